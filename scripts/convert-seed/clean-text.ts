@@ -1,10 +1,10 @@
 /**
  * Repairs the extraction damage of the seed text, one paragraph at a time:
- * wrap spaces, ASCII punctuation in Chinese text (R-NORM-1), straight quotes
- * (R-NORM-2), ellipses and dashes (R-NORM-3), spaces between hanzi and
- * Latin/digits (R-NORM-4), and OCR slips that the seed's own TOC or index
- * spells correctly.
+ * wrap spaces, OCR slips that the seed's own TOC or index spells correctly,
+ * then the §2 normalisation of src/cjk (R-NORM-1..4).
  */
+
+import { normalizeText } from '../../src/cjk/index.ts';
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 /** Full-width punctuation and symbols that never want a space beside them. */
@@ -54,76 +54,24 @@ export function removeWrapSpaces(text: string): string {
   return out;
 }
 
-const ASCII_TO_FULL: Record<string, string> = {
-  ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
-};
-
-/** R-NORM-1: ASCII marks to full width, except inside numbers, times and Latin runs. */
-export function widenPunctuation(text: string): string {
-  const chars = [...text];
-  return chars
-    .map((ch, i) => {
-      const full = ASCII_TO_FULL[ch];
-      if (!full) return ch;
-      const prev = chars[i - 1] ?? '';
-      const next = chars[i + 1] ?? '';
-      const digitBoth = /\d/.test(prev) && /\d/.test(next);
-      if ((ch === ',' || ch === ':') && digitBoth) return ch; // 1,000 and 10:30
-      if (ch === '(' && /[A-Za-z]/.test(prev)) return ch; // f(x)
-      if (ch === ')' && /[A-Za-z0-9]/.test(prev) && /[A-Za-z]/.test(next)) return ch;
-      return full;
-    })
-    .join('');
-}
-
-const OPEN_BEFORE = new Set([...'，。：；、！？（《“‘【—… \u3000']);
-const CLOSE_AFTER = new Set([...'，。：；、！？）》”’】—…']);
-
-/**
- * R-NORM-2: straight double quotes to “ ” by nesting parity, corrected by
- * context where the extraction lost a quote: after a pause mark or at the
- * start a quote opens; before a pause mark or at the end it closes.
- */
-export function pairQuotes(text: string): string {
-  const chars = [...text.replace(/'(?=[\u4e00-\u9fff"])/g, '"')];
-  let isOpen = false;
-  for (let i = 0; i < chars.length; i++) {
-    if (chars[i] !== '"') continue;
-    const prev = i === 0 ? ' ' : chars[i - 1]!;
-    const next = i === chars.length - 1 ? '。' : chars[i + 1]!;
-    let opens = !isOpen;
-    if (OPEN_BEFORE.has(prev) && !CLOSE_AFTER.has(next)) opens = true;
-    else if (CLOSE_AFTER.has(next) && !OPEN_BEFORE.has(prev)) opens = false;
-    chars[i] = opens ? '“' : '”';
-    isOpen = opens;
-  }
-  return chars.join('');
-}
-
-/** R-NORM-3: ellipses and dashes in their Chinese forms. */
-export function fixEllipsesAndDashes(text: string): string {
-  return text
-    .replace(/\.{3,}|。{3,}|…+/g, '……')
-    .replace(/--+/g, '——')
-    .replace(/—{3,}/g, '——');
-}
-
 /** Drops spaces that sit next to full-width punctuation after widening. */
 function tidySpacesAroundPunct(text: string): string {
   const p = `[${FW_PUNCT.replace('　', '')}]`;
   return text.replace(new RegExp(` +(?=${p})`, 'gu'), '').replace(new RegExp(`(${p}) +`, 'gu'), '$1');
 }
 
-/** The whole repair of one paragraph of Chinese body text. */
+/**
+ * The whole repair of one paragraph: extraction damage first (markup, OCR
+ * slips, wrap spaces, a ' the OCR read for a ”), then the same §2
+ * normalisation the parser applies (src/cjk), so the parser finds nothing
+ * left to change in the converted manuscript.
+ */
 export function cleanParagraph(raw: string): string {
   let text = stripMarkup(raw);
   text = fixOcr(text);
-  text = removeWrapSpaces(text);
-  text = widenPunctuation(text);
-  text = pairQuotes(text);
-  text = fixEllipsesAndDashes(text);
-  text = tidySpacesAroundPunct(text);
-  return removeWrapSpaces(text);
+  text = removeWrapSpaces(text).replace(/'(?=[\u4e00-\u9fff"])/g, '"');
+  text = normalizeText(text).text;
+  return tidySpacesAroundPunct(text);
 }
 
 /** Heading text: cleaned, and letter-spacing from the print removed (综 述 → 综述). */

@@ -66,7 +66,7 @@ export const GALLERY_GROUPS = [
   { title: '河西风采', from: 299, to: 364 },
 ] as const;
 
-const GROUP_TITLES = new Set(GALLERY_GROUPS.map((g) => g.title));
+const GROUP_TITLES = new Set<string>(GALLERY_GROUPS.map((g) => g.title));
 
 export interface Gallery {
   title: string;

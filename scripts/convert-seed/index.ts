@@ -8,7 +8,7 @@
  *
  *   npm run convert-seed [-- path/to/seed.txt]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { cleanBlocks } from './blocks.ts';
@@ -73,7 +73,11 @@ function writeFront(lines: SeedLine[], figures: WrittenFigure[]): ReturnType<typ
 
 function main(): void {
   const lines = seedLines();
-  rmSync(OUT, { recursive: true, force: true });
+  // Replace the Markdown and book.yaml; photos (placeholders or real ones) stay.
+  rmSync(join(OUT, 'front'), { recursive: true, force: true });
+  for (const name of readdirSync(OUT, { withFileTypes: true })) {
+    if (name.isFile() && /\.(md|yaml)$/.test(name.name)) rmSync(join(OUT, name.name));
+  }
   const figures: WrittenFigure[] = [];
   const committees = writeFront(lines, figures);
   const parts = splitParts(region(lines, REGION.body));

@@ -10,6 +10,8 @@ export interface PartSpec {
   kind: PartKind;
   /** Chapter (##) headings that the default rule misses. */
   sections?: readonly string[];
+  /** A chapter heading the extraction lost before the part's first entries (restored from the seed's TOC). */
+  openingChapter?: string;
   /** Lines that look like headings but are text. */
   notHeadings?: readonly string[];
   /** Headings one level below a chapter (###), e.g. companies under 重点企业. */
@@ -36,7 +38,8 @@ export const PARTS: readonly PartSpec[] = [
   // 信访工作 is followed by a fragment the extraction moved up from the page below.
   { file: '07-区政府.md', title: '河西区人民政府', kind: 'general', sections: ['信访工作'] },
   { file: '08-区政协.md', title: '中国人民政治协商会议天津市河西区委员会', kind: 'general' },
-  { file: '09-纪委监委.md', title: '中共河西区纪律检查委员会\u3000河西区监察委员会', kind: 'general' },
+  // The seed's TOC: 综　述 132, then 概况 132; the body lost the heading.
+  { file: '09-纪委监委.md', title: '中共河西区纪律检查委员会\u3000河西区监察委员会', kind: 'general', openingChapter: '综述' },
   { file: '10-民主党派工商联.md', title: '民主党派\u3000工商联', kind: 'general' },
   { file: '11-群众团体.md', title: '群众团体', kind: 'general' },
   { file: '12-法治.md', title: '法治', kind: 'general' },

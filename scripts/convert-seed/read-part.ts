@@ -97,6 +97,7 @@ function opensChapter(t: string, next: SeedLine | undefined, spec: PartSpec): bo
 }
 
 function readGeneral(lines: SeedLine[], spec: PartSpec, b: BlockBuilder): void {
+  if (spec.openingChapter) b.heading(2, spec.openingChapter);
   walk(lines, b, (line, next) => {
     const t = line.text;
     if (!opensChapter(t, next, spec)) return false;

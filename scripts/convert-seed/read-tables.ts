@@ -9,7 +9,7 @@ import type { Block } from './blocks.ts';
 import { cleanParagraph } from './clean-text.ts';
 import type { SeedLine } from './read-part.ts';
 
-export const UNREADABLE = '〔?〕';
+export const UNREADABLE = '〔？〕';
 
 const SCHOOL_HEADER = ['序号', '校名', '书记', '校长', '教职工数', '年级数', '班级数', '学生数', '校址', '邮政编码', '电话号码'];
 const KINDERGARTEN_HEADER = ['序号', '园名', '书记', '园长', '教职工数', '年级数', '班级数', '幼儿数', '园址', '邮政编码', '电话号码'];
@@ -78,7 +78,7 @@ function isGarbled(title: string): boolean {
 }
 
 export const TABLE_NOTE =
-  '说明：本表据原书 PDF 的提取文本整理。原表旋转排版，提取时部分单元格损坏，无法辨认者以〔?〕标出；数字与人名须对照原书核校。';
+  '说明：本表据原书 PDF 的提取文本整理。原表旋转排版，提取时部分单元格损坏，无法辨认者以〔？〕标出；数字与人名须对照原书核校。';
 
 /** Reads the appendix: a title line, then tab-separated rows, per table. */
 export function readTables(lines: SeedLine[]): Block[] {

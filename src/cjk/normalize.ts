@@ -1,0 +1,167 @@
+/**
+ * Input normalisation before layout (chinese-layout-spec §2, R-NORM-1..4).
+ * Works on the text of one paragraph and reports every change with its
+ * offset in the input, so the parser can tell the editor what it did.
+ */
+import { isHan, isWide } from './classes.ts';
+
+export type NormalizeRule = 'R-NORM-1' | 'R-NORM-2' | 'R-NORM-3' | 'R-NORM-4' | 'control';
+
+export interface TextChange {
+  /** Offset (UTF-16) in the input text. */
+  offset: number;
+  from: string;
+  to: string;
+  rule: NormalizeRule;
+}
+
+export interface Normalized {
+  text: string;
+  changes: TextChange[];
+  /** R-NORM-2: false when the paragraph's straight quotes do not pair up. */
+  quotesBalanced: boolean;
+}
+
+const ASCII_TO_FULL: Record<string, string> = {
+  ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
+};
+/** Zero-width and control characters that must not reach the page (tab and newline are handled apart). */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff]/;
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isLatinOrDigit = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+
+/** The nearest character from `i` in direction `step` that is not a space. */
+function neighbour(chars: string[], i: number, step: 1 | -1): string | undefined {
+  let j = i + step;
+  while (chars[j] === ' ' || chars[j] === '\t') j += step;
+  return chars[j];
+}
+
+/** R-NORM-1: is the ASCII mark at `i` in Chinese context (a hanzi or wide mark beside it, spaces skipped)? */
+function isChineseContext(chars: string[], i: number): boolean {
+  const ch = chars[i]!;
+  const prev = neighbour(chars, i, -1);
+  const next = neighbour(chars, i, 1);
+  if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) return false;
+  if (ch === '(') return isWide(next) || isWide(prev);
+  if (ch === ')') return isWide(prev) || isWide(next);
+  return isWide(prev) || isWide(next) || (next === undefined && isWide(prev));
+}
+
+const OPENS_AFTER = new Set([...'，。：；、！？（《“‘【—…\u3000 ']);
+const CLOSES_BEFORE = new Set([...'，。：；、！？）》”’】—…']);
+
+/** R-NORM-2 for one straight quote: does it open? Context first, nesting parity otherwise. */
+function quoteOpens(prev: string | undefined, next: string | undefined, isOpen: boolean): boolean {
+  const afterPause = prev === undefined || OPENS_AFTER.has(prev);
+  const beforePause = next === undefined || CLOSES_BEFORE.has(next);
+  if (afterPause && !beforePause) return true;
+  if (beforePause && !afterPause) return false;
+  return !isOpen;
+}
+
+interface Builder {
+  out: string[];
+  changes: TextChange[];
+}
+
+function emit(b: Builder, offset: number, from: string, to: string, rule: NormalizeRule): void {
+  b.out.push(to);
+  if (from !== to) b.changes.push({ offset, from, to, rule });
+}
+
+/** The offset in the input of each char index (chars are code points). */
+function offsets(chars: string[]): number[] {
+  const result: number[] = [];
+  let o = 0;
+  for (const c of chars) {
+    result.push(o);
+    o += c.length;
+  }
+  return result;
+}
+
+/** R-NORM-3: "..."/"。。。"/"…" → "……", "--"/"———" → "——". Returns chars consumed, or 0. */
+function longMark(chars: string[], i: number, b: Builder, at: number): number {
+  let j = i;
+  const c = chars[i];
+  if (c === '.' || c === '。' || c === '…') {
+    while (chars[j] === c) j++;
+    const n = j - i;
+    const isEllipsis = (c === '…' && n !== 2 && n !== 4) || (c !== '…' && n >= 3);
+    if (!isEllipsis) return 0;
+    emit(b, at, chars.slice(i, j).join(''), '……', 'R-NORM-3');
+    return n;
+  }
+  if (c === '-' && chars[i + 1] === '-' && (isWide(chars[i - 1]) || isWide(chars[i + 2]))) {
+    while (chars[j] === '-') j++;
+    emit(b, at, chars.slice(i, j).join(''), '——', 'R-NORM-3');
+    return j - i;
+  }
+  return 0;
+}
+
+/** R-NORM-4: a space (or a source line break) between characters. */
+function space(chars: string[], i: number, b: Builder, at: number): number {
+  let j = i;
+  while (chars[j] === ' ' || chars[j] === '\n' || chars[j] === '\t') j++;
+  const run = chars.slice(i, j).join('');
+  const prev = chars[i - 1];
+  const next = chars[j];
+  const hasNewline = run.includes('\n');
+  if (prev === undefined || next === undefined) emit(b, at, run, '', 'R-NORM-4');
+  else if (isWide(prev) && isWide(next)) emit(b, at, run, hasNewline ? '' : '\u3000', 'R-NORM-4');
+  else if ((isHan(prev) && isLatinOrDigit(next)) || (isLatinOrDigit(prev) && isHan(next))) emit(b, at, run, '', 'R-NORM-4');
+  else if (isWide(prev) || isWide(next)) emit(b, at, run, '', 'R-NORM-4');
+  else emit(b, at, run, ' ', 'R-NORM-4');
+  return j - i;
+}
+
+/**
+ * R-NORM-2, first, so that the other rules see curly quotes as the
+ * Chinese marks they are. Changes `chars` in place; returns the quote count.
+ */
+function pairQuotes(chars: string[], at: number[], changes: TextChange[]): number {
+  if (!chars.some(isHan)) return 0;
+  let quoteOpen = false;
+  let quotes = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '"') continue;
+    quoteOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), quoteOpen);
+    quotes++;
+    chars[i] = quoteOpen ? '“' : '”';
+    changes.push({ offset: at[i]!, from: '"', to: chars[i]!, rule: 'R-NORM-2' });
+  }
+  return quotes;
+}
+
+/** Normalises one paragraph's text (spec §2). */
+export function normalizeText(input: string): Normalized {
+  const chars = [...input];
+  const at = offsets(chars);
+  const b: Builder = { out: [], changes: [] };
+  const parens: boolean[] = [];
+  const quotes = pairQuotes(chars, at, b.changes);
+  for (let i = 0; i < chars.length; ) {
+    const ch = chars[i]!;
+    if (INVISIBLE.test(ch)) {
+      emit(b, at[i]!, ch, '', 'control');
+      i++;
+      continue;
+    }
+    const consumed = longMark(chars, i, b, at[i]!) || (/[ \n\t]/.test(ch) ? space(chars, i, b, at[i]!) : 0);
+    if (consumed) {
+      i += consumed;
+      continue;
+    }
+    if (ASCII_TO_FULL[ch]) {
+      const widen = ch === ')' && parens.length > 0 ? parens.pop()! || isChineseContext(chars, i) : isChineseContext(chars, i);
+      if (ch === '(') parens.push(widen);
+      emit(b, at[i]!, ch, widen ? ASCII_TO_FULL[ch]! : ch, 'R-NORM-1');
+    } else b.out.push(ch);
+    i++;
+  }
+  b.changes.sort((x, y) => x.offset - y.offset);
+  return { text: b.out.join(''), changes: b.changes, quotesBalanced: quotes % 2 === 0 };
+}

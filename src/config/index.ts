@@ -1,0 +1,7 @@
+/** Book settings (book.yaml) and their validation. */
+export { BookSchema, type BookSettings } from './book-schema.ts';
+export { loadBook } from './load-book.ts';
+export {
+  describeIsbnProblem, hyphenateIsbn, isbnCheckDigit, isValidCipRecordNumber, registrantLength, validateIsbn,
+  type IsbnProblem,
+} from './isbn.ts';

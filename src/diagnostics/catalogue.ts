@@ -1,0 +1,71 @@
+/**
+ * Every diagnostic nianjian can report: a stable ruleId, its severity, and
+ * the Chinese reason shown to editors — what is wrong, then what to do.
+ */
+
+export type Severity = 'fatal' | 'error' | 'warning' | 'info';
+
+export type Params = Record<string, string | number>;
+
+export interface RuleSpec {
+  severity: Severity;
+  reason: (p: Params) => string;
+}
+
+const rule = (severity: Severity, reason: (p: Params) => string): RuleSpec => ({ severity, reason });
+
+export const CATALOGUE = {
+  // Manuscript folder and files
+  'manuscript-missing': rule('fatal', (p) => `找不到书稿目录：${p.path}。请检查路径，或先用 nianjian init 新建书稿。`),
+  'manuscript-empty': rule('error', () => '书稿目录中没有篇目文件（*.md）。请按“01-篇名.md”的形式为每一篇建立一个 Markdown 文件。'),
+  'book-yaml-missing': rule('error', () => '缺少 book.yaml。请在书稿目录中建立 book.yaml，写明书名、年份、编者、出版者等书目数据。'),
+  'file-not-utf8': rule('error', (p) => `文件不是 UTF-8 编码${p.guess ? `（看来是 ${p.guess}）` : ''}。请在编辑器中以 UTF-8 另存此文件。`),
+  'file-unreadable': rule('error', (p) => `无法读取文件：${p.reason}。请检查文件权限。`),
+  // book.yaml
+  'yaml-syntax': rule('error', (p) => `book.yaml 语法错误：${p.reason}。请检查缩进与冒号。`),
+  'config-unknown-key': rule('error', (p) => `book.yaml 中有未知的键“${p.key}”。请检查拼写${p.suggest ? `，是否应为“${p.suggest}”` : ''}。`),
+  'config-missing-key': rule('error', (p) => `book.yaml 缺少必填项“${p.key}”（${p.expected}）。请补上。`),
+  'config-invalid-value': rule('error', (p) => `book.yaml 中“${p.key}”的值不对：现为 ${p.found}，应为${p.expected}。`),
+  'isbn-invalid': rule('error', (p) => `ISBN“${p.isbn}”无效：${p.reason}。请对照出版社提供的书号核对。`),
+  'cip-record-invalid': rule('error', (p) => `CIP 数据核字号“${p.value}”格式不对，应为 4 位年份加 6 位数字或大写字母（如 2024D0350H）。`),
+  // Structure
+  'heading-level-skipped': rule('error', (p) => `标题层级跳级：${p.found} 级标题前没有 ${p.expected} 级标题。请用 # 篇、## 章、### 分目的层级。`),
+  'part-heading-missing': rule('error', () => '篇目文件应以一级标题“# 篇名”开头。请在文件开头加上篇名。'),
+  'part-heading-extra': rule('error', (p) => `一个文件只能有一个一级标题（篇），这里又出现了“${p.title}”。请把新的一篇放到单独的文件中。`),
+  'part-empty': rule('error', (p) => `篇“${p.title}”没有内容。请补写内容或删去此文件。`),
+  'entry-outside-chapter': rule('error', (p) => `条目【${p.title}】不在任何章之下。请在它前面加上章标题（## 章名）。`),
+  'entry-title-empty': rule('error', () => '条目标题为空：【】。请写上条目标题。'),
+  'entry-title-duplicate': rule('warning', (p) => `同一章中条目标题【${p.title}】重复（首次出现在第 ${p.line} 行）。请确认是否重复录入。`),
+  'part-kind-unknown': rule('error', (p) => `未知的篇类型 kind: ${p.kind}。可用：${p.expected}。`),
+  // Directives and inline content
+  'directive-unknown': rule('error', (p) => `未知的指令 ${p.name}。可用的指令：${p.expected}。`),
+  'directive-misplaced': rule('error', (p) => `${p.name} 不能用在这里：${p.where}。`),
+  'directive-attribute-invalid': rule('error', (p) => `${p.name} 的属性 ${p.attribute}="${p.value}" 无效，应为${p.expected}。`),
+  'gallery-title-missing': rule('error', () => '图片组缺少标题。请写成 :::gallery{title="组名"}。'),
+  'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
+  'index-term-empty': rule('error', () => '索引词为空。请写成 :index[词]。'),
+  'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),
+  'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
+  'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
+  'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),
+  // Figures
+  'figure-file-missing': rule('error', (p) => `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`),
+  'figure-outside-manuscript': rule('error', (p) => `图片路径 ${p.src} 指向书稿目录之外。请把图片复制到书稿目录的 photos/ 中再引用。`),
+  'figure-unreadable': rule('error', (p) => `图片 ${p.src} 无法读取或已损坏（${p.reason}）。请重新导出为 JPEG 或 PNG。`),
+  'figure-caption-missing': rule('warning', (p) => `图片 ${p.src} 没有图注。请在 ![图注](…) 的方括号中写上图注。`),
+  'figure-credit-missing': rule('warning', (p) => `图片 ${p.src} 没有署名（提供单位或摄影者）。请写成 ![图注](${p.src} "某某提供")。`),
+  // Text normalisation (spec §2)
+  'normalize-punctuation': rule('info', (p) => `已将中文语境中的 ASCII 标点“${p.from}”改为“${p.to}”（R-NORM-1）。`),
+  'normalize-quotes': rule('info', () => '已将直引号 " 按成对关系改为“”（R-NORM-2）。'),
+  'normalize-quotes-unbalanced': rule('warning', () => '本段引号不成对。请检查是否漏了前引号或后引号（R-NORM-2）。'),
+  'normalize-ellipsis-dash': rule('info', (p) => `已将“${p.from}”改为“${p.to}”（R-NORM-3）。`),
+  'normalize-space': rule('info', (p) => `已${p.what}（R-NORM-4）。`),
+  'control-character': rule('warning', (p) => `文中有不可见字符 ${p.code}，已删去。请检查是否为复制粘贴带入。`),
+  'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
+} satisfies Record<string, RuleSpec>;
+
+export type RuleId = keyof typeof CATALOGUE;
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(CATALOGUE, id);
+}

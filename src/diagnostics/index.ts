@@ -1,0 +1,79 @@
+/**
+ * Diagnostics are vfile messages with a place, a catalogued ruleId and a
+ * Chinese reason. Bad manuscript input never throws: it becomes a message
+ * and the work goes on.
+ */
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Position, Point } from '../units/index.ts';
+import { CATALOGUE, type Params, type RuleId, type Severity } from './catalogue.ts';
+
+export { CATALOGUE, isRuleId, type Params, type RuleId, type Severity } from './catalogue.ts';
+export { VFile };
+export type { VFileMessage };
+
+export const SOURCE = 'nianjian';
+
+/** Something with a position, like an mdast node. */
+export type Place = Position | Point | { position?: Position | undefined } | undefined;
+
+function toPlace(place: Place): Position | Point | undefined {
+  if (!place) return undefined;
+  if ('position' in place) return place.position;
+  return place as Position | Point;
+}
+
+/** Adds the catalogued message `ruleId` at `place` to `file`, with the rule's severity. */
+export function report(file: VFile, place: Place, ruleId: RuleId, params: Params = {}): VFileMessage {
+  const spec = CATALOGUE[ruleId];
+  const msg = file.message(spec.reason(params), { place: toPlace(place), ruleId, source: SOURCE });
+  msg.fatal = severityToFatal(spec.severity);
+  (msg as VFileMessage & { severity: Severity }).severity = spec.severity;
+  return msg;
+}
+
+function severityToFatal(severity: Severity): boolean | undefined {
+  if (severity === 'info') return undefined;
+  return severity !== 'warning';
+}
+
+export function severityOf(msg: VFileMessage): Severity {
+  const own = (msg as VFileMessage & { severity?: Severity }).severity;
+  if (own) return own;
+  if (msg.fatal === true) return 'error';
+  return msg.fatal === false ? 'warning' : 'info';
+}
+
+export interface Counts {
+  fatal: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countMessages(files: readonly VFile[]): Counts {
+  const counts: Counts = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (const f of files) for (const m of f.messages) counts[severityOf(m)]++;
+  return counts;
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  const c = countMessages(files);
+  return c.fatal + c.error > 0;
+}
+
+/** One line per message: `file:line:col: error: reason [rule-id]`, sorted by file and place. */
+export function formatMessages(files: readonly VFile[], options: { includeInfo?: boolean } = {}): string {
+  const lines: string[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const msgs = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const m of msgs) {
+      const severity = severityOf(m);
+      if (severity === 'info' && !options.includeInfo) continue;
+      const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
+      const label = severity === 'fatal' ? 'error' : severity;
+      lines.push(`${where}: ${label}: ${m.reason} [${m.ruleId ?? 'unknown'}]`);
+    }
+  }
+  return lines.join('\n');
+}

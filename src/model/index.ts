@@ -1,0 +1,204 @@
+/**
+ * The typed book: what the parser produces from the manuscript and every
+ * later stage reads. Types and small constructors only. Every node carries
+ * `source` (manuscript file and position) and blocks with a title carry a
+ * stable `id`.
+ */
+import type { BookSettings } from '../config/index.ts';
+import type { Position } from '../units/index.ts';
+
+/** Where a node stands in the manuscript: path relative to the working directory. */
+export interface Source {
+  path: string;
+  position?: Position;
+}
+
+/** Inline content of a paragraph, caption or title. */
+export type Inline =
+  | { type: 'text'; value: string; source: Source }
+  | { type: 'emphasis'; children: Inline[]; source: Source }
+  | { type: 'strong'; children: Inline[]; source: Source }
+  | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }
+  | { type: 'break'; source: Source };
+
+export interface Paragraph {
+  type: 'paragraph';
+  children: Inline[];
+  source: Source;
+}
+
+/** 图片: a photo with its caption (图注) and credit (提供单位/摄影者). */
+export interface Figure {
+  type: 'figure';
+  id: string;
+  src: string;
+  caption: Inline[];
+  credit: string;
+  width: 'column' | 'page';
+  placement: 'here' | 'top' | 'bottom';
+  source: Source;
+}
+
+/** 彩页图片组: a group of photos under a group title. */
+export interface Gallery {
+  type: 'gallery';
+  id: string;
+  title: string;
+  figures: Figure[];
+  source: Source;
+}
+
+export type CellAlign = 'left' | 'right' | 'center' | null;
+
+/** 统计表: a GFM table with an optional caption. */
+export interface StatTable {
+  type: 'table';
+  id: string;
+  caption?: Inline[];
+  align: CellAlign[];
+  header: Inline[][];
+  rows: Inline[][][];
+  source: Source;
+}
+
+export interface List {
+  type: 'list';
+  ordered: boolean;
+  items: Paragraph[][];
+  source: Source;
+}
+
+/** 名单: names in a grid (编委会, 名录). */
+export interface NameList {
+  type: 'nameList';
+  title?: string;
+  names: string[];
+  source: Source;
+}
+
+/** 供稿单位/撰稿人 credit line at the end of a chapter or section: （区委组织部提供）. */
+export interface Credit {
+  type: 'credit';
+  text: string;
+  source: Source;
+}
+
+/** 大事记 date run-in: "6日　河西区召开……". */
+export interface ChronicleItem {
+  type: 'chronicleItem';
+  date: string;
+  children: Inline[];
+  source: Source;
+}
+
+export type Block = Paragraph | Figure | Gallery | StatTable | List | NameList | Credit | ChronicleItem;
+
+/** 条目 — the smallest titled unit of a yearbook: 【标题】 run-in, then its text. */
+export interface Entry {
+  type: 'entry';
+  id: string;
+  title: string;
+  /** The first paragraph's text after the run-in head; later blocks follow in `blocks`. */
+  lead: Inline[];
+  blocks: Block[];
+  source: Source;
+}
+
+/** 分目 (### / ####) — a titled group of entries within a chapter. */
+export interface Section {
+  type: 'section';
+  id: string;
+  level: 3 | 4;
+  title: string;
+  children: Array<Section | Entry | Block>;
+  source: Source;
+}
+
+/** Article header (特载/专文): subtitle, dateline and byline with the author's office. */
+export interface ArticleInfo {
+  subtitle?: string;
+  dateline?: string;
+  author?: string;
+  office?: string;
+}
+
+/** 章 (##) — a chapter; in 特载/专文 a chapter with a byline is an article. */
+export interface Chapter {
+  type: 'chapter';
+  id: string;
+  title: string;
+  article?: ArticleInfo;
+  children: Array<Section | Entry | Block>;
+  source: Source;
+}
+
+export type PartKind = 'general' | 'articles' | 'chronicle' | 'people' | 'statistics' | 'appendix';
+export const PART_KINDS: readonly PartKind[] = ['general', 'articles', 'chronicle', 'people', 'statistics', 'appendix'];
+
+/** 篇 (#) — a part, one manuscript file. */
+export interface Part {
+  type: 'part';
+  id: string;
+  title: string;
+  kind: PartKind;
+  /** Blocks before the first chapter. */
+  intro: Block[];
+  chapters: Chapter[];
+  source: Source;
+}
+
+/** A front-matter section written in Markdown (编辑说明, 彩页). */
+export interface FrontSection {
+  type: 'front';
+  id: string;
+  title: string;
+  kind: 'text' | 'galleries';
+  blocks: Block[];
+  source: Source;
+}
+
+export interface Book {
+  settings: BookSettings;
+  front: FrontSection[];
+  parts: Part[];
+}
+
+export type Node = Part | Chapter | Section | Entry | Block | FrontSection;
+
+/** Calls `visit` for every node below `book`, in reading order. */
+export function walkBook(book: Book, visit: (node: Node) => void): void {
+  const walkBlocks = (items: ReadonlyArray<Section | Entry | Block>): void => {
+    for (const item of items) {
+      visit(item);
+      if (item.type === 'section') walkBlocks(item.children);
+      else if (item.type === 'entry') walkBlocks(item.blocks);
+      else if (item.type === 'gallery') walkBlocks(item.figures);
+    }
+  };
+  for (const f of book.front) {
+    visit(f);
+    walkBlocks(f.blocks);
+  }
+  for (const p of book.parts) {
+    visit(p);
+    walkBlocks(p.intro);
+    for (const c of p.chapters) {
+      visit(c);
+      walkBlocks(c.children);
+    }
+  }
+}
+
+/** Plain text of inline content (index terms give their printed text). */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((n) => {
+      switch (n.type) {
+        case 'text': return n.value;
+        case 'indexTerm': return n.text;
+        case 'break': return '';
+        default: return inlineText(n.children);
+      }
+    })
+    .join('');
+}

@@ -1,0 +1,94 @@
+/**
+ * Manuscript files → the typed book. unified + remark (GFM, directives,
+ * YAML front matter) parse each file; handlers turn mdast into the model.
+ * Every problem is a message on its file; nothing here reads the disk.
+ */
+import type { Heading, Root, RootContent } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { loadBook } from '../config/index.ts';
+import { report, type VFile } from '../diagnostics/index.ts';
+import { type Book, type FrontSection, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
+import { toBlocks } from './blocks.ts';
+import { createState, type AssetLookup } from './state.ts';
+import { readPart } from './structure.ts';
+import { countBook, type BookStats } from './stats.ts';
+
+export type { AssetLookup, AssetStatus } from './state.ts';
+export type { BookStats } from './stats.ts';
+export { countBook } from './stats.ts';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
+
+export interface ManuscriptFiles {
+  /** book.yaml, or undefined when it is missing (io reports that). */
+  book: VFile | undefined;
+  /** front/*.md, in file-name order. */
+  front: VFile[];
+  /** The part files (*.md at the top), in file-name order. */
+  parts: VFile[];
+  assets: AssetLookup;
+}
+
+export interface ParseResult {
+  /** Undefined when book.yaml is unusable: the messages say why. */
+  book: Book | undefined;
+  stats: BookStats;
+}
+
+function frontMatterKind(file: VFile, tree: Root, allowed: readonly string[], fallback: string): string {
+  const yaml = tree.children.find((n) => n.type === 'yaml');
+  if (!yaml || yaml.type !== 'yaml') return fallback;
+  let data: unknown;
+  try {
+    data = parseYaml(yaml.value);
+  } catch (error) {
+    report(file, yaml, 'yaml-syntax', { reason: (error as Error).message.split('\n')[0] ?? '' });
+    return fallback;
+  }
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  if (kind === undefined) return fallback;
+  if (typeof kind === 'string' && allowed.includes(kind)) return kind;
+  report(file, yaml, 'part-kind-unknown', { kind: String(kind), expected: allowed.join('、') });
+  return fallback;
+}
+
+/** The `# title` heading and the content after it. */
+function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest: RootContent[] } {
+  const content = tree.children.filter((n) => n.type !== 'yaml');
+  const first = content.find((n) => !(n.type === 'html' && n.value.trim().startsWith('<!--')));
+  if (first?.type === 'heading' && first.depth === 1) return { title: first, rest: content.slice(content.indexOf(first) + 1) };
+  report(file, first ?? tree, 'part-heading-missing');
+  return { title: undefined, rest: content };
+}
+
+function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
+  const tree = processor.parse(file) as Root;
+  const kind = frontMatterKind(file, tree, PART_KINDS, 'general') as PartKind;
+  const { title, rest } = splitTitle(file, tree);
+  if (!title) return undefined;
+  return readPart(createState(file, assets, `p${index + 1}`), kind, title, rest);
+}
+
+function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSection | undefined {
+  const tree = processor.parse(file) as Root;
+  const kind = frontMatterKind(file, tree, ['text', 'galleries'], 'text') as FrontSection['kind'];
+  const { title, rest } = splitTitle(file, tree);
+  if (!title) return undefined;
+  const state = createState(file, assets, `f${index + 1}`);
+  const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+  return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks: toBlocks(state, rest), source: state.source(title) };
+}
+
+/** Parses the whole manuscript. */
+export function parseManuscript(files: ManuscriptFiles): ParseResult {
+  const settings = files.book ? loadBook(files.book) : undefined;
+  const front = files.front.map((f, i) => parseFront(f, files.assets, i)).filter((s): s is FrontSection => s !== undefined);
+  const parts = files.parts.map((f, i) => parsePart(f, files.assets, i)).filter((p): p is Part => p !== undefined);
+  const book = settings ? { settings, front, parts } : undefined;
+  return { book, stats: countBook({ front, parts }) };
+}

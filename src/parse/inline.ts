@@ -1,0 +1,107 @@
+/**
+ * mdast phrasing content → model inlines, with §2 normalisation applied to
+ * every text node and each change reported at its place.
+ */
+import type { PhrasingContent, Text } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { normalizeText, type TextChange } from '../cjk/index.ts';
+import { report } from '../diagnostics/index.ts';
+import type { Inline } from '../model/index.ts';
+import type { Point } from '../units/index.ts';
+import type { ParseState } from './state.ts';
+
+/** The place of `offset` characters into a text node that starts at `start`. */
+function pointIn(value: string, start: Point, offset: number): Point {
+  let line = start.line;
+  let column = start.column;
+  for (let i = 0; i < offset && i < value.length; i++) {
+    if (value[i] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { line, column };
+}
+
+function reportChange(state: ParseState, node: Text, change: TextChange): void {
+  const start = node.position?.start;
+  const place = start ? pointIn(node.value, start, change.offset) : undefined;
+  switch (change.rule) {
+    case 'R-NORM-1': report(state.file, place, 'normalize-punctuation', { from: change.from, to: change.to }); break;
+    case 'R-NORM-2': break; // reported once per paragraph, see below
+    case 'R-NORM-3': report(state.file, place, 'normalize-ellipsis-dash', { from: change.from, to: change.to }); break;
+    case 'R-NORM-4':
+      if (change.from.includes('\n') && change.to === '') break; // a line break in the source is no change
+      report(state.file, place, 'normalize-space', {
+        what: change.to === '\u3000' ? '将汉字间的空格改为全角空格' : '删去汉字与字母、数字或标点之间的空格',
+      });
+      break;
+    case 'control':
+      report(state.file, place, 'control-character', { code: `U+${change.from.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` });
+  }
+}
+
+function text(state: ParseState, node: Text): Inline {
+  const result = normalizeText(node.value);
+  for (const change of result.changes) reportChange(state, node, change);
+  if (result.changes.some((c) => c.rule === 'R-NORM-2')) report(state.file, node, 'normalize-quotes');
+  if (!result.quotesBalanced) report(state.file, node, 'normalize-quotes-unbalanced');
+  return { type: 'text', value: result.text, source: state.source(node) };
+}
+
+function indexTerm(state: ParseState, node: TextDirective): Inline | null {
+  const shown = toInlines(state, node.children as PhrasingContent[]);
+  const printed = shown.map((i) => (i.type === 'text' ? i.value : '')).join('');
+  if (printed.trim() === '') {
+    report(state.file, node, 'index-term-empty');
+    return null;
+  }
+  const attrs = node.attributes ?? {};
+  return {
+    type: 'indexTerm',
+    id: state.nextId('term'),
+    text: printed,
+    term: attrs.term?.trim() || printed,
+    ...(attrs.pinyin ? { reading: attrs.pinyin } : {}),
+    source: state.source(node),
+  };
+}
+
+const TEXT_DIRECTIVES = ['index'];
+
+function one(state: ParseState, node: PhrasingContent): Inline[] {
+  switch (node.type) {
+    case 'text': return [text(state, node)];
+    case 'emphasis': return [{ type: 'emphasis', children: toInlines(state, node.children), source: state.source(node) }];
+    case 'strong': return [{ type: 'strong', children: toInlines(state, node.children), source: state.source(node) }];
+    case 'break': return [{ type: 'break', source: state.source(node) }];
+    case 'inlineCode': return [{ type: 'text', value: node.value, source: state.source(node) }];
+    case 'link': return toInlines(state, node.children);
+    case 'html':
+      if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
+      return [];
+    case 'textDirective': {
+      if (node.name !== 'index') {
+        report(state.file, node, 'directive-unknown', { name: `:${node.name}`, expected: TEXT_DIRECTIVES.map((d) => `:${d}`).join('、') });
+        return toInlines(state, node.children as PhrasingContent[]);
+      }
+      const term = indexTerm(state, node);
+      return term ? [term] : [];
+    }
+    case 'image':
+      report(state.file, node, 'directive-misplaced', { name: '图片', where: '图片须单独成段，不能夹在文字中' });
+      return [];
+    default:
+      report(state.file, node, 'unsupported-markdown', { type: node.type });
+      return 'children' in node ? toInlines(state, node.children as PhrasingContent[]) : [];
+  }
+}
+
+export function toInlines(state: ParseState, nodes: readonly PhrasingContent[]): Inline[] {
+  return nodes.flatMap((n) => one(state, n));
+}
+
+/** Plain text of phrasing content before normalisation (titles, attributes). */
+export function rawText(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '')).join('');
+}

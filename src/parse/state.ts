@@ -1,0 +1,37 @@
+/**
+ * What the mdast → model handlers share while reading one manuscript file.
+ */
+import type { VFile } from '../diagnostics/index.ts';
+import type { Source } from '../model/index.ts';
+import type { Position } from '../units/index.ts';
+
+/** What io found at an image path: the parser itself reads no files. */
+export type AssetStatus =
+  | { status: 'ok'; widthPx: number; heightPx: number; format: string }
+  | { status: 'missing' }
+  | { status: 'outside' }
+  | { status: 'unreadable'; reason: string };
+
+/** Looks up an image path as written in the manuscript (relative to the manuscript folder). */
+export type AssetLookup = (src: string) => AssetStatus;
+
+export interface ParseState {
+  file: VFile;
+  assets: AssetLookup;
+  source(node: { position?: Position | undefined }): Source;
+  nextId(kind: string): string;
+}
+
+export function createState(file: VFile, assets: AssetLookup, idPrefix: string): ParseState {
+  const counters = new Map<string, number>();
+  return {
+    file,
+    assets,
+    source: (node) => (node.position ? { path: file.path, position: node.position } : { path: file.path }),
+    nextId(kind) {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      return `${idPrefix}-${kind}${n}`;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Counts for the `check` summary and for tests against the seed.
+ */
+import { type Book, inlineText, walkBook } from '../model/index.ts';
+
+export interface BookStats {
+  parts: number;
+  chapters: number;
+  sections: number;
+  entries: number;
+  figures: number;
+  galleries: number;
+  tables: number;
+  indexTerms: number;
+  /** Characters of text (titles, body, captions, cells), spaces excluded. */
+  characters: number;
+}
+
+function countChars(s: string): number {
+  return [...s.replace(/\s/g, '')].length;
+}
+
+export function countBook(book: Pick<Book, 'front' | 'parts'>): BookStats {
+  const s: BookStats = { parts: 0, chapters: 0, sections: 0, entries: 0, figures: 0, galleries: 0, tables: 0, indexTerms: 0, characters: 0 };
+  const terms = (inl: ReadonlyArray<{ type: string; children?: unknown }>): number =>
+    inl.reduce((n, i) => n + (i.type === 'indexTerm' ? 1 : Array.isArray(i.children) ? terms(i.children) : 0), 0);
+  walkBook({ ...book, settings: undefined as never }, (node) => {
+    switch (node.type) {
+      case 'part': s.parts++; s.characters += countChars(node.title); break;
+      case 'chapter': s.chapters++; s.characters += countChars(node.title); break;
+      case 'section': s.sections++; s.characters += countChars(node.title); break;
+      case 'entry': s.entries++; s.characters += countChars(node.title) + countChars(inlineText(node.lead)); s.indexTerms += terms(node.lead); break;
+      case 'figure': s.figures++; s.characters += countChars(inlineText(node.caption) + node.credit); break;
+      case 'gallery': s.galleries++; s.characters += countChars(node.title); break;
+      case 'table':
+        s.tables++;
+        s.characters += [...node.header, ...node.rows.flat()].reduce((n, c) => n + countChars(inlineText(c)), 0);
+        break;
+      case 'paragraph': case 'chronicleItem':
+        s.characters += countChars(inlineText(node.children)) + (node.type === 'chronicleItem' ? countChars(node.date) : 0);
+        s.indexTerms += terms(node.children);
+        break;
+      case 'credit': s.characters += countChars(node.text); break;
+      case 'nameList': s.characters += node.names.reduce((n, x) => n + countChars(x), 0); break;
+    }
+  });
+  return s;
+}

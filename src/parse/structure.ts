@@ -1,0 +1,148 @@
+/**
+ * The outline of one part file: # part, ## chapter, ###/#### section, and
+ * the entries (paragraphs that open with 【标题】) with the blocks that
+ * follow them.
+ */
+import type { Heading, Paragraph as MdParagraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { normalizeText } from '../cjk/index.ts';
+import { report } from '../diagnostics/index.ts';
+import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
+import { toBlocks } from './blocks.ts';
+import { rawText, toInlines } from './inline.ts';
+import type { ParseState } from './state.ts';
+
+type Container = Chapter | Section;
+
+interface Outline {
+  part: Part;
+  chapter?: Chapter;
+  sections: Section[];
+  entry?: Entry;
+  entryTitles: Map<Container | Part, Map<string, number>>;
+}
+
+const RUN_IN = /^【([^】]*)】[ \u3000]*/;
+const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
+
+function title(state: ParseState, node: Heading): string {
+  return normalizeText(rawText(node.children)).text.trim();
+}
+
+function container(o: Outline): Container | undefined {
+  return o.sections.at(-1) ?? o.chapter;
+}
+
+function addBlock(o: Outline, block: Block): void {
+  if (block.type === 'credit') o.entry = undefined; // a credit line closes the entries above it
+  if (o.entry) o.entry.blocks.push(block);
+  else if (container(o)) container(o)!.children.push(block);
+  else o.part.intro.push(block);
+}
+
+function heading(state: ParseState, o: Outline, node: Heading): void {
+  o.entry = undefined;
+  const text = title(state, node);
+  if (node.depth === 1) {
+    report(state.file, node, 'part-heading-extra', { title: text });
+    return;
+  }
+  let depth: number = node.depth;
+  if (depth >= 3 && !o.chapter) depth = reportSkip(state, node, 2);
+  if (depth === 4 && o.sections.length === 0 && o.chapter) depth = reportSkip(state, node, 3);
+  if (depth > 4) depth = reportSkip(state, node, 4);
+  if (depth === 2) {
+    o.chapter = { type: 'chapter', id: state.nextId('chapter'), title: text, children: [], source: state.source(node) };
+    o.sections = [];
+    o.part.chapters.push(o.chapter);
+    return;
+  }
+  const section: Section = { type: 'section', id: state.nextId('section'), level: depth as 3 | 4, title: text, children: [], source: state.source(node) };
+  while (o.sections.length > 0 && o.sections.at(-1)!.level >= section.level) o.sections.pop();
+  (o.sections.at(-1) ?? o.chapter)!.children.push(section);
+  o.sections.push(section);
+}
+
+function reportSkip(state: ParseState, node: Heading, expected: number): number {
+  // The heading is read at the nearest level that fits, so the rest of the file still parses.
+  report(state.file, node, 'heading-level-skipped', { found: node.depth, expected });
+  return expected;
+}
+
+/** A paragraph that opens with 【标题】 starts an entry. */
+function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, match: RegExpExecArray): void {
+  const entryTitle = normalizeText(match[1]!).text.trim();
+  if (entryTitle === '') report(state.file, node, 'entry-title-empty');
+  const rest: PhrasingContent[] = [{ ...first, value: first.value.slice(match[0].length) }, ...node.children.slice(1)];
+  const e: Entry = {
+    type: 'entry', id: state.nextId('entry'), title: entryTitle, lead: toInlines(state, rest), blocks: [], source: state.source(node),
+  };
+  const owner: Container | Part = container(o) ?? o.part;
+  if (!container(o) && o.part.kind === 'general') report(state.file, node, 'entry-outside-chapter', { title: entryTitle });
+  checkDuplicate(state, o, owner, e);
+  if (container(o)) container(o)!.children.push(e);
+  else o.part.intro.push({ type: 'paragraph', children: [{ type: 'text', value: `【${entryTitle}】`, source: e.source }, ...e.lead], source: e.source });
+  o.entry = e;
+}
+
+function checkDuplicate(state: ParseState, o: Outline, owner: Container | Part, e: Entry): void {
+  const seen = o.entryTitles.get(owner) ?? new Map<string, number>();
+  o.entryTitles.set(owner, seen);
+  const line = e.source.position?.start.line ?? 0;
+  const first = seen.get(e.title);
+  if (first !== undefined) report(state.file, e.source.position, 'entry-title-duplicate', { title: e.title, line: first });
+  else seen.set(e.title, line);
+}
+
+function chronicleItem(state: ParseState, node: MdParagraph, first: Text, match: RegExpExecArray): ChronicleItem {
+  const rest: PhrasingContent[] = [{ ...first, value: first.value.slice(match[0].length) }, ...node.children.slice(1)];
+  return { type: 'chronicleItem', date: match[1]!, children: toInlines(state, rest), source: state.source(node) };
+}
+
+function paragraph(state: ParseState, o: Outline, node: MdParagraph): void {
+  const first = node.children[0];
+  if (first?.type === 'text') {
+    const run = RUN_IN.exec(first.value);
+    if (run) return entry(state, o, node, first, run);
+    const date = o.part.kind === 'chronicle' ? DATE_RUN_IN.exec(first.value) : null;
+    if (date) return addBlock(o, chronicleItem(state, node, first, date));
+  }
+  for (const block of toBlocks(state, [node])) addBlock(o, block);
+}
+
+/** ::byline[姓名]{office="职务"}, ::subtitle[…], ::dateline[…] describe the article of the chapter. */
+function articleInfo(state: ParseState, o: Outline, node: LeafDirective): void {
+  if (!o.chapter) {
+    report(state.file, node, 'directive-misplaced', { name: `::${node.name}`, where: '须放在文章标题（## 标题）之下' });
+    return;
+  }
+  const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
+  const info = (o.chapter.article ??= {});
+  if (node.name === 'byline') {
+    info.author = text;
+    if (node.attributes?.office) info.office = normalizeText(node.attributes.office).text;
+  } else if (node.name === 'subtitle') info.subtitle = text;
+  else info.dateline = text;
+}
+
+const ARTICLE_DIRECTIVES = new Set(['byline', 'subtitle', 'dateline']);
+
+/** Builds the part of one file from its root children (after the `# title`). */
+export function readPart(state: ParseState, kind: PartKind, titleNode: Heading, nodes: readonly RootContent[]): Part {
+  const part: Part = {
+    type: 'part', id: state.nextId('part'), title: title(state, titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
+  };
+  const o: Outline = { part, sections: [], entryTitles: new Map() };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'heading') heading(state, o, node);
+    else if (node.type === 'paragraph') paragraph(state, o, node);
+    else if (node.type === 'leafDirective' && ARTICLE_DIRECTIVES.has(node.name)) articleInfo(state, o, node);
+    else if (node.type === 'leafDirective' && node.name === 'caption' && nodes[i + 1]?.type === 'table') {
+      for (const block of toBlocks(state, [node, nodes[i + 1]!])) addBlock(o, block);
+      i++;
+    } else for (const block of toBlocks(state, [node])) addBlock(o, block);
+  }
+  if (part.chapters.length === 0 && part.intro.length === 0) report(state.file, titleNode, 'part-empty', { title: part.title });
+  return part;
+}
