@@ -89,9 +89,13 @@ function longMark(chars: string[], i: number, b: Builder, at: number): number {
   if (c === '.' || c === '。' || c === '…') {
     while (chars[j] === c) j++;
     const n = j - i;
-    const isEllipsis = (c === '…' && n !== 2 && n !== 4) || (c !== '…' && n >= 3);
-    if (!isEllipsis) return 0;
-    emit(b, at, chars.slice(i, j).join(''), '……', 'R-NORM-3');
+    const run = chars.slice(i, j).join('');
+    if (c === '…' && (n === 2 || n === 4)) {
+      b.out.push(run); // already a 省略号 (or the doubled one of GB 5.1.5)
+      return n;
+    }
+    if (c !== '…' && n < 3) return 0;
+    emit(b, at, run, '……', 'R-NORM-3');
     return n;
   }
   if (c === '-' && chars[i + 1] === '-' && (isWide(chars[i - 1]) || isWide(chars[i + 2]))) {

@@ -2,7 +2,7 @@
  * book.yaml text → BookSettings, with every problem reported on the file at
  * the line of the key concerned.
  */
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Point } from '../units/index.ts';
@@ -16,17 +16,17 @@ function pointAt(lines: LineCounter, offset: number): Point {
   return { line, column: col, offset };
 }
 
-/** The place of the value at `path` (or of its nearest existing parent). */
+/** The place of the key at `path` (or of its nearest existing parent key), where an editor looks first. */
 function placeOf(doc: Document, lines: LineCounter, path: Path): Point {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return pointAt(lines, node.range[0]);
-    if (n === path.length && isMap(doc.getIn(path.slice(0, -1) as unknown[], true))) {
-      const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path.at(-1));
-        if (pair && isNode(pair.key) && pair.key.range) return pointAt(lines, pair.key.range[0]);
-      }
+  for (let n = path.length; n >= 1; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
+    const key = path[n - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isNode(pair.key) && pair.key.range) return pointAt(lines, pair.key.range[0]);
+    } else if (isSeq(parent) && typeof key === 'number') {
+      const item = parent.items[key];
+      if (isNode(item) && item.range) return pointAt(lines, item.range[0]);
     }
   }
   return { line: 1, column: 1 };

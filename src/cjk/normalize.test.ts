@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { normalizeText } from './normalize.ts';
+
+const norm = (s: string) => normalizeText(s).text;
+
+describe('input normalisation (spec §2)', () => {
+  test('R-NORM-1: ASCII , ; : ? ! ( ) beside hanzi become full width', () => {
+    expect(norm('全区增长4.4%;完成任务,成效明显:好!对吗?')).toBe('全区增长4.4%；完成任务，成效明显：好！对吗？');
+    expect(norm('中心(以下简称中心)主要')).toBe('中心（以下简称中心）主要');
+  });
+
+  test('R-NORM-1: numbers, times and Latin runs keep ASCII marks', () => {
+    expect(norm('共1,000人，10:30开会')).toBe('共1,000人，10:30开会');
+    expect(norm('f(x) = a, b')).toBe('f(x) = a, b');
+    expect(norm('地区生产总值1154.2亿元')).toBe('地区生产总值1154.2亿元');
+  });
+
+  test('R-NORM-2: straight quotes pair as “ ” and the pairing is checked', () => {
+    const r = normalizeText('做到"两个维护",落实"十项行动"。');
+    expect(r.text).toBe('做到“两个维护”，落实“十项行动”。');
+    expect(r.quotesBalanced).toBe(true);
+    expect(normalizeText('落实"十项行动。').quotesBalanced).toBe(false);
+  });
+
+  test('R-NORM-3: ellipses and dashes take their Chinese forms', () => {
+    expect(norm('等等...')).toBe('等等……');
+    expect(norm('等等。。。')).toBe('等等……');
+    expect(norm('等等…')).toBe('等等……');
+    expect(norm('北京--上海')).toBe('北京——上海');
+    expect(norm('已是……')).toBe('已是……');
+  });
+
+  test('R-NORM-4: no typed space between hanzi and Latin or digits', () => {
+    expect(norm('2023 年 PM2.5 浓度')).toBe('2023年PM2.5浓度');
+  });
+
+  test('R-NORM-4: a space between two hanzi separates names: U+3000', () => {
+    expect(norm('民主党派 工商联')).toBe('民主党派\u3000工商联');
+  });
+
+  test('a source line break between hanzi is not a space; between Latin words it is', () => {
+    expect(norm('河西\n区')).toBe('河西区');
+    expect(norm('open\nsource')).toBe('open source');
+  });
+
+  test('zero-width and control characters are removed and reported', () => {
+    const r = normalizeText('河\u200b西\u0007区');
+    expect(r.text).toBe('河西区');
+    expect(r.changes.filter((c) => c.rule === 'control')).toHaveLength(2);
+  });
+
+  test('every change carries its offset in the input', () => {
+    const r = normalizeText('甲,乙');
+    expect(r.changes).toEqual([{ offset: 1, from: ',', to: '，', rule: 'R-NORM-1' }]);
+  });
+});
