@@ -5,3 +5,4 @@ export {
   describeIsbnProblem, hyphenateIsbn, isbnCheckDigit, isValidCipRecordNumber, registrantLength, validateIsbn,
   type IsbnProblem,
 } from './isbn.ts';
+export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';

@@ -80,3 +80,4 @@ export function buildDate(manuscriptDate: string | undefined): Date {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date(`${manuscriptDate ?? '2000-01-01'}T00:00:00Z`);
 }
+export { DEFAULT_FONTS_DIR, loadFontFile, readFontConfig, resolveFontPath } from './fonts.ts';

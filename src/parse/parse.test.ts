@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { checkFiles, jpeg } from '../../test/helpers/manuscript.ts';
-import { inlineText, type Chapter, type Entry } from '../model/index.ts';
+import { inlineText, type Chapter, type Entry, type Paragraph } from '../model/index.ts';
 
 const part = (body: string, front = '') => ({ '01-篇.md': `${front}# 区情概览\n\n${body}\n` });
 
@@ -93,6 +93,6 @@ describe('manuscript constructs', () => {
   test('ordered by file name; a source newline between hanzi is no space', async () => {
     const r = await checkFiles({ '02-乙.md': '# 乙篇\n\n## 章\n\n正文。', '01-甲.md': '# 甲篇\n\n## 章\n\n河西\n区。' });
     expect(r.book!.parts.map((p) => p.title)).toEqual(['甲篇', '乙篇']);
-    expect(inlineText((r.book!.parts[0]!.chapters[0]!.children[0] as { children: never[] }).children)).toBe('河西区。');
+    expect(inlineText((r.book!.parts[0]!.chapters[0]!.children[0] as Paragraph).children)).toBe('河西区。');
   });
 });
