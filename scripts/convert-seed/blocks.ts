@@ -116,6 +116,13 @@ export class BlockBuilder {
     if (isComplete(this.openParagraph.raw)) this.closeParagraph();
   }
 
+  /** Puts a fragment the extraction moved back at the end of the paragraph it continues. */
+  appendToParagraphEndingWith(tail: string, fragment: string): void {
+    const target = this.blocks.findLast((x): x is { t: 'p'; raw: string } => x.t === 'p' && x.raw.replace(/\s/g, '').endsWith(tail));
+    if (!target) throw new Error(`no paragraph ends with ${tail} for the fragment ${fragment}`);
+    target.raw = joinFragments(target.raw, fragment);
+  }
+
   closeParagraph(): void {
     this.openParagraph = null;
     this.blocks.push(...this.heldFigures);

@@ -23,6 +23,24 @@ export function readRoleLine(line: string): RoleNames | null {
   return { role, names: splitNames(rest), ...(note ? { note: note[1]! } : {}) };
 }
 
+/**
+ * Runs of the 委员 grid that the extraction scrambled, rebuilt by the list's
+ * own order (按姓氏笔画为序): surnames 丁2 于3 马3 王4 牛4 车4 …, and the
+ * 张 names by the strokes of their second character (伟6 彤7 炜8 振10 浩10
+ * 静14 鑫24). Names rebuilt so are listed in book.yaml to be checked.
+ */
+export const SCRAMBLED_RUNS: ReadonlyArray<readonly [string, string]> = [
+  ['王少华 王丽颖 卓 于学斌 马骁骑 丁 倩 王 王绍海 牛 王 艳 王哲 王超群 王 博 车 林 琳',
+    '丁倩 于学斌 马骁骑 王卓 王少华 王丽颖 王艳 王绍海 王哲 王超群 王博 牛林 车琳'],
+  ['张 张振江 张浩洋 张 张鑫磊 彤 张 炜 静', '张彤 张炜 张振江 张浩洋 张静 张鑫磊'],
+  ['侯守斌 洪 施明君 韵', '侯守斌 洪韵 施明君'],
+];
+export const REBUILT_NAMES = ['王卓', '牛林', '车琳', '张彤', '张炜', '张静', '洪韵'];
+
+function unscramble(line: string): string {
+  return SCRAMBLED_RUNS.reduce((text, [from, to]) => text.split(from).join(to), line.replace(/\s+/g, ' '));
+}
+
 export interface Committee {
   title: string;
   roles: RoleNames[];
@@ -45,7 +63,7 @@ export function readCommittees(lines: SeedLine[]): Committee[] {
     }
     const role = readRoleLine(text);
     if (role && current) current.roles.push(role);
-    else if (current?.roles.length) current.roles.at(-1)!.names.push(...splitNames(text));
+    else if (current?.roles.length) current.roles.at(-1)!.names.push(...splitNames(unscramble(text)));
   }
   return out;
 }

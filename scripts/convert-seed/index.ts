@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { cleanBlocks } from './blocks.ts';
-import { readCommittees, readEditorialNotes, readGalleries } from './front.ts';
+import { readCommittees, readEditorialNotes, readGalleries, REBUILT_NAMES } from './front.ts';
 import { PARTS } from './parts.ts';
 import { readPart, type SeedLine } from './read-part.ts';
 import { escapeText, figureMarkdown, partMarkdown, photoNamer, type WrittenFigure } from './write-markdown.ts';
@@ -103,8 +103,8 @@ function bookYaml(committees: ReturnType<typeof readCommittees>): string {
     editorial_office: { title: office!.title, members: office!.roles },
   };
   const note =
-    '\n# 领导小组与编辑部名单。委员名单在提取文本中按栏错位，两字姓名（印作“丁　倩”）被拆开，\n' +
-    '# 已将相邻单字重新拼合；个别姓名无法确认，须对照原书核校。\n';
+    '\n# 领导小组与编辑部名单。委员名单在提取文本中按栏错位，两字姓名（印作“丁　倩”）被拆开；\n' +
+    `# 已按“姓氏笔画为序”重新拼合。其中 ${REBUILT_NAMES.join('、')} 系据笔画顺序推定，须对照原书核校。\n`;
   return template + note + YAML.stringify(lists, { lineWidth: 0 });
 }
 

@@ -146,5 +146,9 @@ export const ARTICLES: readonly ArticleSpec[] = [
   },
 ];
 
-/** Fragments the extraction moved away from their paragraph, whose place cannot be found. */
-export const STRAY_FRAGMENTS: readonly string[] = ['篇、500余万字。'];
+/**
+ * Fragments the extraction moved away from their paragraph, with the end of
+ * the paragraph they continue: 【文稿起草】 ends "……各类文稿900余" in the seed,
+ * and "篇、500余万字。" stands alone two lines below, after the next heading.
+ */
+export const MOVED_FRAGMENTS: Record<string, string> = { '篇、500余万字。': '各类文稿900余' };

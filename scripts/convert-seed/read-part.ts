@@ -5,7 +5,7 @@ import { fixOcr, stripMarkup } from './clean-text.ts';
 import {
   type Block, BlockBuilder, CREDIT_LINE, isPhotoCredit, readCaption, splitEntries, splitTrailingCredit,
 } from './blocks.ts';
-import { ARTICLES, HEADING_FIXES, type PartSpec, STRAY_FRAGMENTS } from './parts.ts';
+import { ARTICLES, HEADING_FIXES, type PartSpec, MOVED_FRAGMENTS } from './parts.ts';
 import { readTables } from './read-tables.ts';
 
 export interface SeedLine {
@@ -60,8 +60,9 @@ function readTextLine(b: BlockBuilder, line: SeedLine, next: SeedLine | undefine
     b.figure(caption.caption, caption.credit, line.n);
     return;
   }
-  if (STRAY_FRAGMENTS.includes(text)) {
-    b.push({ t: 'md', text: `<!-- 提取残片，原位置不明：${text} -->` });
+  const continues = MOVED_FRAGMENTS[text];
+  if (continues !== undefined) {
+    b.appendToParagraphEndingWith(continues, text);
     return;
   }
   const trailing = splitTrailingCredit(text);
@@ -170,6 +171,21 @@ export function splitNames(line: string): string[] {
   return names.map((n) => n.replace(/\(/g, '（').replace(/\)/g, '）'));
 }
 
+const PERSON = /^[\u4e00-\u9fff]{2,4}(\([^)]*\))?$/;
+
+/**
+ * An award list line: its spaces separate honourees. A list of people pairs
+ * each name with its unit (王保文(融媒) 天津光电……负责人); a list of units has
+ * one unit per item. Each honouree gets a line of its own, as printed.
+ */
+export function splitHonourees(line: string): string[] {
+  const tokens = line.split(/(?<=[^\sA-Za-z0-9]) +(?=[^\sA-Za-z0-9])/).filter(Boolean);
+  if (!PERSON.test(tokens[0] ?? '')) return tokens;
+  const items: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) items.push(tokens.slice(i, i + 2).join('\u3000'));
+  return items;
+}
+
 function readPeople(lines: SeedLine[], b: BlockBuilder): void {
   let inNameList = false;
   walk(lines, b, (line) => {
@@ -184,8 +200,7 @@ function readPeople(lines: SeedLine[], b: BlockBuilder): void {
       return true;
     }
     if (!/[。，,]/.test(line.text)) {
-      // A list line of award holders: its spaces separate names and units.
-      b.push({ t: 'p', raw: line.text.replace(/(?<=[^\sA-Za-z0-9]) +(?=[^\sA-Za-z0-9])/g, '\u3000') });
+      for (const item of splitHonourees(line.text)) b.push({ t: 'p', raw: item });
       return true;
     }
     return false;
