@@ -16,7 +16,7 @@ const rule = (severity: Severity, reason: (p: Params) => string): RuleSpec => ({
 
 export const CATALOGUE = {
   // Manuscript folder and files
-  'manuscript-missing': rule('fatal', (p) => `找不到书稿目录：${p.path}。请检查路径，或先用 nianjian init 新建书稿。`),
+  'manuscript-missing': rule('fatal', (p) => `找不到书稿目录：${p.path}。请检查路径（默认为 manuscript/）。`),
   'manuscript-empty': rule('error', () => '书稿目录中没有篇目文件（*.md）。请按“01-篇名.md”的形式为每一篇建立一个 Markdown 文件。'),
   'book-yaml-missing': rule('error', () => '缺少 book.yaml。请在书稿目录中建立 book.yaml，写明书名、年份、编者、出版者等书目数据。'),
   'file-not-utf8': rule('error', (p) => `文件不是 UTF-8 编码${p.guess ? `（看来是 ${p.guess}）` : ''}。请在编辑器中以 UTF-8 另存此文件。`),
