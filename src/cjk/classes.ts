@@ -12,8 +12,33 @@ export const OPEN = '“‘（［｛〔【〖〘《〈「『';
 export const CLOSE = '”’）］｝〕】〗〙》〉」』';
 /** §1.6 间隔号 */
 export const INTERPUNCT = '·・‧';
+/** §1.6 分隔号 */
+export const SOLIDUS = '/／';
+/** §1.5 连接号 (a single — is the 一字线) */
+export const CONNECTOR = '-‐–～〜—';
+/** §1.7 prefix symbols that bind to the number after them */
+export const PREFIX = '¥￥$＄';
+/** §1.7 postfix symbols that bind to the number before them */
+export const POSTFIX = '%‰℃°';
+/** §1.4 long marks: a pair of these is one 2-em unit */
+export const LONG_MARK = '—…⋯⸺';
 
-const FULLWIDTH_PUNCT = new Set([...STOP_END, ...STOP_IN, ...OPEN, ...CLOSE, ...INTERPUNCT, '—', '…', '～', '\u3000']);
+const FULLWIDTH_PUNCT = new Set([...STOP_END, ...STOP_IN, ...OPEN, ...CLOSE, ...INTERPUNCT, '—', '…', '～', '／', '\u3000']);
+
+/** The punctuation class of one mark, by which width, compression and breaking are decided. */
+export type PunctClass = 'stop-end' | 'stop-in' | 'open' | 'close' | 'interpunct' | 'solidus' | 'connector';
+
+export function punctClassOf(ch: string): PunctClass | null {
+  if ([...ch].length !== 1) return null; // ''.includes('') is true: guard the empty string
+  if (STOP_END.includes(ch)) return 'stop-end';
+  if (STOP_IN.includes(ch)) return 'stop-in';
+  if (OPEN.includes(ch)) return 'open';
+  if (CLOSE.includes(ch)) return 'close';
+  if (INTERPUNCT.includes(ch)) return 'interpunct';
+  if (SOLIDUS.includes(ch)) return 'solidus';
+  if (CONNECTOR.includes(ch)) return 'connector';
+  return null;
+}
 
 /** A CJK ideograph (the unified blocks and extensions, compatibility ideographs). */
 export function isHan(ch: string | undefined): boolean {

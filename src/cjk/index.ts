@@ -1,3 +1,9 @@
 /** Chinese text rules as data and pure functions. */
-export { CLOSE, INTERPUNCT, isHan, isWide, OPEN, STOP_END, STOP_IN } from './classes.ts';
+export {
+  CLOSE, CONNECTOR, INTERPUNCT, isHan, isWide, LONG_MARK, OPEN, POSTFIX, PREFIX, punctClassOf, type PunctClass, SOLIDUS,
+  STOP_END, STOP_IN,
+} from './classes.ts';
+export { canBreakBetween, canEndLine, canStartLine, type KinsokuLevel } from './kinsoku.ts';
 export { normalizeText, type Normalized, type NormalizeRule, type TextChange } from './normalize.ts';
+export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
+export { segmentText, type Segment, type SegmentKind } from './segment.ts';

@@ -1,18 +1,26 @@
 /**
- * Fonts as fontkit objects, by role. The composer (a later stage) shapes
- * with these; here is only what loading and coverage need. Font bytes come
+ * Fonts as fontkit objects and shaping for the composer. Font bytes come
  * from io: nothing here reads the disk.
  */
 import * as fontkit from 'fontkit';
+
+export {
+  createFontProvider, type FontProvider, type FontRole, type FontSet, type FontStyle, type GlyphRef, type RoleFonts,
+  type ShapedUnit,
+} from './provider.ts';
+export { createMonospaceProvider } from './testing.ts';
 
 /** The part of a fontkit font nianjian uses. */
 export interface Font {
   postscriptName: string;
   unitsPerEm: number;
   numGlyphs: number;
+  ascent: number;
+  descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
   glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
+  layout(text: string, features?: string[]): unknown;
+  createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
 }
 
 /** Opens a TrueType/OpenType font from its bytes. */

@@ -1,0 +1,192 @@
+/**
+ * Optimal line breaking over the whole paragraph (total fit, after Knuth
+ * and Plass): every allowed break is a node; the chosen breaks minimise
+ * the sum of demerits. Shrinking is cheaper than stretching (R-JUS-3), so
+ * a mark is squeezed in before a character is pushed down (先挤进后推出,
+ * R-KIN-10); a last line of one character is not allowed (R-PAR-3).
+ */
+import type { Gap, Unit } from './types.ts';
+
+export interface BreakInput {
+  units: Unit[];
+  gaps: Gap[];
+  indentEm: number;
+  measureEm: number;
+  /** Ragged lines (align start/center) are not stretched, only kept within the measure. */
+  isJustified: boolean;
+}
+
+/** A line from unit `from` to unit `to`, both inclusive. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+/** Extra space per gap that the reader starts to notice: R-JUS-7 warns above ⅓ em. */
+const LOOSE_EM = 1 / 3;
+const LINE_PENALTY = 10;
+const MAX_BADNESS = 10_000;
+/** An overfull line is the last resort (a token wider than the measure). */
+const OVERFULL_DEMERITS = 1e12;
+/** R-PAR-3: a one-character last line is avoided at almost any price. */
+const ORPHAN_DEMERITS = 1e9;
+const EPS = 1e-9;
+
+/** Prefix sums over units and gaps, so any line's totals cost O(1). */
+export class LineMetrics {
+  private readonly width: Float64Array;
+  private readonly unitShrink: Float64Array;
+  private readonly gapWidth: Float64Array;
+  private readonly gapShrink: Float64Array;
+  private readonly gapStretch: Float64Array;
+  private readonly spread: Float64Array;
+  private readonly words: Float64Array;
+
+  constructor(private readonly input: BreakInput) {
+    const n = input.units.length;
+    this.width = new Float64Array(n + 1);
+    this.unitShrink = new Float64Array(n + 1);
+    this.words = new Float64Array(n + 1);
+    input.units.forEach((u, i) => {
+      this.width[i + 1] = this.width[i]! + u.widthEm;
+      this.unitShrink[i + 1] = this.unitShrink[i]! + u.blankStartEm + u.blankEndEm;
+      this.words[i + 1] = this.words[i]! + (u.isWord ? 1 : 0);
+    });
+    this.gapWidth = new Float64Array(n);
+    this.gapShrink = new Float64Array(n);
+    this.gapStretch = new Float64Array(n);
+    this.spread = new Float64Array(n);
+    input.gaps.forEach((g, i) => {
+      this.gapWidth[i + 1] = this.gapWidth[i]! + g.widthEm;
+      this.gapShrink[i + 1] = this.gapShrink[i]! + g.shrinkEm;
+      this.gapStretch[i + 1] = this.gapStretch[i]! + g.stretchEm;
+      this.spread[i + 1] = this.spread[i]! + (g.isSpreadable ? 1 : 0);
+    });
+  }
+
+  /** R-PUN-10: a mark at the line end loses its end blank. */
+  endTrim(to: number): number {
+    return this.input.units[to]!.blankEndEm;
+  }
+
+  /** R-PUN-9: an opening mark at a wrapped line start loses its start blank (not after the indent). */
+  startTrim(from: number): number {
+    return from > 0 ? this.input.units[from]!.blankStartEm : 0;
+  }
+
+  /** Width of units from..to and the gaps between them, without indent or trims (monotone in from). */
+  rawWidth(from: number, to: number): number {
+    return this.width[to + 1]! - this.width[from]! + this.gapWidth[to]! - this.gapWidth[from]!;
+  }
+
+  // Line totals take unit indexes, not a LineRange: the breaker asks millions of times.
+  natural(from: number, to: number): number {
+    const indent = from === 0 ? this.input.indentEm : 0;
+    return this.width[to + 1]! - this.width[from]! + this.gapWidth[to]! - this.gapWidth[from]! + indent
+      - this.endTrim(to) - this.startTrim(from);
+  }
+
+  shrink(from: number, to: number): number {
+    return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endTrim(to) - this.startTrim(from)
+      + this.gapShrink[to]! - this.gapShrink[from]!;
+  }
+
+  stretch(from: number, to: number): number {
+    return this.gapStretch[to]! - this.gapStretch[from]!;
+  }
+
+  spreadGaps(from: number, to: number): number {
+    return this.spread[to]! - this.spread[from]!;
+  }
+
+  wordCount(from: number, to: number): number {
+    return this.words[to + 1]! - this.words[from]!;
+  }
+}
+
+/** Badness of a line: 0 when it fits as set; grows with the cube of the adjustment. */
+export function badness(m: LineMetrics, from: number, to: number, isLast: boolean, input: BreakInput): number {
+  const natural = m.natural(from, to);
+  const over = natural - input.measureEm;
+  if (over > EPS) {
+    const shrink = m.shrink(from, to);
+    if (over > shrink + EPS) return Infinity;
+    return 50 * (over / shrink) ** 3; // R-JUS-3: shrinking is preferred to stretching
+  }
+  if (isLast || !input.isJustified) return 0;
+  const slack = -over;
+  const stretch = m.stretch(from, to);
+  if (slack <= stretch + EPS) return stretch > 0 ? 10 * (slack / stretch) ** 3 : 0;
+  const gaps = m.spreadGaps(from, to);
+  if (gaps === 0) return MAX_BADNESS;
+  const perGap = (slack - stretch) / gaps;
+  return Math.min(MAX_BADNESS, 100 * (perGap / LOOSE_EM) ** 3);
+}
+
+function demerits(b: number): number {
+  return (LINE_PENALTY + b) ** 2;
+}
+
+/**
+ * A justified line shorter than this share of the measure is not tried in
+ * the first pass: it would need more than ⅓ em per gap. The second pass
+ * tries everything, for paragraphs that cannot be covered otherwise.
+ */
+const SHORT_LINE_SHARE = 0.6;
+
+/** Chooses the line breaks; always returns a cover of all units. */
+export function breakLines(input: BreakInput): LineRange[] {
+  if (input.units.length === 0) return [];
+  const m = new LineMetrics(input);
+  // rawWidth leaves out trims (at most 1 em), so the bound is lowered by that much.
+  return optimalBreaks(input, m, input.measureEm * SHORT_LINE_SHARE - 1) ?? optimalBreaks(input, m, -Infinity)!;
+}
+
+function optimalBreaks(input: BreakInput, m: LineMetrics, shortestEm: number): LineRange[] | null {
+  const n = input.units.length;
+  const totalWords = m.wordCount(0, n - 1);
+  // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts.
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const start = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  const relax = (k: number, from: number, d: number) => {
+    if (d < best[k]!) {
+      best[k] = d;
+      start[k] = from;
+    }
+  };
+  // Lines only get wider as they start earlier, so the latest start that is
+  // not too short moves forward with `to`: a pointer instead of a search.
+  let latestStart = 0;
+  for (let to = 0; to < n; to++) {
+    const isLast = to === n - 1;
+    while (latestStart < to && m.rawWidth(latestStart + 1, to) >= shortestEm) latestStart++;
+    if (!isLast && !input.gaps[to]!.canBreak) continue;
+    const firstTry = isLast || !input.isJustified ? to : latestStart;
+    for (let from = firstTry; from >= 0; from--) {
+      if ((from > 0 && !input.gaps[from - 1]!.canBreak) || best[from] === Infinity) continue;
+      const bad = badness(m, from, to, isLast, input);
+      if (bad === Infinity) {
+        // Too wide even when shrunk; longer lines only get wider. Kept as a last
+        // resort for units that cannot break (a token wider than the measure).
+        relax(to + 1, from, best[from]! + OVERFULL_DEMERITS);
+        break;
+      }
+      let d = best[from]! + demerits(bad);
+      if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) d += ORPHAN_DEMERITS;
+      relax(to + 1, from, d);
+    }
+  }
+  return best[n] === Infinity ? null : collect(start, n);
+}
+
+function collect(start: Int32Array, n: number): LineRange[] {
+  const lines: LineRange[] = [];
+  for (let k = n; k > 0; ) {
+    const from = start[k]!;
+    if (from < 0) throw new Error('breakLines: no cover of the paragraph'); // best[n] was finite
+    lines.push({ from, to: k - 1 });
+    k = from;
+  }
+  return lines.reverse();
+}

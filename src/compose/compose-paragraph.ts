@@ -1,0 +1,44 @@
+/**
+ * A paragraph → justified lines of positioned glyphs. Pure: the fonts come
+ * in through the options, problems go out as data.
+ */
+import { breakLines, LineMetrics } from './break-lines.ts';
+import { buildUnits } from './build-units.ts';
+import { buildGaps } from './gaps.ts';
+import { setLine } from './justify.ts';
+import type { ComposedParagraph, ComposeOptions, ComposeProblem, ParagraphInput } from './types.ts';
+
+/** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
+export const LOOSE_LINE_EM = 1 / 3;
+/** R-JUS-1 tolerance: a justified line is flush within 0.05 pt. */
+export const FLUSH_TOLERANCE_PT = 0.05;
+
+function firstSource(input: ParagraphInput) {
+  for (const run of input.runs) if (run.kind === 'text' && run.source) return run.source;
+  return undefined;
+}
+
+export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
+  const list = buildUnits(input, opts);
+  const firstStyle = input.runs.find((r) => r.kind === 'text');
+  const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
+  const gaps = buildGaps(list, opts.kinsoku, spaceEm);
+  const measureEm = opts.measurePt / opts.fontSizePt;
+  const breakInput = { units: list.units, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
+  const ranges = breakLines(breakInput);
+  const metrics = new LineMetrics(breakInput);
+  const lines = ranges.map((range, i) =>
+    setLine({
+      units: list.units, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
+      measurePt: opts.measurePt, metrics,
+    }),
+  );
+  const problems: ComposeProblem[] = [...list.problems];
+  const source = firstSource(input);
+  for (const line of lines) {
+    const over = line.widthPt - line.measurePt;
+    if (over > FLUSH_TOLERANCE_PT) problems.push({ kind: 'line-overfull', overPt: over, text: line.text, ...(source ? { source: line.sources[0] ?? source } : {}) });
+    if (line.spreadEm > LOOSE_LINE_EM) problems.push({ kind: 'line-loose', spreadEm: line.spreadEm, text: line.text, ...(source ? { source: line.sources[0] ?? source } : {}) });
+  }
+  return { lines, problems };
+}

@@ -1,0 +1,66 @@
+/**
+ * The gaps between units: where a line may break (R-KIN), how wide each
+ * gap is, and how far it may shrink or stretch (R-MIX, R-JUS).
+ */
+import { canBreakBetween, type KinsokuLevel } from '../cjk/index.ts';
+import type { UnitList } from './build-units.ts';
+import type { Gap, ShrinkClass, Unit } from './types.ts';
+
+/** R-MIX-1: a hanzi beside Latin or digits gets ¼ em … */
+export const MIXED_GAP_EM = 0.25;
+/** … which may shrink to ⅛ em (R-JUS-4 step 6) … */
+export const MIXED_GAP_MIN_EM = 0.125;
+/** … and stretch to ½ em before the even spread (R-JUS-5 step 2). */
+export const MIXED_GAP_MAX_EM = 0.5;
+/** R-JUS-4 step 2, R-JUS-5 step 1: word spaces between ¼ and ½ em. */
+export const WORD_SPACE_MIN_EM = 0.25;
+export const WORD_SPACE_MAX_EM = 0.5;
+
+const isHanLike = (u: Unit) => u.seg.kind === 'han';
+const isLatin = (u: Unit) => u.seg.kind === 'token';
+/** R-JUS-5: no spreading next to connectors and solidi, nor before a note marker. */
+const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct === 'solidus' || u.seg.kind === 'sup';
+
+export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
+  const a = list.units[i]!;
+  const b = list.units[i + 1]!;
+  const fixed = list.fixedAfter.get(i);
+  if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false };
+  if (list.wordSpaceAfter.has(i)) {
+    return {
+      kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
+      stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true,
+    };
+  }
+  const canBreak = canBreakBetween(a.seg, b.seg, level);
+  const isSpreadable = !blocksSpread(a) && !blocksSpread(b);
+  // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
+  if ((isHanLike(a) && isLatin(b)) || (isLatin(a) && isHanLike(b))) {
+    return {
+      kind: 'mixed', widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM,
+      stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable,
+    };
+  }
+  return { kind: 'none', widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable };
+}
+
+export function buildGaps(list: UnitList, level: KinsokuLevel, spaceEm: number): Gap[] {
+  const gaps: Gap[] = [];
+  for (let i = 0; i + 1 < list.units.length; i++) gaps.push(gapBetween(list, i, level, spaceEm));
+  return gaps;
+}
+
+/** The R-JUS-4 class of a unit's adjustable blank. */
+export function unitShrinkClass(u: Unit): ShrinkClass | null {
+  switch (u.seg.punct) {
+    case 'open': case 'close': return 'bracket';
+    case 'stop-in': return 'pause';
+    case 'stop-end': return 'stop';
+    default: return null;
+  }
+}
+
+export function gapShrinkClass(g: Gap): ShrinkClass | null {
+  if (g.kind === 'word-space') return 'word-space';
+  return g.kind === 'mixed' ? 'mixed' : null;
+}

@@ -1,0 +1,157 @@
+/**
+ * Sets one line: trims at its edges, then shrinks (R-JUS-4, class by class)
+ * or stretches (R-JUS-5: word spaces, CJK–Latin gaps, then every gap
+ * evenly) until the line is flush with the measure, and places every glyph.
+ */
+import type { Source } from '../model/index.ts';
+import { type LineRange, LineMetrics } from './break-lines.ts';
+import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
+import { type Gap, type Line, type ParagraphInput, type PositionedGlyph, SHRINK_ORDER, type Unit } from './types.ts';
+
+export interface SetLineInput {
+  units: Unit[];
+  gaps: Gap[];
+  range: LineRange;
+  isLast: boolean;
+  input: ParagraphInput;
+  fontSizePt: number;
+  measurePt: number;
+  metrics: LineMetrics;
+}
+
+/** Mutable widths of one line while it is adjusted. */
+interface Draft {
+  unitWidth: number[];
+  unitDraw: number[];
+  /** Remaining adjustable blank per unit: start side and end side. */
+  blankStart: number[];
+  blankEnd: number[];
+  gapWidth: number[];
+}
+
+function draftOf(s: SetLineInput): Draft {
+  const { units, gaps, range } = s;
+  const line = units.slice(range.from, range.to + 1);
+  const d: Draft = {
+    unitWidth: line.map((u) => u.widthEm),
+    unitDraw: line.map((u) => u.drawEm),
+    blankStart: line.map((u) => u.blankStartEm),
+    blankEnd: line.map((u) => u.blankEndEm),
+    gapWidth: gaps.slice(range.from, range.to).map((g) => g.widthEm),
+  };
+  const last = d.unitWidth.length - 1;
+  d.unitWidth[last]! -= d.blankEnd[last]!; // R-PUN-10
+  d.blankEnd[last] = 0;
+  const startTrim = s.metrics.startTrim(range.from); // R-PUN-9
+  d.unitWidth[0]! -= startTrim;
+  d.unitDraw[0]! -= startTrim;
+  d.blankStart[0]! -= startTrim;
+  return d;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** R-JUS-4: take `need` em out of the line, class by class, evenly within a class. */
+function shrink(s: SetLineInput, d: Draft, need: number): number {
+  const line = s.units.slice(s.range.from, s.range.to + 1);
+  const gaps = s.gaps.slice(s.range.from, s.range.to);
+  for (const cls of SHRINK_ORDER) {
+    if (need <= 0) break;
+    const unitSites = line.map((u, i) => (unitShrinkClass(u) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0));
+    const gapSites = gaps.map((g) => (gapShrinkClass(g) === cls ? g.shrinkEm : 0));
+    const capacity = sum(unitSites) + sum(gapSites);
+    if (capacity <= 0) continue;
+    const take = Math.min(need, capacity);
+    const ratio = take / capacity;
+    unitSites.forEach((c, i) => {
+      if (c <= 0) return;
+      const fromStart = d.blankStart[i]! * ratio;
+      d.unitWidth[i]! -= c * ratio;
+      d.unitDraw[i]! -= fromStart; // an opening mark loses blank before its ink
+      d.blankStart[i]! -= fromStart;
+      d.blankEnd[i]! -= d.blankEnd[i]! * ratio;
+    });
+    gapSites.forEach((c, i) => (d.gapWidth[i]! -= c * ratio));
+    need -= take;
+  }
+  return need;
+}
+
+/** R-JUS-5: add `need` em: word spaces and CJK–Latin gaps to their maximum, then every gap evenly. */
+function stretch(s: SetLineInput, d: Draft, need: number): number {
+  const gaps = s.gaps.slice(s.range.from, s.range.to);
+  for (const kind of ['word-space', 'mixed'] as const) {
+    const cap = sum(gaps.map((g) => (g.kind === kind ? g.stretchEm : 0)));
+    if (cap <= 0 || need <= 0) continue;
+    const ratio = Math.min(1, need / cap);
+    gaps.forEach((g, i) => g.kind === kind && (d.gapWidth[i]! += g.stretchEm * ratio));
+    need -= cap * ratio;
+  }
+  const spreadable = gaps.filter((g) => g.isSpreadable).length;
+  if (need <= 0 || spreadable === 0) return 0;
+  const each = need / spreadable;
+  gaps.forEach((g, i) => g.isSpreadable && (d.gapWidth[i]! += each));
+  return each;
+}
+
+function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: PositionedGlyph[]; anchors: Line['anchors'] } {
+  const size = s.fontSizePt;
+  const glyphs: PositionedGlyph[] = [];
+  const anchors: Line['anchors'] = [];
+  let x = startEm;
+  for (let i = 0; i <= s.range.to - s.range.from; i++) {
+    const u = s.units[s.range.from + i]!;
+    if (u.anchor) anchors.push({ id: u.anchor, xPt: x * size });
+    let pen = x + d.unitDraw[i]!;
+    for (const g of u.glyphs) {
+      glyphs.push({
+        fontKey: g.fontKey, glyphId: g.glyphId, advanceEm: g.advanceEm, offsetEm: g.offsetEm, scale: g.scale, riseEm: g.riseEm,
+        text: g.text, xPt: (pen + g.offsetEm) * size, sizePt: size * g.scale,
+      });
+      pen += g.advanceEm;
+    }
+    x += d.unitWidth[i]! + (d.gapWidth[i] ?? 0);
+  }
+  return { glyphs, anchors };
+}
+
+function lineText(s: SetLineInput): string {
+  let text = '';
+  for (let i = s.range.from; i <= s.range.to; i++) {
+    text += s.units[i]!.seg.text;
+    const g = s.gaps[i];
+    if (i < s.range.to && g && (g.kind === 'word-space' || g.kind === 'fixed')) text += ' ';
+  }
+  return text;
+}
+
+function sourcesOf(s: SetLineInput): Source[] {
+  const seen = new Set<number>();
+  const out: Source[] = [];
+  for (let i = s.range.from; i <= s.range.to; i++) {
+    const run = s.input.runs[s.units[i]!.runIndex]!;
+    if (seen.has(s.units[i]!.runIndex) || run.kind !== 'text' || !run.source) continue;
+    seen.add(s.units[i]!.runIndex);
+    out.push(run.source);
+  }
+  return out;
+}
+
+/** Sets the line `s.range` of a paragraph. */
+export function setLine(s: SetLineInput): Line {
+  const d = draftOf(s);
+  const isFirst = s.range.from === 0;
+  const indentEm = isFirst ? s.input.indentEm : 0;
+  const measureEm = s.measurePt / s.fontSizePt;
+  const natural = indentEm + sum(d.unitWidth) + sum(d.gapWidth);
+  let spreadEm = 0;
+  if (natural > measureEm) shrink(s, d, natural - measureEm);
+  else if (s.input.align === 'justify' && !s.isLast) spreadEm = stretch(s, d, measureEm - natural);
+  const setWidth = indentEm + sum(d.unitWidth) + sum(d.gapWidth);
+  const offsetEm = s.input.align === 'center' ? Math.max(0, (measureEm - setWidth) / 2) : 0;
+  const { glyphs, anchors } = place(s, d, indentEm + offsetEm);
+  return {
+    glyphs, anchors, widthPt: (setWidth + offsetEm) * s.fontSizePt, measurePt: s.measurePt, indentPt: indentEm * s.fontSizePt,
+    isFirst, isLast: s.isLast, spreadEm, sources: sourcesOf(s), text: lineText(s),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * What the composer takes and gives: a paragraph as styled runs in, lines
+ * of positioned glyphs out, as plain data that layout and tests read
+ * without any PDF.
+ */
+import type { KinsokuLevel, PunctuationStyle, Segment } from '../cjk/index.ts';
+import type { FontProvider, FontStyle, GlyphRef } from '../font/index.ts';
+import type { Source } from '../model/index.ts';
+
+/** A run of text in one style; `anchor` marks where an index term or entry begins. */
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  style: FontStyle;
+  source?: Source;
+  anchor?: string;
+}
+
+/** A fixed space, e.g. the 1 em after a run-in head (R-HEAD-4). A line may break there. */
+export interface FixedSpace {
+  kind: 'space';
+  widthEm: number;
+}
+
+export type Run = TextRun | FixedSpace;
+
+export interface ParagraphInput {
+  runs: Run[];
+  /** First-line indent in em (R-PAR-1: 2). */
+  indentEm: number;
+  /** justify: every line but the last flush on both edges (R-JUS-1). */
+  align: 'justify' | 'start' | 'center';
+}
+
+export interface ComposeOptions {
+  fontSizePt: number;
+  measurePt: number;
+  punctuation: PunctuationStyle;
+  kinsoku: KinsokuLevel;
+  fonts: FontProvider;
+}
+
+/** One composition unit: a hanzi, a mark, a long mark, a Latin/number token. */
+export interface Unit {
+  seg: Segment;
+  style: FontStyle;
+  glyphs: GlyphRef[];
+  /** Box width in em after fixed compression (R-PUN-8, run-in heads). */
+  widthEm: number;
+  /** Glyph position in em from the box start. */
+  drawEm: number;
+  blankStartEm: number;
+  blankEndEm: number;
+  isCentred: boolean;
+  runIndex: number;
+  anchor: string | undefined;
+  /** Counts for R-PAR-3 (a hanzi, a token, a long mark). */
+  isWord: boolean;
+}
+
+/** Shrink classes in the order they are used (R-JUS-4). */
+export type ShrinkClass = 'word-space' | 'bracket' | 'pause' | 'mixed' | 'stop';
+export const SHRINK_ORDER: readonly ShrinkClass[] = ['word-space', 'bracket', 'pause', 'mixed', 'stop'];
+
+/** The space between two units. */
+export interface Gap {
+  kind: 'none' | 'mixed' | 'word-space' | 'fixed';
+  widthEm: number;
+  canBreak: boolean;
+  /** How much it may shrink (em) and under which class. */
+  shrinkEm: number;
+  /** How much it may stretch before the even spread (R-JUS-5 steps 1–2). */
+  stretchEm: number;
+  /** Takes part in the even spread of R-JUS-5 step 3. */
+  isSpreadable: boolean;
+}
+
+export interface PositionedGlyph extends GlyphRef {
+  /** x of the glyph origin from the start of the line, in pt. */
+  xPt: number;
+  sizePt: number;
+}
+
+export interface Line {
+  glyphs: PositionedGlyph[];
+  /** Set width in pt, from the line start to the end of the last box. */
+  widthPt: number;
+  measurePt: number;
+  indentPt: number;
+  isFirst: boolean;
+  isLast: boolean;
+  /** Extra space per spread gap in em (R-JUS-7 measures it). */
+  spreadEm: number;
+  /** Index terms and entry ids that begin on this line, with their x in pt. */
+  anchors: Array<{ id: string; xPt: number }>;
+  /** The manuscript places of the runs on this line. */
+  sources: Source[];
+  /** The text of the line. */
+  text: string;
+}
+
+export type ComposeProblem =
+  | { kind: 'glyph-missing'; char: string; source?: Source }
+  | { kind: 'line-overfull'; overPt: number; text: string; source?: Source }
+  | { kind: 'line-loose'; spreadEm: number; text: string; source?: Source };
+
+export interface ComposedParagraph {
+  lines: Line[];
+  problems: ComposeProblem[];
+}

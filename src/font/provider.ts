@@ -1,0 +1,163 @@
+/**
+ * Shaping for the composer: text of one composition unit → glyphs with
+ * advances in em. CJK characters are looked up by cmap (with a cache);
+ * Latin and number tokens go through fontkit's layout for kerning and
+ * ligatures (cached by text). A character the role's font lacks falls back
+ * through the fallback list; superscript digits no font has are made from
+ * ordinary digits, smaller and raised; anything else is reported missing and
+ * set as the font's .notdef box, never as a silent gap.
+ */
+import type { Font } from './index.ts';
+
+export type FontRole = 'body' | 'heading' | 'caption';
+
+export interface FontStyle {
+  role: FontRole;
+  bold: boolean;
+}
+
+/** One glyph of a shaped unit. */
+export interface GlyphRef {
+  fontKey: string;
+  glyphId: number;
+  /** Advance in em of the run's size. */
+  advanceEm: number;
+  /** Horizontal offset in em from the pen position (kerning, marks). */
+  offsetEm: number;
+  /** Size factor (1 = run size); superscripts use less. */
+  scale: number;
+  /** Baseline shift in em, up positive. */
+  riseEm: number;
+  /** The text this glyph stands for. */
+  text: string;
+}
+
+export interface ShapedUnit {
+  glyphs: GlyphRef[];
+  advanceEm: number;
+  /** Characters no font has (each set as .notdef). */
+  missing: string[];
+}
+
+export interface FontProvider {
+  shape(text: string, style: FontStyle): ShapedUnit;
+  /** The advance of a word space in em. */
+  spaceEm(style: FontStyle): number;
+  /** Font objects by key, for embedding. */
+  fontsByKey(): ReadonlyMap<string, Font>;
+}
+
+export interface RoleFonts {
+  regular: Font;
+  bold?: Font;
+}
+
+export interface FontSet {
+  roles: Record<FontRole, RoleFonts>;
+  fallback: Font[];
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** Superscripts made from digits: 60 % size, raised 0.35 em (the size of a note marker). */
+const SUPERSCRIPT_SCALE = 0.6;
+const SUPERSCRIPT_RISE_EM = 0.35;
+/** ——, ……: one 2-em unit; fontkit's fwid feature gives the joined 2-em dash. */
+const FULL_WIDTH_FEATURES = ['fwid'];
+
+interface FontkitLayout {
+  glyphs: Array<{ id: number; advanceWidth: number; codePoints: number[] }>;
+  positions: Array<{ xAdvance: number; xOffset: number }>;
+}
+
+function keyOf(font: Font): string {
+  return font.postscriptName;
+}
+
+/** The real provider over fontkit fonts. */
+export function createFontProvider(set: FontSet): FontProvider {
+  const byKey = new Map<string, Font>();
+  const register = (f: Font) => byKey.set(keyOf(f), f);
+  for (const r of Object.values(set.roles)) {
+    register(r.regular);
+    if (r.bold) register(r.bold);
+  }
+  set.fallback.forEach(register);
+  /** Shaped units by style, then by text: no key string is built per lookup. */
+  const cache = new Map<string, Map<string, ShapedUnit>>();
+  const cacheFor = (style: FontStyle) => {
+    const key = style.bold ? `${style.role}-bold` : style.role;
+    let byText = cache.get(key);
+    if (!byText) cache.set(key, (byText = new Map()));
+    return byText;
+  };
+
+  const primary = (style: FontStyle): Font => (style.bold ? set.roles[style.role].bold ?? set.roles[style.role].regular : set.roles[style.role].regular);
+  const chain = (style: FontStyle): Font[] => [primary(style), set.roles[style.role].regular, ...set.fallback];
+
+  function glyphOf(ch: string, style: FontStyle): GlyphRef | null {
+    const cp = ch.codePointAt(0)!;
+    for (const font of chain(style)) {
+      if (!font.hasGlyphForCodePoint(cp)) continue;
+      const g = font.glyphForCodePoint(cp);
+      return { fontKey: keyOf(font), glyphId: g.id, advanceEm: g.advanceWidth / font.unitsPerEm, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
+    }
+    const sup = SUPERSCRIPTS.indexOf(ch);
+    if (sup >= 0) {
+      const digit = glyphOf(String(sup), style);
+      if (digit) return { ...digit, advanceEm: digit.advanceEm * SUPERSCRIPT_SCALE, scale: SUPERSCRIPT_SCALE, riseEm: SUPERSCRIPT_RISE_EM, text: ch };
+    }
+    return null;
+  }
+
+  function notdef(ch: string, style: FontStyle): GlyphRef {
+    return { fontKey: keyOf(primary(style)), glyphId: 0, advanceEm: 1, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
+  }
+
+  function byCharacter(text: string, style: FontStyle): ShapedUnit {
+    const glyphs: GlyphRef[] = [];
+    const missing: string[] = [];
+    for (const ch of text) {
+      const g = glyphOf(ch, style);
+      if (!g) missing.push(ch);
+      glyphs.push(g ?? notdef(ch, style));
+    }
+    return { glyphs, advanceEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), missing };
+  }
+
+  /** Latin and number tokens, and long marks: fontkit layout with kerning, ligatures, fwid. */
+  function laidOut(text: string, style: FontStyle, features: string[]): ShapedUnit | null {
+    const font = primary(style);
+    const run = font.layout(text, features) as unknown as FontkitLayout;
+    if (run.glyphs.some((g) => g.id === 0)) return null;
+    const em = font.unitsPerEm;
+    const glyphs = run.glyphs.map((g, i) => ({
+      fontKey: keyOf(font), glyphId: g.id, advanceEm: run.positions[i]!.xAdvance / em, offsetEm: run.positions[i]!.xOffset / em,
+      scale: 1, riseEm: 0, text: String.fromCodePoint(...g.codePoints),
+    }));
+    return { glyphs, advanceEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), missing: [] };
+  }
+
+  function shapeUncached(text: string, style: FontStyle): ShapedUnit {
+    if ([...text].length === 1) return byCharacter(text, style);
+    const isLongMark = /^(——|⸺)$/.test(text);
+    if (isLongMark) return laidOut(text, style, FULL_WIDTH_FEATURES) ?? byCharacter(text, style);
+    if (/^[…⋯]+$/.test(text)) return byCharacter(text, style);
+    return laidOut(text, style, []) ?? byCharacter(text, style);
+  }
+
+  return {
+    shape(text, style) {
+      const byText = cacheFor(style);
+      let shaped = byText.get(text);
+      if (!shaped) {
+        shaped = shapeUncached(text, style);
+        byText.set(text, shaped);
+      }
+      return shaped;
+    },
+    spaceEm(style) {
+      return this.shape(' ', style).advanceEm;
+    },
+    fontsByKey: () => byKey,
+  };
+}
