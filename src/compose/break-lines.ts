@@ -25,6 +25,12 @@ export interface LineRange {
 /** Extra space per gap that the reader starts to notice: R-JUS-7 warns above ⅓ em. */
 const LOOSE_EM = 1 / 3;
 const LINE_PENALTY = 10;
+/**
+ * R-JUS-3 (先挤后拉): a line whose punctuation is squeezed to the limit
+ * looks like 开明式 (the Founder default), which readers accept; it costs
+ * what a line loosened by ⅛ em per gap costs.
+ */
+const SHRINK_COST = 5;
 const MAX_BADNESS = 10_000;
 /** An overfull line is the last resort (a token wider than the measure). */
 const OVERFULL_DEMERITS = 1e12;
@@ -111,7 +117,7 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
   if (over > EPS) {
     const shrink = m.shrink(from, to);
     if (over > shrink + EPS) return Infinity;
-    return 50 * (over / shrink) ** 3; // R-JUS-3: shrinking is preferred to stretching
+    return SHRINK_COST * (over / shrink) ** 3;
   }
   if (isLast || !input.isJustified) return 0;
   const slack = -over;

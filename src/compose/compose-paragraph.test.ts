@@ -1,0 +1,319 @@
+/**
+ * The composer, rule by rule (chinese-layout-spec §3–7), with the fake
+ * monospace font: every hanzi and full-width mark is 1 em, Latin and digits
+ * ½ em, so widths and positions are exact. Size 10 pt: 1 em = 10 pt.
+ */
+import { describe, expect, test } from 'vitest';
+import { createMonospaceProvider } from '../font/index.ts';
+import { LineMetrics } from './break-lines.ts';
+import { buildUnits } from './build-units.ts';
+import { composeParagraph } from './compose-paragraph.ts';
+import { buildGaps } from './gaps.ts';
+import { setLine } from './justify.ts';
+import { BODY, RUN_IN_HEAD } from './from-model.ts';
+import type { ComposeOptions, Line, ParagraphInput, Run } from './types.ts';
+
+const EM = 10;
+const opts = (measureEm: number, over: Partial<ComposeOptions> = {}): ComposeOptions => ({
+  fontSizePt: EM, measurePt: measureEm * EM, punctuation: 'quanjiao', kinsoku: 'standard', fonts: createMonospaceProvider(), ...over,
+});
+const para = (text: string, indentEm = 0, align: ParagraphInput['align'] = 'justify'): ParagraphInput => ({
+  runs: [{ kind: 'text', text, style: BODY }], indentEm, align,
+});
+const compose = (text: string, measureEm: number, over: Partial<ComposeOptions> = {}, indentEm = 0) =>
+  composeParagraph(para(text, indentEm), opts(measureEm, over)).lines;
+const texts = (lines: Line[]) => lines.map((l) => l.text);
+
+/** Sets all of `text` as one justified, non-final line, whatever the breaker would do. */
+function setAsOneLine(text: string, measureEm: number): Line {
+  const o = opts(measureEm);
+  const input = para(text);
+  const list = buildUnits(input, o);
+  const gaps = buildGaps(list, 'standard', 0.25);
+  const breakInput = { units: list.units, gaps, indentEm: 0, measureEm, isJustified: true };
+  return setLine({
+    units: list.units, gaps, range: { from: 0, to: list.units.length - 1 }, isLast: false, input, fontSizePt: EM,
+    measurePt: measureEm * EM, metrics: new LineMetrics(breakInput),
+  });
+}
+/** x in em of the glyph standing for `ch` on `line` (the n-th one). */
+const xOf = (line: Line, ch: string, n = 0) => line.glyphs.filter((g) => g.text === ch)[n]!.xPt / EM;
+const endEm = (line: Line) => line.widthPt / EM;
+
+describe('R-KIN line-break prohibitions', () => {
+  test('R-KIN-1: no line starts with a pause mark or a closing mark', () => {
+    // Ten hanzi fill the line; the ， and ” after them must not start the next.
+    for (const mark of ['，', '。', '、', '；', '：', '？', '！', '”', '）', '》', '】']) {
+      const lines = compose(`一二三四五六七八九十${mark}一二三四五`, 10);
+      for (const l of lines.slice(1)) expect(l.text[0], `${mark} starts a line`).not.toBe(mark);
+    }
+  });
+
+  test('R-KIN-1: no line starts with a connector, interpunct or solidus', () => {
+    for (const mark of ['～', '·', '／']) {
+      const lines = compose(`一二三四五六七八九十${mark}一二三四五`, 10);
+      for (const l of lines.slice(1)) expect(l.text[0]).not.toBe(mark);
+    }
+  });
+
+  test('R-KIN-2: no line ends with an opening mark', () => {
+    for (const mark of ['“', '（', '《', '【']) {
+      const lines = compose(`一二三四五六七八九${mark}十一二三四五六`, 10);
+      for (const l of lines) expect(l.text.at(-1), `${mark} ends a line`).not.toBe(mark);
+    }
+  });
+
+  test('R-KIN-3: (GB法) no line ends with a solidus', () => {
+    const lines = compose('一二三四五六七八九/十一二三四五六', 10);
+    for (const l of lines) expect(l.text.at(-1)).not.toBe('/');
+  });
+
+  test('R-KIN-4: —— may start a wrapped line at the GB法 level, not when strict', () => {
+    const text = '一二三四五六七八九十——一二三四五六七';
+    expect(texts(compose(text, 10)).some((t, i) => i > 0 && t.startsWith('——'))).toBe(true);
+    expect(texts(compose(text, 10, { kinsoku: 'strict' })).some((t, i) => i > 0 && t.startsWith('——'))).toBe(false);
+  });
+
+  test('R-KIN-5: —— and …… are never split', () => {
+    for (let shift = 0; shift < 4; shift++) {
+      const lines = compose(`${'一'.repeat(7 + shift)}——二……三${'四'.repeat(12)}`, 10);
+      const joined = lines.map((l) => l.text).join('|');
+      expect(joined).not.toMatch(/—\|—|…\|…/);
+    }
+  });
+
+  test('R-KIN-8: numbers with their prefix and postfix are never split', () => {
+    for (const n of ['1154.2', '4.4%', '¥100', '2023-11-30', '10,718']) {
+      for (let shift = 0; shift < 6; shift++) {
+        const lines = compose(`${'一'.repeat(5 + shift)}${n}${'二'.repeat(14)}`, 10);
+        expect(lines.some((l) => l.text.includes(n)), `${n} split at shift ${shift}`).toBe(true);
+      }
+    }
+  });
+
+  test('R-KIN-9: Latin words and letter-digit tokens are never split', () => {
+    for (const w of ['PM2.5', '5G', 'G20', 'office']) {
+      for (let shift = 0; shift < 5; shift++) {
+        const lines = compose(`${'一'.repeat(6 + shift)}${w}${'二'.repeat(14)}`, 10);
+        expect(lines.some((l) => l.text.includes(w))).toBe(true);
+      }
+    }
+  });
+
+  test('R-KIN-9: a number may break from the CJK unit after it', () => {
+    const lines = compose('一二三四五六七八1154.2亿元同比增长', 10);
+    expect(lines[0]!.text.endsWith('1154.2') || lines[0]!.text.endsWith('八')).toBe(true);
+  });
+
+  test('R-KIN-10: 先挤进 — a mark squeezes into the line when compression makes room', () => {
+    // 6 hanzi +（七）+ 八 + ， = 10.5 em: ½ em too long, and the brackets can give it back.
+    const lines = compose('一二三四五六（七）八，九十一二三四五', 10);
+    expect(lines[0]!.text).toBe('一二三四五六（七）八，');
+    expect(endEm(lines[0]!)).toBeCloseTo(10, 5);
+  });
+
+  test('R-KIN-10: 后推出 — when nothing can shrink, a character goes down with the mark', () => {
+    const lines = compose('一二三四五六七八九十，一二三四五', 10);
+    expect(lines[0]!.text).toBe('一二三四五六七八九');
+    expect(lines[1]!.text.startsWith('十，')).toBe(true);
+    expect(endEm(lines[0]!)).toBeCloseTo(10, 5);
+  });
+});
+
+describe('R-PUN punctuation widths and compression', () => {
+  test('R-PUN-1/R-PUN-10: a mark is 1 em inside the line, ½ em at the line end', () => {
+    const [l1] = compose('一，二三四五六七八，一二三', 9.5);
+    expect(xOf(l1!, '二') - xOf(l1!, '，')).toBeCloseTo(1, 5);
+    expect(l1!.text.at(-1)).toBe('，');
+    expect(endEm(l1!)).toBeCloseTo(9.5, 5);
+  });
+
+  test('R-PUN-2: —— is one 2-em unit, never compressed', () => {
+    const [l] = compose('一——二', 10);
+    expect(xOf(l!, '二') - xOf(l!, '一')).toBeCloseTo(3, 5);
+  });
+
+  test('R-PUN-4/5/6: - / · are ½ em and centred', () => {
+    for (const mark of ['-', '/', '·']) {
+      const [l] = compose(`甲${mark}乙`, 10);
+      expect(xOf(l!, '乙') - xOf(l!, '甲'), mark).toBeCloseTo(1.5, 5);
+    }
+    const [l] = compose('甲·乙', 10);
+    expect(xOf(l!, '·') - 1).toBeCloseTo((0.5 - 0.25) / 2, 5); // the ¼-em glyph centred in ½ em
+  });
+
+  test('R-PUN-8: two adjacent marks take 1.5 em together', () => {
+    for (const pair of ['）。', '”，', '。”', '，“', '（“', '》（']) {
+      const [l] = compose(`甲${pair}乙`, 20);
+      expect(xOf(l!, '乙') - xOf(l!, '甲'), pair).toBeCloseTo(2.5, 5);
+    }
+  });
+
+  test('R-PUN-8: opening marks stay tight against the text they open', () => {
+    const [l] = compose('甲（“乙', 20);
+    // （ keeps its start blank, “ loses it: 乙 follows the ink of “ directly.
+    expect(xOf(l!, '乙') - xOf(l!, '甲')).toBeCloseTo(2.5, 5);
+    expect(xOf(l!, '“')).toBeCloseTo(1.5, 5); // drawn half an em left of its box
+  });
+
+  test('R-PUN-9: an opening mark at a wrapped line start loses its blank; after the indent it keeps it', () => {
+    const lines = compose('一二三四五六七八九十《二三》四五', 10);
+    const second = lines[1]!;
+    expect(second.text.startsWith('《')).toBe(true);
+    expect(second.glyphs[0]!.xPt / EM).toBeCloseTo(-0.5, 5);
+    const [first] = compose('《一二》三', 10, {}, 2);
+    expect(first!.glyphs[0]!.xPt / EM).toBeCloseTo(2, 5);
+  });
+
+  test('开明式: pause marks and brackets are ½ em, 。？！ stay 1 em', () => {
+    const [l] = compose('甲，乙。丙（丁）戊', 20, { punctuation: 'kaiming' });
+    expect(xOf(l!, '乙') - xOf(l!, '甲')).toBeCloseTo(1.5, 5);
+    expect(xOf(l!, '丙') - xOf(l!, '乙')).toBeCloseTo(2, 5);
+    expect(xOf(l!, '戊') - xOf(l!, '丙')).toBeCloseTo(3, 5);
+  });
+});
+
+describe('R-MIX CJK–Latin spacing', () => {
+  test('R-MIX-1: ¼ em between a hanzi and Latin or digits', () => {
+    const [l] = compose('总值1154.2亿元', 20);
+    expect(xOf(l!, '1') - (xOf(l!, '值') + 1)).toBeCloseTo(0.25, 5);
+    expect(xOf(l!, '亿') - (xOf(l!, '2') + 0.5)).toBeCloseTo(0.25, 5);
+  });
+
+  test('R-MIX-2: no space beside punctuation', () => {
+    const [l] = compose('（GDP）增长，5G。', 20);
+    expect(xOf(l!, 'G') - (xOf(l!, '（') + 1)).toBeCloseTo(0, 5);
+    expect(xOf(l!, '）') - (xOf(l!, 'P') + 0.5)).toBeCloseTo(0, 5);
+    expect(xOf(l!, '5') - (xOf(l!, '，') + 1)).toBeCloseTo(0, 5);
+  });
+
+  test('R-MIX-2: no space at the line edges', () => {
+    const lines = compose('一二三四五六七八九十PM2.5年均浓度下降', 10);
+    const wrapped = lines.find((l) => l.text.startsWith('PM'))!;
+    expect(wrapped.glyphs[0]!.xPt).toBeCloseTo(0, 5);
+  });
+
+  test('R-MIX-4: justification never opens a Latin word or a number', () => {
+    const lines = compose('一二三四五office六七八九十一二三四五六七八', 10);
+    for (const l of lines) {
+      const word = l.glyphs.filter((g) => /[a-z]/.test(g.text));
+      for (let i = 1; i < word.length; i++) expect(word[i]!.xPt - word[i - 1]!.xPt).toBeCloseTo(5, 5);
+    }
+  });
+});
+
+describe('R-JUS justification', () => {
+  const long = '河西区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，聚焦“建设经济强区、打造品质之城”目标定位，实现地区生产总值1154.2亿元，同比增长4.4%。';
+
+  test('R-JUS-1: every line but the last is flush on both edges (±0.05 pt)', () => {
+    for (const measure of [9, 10, 11, 13, 17, 23]) {
+      const lines = compose(long, measure, {}, 2);
+      for (const l of lines.slice(0, -1)) expect(Math.abs(l.widthPt - l.measurePt), `${measure}: ${l.text}`).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  test('R-JUS-2: the last line is set solid', () => {
+    const lines = compose(long, 10, {}, 2);
+    const last = lines.at(-1)!;
+    expect(last.spreadEm).toBe(0);
+    const han = last.glyphs.filter((g) => /[\u4e00-\u9fff]/.test(g.text));
+    for (let i = 1; i < han.length; i++) if (/[\u4e00-\u9fff]/.test(last.text[i - 1] ?? '')) expect(han[i]!.xPt - han[i - 1]!.xPt).toBeGreaterThanOrEqual(EM - 1e-9);
+  });
+
+  test('R-JUS-4: a line too long is shrunk class by class: brackets before pause marks', () => {
+    // 12 em of text set on 11 em: the brackets (step 4) give their whole ½ em each,
+    // the comma (step 5) keeps its width.
+    const l = setAsOneLine('一二（三四）五六，七八。”', 11);
+    expect(l.widthPt).toBeCloseTo(110, 5);
+    expect(xOf(l, '三') - xOf(l, '二')).toBeCloseTo(1.5, 5);
+    expect(xOf(l, '五') - xOf(l, '四')).toBeCloseTo(1.5, 5);
+    expect(xOf(l, '七') - xOf(l, '，')).toBeCloseTo(1, 5);
+    // 10.5 em: the brackets are spent, the comma gives the next ½ em.
+    const m = setAsOneLine('一二（三四）五六，七八。”', 10.5);
+    expect(xOf(m, '七') - xOf(m, '，')).toBeCloseTo(0.5, 5);
+  });
+
+  test('R-JUS-3: squeezing the punctuation of a line is preferred to loosening it', () => {
+    const lines = compose('一二（三四）五六，七八。”', 11);
+    expect(lines).toHaveLength(1);
+    expect(xOf(lines[0]!, '三') - xOf(lines[0]!, '二')).toBeCloseTo(1.5, 5);
+  });
+
+  test('R-JUS-5: CJK–Latin gaps stretch to ½ em before the even spread', () => {
+    // “八 cannot fit even shrunk, and “ cannot end a line: 8.5 em of text on 9.25 em.
+    const lines = compose('一二三四5G五六七“八九”十一二三', 9.25);
+    const l = lines[0]!;
+    expect(l.text).toBe('一二三四5G五六七');
+    const spread = (0.75 - 0.5) / 7; // ½ em goes to the two CJK–Latin gaps, the rest to all 7 gaps
+    expect(xOf(l, '5') - (xOf(l, '四') + 1)).toBeCloseTo(0.5 + spread, 5);
+    expect(xOf(l, '二') - xOf(l, '一')).toBeCloseTo(1 + spread, 5);
+  });
+
+  test('R-JUS-6: a line with slack is spread evenly, not left ragged', () => {
+    const lines = compose('一二三四五六七八九十，一二三四五', 10);
+    const l = lines[0]!;
+    const steps = l.glyphs.slice(1).map((g, i) => g.xPt - l.glyphs[i]!.xPt);
+    for (const s of steps) expect(s).toBeCloseTo(steps[0]!, 5);
+  });
+});
+
+describe('R-PAR paragraphs', () => {
+  test('R-PAR-1: the first line is indented 2 em', () => {
+    const lines = compose('一二三四五六七八九十一二三', 10, {}, 2);
+    expect(lines[0]!.glyphs[0]!.xPt).toBeCloseTo(20, 5);
+    expect(lines[1]!.glyphs[0]!.xPt).toBeCloseTo(0, 5);
+  });
+
+  test('R-PAR-3: the last line never holds one character alone', () => {
+    for (let n = 9; n <= 31; n++) {
+      const lines = compose(`${'字'.repeat(n)}。`, 10);
+      const last = lines.at(-1)!;
+      if (n >= 2) expect([...last.text.replace(/[。，]/g, '')].length, `${n} characters`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('run-in heads and anchors', () => {
+  const entry = (title: string, text: string): ParagraphInput => ({
+    runs: [
+      { kind: 'text', text: `【${title}】`, style: RUN_IN_HEAD, anchor: 'e1' },
+      { kind: 'space', widthEm: 1 },
+      { kind: 'text', text, style: BODY },
+      { kind: 'text', text: '长护险', style: BODY, anchor: 't1' },
+      { kind: 'text', text: '试点。', style: BODY },
+    ] satisfies Run[],
+    indentEm: 2,
+    align: 'justify',
+  });
+
+  test('R-HEAD-4: the head is in the heading font, then 1 em, then the text on the same line', () => {
+    const { lines } = composeParagraph(entry('概况', '河西区推进'), opts(20));
+    const l = lines[0]!;
+    expect(l.text.startsWith('【概况】 河西区')).toBe(true);
+    expect(xOf(l, '河') - (xOf(l, '】') + 0.5)).toBeCloseTo(1, 5);
+  });
+
+  test('anchors of entries and index terms land on the line where their text is set', () => {
+    const { lines } = composeParagraph(entry('概况', '一二三四五六七八九十一二三四五六七八九十'), opts(10));
+    expect(lines[0]!.anchors.map((a) => a.id)).toContain('e1');
+    const termLine = lines.find((l) => l.text.includes('长'))!;
+    const anchor = termLine.anchors.find((a) => a.id === 't1')!;
+    expect(anchor.xPt).toBeCloseTo(termLine.glyphs.find((g) => g.text === '长')!.xPt, 5);
+  });
+});
+
+describe('missing characters', () => {
+  test('a character no font has is reported and set as a visible .notdef box, never dropped', () => {
+    const { lines, problems } = composeParagraph(para('河西𪛖区'), { ...opts(20), fonts: createMonospaceProvider({ missing: '𪛖' }) });
+    expect(problems).toEqual([{ kind: 'glyph-missing', char: '𪛖' }]);
+    const box = lines[0]!.glyphs.find((g) => g.text === '𪛖')!;
+    expect(box.glyphId).toBe(0);
+    expect(lines[0]!.text).toBe('河西𪛖区');
+  });
+
+  test('every character of the input is set once, in order', () => {
+    const text = '“两个确立”……PM2.5下降——12.3%，¥100元（2023-11-30）。';
+    const lines = compose(text, 7);
+    expect(lines.flatMap((l) => l.glyphs.map((g) => g.text)).join('')).toBe(text);
+  });
+});
