@@ -61,6 +61,10 @@ export const CATALOGUE = {
   'normalize-ellipsis-dash': rule('info', (p) => `已将“${p.from}”改为“${p.to}”（R-NORM-3）。`),
   'normalize-space': rule('info', (p) => `已${p.what}（R-NORM-4）。`),
   'control-character': rule('warning', (p) => `文中有不可见字符 ${p.code}，已删去。请检查是否为复制粘贴带入。`),
+  // Composition (R-JUS, fonts)
+  'glyph-missing': rule('warning', (p) => `没有字体含有“${p.char}”（${p.code}），已排为方框占位。请改用通用字，或在 fonts/fonts.yaml 中加入含此字的字体。`),
+  'line-overfull': rule('warning', (p) => `此行超出版心 ${p.over} pt：“${p.text}”。请在过长的字母或数字串中加空格以便断行。`),
+  'line-loose': rule('warning', (p) => `此行字距过松（每处加宽 ${p.spread} 字，R-JUS-7）：“${p.text}”。可调整用词或断句。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
 } satisfies Record<string, RuleSpec>;
 

@@ -1,0 +1,65 @@
+/**
+ * Composes every paragraph of the book body at the body measure, and turns
+ * the composer's problems into diagnostics on the manuscript files.
+ */
+import {
+  bodyParagraph, chronicleParagraph, composeParagraph, type ComposedParagraph, type ComposeOptions, type ComposeProblem,
+  creditParagraph, entryParagraph, type ParagraphInput,
+} from '../compose/index.ts';
+import { report, type VFile } from '../diagnostics/index.ts';
+import { type Book, walkBook } from '../model/index.ts';
+
+export interface ComposedBlock {
+  /** The model node's id, or the source place for nodes without one. */
+  key: string;
+  input: ParagraphInput;
+  composed: ComposedParagraph;
+}
+
+/** The paragraphs of the body in reading order, as composer inputs. */
+export function bodyParagraphs(book: Book): Array<{ key: string; input: ParagraphInput }> {
+  const out: Array<{ key: string; input: ParagraphInput }> = [];
+  const at = (s: { source: { path: string; position?: { start: { line: number } } } }) => `${s.source.path}:${s.source.position?.start.line ?? 0}`;
+  walkBook(book, (node) => {
+    switch (node.type) {
+      case 'entry': out.push({ key: node.id, input: entryParagraph(node) }); break;
+      case 'paragraph': out.push({ key: at(node), input: bodyParagraph(node) }); break;
+      case 'chronicleItem': out.push({ key: at(node), input: chronicleParagraph(node) }); break;
+      case 'credit': out.push({ key: at(node), input: creditParagraph(node) }); break;
+    }
+  });
+  return out;
+}
+
+export function composeBody(book: Book, options: ComposeOptions): ComposedBlock[] {
+  return bodyParagraphs(book).map(({ key, input }) => ({ key, input, composed: composeParagraph(input, options) }));
+}
+
+function reportProblem(file: VFile, p: ComposeProblem): void {
+  const place = p.source?.position;
+  switch (p.kind) {
+    case 'glyph-missing': {
+      const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      report(file, place, 'glyph-missing', { char: p.char, code });
+      break;
+    }
+    case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: p.text }); break;
+    case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: p.text }); break;
+  }
+}
+
+/** Adds each composition problem to the file its text came from; each missing character once per file. */
+export function reportComposeProblems(blocks: readonly ComposedBlock[], files: readonly VFile[]): void {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    for (const p of block.composed.problems) {
+      const file = p.source ? byPath.get(p.source.path) : undefined;
+      if (!file) continue;
+      const key = p.kind === 'glyph-missing' ? `${file.path}\u0000${p.char}` : '';
+      if (key && seen.has(key)) continue;
+      if (key) seen.add(key);
+      reportProblem(file, p);
+    }
+  }
+}
