@@ -40,7 +40,7 @@ function reportProblem(file: VFile, p: ComposeProblem): void {
   switch (p.kind) {
     case 'glyph-missing': {
       const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      report(file, place, 'glyph-missing', { char: p.char, code });
+      report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });
       break;
     }
     case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: p.text }); break;

@@ -4,6 +4,6 @@ export {
   STOP_END, STOP_IN,
 } from './classes.ts';
 export { canBreakBetween, canEndLine, canStartLine, type KinsokuLevel } from './kinsoku.ts';
-export { normalizeText, type Normalized, type NormalizeRule, type TextChange } from './normalize.ts';
+export { mapOffset, normalizeText, type Normalized, type NormalizeRule, sourceLineStarts, type TextChange } from './normalize.ts';
 export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
 export { segmentText, type Segment, type SegmentKind } from './segment.ts';

@@ -38,6 +38,10 @@ describe('input normalisation (spec §2)', () => {
     expect(norm('民主党派 工商联')).toBe('民主党派\u3000工商联');
   });
 
+  test('R-NORM-4: a space beside Chinese punctuation is removed', () => {
+    expect(norm('开展 “五社” 活动 ，好')).toBe('开展“五社”活动，好');
+  });
+
   test('a source line break between hanzi is not a space; between Latin words it is', () => {
     expect(norm('河西\n区')).toBe('河西区');
     expect(norm('open\nsource')).toBe('open source');
@@ -52,5 +56,15 @@ describe('input normalisation (spec §2)', () => {
   test('every change carries its offset in the input', () => {
     const r = normalizeText('甲,乙');
     expect(r.changes).toEqual([{ offset: 1, from: ',', to: '，', rule: 'R-NORM-1' }]);
+  });
+});
+
+describe('source lines through normalisation', () => {
+  test('line starts are found in the normalised text', async () => {
+    const { sourceLineStarts } = await import('./normalize.ts');
+    const input = '河西,\n区 "好"\nok';
+    const r = normalizeText(input);
+    expect(r.text).toBe('河西，区“好”ok');
+    expect(sourceLineStarts(input, r.changes)).toEqual([3, 7]);
   });
 });

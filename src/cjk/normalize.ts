@@ -115,7 +115,7 @@ function space(chars: string[], i: number, b: Builder, at: number): number {
   const next = chars[j];
   const hasNewline = run.includes('\n');
   if (prev === undefined || next === undefined) emit(b, at, run, '', 'R-NORM-4');
-  else if (isWide(prev) && isWide(next)) emit(b, at, run, hasNewline ? '' : '\u3000', 'R-NORM-4');
+  else if (isHan(prev) && isHan(next)) emit(b, at, run, hasNewline ? '' : '\u3000', 'R-NORM-4'); // juxtaposed names
   else if ((isHan(prev) && isLatinOrDigit(next)) || (isLatinOrDigit(prev) && isHan(next))) emit(b, at, run, '', 'R-NORM-4');
   else if (isWide(prev) || isWide(next)) emit(b, at, run, '', 'R-NORM-4');
   else emit(b, at, run, ' ', 'R-NORM-4');
@@ -138,6 +138,23 @@ function pairQuotes(chars: string[], at: number[], changes: TextChange[]): numbe
     changes.push({ offset: at[i]!, from: '"', to: chars[i]!, rule: 'R-NORM-2' });
   }
   return quotes;
+}
+
+/** Where each offset of the input lands in the output of `normalizeText`. */
+export function mapOffset(changes: readonly TextChange[], inputOffset: number): number {
+  let shift = 0;
+  for (const c of changes) {
+    if (c.offset >= inputOffset) break;
+    shift += c.to.length - Math.min(c.from.length, inputOffset - c.offset);
+  }
+  return inputOffset + shift;
+}
+
+/** Offsets in the normalised text where a new source line begins. */
+export function sourceLineStarts(input: string, changes: readonly TextChange[]): number[] {
+  const starts: number[] = [];
+  for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) starts.push(mapOffset(changes, i + 1));
+  return starts;
 }
 
 /** Normalises one paragraph's text (spec §2). */

@@ -168,8 +168,9 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, shortestEm: number): L
     const isLast = to === n - 1;
     while (latestStart < to && m.rawWidth(latestStart + 1, to) >= shortestEm) latestStart++;
     if (!isLast && !input.gaps[to]!.canBreak) continue;
-    const firstTry = isLast || !input.isJustified ? to : latestStart;
+    const firstTry = isLast || !input.isJustified || input.gaps[to - 1]?.isForced ? to : latestStart;
     for (let from = firstTry; from >= 0; from--) {
+      if (from < to && input.gaps[from]!.isForced) break; // R-KIN-6: no line runs across a forced break
       if ((from > 0 && !input.gaps[from - 1]!.canBreak) || best[from] === Infinity) continue;
       const bad = badness(m, from, to, isLast, input);
       if (bad === Infinity) {

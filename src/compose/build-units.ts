@@ -4,7 +4,8 @@
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
 import { punctBox, segmentText } from '../cjk/index.ts';
-import type { ComposeOptions, ComposeProblem, ParagraphInput, Unit } from './types.ts';
+import type { Point } from '../units/index.ts';
+import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
   units: Unit[];
@@ -24,7 +25,10 @@ function unitOf(seg: ReturnType<typeof segmentText>[number], runIndex: number, i
   const run = input.runs[runIndex]!;
   if (run.kind !== 'text') throw new Error('unitOf: not a text run');
   const shaped = opts.fonts.shape(seg.text, run.style);
-  for (const char of shaped.missing) problems.push({ kind: 'glyph-missing', char, ...(run.source ? { source: run.source } : {}) });
+  for (const char of shaped.missing) {
+    const point = pointOf(run, seg.offset);
+    problems.push({ kind: 'glyph-missing', char, ...(run.source ? { source: run.source } : {}), ...(point ? { point } : {}) });
+  }
   // One object literal of one shape: half a million of these are made for the book.
   const unit: Unit = {
     seg, style: run.style, glyphs: shaped.glyphs, widthEm: shaped.advanceEm, drawEm: 0, blankStartEm: 0, blankEndEm: 0,
@@ -46,6 +50,16 @@ function unitOf(seg: ReturnType<typeof segmentText>[number], runIndex: number, i
   return unit;
 }
 
+/** The manuscript place of `offset` in a run: its source start, moved down by the wrapped lines before it. */
+function pointOf(run: TextRun, offset: number): Point | undefined {
+  const start = run.source?.position?.start;
+  if (!start) return undefined;
+  const starts = run.lineStarts ?? [];
+  let line = 0;
+  while (line < starts.length && starts[line]! <= offset) line++;
+  return line === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + line, column: offset - starts[line - 1]! + 1 };
+}
+
 /** R-PUN-8: cut the blank between two adjacent 1-em marks. */
 function compressAdjacent(a: Unit, b: Unit): void {
   if (!COMPRESSIBLE.has(a.seg.punct ?? '') || !COMPRESSIBLE.has(b.seg.punct ?? '')) return;
@@ -58,6 +72,21 @@ function compressAdjacent(a: Unit, b: Unit): void {
     b.widthEm -= ADJACENT_PUNCT_CUT_EM;
     b.drawEm -= ADJACENT_PUNCT_CUT_EM;
     b.blankStartEm = 0;
+  }
+}
+
+/** R-PUN-3: ？？ or ！！ or ？！ take 1 em together, three of them 2 em. */
+function setDoubledMarks(units: Unit[], fixedAfter: Map<number, number>, wordSpaceAfter: Set<number>): void {
+  const isQE = (u: Unit | undefined) => u !== undefined && /^[？！]$/.test(u.seg.text);
+  for (let i = 0; i < units.length; ) {
+    let j = i;
+    while (isQE(units[j]) && (j === i || (!fixedAfter.has(j - 1) && !wordSpaceAfter.has(j - 1)))) j++;
+    const run = j - i;
+    if (run === 2 || run === 3) {
+      const each = run === 2 ? 0.5 : 2 / 3;
+      for (let k = i; k < j; k++) Object.assign(units[k]!, { widthEm: each, blankEndEm: 0 });
+    }
+    i = Math.max(j, i + 1);
   }
 }
 
@@ -91,6 +120,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
   for (let i = 0; i + 1 < units.length; i++) {
     if (!fixedAfter.has(i) && !wordSpaceAfter.has(i)) compressAdjacent(units[i]!, units[i + 1]!);
   }
+  setDoubledMarks(units, fixedAfter, wordSpaceAfter);
   // R-HEAD-4: the run-in gap is the whole space after 】, so its end blank goes.
   for (const i of fixedAfter.keys()) {
     const u = units[i]!;

@@ -82,6 +82,24 @@ describe('R-KIN line-break prohibitions', () => {
     }
   });
 
+  test('R-KIN-6: the doubled ellipsis stands on a line of its own', () => {
+    const lines = compose('一二三…………四五六', 10);
+    expect(texts(lines)).toEqual(['一二三', '…………', '四五六']);
+  });
+
+  test('R-KIN-7: a line may break between two 2-em units', () => {
+    const lines = compose('一二三四五六七八————九十', 10);
+    expect(texts(lines)[0]).toBe('一二三四五六七八——');
+  });
+
+  test('R-KIN-12: no hanging punctuation: the ink stays within the measure', () => {
+    for (const measure of [8, 9, 10, 11]) {
+      for (const l of compose('一二三四五六七八九十，一二三四五六七八九。一二三四五六七八九十、一二三', measure)) {
+        expect(l.widthPt).toBeLessThanOrEqual(measure * EM + 0.05);
+      }
+    }
+  });
+
   test('R-KIN-8: numbers with their prefix and postfix are never split', () => {
     for (const n of ['1154.2', '4.4%', '¥100', '2023-11-30', '10,718']) {
       for (let shift = 0; shift < 6; shift++) {
@@ -131,6 +149,25 @@ describe('R-PUN punctuation widths and compression', () => {
   test('R-PUN-2: —— is one 2-em unit, never compressed', () => {
     const [l] = compose('一——二', 10);
     expect(xOf(l!, '二') - xOf(l!, '一')).toBeCloseTo(3, 5);
+  });
+
+  test('R-PUN-3: ？？ and ？！ take 1 em together, ？？？ takes 2 em', () => {
+    expect(xOf(compose('甲？？乙', 20)[0]!, '乙')).toBeCloseTo(2, 5);
+    expect(xOf(compose('甲？！乙', 20)[0]!, '乙')).toBeCloseTo(2, 5);
+    expect(xOf(compose('甲？？？乙', 20)[0]!, '乙')).toBeCloseTo(3, 5);
+  });
+
+  test('R-PUN-7: the adjustable blank is on the side away from the ink', () => {
+    // ， keeps its ink at the box start when squeezed; （ keeps its ink at the box end.
+    const l = setAsOneLine('一，（二）三，四五六七', 9.5);
+    expect(xOf(l, '，') - xOf(l, '一')).toBeCloseTo(1, 5);
+    expect(xOf(l, '二') - (xOf(l, '（') + 1)).toBeCloseTo(0, 5);
+  });
+
+  test('R-PUN-11: punctuation is compressed to keep the last character off a line of its own', () => {
+    // 8 hanzi, two brackets and 。 = 10.5 em on a 10-em line: squeezed into one line, no lone 八。
+    const lines = compose('一（二）三四五六七八。', 10);
+    expect(texts(lines)).toEqual(['一（二）三四五六七八。']);
   });
 
   test('R-PUN-4/5/6: - / · are ½ em and centred', () => {
@@ -193,6 +230,12 @@ describe('R-MIX CJK–Latin spacing', () => {
     expect(wrapped.glyphs[0]!.xPt).toBeCloseTo(0, 5);
   });
 
+  test('R-MIX-3: a typed space between hanzi and digits is not honoured: ¼ em as everywhere', () => {
+    const [l] = compose('2023 年 GDP 增长', 20);
+    expect(xOf(l!, '年') - (xOf(l!, '3') + 0.5)).toBeCloseTo(0.25, 5);
+    expect(xOf(l!, 'G') - (xOf(l!, '年') + 1)).toBeCloseTo(0.25, 5);
+  });
+
   test('R-MIX-4: justification never opens a Latin word or a number', () => {
     const lines = compose('一二三四五office六七八九十一二三四五六七八', 10);
     for (const l of lines) {
@@ -247,6 +290,17 @@ describe('R-JUS justification', () => {
     const spread = (0.75 - 0.5) / 7; // ½ em goes to the two CJK–Latin gaps, the rest to all 7 gaps
     expect(xOf(l, '5') - (xOf(l, '四') + 1)).toBeCloseTo(0.5 + spread, 5);
     expect(xOf(l, '二') - xOf(l, '一')).toBeCloseTo(1 + spread, 5);
+  });
+
+  test('R-JUS-7: a line spread by more than ⅓ em per gap is reported as loose', () => {
+    // A long token that cannot break leaves three hanzi alone on a 10-em line.
+    const { problems } = composeParagraph(para('一二三ABCDEFGHIJKLMNOPQR四五六七八九十一二'), opts(10));
+    expect(problems.some((p) => p.kind === 'line-loose')).toBe(true);
+  });
+
+  test('R-JUS-8: hanzi are set solid: no tracking on a line that fits', () => {
+    const [l] = compose('一二三四五六七八九十', 10);
+    l!.glyphs.slice(1).forEach((g, i) => expect(g.xPt - l!.glyphs[i]!.xPt).toBeCloseTo(EM, 5));
   });
 
   test('R-JUS-6: a line with slack is spread evenly, not left ragged', () => {

@@ -21,7 +21,7 @@ export const RUN_IN_GAP_EM = 1;
 export function inlineRuns(inlines: readonly Inline[], style: FontStyle = BODY): Run[] {
   return inlines.flatMap((n): Run[] => {
     switch (n.type) {
-      case 'text': return n.value ? [{ kind: 'text', text: n.value, style, source: n.source }] : [];
+      case 'text': return n.value ? [{ kind: 'text', text: n.value, style, source: n.source, ...(n.lineStarts ? { lineStarts: n.lineStarts } : {}) }] : [];
       case 'strong': return inlineRuns(n.children, { ...style, bold: true });
       case 'emphasis': return inlineRuns(n.children, EMPHASIS);
       case 'indexTerm': return [{ kind: 'text', text: n.text, style, source: n.source, anchor: n.id }];

@@ -17,6 +17,7 @@ export const WORD_SPACE_MIN_EM = 0.25;
 export const WORD_SPACE_MAX_EM = 0.5;
 
 const isHanLike = (u: Unit) => u.seg.kind === 'han';
+const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
 const isLatin = (u: Unit) => u.seg.kind === 'token';
 /** R-JUS-5: no spreading next to connectors and solidi, nor before a note marker. */
 const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct === 'solidus' || u.seg.kind === 'sup';
@@ -25,23 +26,26 @@ export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, space
   const a = list.units[i]!;
   const b = list.units[i + 1]!;
   const fixed = list.fixedAfter.get(i);
-  if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false };
-  if (list.wordSpaceAfter.has(i)) {
+  const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
+  if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
+  const isMixed = (isHanLike(a) && isLatin(b)) || (isLatin(a) && isHanLike(b));
+  // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
+  if (list.wordSpaceAfter.has(i) && !isMixed) {
     return {
       kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
-      stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true,
+      stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced,
     };
   }
-  const canBreak = canBreakBetween(a.seg, b.seg, level);
+  const canBreak = isForced || canBreakBetween(a.seg, b.seg, level);
   const isSpreadable = !blocksSpread(a) && !blocksSpread(b);
   // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
-  if ((isHanLike(a) && isLatin(b)) || (isLatin(a) && isHanLike(b))) {
+  if (isMixed) {
     return {
       kind: 'mixed', widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM,
-      stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable,
+      stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced,
     };
   }
-  return { kind: 'none', widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable };
+  return { kind: 'none', widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced };
 }
 
 export function buildGaps(list: UnitList, level: KinsokuLevel, spaceEm: number): Gap[] {

@@ -6,6 +6,7 @@
 import type { KinsokuLevel, PunctuationStyle, Segment } from '../cjk/index.ts';
 import type { FontProvider, FontStyle, GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
+import type { Point } from '../units/index.ts';
 
 /** A run of text in one style; `anchor` marks where an index term or entry begins. */
 export interface TextRun {
@@ -13,6 +14,8 @@ export interface TextRun {
   text: string;
   style: FontStyle;
   source?: Source;
+  /** Offsets in `text` where a new source line begins, to report problems at their line. */
+  lineStarts?: number[];
   anchor?: string;
 }
 
@@ -73,6 +76,8 @@ export interface Gap {
   stretchEm: number;
   /** Takes part in the even spread of R-JUS-5 step 3. */
   isSpreadable: boolean;
+  /** A line must break here (R-KIN-6: the doubled ellipsis stands on a line of its own). */
+  isForced: boolean;
 }
 
 export interface PositionedGlyph extends GlyphRef {
@@ -100,7 +105,7 @@ export interface Line {
 }
 
 export type ComposeProblem =
-  | { kind: 'glyph-missing'; char: string; source?: Source }
+  | { kind: 'glyph-missing'; char: string; source?: Source; point?: Point }
   | { kind: 'line-overfull'; overPt: number; text: string; source?: Source }
   | { kind: 'line-loose'; spreadEm: number; text: string; source?: Source };
 

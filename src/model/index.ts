@@ -15,7 +15,8 @@ export interface Source {
 
 /** Inline content of a paragraph, caption or title. */
 export type Inline =
-  | { type: 'text'; value: string; source: Source }
+  /** `lineStarts`: offsets in `value` where a new source line begins (the source text was wrapped). */
+  | { type: 'text'; value: string; source: Source; lineStarts?: number[] }
   | { type: 'emphasis'; children: Inline[]; source: Source }
   | { type: 'strong'; children: Inline[]; source: Source }
   | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { normalizeText, type TextChange } from '../cjk/index.ts';
+import { normalizeText, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Inline } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
@@ -46,7 +46,8 @@ function text(state: ParseState, node: Text): Inline {
   for (const change of result.changes) reportChange(state, node, change);
   if (result.changes.some((c) => c.rule === 'R-NORM-2')) report(state.file, node, 'normalize-quotes');
   if (!result.quotesBalanced) report(state.file, node, 'normalize-quotes-unbalanced');
-  return { type: 'text', value: result.text, source: state.source(node) };
+  const lineStarts = sourceLineStarts(node.value, result.changes);
+  return { type: 'text', value: result.text, source: state.source(node), ...(lineStarts.length ? { lineStarts } : {}) };
 }
 
 function indexTerm(state: ParseState, node: TextDirective): Inline | null {
