@@ -45,3 +45,4 @@ export function buildBook(files: ManuscriptFiles, all: VFile[], fonts: FontProvi
   reportComposeProblems(composed, all);
   return { ...checked, composed };
 }
+export { buildPdf, layoutForPrint, type PdfBuild, type PdfBuildInput } from './build-pdf.ts';

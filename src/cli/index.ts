@@ -2,15 +2,18 @@
  * The nianjian command line: argument parsing, calls into io and build,
  * the report on the terminal, and exit codes (1 on errors).
  */
-import { buildBook, checkManuscript } from '../build/index.ts';
+import { join } from 'node:path';
+import { buildPdf, checkManuscript, reportComposeProblems } from '../build/index.ts';
+import { loadTemplate } from '../config/index.ts';
 import { countMessages, formatMessages, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
-import { loadFontSet, readManuscript } from '../io/index.ts';
+import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
+import { walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 
 const USAGE = `用法 usage:
   nianjian check [书稿目录]            检查书稿（默认 manuscript/）
-  nianjian build [书稿目录] [--out 目录]  生成（目前：检查并排出全书各行；PDF、EPUB 随后加入）
+  nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 到 output/（EPUB 随后加入）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出`;
 
 interface Args {
@@ -61,16 +64,38 @@ async function check(args: Args, out: (s: string) => void): Promise<number> {
   return finish(args, result.files, out);
 }
 
+const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
+
 async function build(args: Args, out: (s: string) => void): Promise<number> {
   const started = performance.now();
+  out('读取书稿 reading manuscript …');
   const read = await readManuscript(args.dir);
-  const fonts = createFontProvider(await loadFontSet());
-  const result = buildBook(read.files, read.all, fonts);
-  const lines = result.composed.reduce((n, b) => n + b.composed.lines.length, 0);
-  out(summary(result.stats));
-  out(`排版 composed: ${result.composed.length} 段 paragraphs, ${lines} 行 lines, ${(performance.now() - started).toFixed(0)} ms`);
-  out('PDF 与 EPUB 输出尚在开发中（页面版式未完成）。 PDF/EPUB output is not built yet.');
-  return finish(args, result.files, out);
+  const checked = checkManuscript(read.files, read.all);
+  out(summary(checked.stats));
+  const book = checked.book;
+  if (!book || countMessages(read.all).error + countMessages(read.all).fatal > 0) {
+    out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
+    return finish(args, read.all, out);
+  }
+  const templateFile = await readTemplateFile(args.dir, book.settings.template);
+  const template = loadTemplate(templateFile);
+  if (!template) return finish(args, [...read.all, templateFile], out);
+  const loaded = await loadFonts();
+  const srcs: string[] = [];
+  walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
+  const imageBytes = await readImageBytes(args.dir, srcs);
+  out(`排版 laying out … (${ms(started)})`);
+  const imageSize = (src: string) => {
+    const a = read.files.assets(src);
+    return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
+  };
+  const pdf = await buildPdf({ book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date) });
+  reportComposeProblems([{ key: 'all', input: { runs: [], indentEm: 0, align: 'start' }, composed: { lines: [], problems: pdf.problems } }], read.all);
+  const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
+  await writeAtomic(target, pdf.bytes);
+  out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  if (pdf.tocMismatches.length > 0) out(`目录中 ${pdf.tocMismatches.length} 项找不到页码: ${pdf.tocMismatches.slice(0, 5).join('、')}`);
+  return finish(args, read.all, out);
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */

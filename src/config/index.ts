@@ -6,3 +6,4 @@ export {
   type IsbnProblem,
 } from './isbn.ts';
 export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';
+export { loadTemplate, type Template, TemplateSchema } from './template.ts';

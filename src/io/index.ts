@@ -81,4 +81,5 @@ export function buildDate(manuscriptDate: string | undefined): Date {
   return new Date(`${manuscriptDate ?? '2000-01-01'}T00:00:00Z`);
 }
 export { DEFAULT_FONTS_DIR, loadFontFile, readFontConfig, resolveFontPath } from './fonts.ts';
-export { loadFontSet } from './load-fonts.ts';
+export { type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
+export { readImageBytes, readTemplateFile } from './assets.ts';

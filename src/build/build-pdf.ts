@@ -1,0 +1,51 @@
+/**
+ * The print PDF of a parsed book: layout (with the TOC from the page map),
+ * a check that every TOC folio is the page its heading is printed on, and
+ * rendering. Pure: files, fonts and the date come in as values.
+ */
+import type { ComposeProblem } from '../compose/index.ts';
+import type { Template } from '../config/index.ts';
+import { tableOfContents } from '../derive/index.ts';
+import type { FontProvider } from '../font/index.ts';
+import { geometryOf, type ImageSize, layoutBook, type PagedDocument } from '../layout/index.ts';
+import type { Book } from '../model/index.ts';
+import { renderPdf } from '../render/index.ts';
+
+export interface PdfBuildInput {
+  book: Book;
+  template: Template;
+  fonts: FontProvider;
+  fontBytes: ReadonlyMap<string, Uint8Array>;
+  imageBytes: ReadonlyMap<string, Uint8Array>;
+  imageSize: (src: string) => ImageSize | undefined;
+  date: Date;
+}
+
+export interface PdfBuild {
+  bytes: Uint8Array;
+  paged: PagedDocument;
+  problems: ComposeProblem[];
+  /** TOC entries whose printed folio is not the page of their heading (should be none). */
+  tocMismatches: string[];
+}
+
+export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: ComposeProblem[]; tocMismatches: string[] } {
+  const problems: ComposeProblem[] = [];
+  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems };
+  const toc = tableOfContents(input.book);
+  const paged = layoutBook(ctx, input.book, toc);
+  const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);
+  return { paged, problems, tocMismatches };
+}
+
+export async function buildPdf(input: PdfBuildInput): Promise<PdfBuild> {
+  const laid = layoutForPrint(input);
+  const s = input.book.settings;
+  const bytes = await renderPdf({
+    document: laid.paged,
+    fontBytes: input.fontBytes,
+    imageBytes: (src) => input.imageBytes.get(src),
+    metadata: { title: `${s.title}（${s.year}）`, author: s.compiler, subject: `${s.title} ${s.year}`, language: s.language, date: input.date },
+  });
+  return { bytes, ...laid };
+}

@@ -1,0 +1,41 @@
+/**
+ * The table of contents (目录) as data: parts, chapters, sections and
+ * entries in reading order, down to 条目 level (R-YB-7).
+ */
+import type { Book, Chapter, Entry, Section } from '../model/index.ts';
+
+export interface TocItem {
+  /** The anchor id of the heading or entry. */
+  id: string;
+  title: string;
+  /** 0 part, 1 chapter, 2 section, 3 entry. */
+  level: 0 | 1 | 2 | 3;
+}
+
+function below(items: ReadonlyArray<Section | Entry | { type: string }>, out: TocItem[]): void {
+  for (const item of items) {
+    if (item.type === 'section') {
+      const s = item as Section;
+      out.push({ id: s.id, title: s.title, level: 2 });
+      below(s.children, out);
+    } else if (item.type === 'entry') {
+      const e = item as Entry;
+      out.push({ id: e.id, title: e.title, level: 3 });
+    }
+  }
+}
+
+function chapterItems(c: Chapter, out: TocItem[]): void {
+  out.push({ id: c.id, title: c.title, level: 1 });
+  below(c.children, out);
+}
+
+/** The TOC of the body of `book`. */
+export function tableOfContents(book: Book): TocItem[] {
+  const out: TocItem[] = [];
+  for (const part of book.parts) {
+    out.push({ id: part.id, title: part.title, level: 0 });
+    for (const c of part.chapters) chapterItems(c, out);
+  }
+  return out;
+}

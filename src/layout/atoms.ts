@@ -1,0 +1,61 @@
+/**
+ * Atoms: what the column flow places. Each takes a whole number of grid
+ * lines (R-HEAD-1) and draws itself once it knows its column and line.
+ */
+import type { Line } from '../compose/index.ts';
+import type { Geometry } from './geometry.ts';
+import type { DisplayItem } from './types.ts';
+
+export interface Placement {
+  geometry: Geometry;
+  isRecto: boolean;
+  column: number;
+  /** First grid line (0-based) the atom occupies. */
+  line: number;
+}
+
+export interface Atom {
+  /** Height in grid lines. */
+  lines: number;
+  /** Headings keep this many lines of what follows in the same column (R-HEAD-3). */
+  keepWithNextLines: number;
+  /** Figures may float to the top of the next column instead of splitting the text (never reordered among themselves). */
+  isFloat: boolean;
+  /** Ids printed in this atom (entries, headings, index terms). */
+  anchors: string[];
+  /** Part, chapter… titles this atom opens, for the outline. */
+  outline?: { title: string; level: number };
+  /** A running-head change (the part title) from this atom on. */
+  draw(at: Placement): DisplayItem[];
+}
+
+/** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
+export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'): Atom {
+  return {
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id),
+    draw({ geometry: g, isRecto, column, line: at }) {
+      const free = g.columnWidthPt - line.widthPt;
+      const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;
+      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs }];
+    },
+  };
+}
+
+/**
+ * Lines of another size (headings, captions) centred vertically in a block
+ * of `gridLines` body lines, each line centred or at the start of the column.
+ */
+export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gridLines: number, align: 'start' | 'center'): (at: Placement) => DisplayItem[] {
+  return ({ geometry: g, isRecto, column, line }) => {
+    const top = g.baseline(line) - 0.88 * g.bodySizePt;
+    const bottom = g.baseline(line + gridLines - 1) + 0.12 * g.bodySizePt;
+    const textHeight = (lines.length - 1) * pitchPt + sizePt;
+    const firstBaseline = (top + bottom) / 2 - textHeight / 2 + 0.88 * sizePt;
+    return lines.map((l, i) => ({
+      kind: 'glyphs' as const,
+      x: g.columnLeft(isRecto, column) + (align === 'center' ? (g.columnWidthPt - l.widthPt) / 2 : 0),
+      y: firstBaseline + i * pitchPt,
+      glyphs: l.glyphs,
+    }));
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The content of a part → atoms for the column flow: headings (chapter,
+ * section, article titles), paragraphs line by line, figures with their
+ * captions and credits, credit lines, name lists. Tables are set apart
+ * (table.ts); this returns them as breaks in the flow.
+ */
+import {
+  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
+} from '../compose/index.ts';
+import type { FontStyle } from '../font/index.ts';
+import { type Block, type Chapter, type Entry, type Figure, inlineText, type Section, type StatTable } from '../model/index.ts';
+import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+
+export type FlowItem = Atom | { table: StatTable };
+
+const HEADING: FontStyle = RUN_IN_HEAD;
+/** Heading lines are set at 1.4 times their size (R-GRID-2's middle). */
+const HEADING_LEADING = 1.4;
+
+function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, minimum: number): number {
+  const height = (lineCount - 1) * sizePt * HEADING_LEADING + sizePt;
+  return Math.max(minimum, Math.ceil(height / ctx.geometry.pitchPt) + 1);
+}
+
+/** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3). */
+export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number): Atom {
+  const style = ctx.template.headings[level];
+  const align = level === 'subsection' ? 'start' : 'center';
+  const lines = composeAt(ctx, plain(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
+  const gridLines = gridLinesFor(ctx, lines.length, style.size_pt, style.lines);
+  return {
+    lines: gridLines, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
+    ...(outlineLevel !== undefined ? { outline: { title, level: outlineLevel } } : {}),
+    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, gridLines, align),
+  };
+}
+
+function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number): Atom {
+  const gridLines = Math.max(1, Math.ceil(((lines.length - 1) * sizePt * HEADING_LEADING + sizePt) / ctx.geometry.pitchPt));
+  return { lines: gridLines, keepWithNextLines: keep, isFloat: false, anchors: [], draw: blockOfLines(lines, sizePt, sizePt * HEADING_LEADING, gridLines, 'center') };
+}
+
+/** 特载/专文: the title, then subtitle, dateline and byline centred (office, then name). */
+function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
+  const a = ctx.template.article;
+  const w = ctx.geometry.columnWidthPt;
+  const title = composeAt(ctx, plain(chapter.title, HEADING), a.title_size_pt, w);
+  const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
+  const atoms: Atom[] = [{
+    lines: gridLines, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 },
+    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, gridLines, 'center'),
+  }];
+  const info = chapter.article!;
+  for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
+    if (text) atoms.push(centredLines(ctx, composeAt(ctx, plain(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+  }
+  const byline = [info.office, info.author].filter(Boolean).join('\u3000');
+  if (byline) atoms.push(centredLines(ctx, composeAt(ctx, plain(byline, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+  return atoms;
+}
+
+/** A photo at column width with its caption and credit under it (R-YB-5); floats if it does not fit. */
+export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
+  const g = ctx.geometry;
+  const c = ctx.template.caption;
+  const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
+  const maxHeight = g.pitchPt * (g.linesPerColumn - 6);
+  const height = Math.min(maxHeight, (g.columnWidthPt * size.heightPx) / size.widthPx);
+  const width = (height * size.widthPx) / size.heightPx;
+  const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
+  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, g.columnWidthPt);
+  const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
+  const lines = imageLines + caption.length + c.gap_lines;
+  return {
+    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id],
+    draw({ geometry, isRecto, column, line }) {
+      const left = geometry.columnLeft(isRecto, column);
+      const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
+      const captionLines = caption.map((l, i) => ({
+        kind: 'glyphs' as const,
+        x: left + (caption.length === 1 ? (geometry.columnWidthPt - l.widthPt) / 2 : 0),
+        y: geometry.baseline(line + imageLines + i),
+        glyphs: l.glyphs,
+      }));
+      return [{ kind: 'image', src: fig.src, x: left + (geometry.columnWidthPt - width) / 2, y: top, width, height }, ...captionLines];
+    },
+  };
+}
+
+function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], align: 'start' | 'end' = 'start'): Atom[] {
+  return composeAt(ctx, input, ctx.geometry.bodySizePt, ctx.geometry.columnWidthPt).map((l) => lineAtom(l, align));
+}
+
+function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
+  switch (block.type) {
+    case 'paragraph': return linesOf(ctx, bodyParagraph(block));
+    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block));
+    case 'credit': return linesOf(ctx, creditParagraph(block), 'end');
+    case 'figure': return [figureAtom(ctx, block)];
+    case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
+    case 'table': return [{ table: block }];
+    case 'nameList': return linesOf(ctx, { runs: [{ kind: 'text', text: block.names.join('\u3000'), style: BODY }], indentEm: 0, align: 'start' });
+    case 'list':
+      return block.items.flatMap((item, i) => item.flatMap((p, j) => {
+        const input = bodyParagraph(p);
+        if (j === 0) input.runs.unshift({ kind: 'text', text: block.ordered ? `${i + 1}.` : '·', style: BODY });
+        return linesOf(ctx, input);
+      }));
+  }
+}
+
+function entryAtoms(ctx: LayoutContext, entry: Entry): FlowItem[] {
+  return [...linesOf(ctx, entryParagraph(entry)), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+}
+
+function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): FlowItem[] {
+  return items.flatMap((item): FlowItem[] => {
+    if (item.type === 'section') {
+      const level = item.level === 3 ? 'section' : 'subsection';
+      return [headingAtom(ctx, item.title, level, item.id), ...childAtoms(ctx, item.children)];
+    }
+    if (item.type === 'entry') return entryAtoms(ctx, item);
+    return blockAtoms(ctx, item);
+  });
+}
+
+/** All flow items of one chapter (章), heading first. */
+export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
+  const head = chapter.article ? articleAtoms(ctx, chapter) : [headingAtom(ctx, chapter.title, 'chapter', chapter.id, 1)];
+  return [...head, ...childAtoms(ctx, chapter.children)];
+}
+

@@ -1,0 +1,38 @@
+/**
+ * What every layout function needs: the template, the page geometry, the
+ * fonts, the book's punctuation settings and the image sizes io found.
+ */
+import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
+import type { BookSettings, Template } from '../config/index.ts';
+import type { FontProvider, FontStyle } from '../font/index.ts';
+import type { Geometry } from './geometry.ts';
+
+export interface ImageSize {
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface LayoutContext {
+  template: Template;
+  geometry: Geometry;
+  fonts: FontProvider;
+  settings: BookSettings;
+  imageSize(src: string): ImageSize | undefined;
+  /** Where composition problems go, to be reported on the manuscript files. */
+  problems: ComposeProblem[];
+}
+
+/** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
+export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
+  const composed = composeParagraph(input, {
+    fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts,
+  });
+  for (const p of composed.problems) ctx.problems.push(p);
+  return composed.lines;
+}
+
+/** A single-style paragraph of plain text. */
+export function plain(text: string, style: FontStyle, align: ParagraphInput['align'] = 'start', indentEm = 0): ParagraphInput {
+  const runs: Run[] = text ? [{ kind: 'text', text, style }] : [];
+  return { runs, indentEm, align };
+}

@@ -1,0 +1,40 @@
+/**
+ * A page before it has its place in the book: what it shows (drawn once it
+ * knows whether it is a recto), what it anchors, and its furniture.
+ */
+import type { Atom } from './atoms.ts';
+import type { LayoutContext } from './context.ts';
+import type { FlowPage } from './flow.ts';
+import type { DisplayItem, PageKind } from './types.ts';
+
+export interface PageDraft {
+  kind: PageKind;
+  /** 另页起: this page must be a recto (R-PAGE-2). */
+  startsRecto: boolean;
+  /** Running head and folio are printed (not on openers, galleries, blank pages: R-PAGE-4/5). */
+  hasFurniture: boolean;
+  /** The recto running head from this page on (the part title). */
+  partTitle?: string;
+  anchors: Array<{ id: string; y: number }>;
+  outline: Array<{ title: string; level: number }>;
+  /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
+  draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
+}
+
+/** A flowed page of columns as a draft. */
+export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: string): PageDraft {
+  const placed = page.columns.flatMap((col, column) => col.map((p) => ({ ...p, column })));
+  const g = ctx.geometry;
+  return {
+    kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
+    anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line) }))),
+    outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
+    draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
+  };
+}
+
+export function blankDraft(): PageDraft {
+  return { kind: 'blank', startsRecto: false, hasFurniture: false, anchors: [], outline: [], draw: () => [] };
+}
+
+export type { Atom };

@@ -1,0 +1,84 @@
+/**
+ * The column flow: atoms fill the columns of a page line by line. A heading
+ * moves on when the lines it keeps would not follow it in the same column
+ * (R-HEAD-3); a figure that does not fit floats to the top of the next
+ * column while the text goes on (no reordering among figures); the columns
+ * of the last page are balanced (R-COL-1).
+ */
+import type { Atom } from './atoms.ts';
+import type { Geometry } from './geometry.ts';
+
+/** A page of columns, each a list of atoms with the grid line each starts on. */
+export interface FlowPage {
+  columns: Array<Array<{ atom: Atom; line: number }>>;
+}
+
+function used(column: Array<{ atom: Atom; line: number }>): number {
+  const last = column.at(-1);
+  return last ? last.line + last.atom.lines : 0;
+}
+
+/** Lines the atom at `i` needs in one column: itself plus what it keeps with it. */
+function needOf(atoms: readonly Atom[], i: number): number {
+  const a = atoms[i]!;
+  if (a.keepWithNextLines === 0) return a.lines;
+  let need = a.lines;
+  let kept = 0;
+  for (let j = i + 1; j < atoms.length && kept < a.keepWithNextLines; j++) {
+    const next = atoms[j]!;
+    if (next.isFloat) continue;
+    need += next.lines;
+    kept += next.keepWithNextLines > 0 ? 0 : next.lines;
+  }
+  return need;
+}
+
+/** Flows `atoms` into pages of `g.columns` columns of `g.linesPerColumn` lines. */
+export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn): FlowPage[] {
+  const pages: FlowPage[] = [];
+  const newPage = () => pages.push({ columns: Array.from({ length: g.columns }, () => []) });
+  newPage();
+  let column = 0;
+  const pending: Atom[] = [];
+  const current = () => pages.at(-1)!.columns[column]!;
+  const room = () => capacity - used(current());
+  const put = (atom: Atom) => current().push({ atom, line: used(current()) });
+  const nextColumn = () => {
+    column++;
+    if (column === g.columns) {
+      newPage();
+      column = 0;
+    }
+    while (pending.length > 0 && pending[0]!.lines <= room()) put(pending.shift()!);
+  };
+  atoms.forEach((atom, i) => {
+    if (atom.isFloat) {
+      if (pending.length === 0 && atom.lines <= room()) put(atom);
+      else pending.push(atom);
+      return;
+    }
+    const need = Math.min(needOf(atoms, i), capacity);
+    if (need > room() && used(current()) > 0) nextColumn();
+    while (atom.lines > room()) nextColumn(); // only when floats filled the new column
+    put(atom);
+  });
+  while (pending.length > 0) nextColumn();
+  return pages;
+}
+
+/**
+ * R-COL-1: the last page of a flow gets columns of equal length (the last
+ * one may be shorter), by flowing its atoms again into shorter columns.
+ */
+export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
+  const last = pages.at(-1)!;
+  const atoms = last.columns.flat().map((p) => p.atom);
+  const total = atoms.reduce((n, a) => n + a.lines, 0);
+  const lengths = last.columns.map(used);
+  if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
+  for (let capacity = Math.ceil(total / g.columns); capacity <= g.linesPerColumn; capacity++) {
+    const again = flowAtoms(atoms, g, capacity);
+    if (again.length === 1) return [...pages.slice(0, -1), again[0]!];
+  }
+  return pages;
+}

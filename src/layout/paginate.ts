@@ -1,0 +1,112 @@
+/**
+ * The whole book: front matter (own Roman folios, R-PAGE-7), then the body
+ * from 1 on a recto, each part on a new recto; running heads (book title
+ * and year on versos, the part title on rectos, R-PAGE-3) and folios on the
+ * outer side (R-PAGE-6); the TOC from the page map of the body, checked
+ * against it (the layout → page map → TOC loop).
+ */
+import { BODY } from '../compose/index.ts';
+import type { TocItem } from '../derive/index.ts';
+import type { Book } from '../model/index.ts';
+import { mmToPt } from '../units/index.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+import { blankDraft, type PageDraft } from './draft.ts';
+import { frontDrafts } from './front.ts';
+import { partDrafts } from './part.ts';
+import { tocDrafts } from './toc.ts';
+import type { AnchorPlace, DisplayItem, OutlineItem, Page, PagedDocument } from './types.ts';
+
+const ROMAN: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+
+export function roman(n: number): string {
+  let out = '';
+  for (const [v, s] of ROMAN) for (; n >= v; n -= v) out += s;
+  return out;
+}
+
+/** Inserts blank pages so that every 另页起 page is a recto, counting from a recto. */
+function withRectoStarts(drafts: readonly PageDraft[]): PageDraft[] {
+  const out: PageDraft[] = [];
+  for (const d of drafts) {
+    if (d.startsRecto && out.length % 2 === 1) out.push(blankDraft());
+    out.push(d);
+  }
+  return out;
+}
+
+function furniture(ctx: LayoutContext, page: Page): DisplayItem[] {
+  const g = ctx.geometry;
+  const t = ctx.template;
+  const left = g.typeLeft(page.isRecto);
+  const head = composeAt(ctx, plain(page.runningHead, BODY), t.running_head.size_pt, g.typeWidthPt)[0];
+  const folio = composeAt(ctx, plain(page.folio, BODY), t.folio.size_pt, g.typeWidthPt)[0];
+  const items: DisplayItem[] = [];
+  const ruleY = g.typeTopPt - mmToPt(t.running_head.rule_above_mm);
+  if (head) {
+    const x = page.isRecto ? left + g.typeWidthPt - head.widthPt : left;
+    items.push({ kind: 'glyphs', x, y: g.typeTopPt - mmToPt(t.running_head.baseline_above_mm), glyphs: head.glyphs });
+    items.push({ kind: 'rule', x1: left, y1: ruleY, x2: left + g.typeWidthPt, y2: ruleY, widthPt: t.running_head.rule_width_pt });
+  }
+  if (folio) {
+    const x = page.isRecto ? left + g.typeWidthPt - folio.widthPt : left;
+    items.push({ kind: 'glyphs', x, y: g.typeTopPt + g.typeHeightPt + mmToPt(t.folio.baseline_below_mm), glyphs: folio.glyphs });
+  }
+
+  return items;
+}
+
+interface Placed {
+  draft: PageDraft;
+  number: string;
+}
+
+/** Numbers drafts: `first` is the physical index of the first one. */
+function numbered(drafts: PageDraft[], numberOf: (i: number) => string): Placed[] {
+  return drafts.map((draft, i) => ({ draft, number: numberOf(i) }));
+}
+
+function anchorsOf(placed: readonly Placed[], offset: number): Map<string, AnchorPlace> {
+  const anchors = new Map<string, AnchorPlace>();
+  placed.forEach((p, i) => {
+    for (const a of p.draft.anchors) if (!anchors.has(a.id)) anchors.set(a.id, { pageIndex: offset + i, folio: p.number, y: a.y });
+  });
+  return anchors;
+}
+
+function outlineOf(placed: readonly Placed[]): OutlineItem[] {
+  const roots: OutlineItem[] = [];
+  placed.forEach((p, pageIndex) => {
+    for (const o of p.draft.outline) {
+      const item: OutlineItem = { title: o.title, pageIndex, children: [] };
+      if (o.level === 0 || roots.length === 0) roots.push(item);
+      else roots.at(-1)!.children.push(item);
+    }
+  });
+  return roots;
+}
+
+/** Lays out the whole book. */
+export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
+  const body = withRectoStarts(book.parts.flatMap((p) => partDrafts(ctx, p)));
+  const bodyPlaced = numbered(body, (i) => String(i + 1));
+  const bodyAnchors = anchorsOf(bodyPlaced, 0);
+  const frontOnly = frontDrafts(ctx, book.front);
+  const tocPages = tocDrafts(ctx, toc, (id) => bodyAnchors.get(id)?.folio ?? '');
+  const front = withRectoStarts([...frontOnly, ...tocPages]);
+  if (front.length % 2 === 1) front.push(blankDraft()); // the body starts on a recto
+  const all = [...numbered(front, (i) => roman(i + 1)), ...bodyPlaced];
+  const anchors = anchorsOf(all, 0);
+  const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);
+  let partTitle = '';
+  const pages: Page[] = all.map((p, index) => {
+    const isRecto = index % 2 === 0;
+    partTitle = p.draft.partTitle ?? partTitle;
+    const page: Page = {
+      index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
+      runningHead: headFor(p.draft, isRecto, partTitle), items: [],
+    };
+    page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page)];
+    return page;
+  });
+  return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all) };
+}

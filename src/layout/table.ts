@@ -1,0 +1,139 @@
+/**
+ * Statistics tables (GFM) across the whole type area: column widths fitted
+ * to the content, cell text wrapped by the composer, numbers right-aligned,
+ * and on every page the table continues on, the header row again under a
+ * 续表 label.
+ */
+import { BODY, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { type Inline, inlineText, type StatTable } from '../model/index.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+import type { DisplayItem } from './types.ts';
+
+/** Leading of table text. */
+const TABLE_LEADING = 1.35;
+/** A column is never narrower than 2 em of table text. */
+const MIN_COLUMN_EM = 2;
+const NUMERIC = /^[\d.,%\-+:～~ ]+$/;
+
+export interface TablePage {
+  draw(left: number, top: number): DisplayItem[];
+}
+
+interface Cell {
+  lines: Line[];
+  isNumeric: boolean;
+}
+
+function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
+  const lines = composeAt(ctx, { runs: inlineRuns(inl, BODY), indentEm: 0, align: 'start' }, size, 100_000);
+  return lines[0]?.widthPt ?? 0;
+}
+
+/** Column widths that fill the type area: natural widths, scaled, never below the minimum. */
+function columnWidths(ctx: LayoutContext, t: StatTable, size: number, pad: number): number[] {
+  const total = ctx.geometry.typeWidthPt;
+  const rows = [t.header, ...t.rows];
+  const natural = t.header.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
+  const min = MIN_COLUMN_EM * size + 2 * pad;
+  let widths = natural.map((w) => Math.max(min, w));
+  for (let round = 0; round < 8; round++) {
+    const sum = widths.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - total) < 0.01) break;
+    const flexible = widths.map((w) => (sum > total ? w > min : true));
+    const flexSum = widths.reduce((a, w, i) => a + (flexible[i] ? w : 0), 0);
+    const factor = (flexSum + total - sum) / flexSum;
+    widths = widths.map((w, i) => (flexible[i] ? Math.max(min, w * factor) : w));
+  }
+  return widths;
+}
+
+function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean): Cell {
+  const text = inlineText(inl);
+  const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
+  const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, BODY);
+  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric };
+}
+
+/** Lays `t` out in pages of the type area; `title` is set above it on the first page. */
+export function tablePages(ctx: LayoutContext, t: StatTable, title: string): TablePage[] {
+  const s = ctx.template.table;
+  const size = s.size_pt;
+  const pad = s.cell_padding_pt;
+  const pitch = size * TABLE_LEADING;
+  const widths = columnWidths(ctx, t, size, pad);
+  const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
+  const header = row(t.header, true);
+  const body = t.rows.map((r) => row(r, false));
+  const heightOf = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
+  const titleSize = ctx.template.headings.section.size_pt;
+  const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt);
+  const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, ctx.geometry.typeWidthPt)[0]!;
+  const pages: TablePage[] = [];
+  let i = 0;
+  while (i < body.length || pages.length === 0) {
+    const isFirst = pages.length === 0;
+    const headHeight = isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5;
+    let used = headHeight + heightOf(header);
+    const rowsHere: Cell[][] = [];
+    while (i < body.length && (rowsHere.length === 0 || used + heightOf(body[i]!) <= ctx.geometry.typeHeightPt)) {
+      used += heightOf(body[i]!);
+      rowsHere.push(body[i++]!);
+    }
+    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size }));
+    if (body.length === 0) break;
+  }
+  return pages;
+}
+
+interface PageParts {
+  widths: number[];
+  header: Cell[];
+  rowsHere: Cell[][];
+  isFirst: boolean;
+  titleLines: Line[];
+  titleSize: number;
+  continued: Line;
+  headHeight: number;
+  pitch: number;
+  pad: number;
+  size: number;
+}
+
+function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
+  const rule = ctx.template.table.rule_width_pt;
+  return {
+    draw(left, top) {
+      const items: DisplayItem[] = [];
+      const total = ctx.geometry.typeWidthPt;
+      if (p.isFirst) {
+        p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs }));
+      } else {
+        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + 0.88 * p.size, glyphs: p.continued.glyphs });
+      }
+      let y = top + p.headHeight;
+      const rowTops: number[] = [y];
+      for (const [r, cells] of [p.header, ...p.rowsHere].entries()) {
+        const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad;
+        let x = left;
+        cells.forEach((cell, c) => {
+          const w = p.widths[c]!;
+          cell.lines.forEach((l, k) => {
+            const free = w - 2 * p.pad - l.widthPt;
+            const dx = r === 0 ? free / 2 : cell.isNumeric ? free : 0;
+            items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs });
+          });
+          x += w;
+        });
+        y += height;
+        rowTops.push(y);
+      }
+      for (const [k, ry] of rowTops.entries()) items.push({ kind: 'rule', x1: left, y1: ry, x2: left + total, y2: ry, widthPt: k === 0 || k === rowTops.length - 1 ? rule * 2 : rule });
+      let x = left;
+      for (const w of [0, ...p.widths]) {
+        x += w;
+        items.push({ kind: 'rule', x1: x, y1: rowTops[0]!, x2: x, y2: rowTops.at(-1)!, widthPt: rule });
+      }
+      return items;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The paged document: what layout gives the renderers. A display list per
+ * page in absolute positions (pt, origin at the top left of the page, y
+ * down); rendering decides nothing.
+ */
+import type { PositionedGlyph } from '../compose/index.ts';
+
+/** A line of glyphs with its baseline at (x, y). */
+export interface GlyphItem {
+  kind: 'glyphs';
+  x: number;
+  y: number;
+  glyphs: PositionedGlyph[];
+}
+
+export interface ImageItem {
+  kind: 'image';
+  src: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  widthPt: number;
+  /** Dash pattern in pt (dot leaders), solid when absent. */
+  dash?: [number, number];
+}
+
+/** A clickable area that goes to another page (TOC entries). */
+export interface LinkItem {
+  kind: 'link';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pageIndex: number;
+}
+
+export type DisplayItem = GlyphItem | ImageItem | RuleItem | LinkItem;
+
+export type PageKind = 'front' | 'gallery' | 'toc' | 'part-opener' | 'body' | 'blank';
+
+/** 页: one page of the book block. */
+export interface Page {
+  index: number;
+  kind: PageKind;
+  /** The printed folio ('1', 'iv'), or '' when none is printed. */
+  folio: string;
+  /** The page number as counted (front matter in Roman numerals, body from 1). */
+  number: string;
+  isRecto: boolean;
+  runningHead: string;
+  items: DisplayItem[];
+}
+
+/** Where an anchor (part, chapter, entry, index term) is printed. */
+export interface AnchorPlace {
+  pageIndex: number;
+  folio: string;
+  y: number;
+}
+
+export interface OutlineItem {
+  title: string;
+  pageIndex: number;
+  children: OutlineItem[];
+}
+
+/** 成书: the laid-out book. */
+export interface PagedDocument {
+  widthPt: number;
+  heightPt: number;
+  pages: Page[];
+  anchors: Map<string, AnchorPlace>;
+  outline: OutlineItem[];
+}

@@ -1,0 +1,149 @@
+/**
+ * PagedDocument → PDF bytes. pdfkit writes the file structure (subset fonts
+ * with ToUnicode, images, outline, links, metadata); glyph runs go straight
+ * into the content stream at the positions layout gave. Nothing is decided
+ * here.
+ */
+import PDFDocument from 'pdfkit';
+import type { PositionedGlyph } from '../../compose/index.ts';
+import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords?: string;
+  /** Fixed so that two builds give the same bytes. */
+  date: Date;
+  language: string;
+}
+
+export interface PdfInput {
+  document: PagedDocument;
+  /** Font file bytes by font key (the PostScript name). */
+  fontBytes: ReadonlyMap<string, Uint8Array>;
+  /** Image bytes by manuscript path. */
+  imageBytes: (src: string) => Uint8Array | undefined;
+  metadata: PdfMetadata;
+}
+
+/** What pdfkit's EmbeddedFont offers that we use. */
+interface EmbeddedFont {
+  id: string;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+type Doc = PDFKit.PDFDocument & {
+  _font: EmbeddedFont;
+  page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+  addContent(data: string): Doc;
+};
+
+const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
+
+function fontsOf(doc: Doc, bytes: ReadonlyMap<string, Uint8Array>): Map<string, EmbeddedFont> {
+  const fonts = new Map<string, EmbeddedFont>();
+  // A fixed order, so resource names and subset tags are the same in every build.
+  for (const key of [...bytes.keys()].sort()) {
+    doc.registerFont(key, Buffer.from(bytes.get(key)!));
+    doc.font(key);
+    fonts.set(key, doc._font);
+  }
+  return fonts;
+}
+
+/** The 4-hex-digit CID of a glyph in the subset, registering its width and text. */
+function cid(font: EmbeddedFont, g: PositionedGlyph): string {
+  const gid = font.subset.includeGlyph(g.glyphId);
+  font.widths[gid] ??= g.advanceEm * 1000;
+  font.unicode[gid] ??= [...g.text].map((c) => c.codePointAt(0)!);
+  return gid.toString(16).padStart(4, '0');
+}
+
+/** One text object per run of glyphs in one font, size and baseline; TJ offsets place every glyph. */
+function textOps(doc: Doc, fonts: Map<string, EmbeddedFont>, item: GlyphItem, pageHeight: number): string {
+  const ops: string[] = [];
+  let i = 0;
+  while (i < item.glyphs.length) {
+    const first = item.glyphs[i]!;
+    const font = fonts.get(first.fontKey);
+    if (!font) throw new Error(`renderPdf: no font bytes for ${first.fontKey}`);
+    doc.page.fonts[font.id] = font.ref();
+    const y = pageHeight - (item.y - first.riseEm * (first.sizePt / first.scale));
+    const parts: string[] = [];
+    let pen = first.xPt;
+    let j = i;
+    for (; j < item.glyphs.length; j++) {
+      const g = item.glyphs[j]!;
+      if (g.fontKey !== first.fontKey || g.sizePt !== first.sizePt || g.riseEm !== first.riseEm) break;
+      const shift = g.xPt - pen;
+      if (j > i && Math.abs(shift) > 1e-4) parts.push(n((-shift * 1000) / g.sizePt));
+      parts.push(`<${cid(font, g)}>`);
+      pen = g.xPt + g.advanceEm * (g.sizePt / g.scale) * g.scale;
+    }
+    ops.push(`BT /${font.id} ${n(first.sizePt)} Tf 1 0 0 1 ${n(item.x + first.xPt)} ${n(y)} Tm [${parts.join(' ')}] TJ ET`);
+    i = j;
+  }
+  return ops.join('\n');
+}
+
+function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: DisplayItem, input: PdfInput, h: number): void {
+  switch (item.kind) {
+    case 'glyphs':
+      doc.addContent(`q 1 0 0 -1 0 ${n(h)} cm\n${textOps(doc, fonts, item, h)}\nQ`);
+      break;
+    case 'image': {
+      const bytes = input.imageBytes(item.src);
+      if (bytes) doc.image(Buffer.from(bytes), item.x, item.y, { width: item.width, height: item.height });
+      else doc.save().lineWidth(0.5).rect(item.x, item.y, item.width, item.height).stroke().restore();
+      break;
+    }
+    case 'rule':
+      doc.save().lineWidth(item.widthPt);
+      if (item.dash) doc.dash(item.dash[0], { space: item.dash[1] });
+      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke().restore();
+      break;
+    case 'link':
+      doc.link(item.x, item.y, item.width, item.height, item.pageIndex as unknown as string);
+      break;
+  }
+}
+
+function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly OutlineItem[]): void {
+  for (const item of items) {
+    doc.switchToPage(item.pageIndex);
+    const node = parent.addItem(item.title);
+    addOutline(doc, node, item.children);
+  }
+}
+
+/** Renders the paged document to PDF bytes. */
+export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
+  const { document: paged, metadata: m } = input;
+  const doc = new PDFDocument({
+    autoFirstPage: false, bufferPages: true, compress: true, pdfVersion: '1.7', lang: m.language, displayTitle: true,
+    info: { Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date },
+  }) as unknown as Doc;
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const fonts = fontsOf(doc, input.fontBytes);
+  for (let i = 0; i < paged.pages.length; i++) {
+    doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
+    doc.page.dictionary.data.TrimBox = [0, 0, paged.widthPt, paged.heightPt];
+  }
+  for (const page of paged.pages) {
+    doc.switchToPage(page.index);
+    for (const item of page.items) drawItem(doc, fonts, item, input, paged.heightPt);
+  }
+  addOutline(doc, doc.outline, paged.outline);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
