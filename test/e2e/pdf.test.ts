@@ -1,0 +1,163 @@
+/**
+ * The print PDF of the sample, read back as a reader's tools read it
+ * (poppler's pdftotext, installed by .ci/run): TOC folios, running heads,
+ * every character of the body, and identical bytes from two builds.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/index.ts';
+import { checkManuscript } from '../../src/build/index.ts';
+import { readManuscript } from '../../src/io/index.ts';
+import { type Book, inlineText, walkBook } from '../../src/model/index.ts';
+
+const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
+/** Type area top and bottom (templates/yearbook-16k.yaml: 20 mm, 44 lines of 16 pt). */
+const TYPE_TOP = 56.69;
+const TYPE_BOTTOM = TYPE_TOP + 43 * 16 + 10.5;
+
+interface Word { x: number; y: number; xMax: number; text: string }
+
+function pdfPath(dir: string): string {
+  return join(dir, readdirSync(dir).find((n) => n.endsWith('.pdf'))!);
+}
+
+async function build(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'nianjian-pdf-'));
+  const code = await main(['build', MANUSCRIPT, '--out', out], () => {});
+  expect(code).toBe(0);
+  return pdfPath(out);
+}
+
+/** Words with positions, page by page (pdftotext -bbox). */
+function wordsByPage(pdf: string): Word[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 1 << 28 }).toString();
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    })),
+  );
+}
+
+function pageTexts(pdf: string): string[] {
+  return execFileSync('pdftotext', ['-raw', pdf, '-'], { maxBuffer: 1 << 28 }).toString().split('\f');
+}
+
+const flat = (s: string) => s.replace(/[\s\u3000]/g, '');
+const folioOf = (words: Word[]) => words.filter((w) => w.y > TYPE_BOTTOM).map((w) => w.text).join('');
+const headOf = (words: Word[]) => flat(words.filter((w) => w.y < TYPE_TOP - 10).map((w) => w.text).join(''));
+
+/** The TOC read back: in each column, the words up to a number at the right edge are one item. */
+function tocItems(pages: Word[][]): Array<{ title: string; folio: string }> {
+  const items: Array<{ title: string; folio: string }> = [];
+  for (const words of pages) {
+    const inArea = words.filter((w) => w.y > TYPE_TOP && w.y < TYPE_BOTTOM);
+    for (const column of [inArea.filter((w) => w.x < 297), inArea.filter((w) => w.x >= 297)]) {
+      const right = Math.max(...column.map((w) => w.xMax));
+      let title = '';
+      for (const w of [...column].sort((a, b) => a.y - b.y || a.x - b.x)) {
+        if (/^\d+$/.test(w.text) && Math.abs(w.xMax - right) < 1) {
+          items.push({ title, folio: w.text });
+          title = '';
+        } else title += w.text;
+      }
+    }
+  }
+  return items;
+}
+
+let pdf: string;
+let words: Word[][];
+let texts: string[];
+let book: Book;
+let bodyStart: number;
+
+beforeAll(async () => {
+  pdf = await build();
+  words = wordsByPage(pdf);
+  texts = pageTexts(pdf);
+  const read = await readManuscript(MANUSCRIPT);
+  book = checkManuscript(read.files, read.all).book!;
+  // Body page 1 is the first part's opener, which prints no folio (R-PAGE-5): find page 2.
+  bodyStart = words.findIndex((w) => folioOf(w) === '2') - 1;
+}, 120_000);
+
+describe('the print PDF of the sample', () => {
+  test('has front matter, then the body from 1 on a recto', () => {
+    expect(bodyStart).toBeGreaterThan(0);
+    expect(bodyStart % 2).toBe(0); // physical page bodyStart + 1 is odd: a recto
+    expect(words.length).toBeGreaterThan(300);
+  });
+
+  test('every TOC entry’s folio is the page on which its heading is printed', () => {
+    // TOC pages: from the first page headed 目录 (a recto) to the body; versos carry the book title.
+    const firstToc = words.findIndex((w) => headOf(w) === '目录');
+    const tocPages = words.slice(firstToc, bodyStart).filter((w) => headOf(w) !== '');
+    const items = tocItems(tocPages);
+    let tocCount = 0;
+    walkBook(book, (n) => {
+      if (n.type === 'part' || n.type === 'chapter' || n.type === 'section' || n.type === 'entry') tocCount++;
+    });
+    expect(items.length).toBeGreaterThan(1000);
+    expect(items.length).toBeLessThanOrEqual(tocCount);
+    const wrong = items.filter(({ title, folio }) => {
+      const page = texts[bodyStart + Number(folio) - 1] ?? '';
+      return !flat(page).includes(flat(title));
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test('every running head matches its page: the book on versos, the part on rectos', () => {
+    const partTitles = book.parts.map((p) => flat(p.title));
+    let part = '';
+    const wrong: string[] = [];
+    for (let i = bodyStart; i < words.length; i++) {
+      const head = headOf(words[i]!);
+      const text = flat(texts[i] ?? '');
+      const opener = partTitles.find((t) => text === t);
+      if (opener) {
+        part = opener;
+        if (head !== '') wrong.push(`${i + 1}: a part opener has a running head`);
+        continue;
+      }
+      if (head === '') continue; // blank pages
+      const expected = i % 2 === 0 ? part : flat(`${book.settings.title}${book.settings.year}`);
+      if (head !== expected) wrong.push(`${i + 1}: "${head}" ≠ "${expected}"`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('every character of the manuscript body appears in the PDF text, in order', () => {
+    // Superscript note digits ⁴…⁹ ⁰ are drawn with the digit glyphs, so the text layer reads 4 for ⁴.
+    const digits = (t: string) => t.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)));
+    const body = digits(flat(texts.slice(bodyStart).join('')));
+    const pieces: string[] = [];
+    walkBook({ ...book, front: [] }, (n) => {
+      if (n.type === 'entry') pieces.push(`【${n.title}】${inlineText(n.lead)}`);
+      else if (n.type === 'paragraph' || n.type === 'chronicleItem') pieces.push((n.type === 'chronicleItem' ? n.date : '') + inlineText(n.children));
+    });
+    const expected = digits(flat(pieces.join('')));
+    // A subsequence: captions, headings, running heads and folios may stand between.
+    let at = 0;
+    let matched = 0;
+    for (const ch of expected) {
+      const found = body.indexOf(ch, at);
+      if (found < 0) break;
+      at = found + 1;
+      matched++;
+    }
+    expect(expected.slice(matched, matched + 40)).toBe('');
+    expect(matched).toBe(expected.length);
+    // And nothing much else: the extra text is headings, captions and page furniture.
+    expect(body.length - expected.length).toBeLessThan(expected.length * 0.1);
+  });
+
+  test('two builds give identical bytes', async () => {
+    const again = await build();
+    const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+    expect(hash(again)).toBe(hash(pdf));
+  }, 120_000);
+});
