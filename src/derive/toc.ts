@@ -25,9 +25,10 @@ function below(items: ReadonlyArray<Section | Entry | { type: string }>, out: To
   }
 }
 
+/** An article (特载, 专文) is listed by its title; its own subheads stay out of the TOC. */
 function chapterItems(c: Chapter, out: TocItem[]): void {
   out.push({ id: c.id, title: c.title, level: 1 });
-  below(c.children, out);
+  if (!c.article) below(c.children, out);
 }
 
 /** The TOC of the body of `book`. */

@@ -8,11 +8,13 @@ import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
-import { type Block, type Chapter, type Entry, type Figure, inlineText, type Section, type StatTable } from '../model/index.ts';
+import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
+import { letterSpaced } from './spacing.ts';
 
-export type FlowItem = Atom | { table: StatTable };
+/** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
+export type FlowItem = Atom | { table: StatTable; notes: Paragraph[]; title: string; anchor?: string };
 
 const HEADING: FontStyle = RUN_IN_HEAD;
 /** Heading lines are set at 1.4 times their size (R-GRID-2's middle). */
@@ -56,7 +58,11 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
     if (text) atoms.push(centredLines(ctx, composeAt(ctx, plain(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
   }
   const byline = [info.office, info.author].filter(Boolean).join('\u3000');
-  if (byline) atoms.push(centredLines(ctx, composeAt(ctx, plain(byline, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+  if (byline) {
+    const lines = composeAt(ctx, plain(byline, EMPHASIS), a.byline_size_pt, w);
+    // The byline stands apart from the text under it by a blank line.
+    atoms.push({ ...centredLines(ctx, lines, a.byline_size_pt, 2), lines: centredLines(ctx, lines, a.byline_size_pt, 2).lines + 1 });
+  }
   return atoms;
 }
 
@@ -99,7 +105,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
     case 'credit': return linesOf(ctx, creditParagraph(block), 'end');
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
-    case 'table': return [{ table: block }];
+    case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
     case 'nameList': return linesOf(ctx, { runs: [{ kind: 'text', text: block.names.join('\u3000'), style: BODY }], indentEm: 0, align: 'start' });
     case 'list':
       return block.items.flatMap((item, i) => item.flatMap((p, j) => {
@@ -114,20 +120,51 @@ function entryAtoms(ctx: LayoutContext, entry: Entry): FlowItem[] {
   return [...linesOf(ctx, entryParagraph(entry)), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
+/** Paragraphs right after a table belong to it as notes. */
+function takeTableNotes(items: ReadonlyArray<Section | Entry | Block>, from: number): Paragraph[] {
+  const notes: Paragraph[] = [];
+  for (let i = from; i < items.length && items[i]!.type === 'paragraph'; i++) notes.push(items[i] as Paragraph);
+  return notes;
+}
+
 function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): FlowItem[] {
-  return items.flatMap((item): FlowItem[] => {
+  const out: FlowItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === 'table') {
+      const notes = takeTableNotes(items, i + 1);
+      out.push({ table: item, notes, title: item.caption ? inlineText(item.caption) : '' });
+      i += notes.length;
+      continue;
+    }
+    out.push(...childItem(ctx, item));
+  }
+  return out;
+}
+
+function childItem(ctx: LayoutContext, item: Section | Entry | Block): FlowItem[] {
+  {
     if (item.type === 'section') {
       const level = item.level === 3 ? 'section' : 'subsection';
-      return [headingAtom(ctx, item.title, level, item.id), ...childAtoms(ctx, item.children)];
+      const title = level === 'section' ? letterSpaced(item.title) : item.title;
+      return [headingAtom(ctx, title, level, item.id), ...childAtoms(ctx, item.children)];
     }
     if (item.type === 'entry') return entryAtoms(ctx, item);
     return blockAtoms(ctx, item);
-  });
+  }
 }
 
-/** All flow items of one chapter (章), heading first. */
+/**
+ * All flow items of one chapter (章), heading first. A chapter that opens
+ * with a table gives the table its title (附录: 2023年河西区中学名录).
+ */
 export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
-  const head = chapter.article ? articleAtoms(ctx, chapter) : [headingAtom(ctx, chapter.title, 'chapter', chapter.id, 1)];
-  return [...head, ...childAtoms(ctx, chapter.children)];
+  const children = childAtoms(ctx, chapter.children);
+  const first = children[0];
+  if (first && 'table' in first && !chapter.article) {
+    return [{ ...first, title: first.title || chapter.title, anchor: chapter.id }, ...children.slice(1)];
+  }
+  const head = chapter.article ? articleAtoms(ctx, chapter) : [headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1)];
+  return [...head, ...children];
 }
 

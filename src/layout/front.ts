@@ -62,7 +62,8 @@ function galleryPage(ctx: LayoutContext, gallery: Gallery, cells: Cell[], isFirs
         const width = Math.min(cellWidth, (maxH * size.widthPx) / size.heightPx);
         const height = (width * size.heightPx) / size.widthPx;
         const x = left + (i % 2) * (cellWidth + g.gutterPt);
-        const y = top + Math.floor(i / 2) * rowHeight;
+        // Each photo and its caption are centred in their row.
+        const y = top + Math.floor(i / 2) * rowHeight + Math.max(0, (rowHeight - height - captionHeight) / 2);
         items.push({ kind: 'image', src: cell.fig.src, x: x + (cellWidth - width) / 2, y, width, height });
         cell.caption.forEach((l, k) => items.push({
           kind: 'glyphs', x: x + (cell.caption.length === 1 ? (cellWidth - l.widthPt) / 2 : 0), y: y + height + c.size_pt * (1.4 + 1.4 * k), glyphs: l.glyphs,

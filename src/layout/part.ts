@@ -11,29 +11,72 @@ import { chapterAtoms, type FlowItem } from './body-atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { balanceLastPage, flowAtoms } from './flow.ts';
-import { tablePages } from './table.ts';
+import { letterSpaced } from './spacing.ts';
+import { type TablePage, tablePages } from './table.ts';
 
 function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
   const size = ctx.template.headings.part.size_pt;
-  const lines = composeAt(ctx, plain(part.title, RUN_IN_HEAD), size, ctx.geometry.typeWidthPt);
+  const lines = composeAt(ctx, plain(letterSpaced(part.title, 2), RUN_IN_HEAD), size, ctx.geometry.typeWidthPt);
   const top = mmToPt(ctx.template.headings.part.top_mm);
   return {
     kind: 'part-opener', startsRecto: true, hasFurniture: false, partTitle: part.title,
     anchors: [{ id: part.id, y: top }], outline: [{ title: part.title, level: 0 }],
-    draw: (isRecto) => lines.map((l, i) => ({
-      kind: 'glyphs' as const, x: ctx.geometry.typeLeft(isRecto) + (ctx.geometry.typeWidthPt - l.widthPt) / 2,
-      y: top + i * size * 1.5, glyphs: l.glyphs,
-    })),
+    draw: (isRecto) => {
+      const left = ctx.geometry.typeLeft(isRecto);
+      const ruleY = top + (lines.length - 1) * size * 1.5 + size;
+      const ruleHalf = ctx.geometry.typeWidthPt / 6;
+      const centre = left + ctx.geometry.typeWidthPt / 2;
+      return [
+        ...lines.map((l, i) => ({ kind: 'glyphs' as const, x: left + (ctx.geometry.typeWidthPt - l.widthPt) / 2, y: top + i * size * 1.5, glyphs: l.glyphs })),
+        { kind: 'rule' as const, x1: centre - ruleHalf, y1: ruleY, x2: centre + ruleHalf, y2: ruleY, widthPt: 1 },
+      ];
+    },
   };
 }
 
-function tableDrafts(ctx: LayoutContext, table: StatTable, title: string, anchor: { id: string; title: string } | undefined, partTitle: string): PageDraft[] {
-  return tablePages(ctx, table, title).map((page, i) => ({
-    kind: 'body' as const, startsRecto: false, hasFurniture: true, partTitle,
-    anchors: i === 0 && anchor ? [{ id: anchor.id, y: ctx.geometry.typeTopPt }] : [],
-    outline: i === 0 && anchor ? [{ title: anchor.title, level: 1 }] : [],
-    draw: (isRecto: boolean) => page.draw(ctx.geometry.typeLeft(isRecto), ctx.geometry.typeTopPt),
-  }));
+/** Gap between two tables packed on one page. */
+const TABLE_GAP_PT = 24;
+
+type TableItem = Extract<FlowItem, { table: unknown }>;
+
+function tableDraft(ctx: LayoutContext, partTitle: string, pieces: Array<{ page: TablePage; anchor?: string; title: string }>): PageDraft {
+  const offsets: number[] = [];
+  let y = 0;
+  for (const p of pieces) {
+    offsets.push(y);
+    y += p.page.height + TABLE_GAP_PT;
+  }
+  return {
+    kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
+    anchors: pieces.flatMap((p, i) => (p.anchor ? [{ id: p.anchor, y: ctx.geometry.typeTopPt + offsets[i]! }] : [])),
+    outline: pieces.flatMap((p) => (p.anchor ? [{ title: p.title, level: 1 }] : [])),
+    draw: (isRecto) => pieces.flatMap((p, i) => p.page.draw(ctx.geometry.typeLeft(isRecto), ctx.geometry.typeTopPt + offsets[i]!)),
+  };
+}
+
+/**
+ * Tables in a row: each continues over as many pages as it needs; a table
+ * that fits under the one before it on that table's last page goes there.
+ */
+function tableRunDrafts(ctx: LayoutContext, tables: TableItem[], partTitle: string): PageDraft[] {
+  const drafts: PageDraft[] = [];
+  let open: Array<{ page: TablePage; anchor?: string; title: string }> = [];
+  const used = () => open.reduce((h, p) => h + p.page.height + TABLE_GAP_PT, 0);
+  const flush = () => {
+    if (open.length) drafts.push(tableDraft(ctx, partTitle, open));
+    open = [];
+  };
+  for (const t of tables) {
+    const pages = tablePages(ctx, t.table, t.title, t.notes);
+    pages.forEach((page, i) => {
+      const piece = { page, title: t.title, ...(i === 0 && t.anchor ? { anchor: t.anchor } : {}) };
+      if (!(i === 0 && open.length > 0 && used() + page.height <= ctx.geometry.typeHeightPt)) flush();
+      open.push(piece);
+      if (i < pages.length - 1) flush();
+    });
+  }
+  flush();
+  return drafts;
 }
 
 /** Flows atoms into balanced pages of drafts. */
@@ -46,20 +89,20 @@ function columnDrafts(ctx: LayoutContext, atoms: Atom[], partTitle: string): Pag
 export function partDrafts(ctx: LayoutContext, part: Part): PageDraft[] {
   const drafts: PageDraft[] = [openerDraft(ctx, part)];
   let atoms: Atom[] = [];
-  const items: FlowItem[] = [...part.chapters.flatMap((c) => chapterAtoms(ctx, c))];
+  let tables: TableItem[] = [];
+  const items: FlowItem[] = part.chapters.flatMap((c) => chapterAtoms(ctx, c));
   for (const item of items) {
     if ('table' in item) {
-      // A chapter that only holds a table gives the table its title: the heading moves onto the table page.
-      const heading = atoms.at(-1)?.keepWithNextLines ? atoms.pop() : undefined;
       drafts.push(...columnDrafts(ctx, atoms, part.title));
       atoms = [];
-      const chapter = part.chapters.find((c) => c.children.includes(item.table));
-      const title = chapter?.title ?? '';
-      drafts.push(...tableDrafts(ctx, item.table, title, heading && chapter ? { id: chapter.id, title } : undefined, part.title));
+      tables.push(item);
       continue;
     }
+    drafts.push(...tableRunDrafts(ctx, tables, part.title));
+    tables = [];
     atoms.push(item);
   }
+  drafts.push(...tableRunDrafts(ctx, tables, part.title));
   drafts.push(...columnDrafts(ctx, atoms, part.title));
   return drafts;
 }

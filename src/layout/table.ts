@@ -4,8 +4,8 @@
  * and on every page the table continues on, the header row again under a
  * 续表 label.
  */
-import { BODY, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
-import { type Inline, inlineText, type StatTable } from '../model/index.ts';
+import { BODY, bodyParagraph, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import type { DisplayItem } from './types.ts';
 
@@ -16,6 +16,8 @@ const MIN_COLUMN_EM = 2;
 const NUMERIC = /^[\d.,%\-+:～~ ]+$/;
 
 export interface TablePage {
+  /** Height used on the page, in pt. */
+  height: number;
   draw(left: number, top: number): DisplayItem[];
 }
 
@@ -54,8 +56,8 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric };
 }
 
-/** Lays `t` out in pages of the type area; `title` is set above it on the first page. */
-export function tablePages(ctx: LayoutContext, t: StatTable, title: string): TablePage[] {
+/** Lays `t` out in pages of the type area; `title` above it on the first page, `notes` under it on the last. */
+export function tablePages(ctx: LayoutContext, t: StatTable, title: string, notes: Paragraph[] = []): TablePage[] {
   const s = ctx.template.table;
   const size = s.size_pt;
   const pad = s.cell_padding_pt;
@@ -79,13 +81,31 @@ export function tablePages(ctx: LayoutContext, t: StatTable, title: string): Tab
       used += heightOf(body[i]!);
       rowsHere.push(body[i++]!);
     }
-    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size }));
+    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size, used }));
     if (body.length === 0) break;
   }
-  return pages;
+  return withNotes(ctx, pages, notes);
+}
+
+/** Notes under the table on its last page (or a page of their own when there is no room). */
+function withNotes(ctx: LayoutContext, pages: TablePage[], notes: Paragraph[]): TablePage[] {
+  if (notes.length === 0) return pages;
+  const size = ctx.template.caption.size_pt;
+  const pitch = size * 1.5;
+  const lines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), size, ctx.geometry.typeWidthPt));
+  const height = size + lines.length * pitch;
+  const draw = (left: number, top: number): DisplayItem[] =>
+    lines.map((l, i) => ({ kind: 'glyphs', x: left, y: top + size + 0.88 * size + i * pitch, glyphs: l.glyphs }));
+  const last = pages.at(-1)!;
+  if (last.height + height <= ctx.geometry.typeHeightPt) {
+    pages[pages.length - 1] = { height: last.height + height, draw: (left, top) => [...last.draw(left, top), ...draw(left, top + last.height)] };
+    return pages;
+  }
+  return [...pages, { height, draw }];
 }
 
 interface PageParts {
+  used: number;
   widths: number[];
   header: Cell[];
   rowsHere: Cell[][];
@@ -102,6 +122,7 @@ interface PageParts {
 function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
   const rule = ctx.template.table.rule_width_pt;
   return {
+    height: p.used,
     draw(left, top) {
       const items: DisplayItem[] = [];
       const total = ctx.geometry.typeWidthPt;
