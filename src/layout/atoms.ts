@@ -25,14 +25,15 @@ export interface Atom {
   anchors: string[];
   /** Part, chapter… titles this atom opens, for the outline. */
   outline?: { title: string; level: number };
-  /** A running-head change (the part title) from this atom on. */
+  /** For a line of a paragraph: its place in the paragraph (widow and orphan control, R-PAR-4). */
+  paragraph?: { index: number; count: number };
   draw(at: Placement): DisplayItem[];
 }
 
 /** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
-export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'): Atom {
+export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: { index: number; count: number }): Atom {
   return {
-    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id),
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;

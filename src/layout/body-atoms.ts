@@ -95,7 +95,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
 }
 
 function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], align: 'start' | 'end' = 'start'): Atom[] {
-  return composeAt(ctx, input, ctx.geometry.bodySizePt, ctx.geometry.columnWidthPt).map((l) => lineAtom(l, align));
+  const lines = composeAt(ctx, input, ctx.geometry.bodySizePt, ctx.geometry.columnWidthPt);
+  return lines.map((l, index) => lineAtom(l, align, { index, count: lines.length }));
 }
 
 function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {

@@ -33,6 +33,17 @@ function needOf(atoms: readonly Atom[], i: number): number {
   return need;
 }
 
+/**
+ * R-PAR-4: on the last line of a column, a paragraph's first line would be
+ * left alone (orphan), or its penultimate line would send the last one
+ * alone to the next column (widow). Either goes over, leaving a blank line.
+ */
+function strandsALine(atom: Atom, room: number): boolean {
+  const p = atom.paragraph;
+  if (!p || room !== 1 || p.count < 2) return false;
+  return p.index === 0 || p.index === p.count - 2;
+}
+
 /** Flows `atoms` into pages of `g.columns` columns of `g.linesPerColumn` lines. */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn): FlowPage[] {
   const pages: FlowPage[] = [];
@@ -58,7 +69,7 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
       return;
     }
     const need = Math.min(needOf(atoms, i), capacity);
-    if (need > room() && used(current()) > 0) nextColumn();
+    if ((need > room() || strandsALine(atom, room())) && used(current()) > 0) nextColumn();
     while (atom.lines > room()) nextColumn(); // only when floats filled the new column
     put(atom);
   });

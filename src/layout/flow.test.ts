@@ -1,0 +1,50 @@
+/**
+ * The column flow on a small grid: 2 columns of 5 lines, atoms made by hand.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Atom } from './atoms.ts';
+import { balanceLastPage, flowAtoms, type FlowPage } from './flow.ts';
+import type { Geometry } from './geometry.ts';
+
+const g = { columns: 2, linesPerColumn: 5 } as Geometry;
+const atom = (name: string, lines = 1, extra: Partial<Atom> = {}): Atom => ({
+  lines, keepWithNextLines: 0, isFloat: false, anchors: [name], draw: () => [], ...extra,
+});
+const paragraph = (name: string, count: number) =>
+  Array.from({ length: count }, (_, index) => atom(`${name}${index + 1}`, 1, { paragraph: { index, count } }));
+/** Each page as columns of `name@line`. */
+const show = (pages: FlowPage[]) => pages.map((p) => p.columns.map((c) => c.map((x) => `${x.atom.anchors[0]}@${x.line}`).join(' ')));
+
+describe('column flow', () => {
+  test('lines fill a column, then the next, then a new page', () => {
+    const pages = flowAtoms(paragraph('a', 12), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3 a5@4', 'a6@0 a7@1 a8@2 a9@3 a10@4'], ['a11@0 a12@1', '']]);
+  });
+
+  test('R-HEAD-3: a heading is not left at a column foot without two lines of what follows', () => {
+    const pages = flowAtoms([...paragraph('a', 3), atom('H', 1, { keepWithNextLines: 2 }), ...paragraph('b', 4)], g);
+    expect(show(pages)[0]![0]).toBe('a1@0 a2@1 a3@2');
+    expect(show(pages)[0]![1]!.startsWith('H@0')).toBe(true);
+  });
+
+  test('R-PAR-4: no first line of a paragraph alone at a column foot (orphan)', () => {
+    const pages = flowAtoms([...paragraph('a', 4), ...paragraph('b', 3)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3', 'b1@0 b2@1 b3@2']);
+  });
+
+  test('R-PAR-4: no last line of a paragraph alone at a column head (widow)', () => {
+    const pages = flowAtoms([...paragraph('a', 2), ...paragraph('b', 4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3', 'b3@0 b4@1']);
+  });
+
+  test('a figure that does not fit floats to the next column; the text goes on around it', () => {
+    const pages = flowAtoms([...paragraph('a', 3), atom('F', 3, { isFloat: true }), ...paragraph('b', 3)], g);
+    // b2 would leave b3 alone at the head of the next column (R-PAR-4), so it goes over too.
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3', 'F@0 b2@3 b3@4']);
+  });
+
+  test('R-COL-1: the last page is balanced, the last column the shorter', () => {
+    const pages = balanceLastPage(flowAtoms(paragraph('a', 7), g), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);
+  });
+});
