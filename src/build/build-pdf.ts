@@ -7,7 +7,7 @@ import type { ComposeProblem } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { FontProvider } from '../font/index.ts';
-import { geometryOf, type ImageSize, layoutBook, type PagedDocument } from '../layout/index.ts';
+import { geometryOf, type ImageSize, layoutBook, type LayoutProblem, type PagedDocument } from '../layout/index.ts';
 import type { Book } from '../model/index.ts';
 import { renderPdf } from '../render/index.ts';
 
@@ -24,13 +24,13 @@ export interface PdfBuildInput {
 export interface PdfBuild {
   bytes: Uint8Array;
   paged: PagedDocument;
-  problems: ComposeProblem[];
+  problems: Array<ComposeProblem | LayoutProblem>;
   /** TOC entries whose printed folio is not the page of their heading (should be none). */
   tocMismatches: string[];
 }
 
-export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: ComposeProblem[]; tocMismatches: string[] } {
-  const problems: ComposeProblem[] = [];
+export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
+  const problems: PdfBuild['problems'] = [];
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);

@@ -7,6 +7,7 @@ import {
   creditParagraph, entryParagraph, type ParagraphInput,
 } from '../compose/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
+import type { LayoutProblem } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 
 export interface ComposedBlock {
@@ -35,9 +36,10 @@ export function composeBody(book: Book, options: ComposeOptions): ComposedBlock[
   return bodyParagraphs(book).map(({ key, input }) => ({ key, input, composed: composeParagraph(input, options) }));
 }
 
-function reportProblem(file: VFile, p: ComposeProblem): void {
+function reportProblem(file: VFile, p: ComposeProblem | LayoutProblem): void {
   const place = p.source?.position;
   switch (p.kind) {
+    case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi) }); break;
     case 'glyph-missing': {
       const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });
@@ -50,10 +52,14 @@ function reportProblem(file: VFile, p: ComposeProblem): void {
 
 /** Adds each composition problem to the file its text came from; each missing character once per file. */
 export function reportComposeProblems(blocks: readonly ComposedBlock[], files: readonly VFile[]): void {
+  reportProblems(blocks.flatMap((b) => b.composed.problems), files);
+}
+
+export function reportProblems(problems: ReadonlyArray<ComposeProblem | LayoutProblem>, files: readonly VFile[]): void {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const seen = new Set<string>();
-  for (const block of blocks) {
-    for (const p of block.composed.problems) {
+  {
+    for (const p of problems) {
       const file = p.source ? byPath.get(p.source.path) : undefined;
       if (!file) continue;
       const key = p.kind === 'glyph-missing' ? `${file.path}\u0000${p.char}` : '';

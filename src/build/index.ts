@@ -9,7 +9,7 @@ import type { FontProvider } from '../font/index.ts';
 import { type ManuscriptFiles, parseManuscript, type ParseResult } from '../parse/index.ts';
 import { type ComposedBlock, composeBody, reportComposeProblems } from './compose-book.ts';
 
-export { bodyParagraphs, type ComposedBlock, composeBody, reportComposeProblems } from './compose-book.ts';
+export { bodyParagraphs, type ComposedBlock, composeBody, reportComposeProblems, reportProblems } from './compose-book.ts';
 
 export interface CheckResult extends ParseResult {
   files: VFile[];

@@ -3,7 +3,7 @@
  * the report on the terminal, and exit codes (1 on errors).
  */
 import { join } from 'node:path';
-import { buildPdf, checkManuscript, reportComposeProblems } from '../build/index.ts';
+import { buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { countMessages, formatMessages, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
@@ -90,7 +90,7 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
     return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
   };
   const pdf = await buildPdf({ book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date) });
-  reportComposeProblems([{ key: 'all', input: { runs: [], indentEm: 0, align: 'start' }, composed: { lines: [], problems: pdf.problems } }], read.all);
+  reportProblems(pdf.problems, read.all);
   const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);

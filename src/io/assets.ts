@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import sharp from 'sharp';
 import type { VFile } from '../diagnostics/index.ts';
 import { readTextFile } from './read-text.ts';
 
@@ -17,12 +18,24 @@ export async function readTemplateFile(manuscriptDir: string, name: string): Pro
   return readTextFile(path, path);
 }
 
-/** The bytes of each image path (relative to the manuscript folder) that exists. */
+const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
+const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+
+/**
+ * The bytes of each image path (relative to the manuscript folder) that
+ * exists. JPEG and PNG pass through untouched (the PDF embeds them as
+ * they are); TIFF, WebP, GIF and the like are converted to PNG with sharp.
+ */
 export async function readImageBytes(manuscriptDir: string, srcs: Iterable<string>): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   await Promise.all([...new Set(srcs)].map(async (src) => {
     const data = await readFile(join(manuscriptDir, src)).catch(() => undefined);
-    if (data) out.set(src, new Uint8Array(data));
+    if (!data) return;
+    if (isJpeg(data) || isPng(data)) out.set(src, new Uint8Array(data));
+    else {
+      const png = await sharp(data).png().toBuffer().catch(() => undefined);
+      if (png) out.set(src, new Uint8Array(png));
+    }
   }));
   return out;
 }

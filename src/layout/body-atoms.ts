@@ -10,7 +10,7 @@ import {
 import type { FontStyle } from '../font/index.ts';
 import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, MIN_IMAGE_DPI, plain } from './context.ts';
 import { letterSpaced } from './spacing.ts';
 
 /** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
@@ -74,6 +74,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const maxHeight = g.pitchPt * (g.linesPerColumn - 6);
   const height = Math.min(maxHeight, (g.columnWidthPt * size.heightPx) / size.widthPx);
   const width = (height * size.widthPx) / size.heightPx;
+  const dpi = size.widthPx / (width / 72);
+  if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
   const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, g.columnWidthPt);
   const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);

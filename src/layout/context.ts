@@ -5,6 +5,7 @@
 import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
+import type { Source } from '../model/index.ts';
 import type { Geometry } from './geometry.ts';
 
 export interface ImageSize {
@@ -18,9 +19,20 @@ export interface LayoutContext {
   fonts: FontProvider;
   settings: BookSettings;
   imageSize(src: string): ImageSize | undefined;
-  /** Where composition problems go, to be reported on the manuscript files. */
-  problems: ComposeProblem[];
+  /** Where composition and layout problems go, to be reported on the manuscript files. */
+  problems: Array<ComposeProblem | LayoutProblem>;
 }
+
+/** An image printed at less than 200 dpi (issue: warn, naming the file and line). */
+export interface LayoutProblem {
+  kind: 'image-low-resolution';
+  src: string;
+  dpi: number;
+  source?: Source;
+}
+
+/** Below this an image prints soft: 200 dpi at its printed size. */
+export const MIN_IMAGE_DPI = 200;
 
 /** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
 export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {

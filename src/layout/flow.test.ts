@@ -43,6 +43,12 @@ describe('column flow', () => {
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3', 'F@0 b2@3 b3@4']);
   });
 
+  test('an atom taller than a column gets a column of its own, and the flow ends', () => {
+    const pages = flowAtoms([...paragraph('a', 2), atom('F', 7, { isFloat: true }), atom('G', 6)], g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', 'G@0'], ['F@0', '']]); // the float waits, the text goes on
+    expect(show(balanceLastPage(flowAtoms([atom('F', 4, { isFloat: true }), ...paragraph('a', 2)], g), g))).toEqual([['F@0', 'a1@0 a2@1']]);
+  });
+
   test('R-COL-1: the last page is balanced, the last column the shorter', () => {
     const pages = balanceLastPage(flowAtoms(paragraph('a', 7), g), g);
     expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);

@@ -70,10 +70,14 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     }
     const need = Math.min(needOf(atoms, i), capacity);
     if ((need > room() || strandsALine(atom, room())) && used(current()) > 0) nextColumn();
-    while (atom.lines > room()) nextColumn(); // only when floats filled the new column
+    // Floats may have filled the new column; an atom taller than a column starts one and overflows.
+    while (atom.lines > room() && used(current()) > 0) nextColumn();
     put(atom);
   });
-  while (pending.length > 0) nextColumn();
+  while (pending.length > 0) {
+    nextColumn();
+    if (pending.length > 0 && used(current()) === 0) put(pending.shift()!); // taller than a column
+  }
   return pages;
 }
 
@@ -87,7 +91,8 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const total = atoms.reduce((n, a) => n + a.lines, 0);
   const lengths = last.columns.map(used);
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
-  for (let capacity = Math.ceil(total / g.columns); capacity <= g.linesPerColumn; capacity++) {
+  const tallest = Math.max(...atoms.map((a) => a.lines));
+  for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity);
     if (again.length === 1) return [...pages.slice(0, -1), again[0]!];
   }

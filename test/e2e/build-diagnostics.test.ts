@@ -2,10 +2,11 @@
  * Diagnostics that need the composer and the real fonts, on small manuscripts.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBook } from '../../src/build/index.ts';
+import { buildBook, layoutForPrint, reportProblems } from '../../src/build/index.ts';
+import { loadTemplate } from '../../src/config/index.ts';
 import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
-import { loadFontSet, readManuscript } from '../../src/io/index.ts';
-import { writeManuscript } from '../helpers/manuscript.ts';
+import { loadFontSet, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { jpeg, writeManuscript } from '../helpers/manuscript.ts';
 
 let fonts: FontProvider;
 beforeAll(async () => {
@@ -41,5 +42,33 @@ describe('composition diagnostics', () => {
   test('a token wider than the column is reported as an overfull line at its place', async () => {
     const r = await build(`链接${'x'.repeat(80)}结束。`);
     expect(r.files.flatMap((f) => f.messages).some((m) => m.ruleId === 'line-overfull' && m.line === 5)).toBe(true);
+  });
+});
+
+describe('images', () => {
+  test('an image printed below 200 dpi is a warning naming the file and its line', async () => {
+    const dir = writeManuscript({ '01-篇.md': '# 篇\n\n## 章\n\n正文。\n\n![小图](photos/small.jpg "某提供")\n', 'photos/small.jpg': await jpeg(120, 80) });
+    const read = await readManuscript(dir);
+    const book = buildBook(read.files, read.all, fonts).book!;
+    const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
+    const imageSize = (src: string) => {
+      const a = read.files.assets(src);
+      return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
+    };
+    const { problems } = layoutForPrint({ book, template, fonts, imageSize });
+    reportProblems(problems, read.all);
+    const msg = read.all.flatMap((f) => f.messages).find((m) => m.ruleId === 'image-low-resolution')!;
+    expect(msg.reason).toContain('photos/small.jpg');
+    expect(msg.line).toBe(7);
+  });
+
+  test('JPEG passes through; a TIFF is converted to PNG for the PDF', async () => {
+    const sharp = (await import('sharp')).default;
+    const tiff = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#777' } }).tiff().toBuffer();
+    const jpg = await jpeg(20, 10);
+    const dir = writeManuscript({ 'a.tif': tiff, 'b.jpg': jpg }, false);
+    const bytes = await readImageBytes(dir, ['a.tif', 'b.jpg']);
+    expect([...bytes.get('a.tif')!.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(Buffer.from(bytes.get('b.jpg')!).equals(jpg)).toBe(true);
   });
 });
