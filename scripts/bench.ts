@@ -5,10 +5,13 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { performance } from 'node:perf_hooks';
-import { bodyComposeOptions, checkManuscript, composeBody } from '../src/build/index.ts';
+import { bodyComposeOptions, checkManuscript, composeBody, layoutForPrint } from '../src/build/index.ts';
 import { LOOSE_LINE_EM } from '../src/compose/index.ts';
+import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
-import { loadFontSet, readManuscript } from '../src/io/index.ts';
+import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
+import { walkBook } from '../src/model/index.ts';
+import { renderPdf } from '../src/render/index.ts';
 
 const dir = process.argv[2] ?? 'manuscript';
 const rows: Array<[string, string]> = [];
@@ -20,7 +23,8 @@ const timed = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
 };
 
 const started = performance.now();
-const fontSet = await timed('load fonts', () => loadFontSet());
+const loaded = await timed('load fonts', () => loadFonts());
+const fontSet = loaded.set;
 const read = await timed('read manuscript (files, images)', () => readManuscript(dir));
 const checked = await timed('parse + validate', () => checkManuscript(read.files, read.all));
 if (!checked.book) throw new Error('the manuscript does not parse; run npx nianjian check');
@@ -28,6 +32,25 @@ const book = checked.book;
 const fonts = createFontProvider(fontSet);
 const composed = await timed('compose body (cold caches)', () => composeBody(book, bodyComposeOptions(book.settings, fonts)));
 await timed('compose body (warm caches)', () => composeBody(book, bodyComposeOptions(book.settings, fonts)));
+const composeOnly = performance.now() - started;
+
+// The print PDF, stage by stage, with fresh font caches as a build has them.
+const buildStart = performance.now();
+const template = loadTemplate(await readTemplateFile(dir, book.settings.template))!;
+const srcs: string[] = [];
+walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
+const imageBytes = await timed('read images', () => readImageBytes(dir, srcs));
+const imageSize = (src: string) => {
+  const a = read.files.assets(src);
+  return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
+};
+const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint({ book, template, fonts: createFontProvider(fontSet), imageSize }));
+const s = book.settings;
+const pdf = await timed('render PDF', () => renderPdf({
+  document: laid.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src),
+  metadata: { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) },
+}));
+const printOnly = performance.now() - buildStart;
 const total = performance.now() - started;
 
 const lines = composed.flatMap((b) => b.composed.lines);
@@ -35,8 +58,13 @@ const justified = lines.filter((l) => !l.isLast);
 const loose = justified.filter((l) => l.spreadEm > LOOSE_LINE_EM).length;
 const spreads = justified.map((l) => l.spreadEm).sort((a, b) => a - b);
 const characters = lines.reduce((n, l) => n + l.glyphs.length, 0);
+const pages = laid.paged.pages.length;
 rows.push(
-  ['total (to composed lines)', `${total.toFixed(0)} ms`],
+  ['fonts + read + parse + compose body (bench path)', `${composeOnly.toFixed(0)} ms`],
+  ['template + images + layout + PDF', `${printOnly.toFixed(0)} ms`],
+  ['total', `${total.toFixed(0)} ms`],
+  ['pages (printed book: 388)', `${pages} (${(pages / (printOnly / 1000)).toFixed(0)} pages/s for layout + PDF)`],
+  ['PDF size', `${(pdf.length / 1048576).toFixed(1)} MB`],
   ['peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
   ['paragraphs / lines / glyphs', `${composed.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
-import { countMessages, formatMessages, type VFile } from '../diagnostics/index.ts';
+import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
 import { walkBook } from '../model/index.ts';
@@ -94,7 +94,9 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  if (pdf.tocMismatches.length > 0) out(`目录中 ${pdf.tocMismatches.length} 项找不到页码: ${pdf.tocMismatches.slice(0, 5).join('、')}`);
+  if (pdf.tocMismatches.length > 0) {
+    report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
+  }
   return finish(args, read.all, out);
 }
 
