@@ -158,12 +158,19 @@ const NAME_LIST_HEADINGS = new Set(['现岗政府特贴专家', '区属现岗正
 
 /** Two-character names are printed spaced to three (丁　倩); single characters pair up again. */
 export function splitNames(line: string): string[] {
-  const tokens = line.split(/[、\s]+/).filter(Boolean);
+  // A note in parentheses closes a name (李奇(女)王树青(女) has no separator in the seed)
+  // and belongs to the name before it (季学欣 (女)).
+  const tokens = line
+    .replace(/([)）])(?=[\u4e00-\u9fff])/g, '$1 ')
+    .replace(/\s+(?=[(（])/g, '')
+    .split(/[、\s]+/)
+    .filter(Boolean);
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1];
-    if ([...t].length === 1 && n !== undefined && [...n].length === 1) {
+    const isSingle = (x: string | undefined) => x !== undefined && ([...x].length === 1 || /^[\u4e00-\u9fff][(（][^)）]*[)）]$/.test(x));
+    if ([...t].length === 1 && isSingle(n)) {
       names.push(t + n);
       i++;
     } else names.push(t);

@@ -21,6 +21,8 @@ export interface Atom {
   keepWithNextLines: number;
   /** Figures may float to the top of the next column instead of splitting the text (never reordered among themselves). */
   isFloat: boolean;
+  /** Spans all columns: goes to the top of the next page, its lines kept free in every column. */
+  spansColumns?: boolean;
   /** Ids printed in this atom (entries, headings, index terms). */
   anchors: string[];
   /** Part, chapter… titles this atom opens, for the outline. */

@@ -70,30 +70,54 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
 export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const g = ctx.geometry;
   const c = ctx.template.caption;
+  const isWide = fig.width === 'page';
+  const boxWidth = isWide ? g.typeWidthPt : g.columnWidthPt;
   const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
   const maxHeight = g.pitchPt * (g.linesPerColumn - 6);
-  const height = Math.min(maxHeight, (g.columnWidthPt * size.heightPx) / size.widthPx);
+  const height = Math.min(maxHeight, (boxWidth * size.heightPx) / size.widthPx);
   const width = (height * size.widthPx) / size.heightPx;
   const dpi = size.widthPx / (width / 72);
   if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, g.columnWidthPt);
+  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, boxWidth);
   const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
   const lines = imageLines + caption.length + c.gap_lines;
   return {
-    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id],
+    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide,
     draw({ geometry, isRecto, column, line }) {
       const left = geometry.columnLeft(isRecto, column);
       const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
-        x: left + (caption.length === 1 ? (geometry.columnWidthPt - l.widthPt) / 2 : 0),
+        x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
         y: geometry.baseline(line + imageLines + i),
         glyphs: l.glyphs,
       }));
-      return [{ kind: 'image', src: fig.src, x: left + (geometry.columnWidthPt - width) / 2, y: top, width, height }, ...captionLines];
+      return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];
     },
   };
+}
+
+/** A two-character name is spaced to the width of three (丁　倩), so names line up in the grid. */
+export function spacedName(name: string): string {
+  return [...name].length === 2 && /^[\u4e00-\u9fff]{2}$/.test(name) ? [...name].join('\u3000') : name;
+}
+
+/** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */
+export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Atom[] {
+  const g = ctx.geometry;
+  const em = g.bodySizePt;
+  const cells = names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), em, 100 * em)[0]!);
+  const cellWidth = (Math.ceil(Math.max(...cells.map((c) => c.widthPt)) / em) + 1) * em;
+  const perRow = Math.max(1, Math.floor((g.columnWidthPt + em) / cellWidth));
+  const rows: Line[][] = [];
+  for (let i = 0; i < cells.length; i += perRow) rows.push(cells.slice(i, i + perRow));
+  return rows.map((row, index) => ({
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: [], paragraph: { index, count: rows.length },
+    draw: ({ geometry, isRecto, column, line }) => row.map((cell, k) => ({
+      kind: 'glyphs' as const, x: geometry.columnLeft(isRecto, column) + k * cellWidth, y: geometry.baseline(line), glyphs: cell.glyphs,
+    })),
+  }));
 }
 
 function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], align: 'start' | 'end' = 'start'): Atom[] {
@@ -109,7 +133,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
-    case 'nameList': return linesOf(ctx, { runs: [{ kind: 'text', text: block.names.join('\u3000'), style: BODY }], indentEm: 0, align: 'start' });
+    case 'nameList': return nameGridAtoms(ctx, block.names);
     case 'list':
       return block.items.flatMap((item, i) => item.flatMap((p, j) => {
         const input = bodyParagraph(p);

@@ -13,7 +13,7 @@ const atom = (name: string, lines = 1, extra: Partial<Atom> = {}): Atom => ({
 const paragraph = (name: string, count: number) =>
   Array.from({ length: count }, (_, index) => atom(`${name}${index + 1}`, 1, { paragraph: { index, count } }));
 /** Each page as columns of `name@line`. */
-const show = (pages: FlowPage[]) => pages.map((p) => p.columns.map((c) => c.map((x) => `${x.atom.anchors[0]}@${x.line}`).join(' ')));
+const show = (pages: FlowPage[]) => pages.map((p) => p.columns.map((c) => c.map((x) => `${x.atom.anchors[0] ?? '-'}@${x.line}`).join(' ')));
 
 describe('column flow', () => {
   test('lines fill a column, then the next, then a new page', () => {
@@ -47,6 +47,13 @@ describe('column flow', () => {
     const pages = flowAtoms([...paragraph('a', 2), atom('F', 7, { isFloat: true }), atom('G', 6)], g);
     expect(show(pages)).toEqual([['a1@0 a2@1', 'G@0'], ['F@0', '']]); // the float waits, the text goes on
     expect(show(balanceLastPage(flowAtoms([atom('F', 4, { isFloat: true }), ...paragraph('a', 2)], g), g))).toEqual([['F@0', 'a1@0 a2@1']]);
+  });
+
+  test('a page-wide figure takes the top of the next page across both columns', () => {
+    const pages = flowAtoms([...paragraph('a', 3), atom('W', 2, { isFloat: true, spansColumns: true }), ...paragraph('b', 9)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3 b2@4', 'b3@0 b4@1 b5@2 b6@3 b7@4']);
+    expect(show(pages)[1]).toEqual(['W@0 b8@2 b9@3', '-@0']); // '-': the lines kept free under W
+    expect(show(balanceLastPage(pages, g))[1]).toEqual(['W@0 b8@2 b9@3', '-@0']);
   });
 
   test('R-COL-1: the last page is balanced, the last column the shorter', () => {

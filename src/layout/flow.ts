@@ -18,6 +18,11 @@ function used(column: Array<{ atom: Atom; line: number }>): number {
   return last ? last.line + last.atom.lines : 0;
 }
 
+/** Keeps lines free in the other columns under a page-wide atom. */
+function spacer(lines: number): Atom {
+  return { lines, keepWithNextLines: 0, isFloat: false, anchors: [], draw: () => [] };
+}
+
 /** Lines the atom at `i` needs in one column: itself plus what it keeps with it. */
 function needOf(atoms: readonly Atom[], i: number): number {
   const a = atoms[i]!;
@@ -47,7 +52,18 @@ function strandsALine(atom: Atom, room: number): boolean {
 /** Flows `atoms` into pages of `g.columns` columns of `g.linesPerColumn` lines. */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn): FlowPage[] {
   const pages: FlowPage[] = [];
-  const newPage = () => pages.push({ columns: Array.from({ length: g.columns }, () => []) });
+  const spanning: Atom[] = [];
+  const newPage = () => {
+    const page: FlowPage = { columns: Array.from({ length: g.columns }, () => []) };
+    pages.push(page);
+    // Page-wide figures wait for a new page and take its top across all columns.
+    let line = 0;
+    while (spanning.length > 0 && line + spanning[0]!.lines <= capacity) {
+      const atom = spanning.shift()!;
+      page.columns.forEach((col, c) => col.push({ atom: c === 0 ? atom : spacer(atom.lines), line }));
+      line += atom.lines;
+    }
+  };
   newPage();
   let column = 0;
   const pending: Atom[] = [];
@@ -63,6 +79,10 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     while (pending.length > 0 && pending[0]!.lines <= room()) put(pending.shift()!);
   };
   atoms.forEach((atom, i) => {
+    if (atom.spansColumns) {
+      spanning.push(atom);
+      return;
+    }
     if (atom.isFloat) {
       if (pending.length === 0 && atom.lines <= room()) put(atom);
       else pending.push(atom);
@@ -78,6 +98,7 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     nextColumn();
     if (pending.length > 0 && used(current()) === 0) put(pending.shift()!); // taller than a column
   }
+  if (spanning.length > 0) newPage();
   return pages;
 }
 
@@ -91,6 +112,7 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const total = atoms.reduce((n, a) => n + a.lines, 0);
   const lengths = last.columns.map(used);
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
+  if (atoms.some((a) => a.spansColumns)) return pages; // a page-wide figure fixes the columns under it
   const tallest = Math.max(...atoms.map((a) => a.lines));
   for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity);
