@@ -23,6 +23,8 @@ export interface Atom {
   isFloat: boolean;
   /** Spans all columns: goes to the top of the next page, its lines kept free in every column. */
   spansColumns?: boolean;
+  /** A float's place: top of the next column, or the foot of this column (else the next). */
+  placement?: 'here' | 'top' | 'bottom';
   /** Ids printed in this atom (entries, headings, index terms). */
   anchors: string[];
   /** Part, chapter… titles this atom opens, for the outline. */

@@ -83,7 +83,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
   const lines = imageLines + caption.length + c.gap_lines;
   return {
-    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide,
+    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line }) {
       const left = geometry.columnLeft(isRecto, column);
       const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;

@@ -49,6 +49,18 @@ describe('column flow', () => {
     expect(show(balanceLastPage(flowAtoms([atom('F', 4, { isFloat: true }), ...paragraph('a', 2)], g), g))).toEqual([['F@0', 'a1@0 a2@1']]);
   });
 
+  test('place="top": a figure goes to the top of the next column even when it fits here', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => atom(`b${i + 1}`)); // no widow/orphan rules
+    const pages = flowAtoms([...paragraph('a', 2), atom('T', 2, { isFloat: true, placement: 'top' }), ...lines(4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3 b3@4', 'T@0 b4@2']);
+  });
+
+  test('place="bottom": a figure stands at the foot of the column, the text runs above it', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => atom(`b${i + 1}`));
+    const pages = flowAtoms([...paragraph('a', 2), atom('B', 2, { isFloat: true, placement: 'bottom' }), ...lines(3)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 B@3', 'b2@0 b3@1']);
+  });
+
   test('a page-wide figure takes the top of the next page across both columns', () => {
     const pages = flowAtoms([...paragraph('a', 3), atom('W', 2, { isFloat: true, spansColumns: true }), ...paragraph('b', 9)], g);
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3 b2@4', 'b3@0 b4@1 b5@2 b6@3 b7@4']);

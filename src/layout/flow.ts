@@ -67,10 +67,22 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
   newPage();
   let column = 0;
   const pending: Atom[] = [];
+  /** Floats kept for the foot of the current column (place="bottom"). */
+  let foot: Atom[] = [];
+  const footLines = () => foot.reduce((n, a) => n + a.lines, 0);
   const current = () => pages.at(-1)!.columns[column]!;
-  const room = () => capacity - used(current());
+  const room = () => capacity - used(current()) - footLines();
   const put = (atom: Atom) => current().push({ atom, line: used(current()) });
+  const closeColumn = () => {
+    let line = capacity - footLines();
+    for (const atom of foot) {
+      current().push({ atom, line });
+      line += atom.lines;
+    }
+    foot = [];
+  };
   const nextColumn = () => {
+    closeColumn();
     column++;
     if (column === g.columns) {
       newPage();
@@ -84,7 +96,8 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
       return;
     }
     if (atom.isFloat) {
-      if (pending.length === 0 && atom.lines <= room()) put(atom);
+      if (atom.placement === 'bottom' && pending.length === 0 && atom.lines <= room()) foot.push(atom);
+      else if (atom.placement !== 'top' && atom.placement !== 'bottom' && pending.length === 0 && atom.lines <= room()) put(atom);
       else pending.push(atom);
       return;
     }
@@ -98,6 +111,7 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     nextColumn();
     if (pending.length > 0 && used(current()) === 0) put(pending.shift()!); // taller than a column
   }
+  closeColumn();
   if (spanning.length > 0) newPage();
   return pages;
 }
@@ -112,7 +126,7 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const total = atoms.reduce((n, a) => n + a.lines, 0);
   const lengths = last.columns.map(used);
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
-  if (atoms.some((a) => a.spansColumns)) return pages; // a page-wide figure fixes the columns under it
+  if (atoms.some((a) => a.spansColumns || a.placement === 'bottom')) return pages; // page-wide and foot floats fix the columns
   const tallest = Math.max(...atoms.map((a) => a.lines));
   for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity);
