@@ -2,9 +2,9 @@
  * Page templates (templates/*.yaml): every measure of the page as data an
  * editor can copy and change, validated with errors that name the key.
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { report, type VFile } from '../diagnostics/index.ts';
+import type { VFile } from '../diagnostics/index.ts';
+import { loadYamlWithSchema } from './yaml-schema.ts';
 
 const mm = z.number().positive().describe('毫米数（正数）');
 const pt = z.number().positive().describe('点数（正数）');
@@ -38,17 +38,5 @@ export type Template = z.infer<typeof TemplateSchema>;
 
 /** Parses a template file; undefined (with messages naming the keys) when it cannot be used. */
 export function loadTemplate(file: VFile): Template | undefined {
-  const doc = parseDocument(String(file.value));
-  if (doc.errors.length > 0) {
-    report(file, undefined, 'yaml-syntax', { reason: doc.errors[0]!.message.split('\n')[0]! });
-    return undefined;
-  }
-  const parsed = TemplateSchema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.');
-    if (issue.code === 'unrecognized_keys') report(file, undefined, 'config-unknown-key', { key: [...issue.path, ...issue.keys].join('.') });
-    else report(file, undefined, 'config-invalid-value', { key, found: JSON.stringify(doc.getIn(issue.path as unknown[]) ?? null), expected: issue.message });
-  }
-  return undefined;
+  return loadYamlWithSchema(file, TemplateSchema);
 }
