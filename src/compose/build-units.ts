@@ -116,6 +116,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
       isFirstOfRun = false;
       units.push(unit);
     }
+    if (run.anchor && run.marksEnd && !isFirstOfRun) units.at(-1)!.endAnchor = `${run.anchor}~end`;
   });
   for (let i = 0; i + 1 < units.length; i++) {
     if (!fixedAfter.has(i) && !wordSpaceAfter.has(i)) compressAdjacent(units[i]!, units[i + 1]!);

@@ -24,7 +24,7 @@ export function inlineRuns(inlines: readonly Inline[], style: FontStyle = BODY):
       case 'text': return n.value ? [{ kind: 'text', text: n.value, style, source: n.source, ...(n.lineStarts ? { lineStarts: n.lineStarts } : {}) }] : [];
       case 'strong': return inlineRuns(n.children, { ...style, bold: true });
       case 'emphasis': return inlineRuns(n.children, EMPHASIS);
-      case 'indexTerm': return [{ kind: 'text', text: n.text, style, source: n.source, anchor: n.id }];
+      case 'indexTerm': return [{ kind: 'text', text: n.text, style, source: n.source, anchor: n.id, marksEnd: true }];
       case 'break': return [];
     }
   });

@@ -102,6 +102,7 @@ function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: Positioned
   for (let i = 0; i <= s.range.to - s.range.from; i++) {
     const u = s.units[s.range.from + i]!;
     if (u.anchor) anchors.push({ id: u.anchor, xPt: x * size });
+    if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
     for (const g of u.glyphs) {
       glyphs.push({

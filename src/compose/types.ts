@@ -17,6 +17,8 @@ export interface TextRun {
   /** Offsets in `text` where a new source line begins, to report problems at their line. */
   lineStarts?: number[];
   anchor?: string;
+  /** Also mark where the run ends (index terms: a term across a page break has two locators). */
+  marksEnd?: boolean;
 }
 
 /** A fixed space, e.g. the 1 em after a run-in head (R-HEAD-4). A line may break there. */
@@ -57,6 +59,8 @@ export interface Unit {
   isCentred: boolean;
   runIndex: number;
   anchor: string | undefined;
+  /** Marks where an anchored run (an index term) ends: `<id>~end`. */
+  endAnchor?: string;
   /** Counts for R-PAR-3 (a hanzi, a token, a long mark). */
   isWord: boolean;
 }

@@ -61,6 +61,8 @@ export const BookSchema = z.strictObject({
   kinsoku: z.enum(['standard', 'strict']).default('standard').describe('standard（GB 法）或 strict'),
   build_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('生成日期，如 2024-11-01'),
   photos_are_placeholders: z.boolean().default(false).describe('true 或 false'),
+  index_readings: z.record(z.string(), z.string().regex(/^([a-zü]+[1-5]?\s*)+$/)).default({})
+    .describe('索引词读音，如 供热工作: gong1 re4 gong1 zuo4（编者的读音为准）'),
 });
 
 /** 书目数据: the validated contents of book.yaml. */

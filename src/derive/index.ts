@@ -1,2 +1,3 @@
-/** Content computed from the model: the table of contents (and later the index). */
+/** Content computed from the model: the table of contents and the subject index. */
+export { buildIndex, formatLocators, type IndexEntry, type IndexGroup, indexOccurrences, type PagesOf } from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';

@@ -6,12 +6,13 @@
  * against it (the layout → page map → TOC loop).
  */
 import { BODY } from '../compose/index.ts';
-import type { TocItem } from '../derive/index.ts';
+import { buildIndex, type TocItem } from '../derive/index.ts';
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { blankDraft, type PageDraft } from './draft.ts';
 import { frontDrafts } from './front.ts';
+import { INDEX_ANCHOR, indexDrafts } from './index-pages.ts';
 import { partDrafts } from './part.ts';
 import { tocDrafts } from './toc.ts';
 import type { AnchorPlace, DisplayItem, OutlineItem, Page, PagedDocument } from './types.ts';
@@ -85,13 +86,26 @@ function outlineOf(placed: readonly Placed[]): OutlineItem[] {
   return roots;
 }
 
-/** Lays out the whole book. */
+/** The body page numbers an anchor's text stands on: its start, and its end when that is on another page. */
+function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => number[] {
+  return (id) => [anchors.get(id), anchors.get(`${id}~end`)].filter((a): a is AnchorPlace => a !== undefined).map((a) => Number(a.folio));
+}
+
+/**
+ * Lays out the whole book. The index comes after the body and lists body
+ * pages only, so adding it moves nothing: one pass gives exact numbers.
+ */
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
-  const body = withRectoStarts(book.parts.flatMap((p) => partDrafts(ctx, p)));
+  const bodyOnly = withRectoStarts(book.parts.flatMap((p) => partDrafts(ctx, p)));
+  const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
+  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings);
+  const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
+  const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
   const bodyAnchors = anchorsOf(bodyPlaced, 0);
   const frontOnly = frontDrafts(ctx, book.front);
-  const tocPages = tocDrafts(ctx, toc, (id) => bodyAnchors.get(id)?.folio ?? '');
+  const fullToc = index.length > 0 ? [...toc, { id: INDEX_ANCHOR, title: '索引', level: 0 as const }] : toc;
+  const tocPages = tocDrafts(ctx, fullToc, (id) => bodyAnchors.get(id)?.folio ?? '');
   const front = withRectoStarts([...frontOnly, ...tocPages]);
   if (front.length % 2 === 1) front.push(blankDraft()); // the body starts on a recto
   const all = [...numbered(front, (i) => roman(i + 1)), ...bodyPlaced];

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
 import { checkManuscript } from '../../src/build/index.ts';
 import { readManuscript } from '../../src/io/index.ts';
+import { compareIndexKeys, indexKey } from '../../src/cjk/index.ts';
 import { type Book, inlineText, walkBook } from '../../src/model/index.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
@@ -19,7 +20,7 @@ const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
 const TYPE_TOP = 56.69;
 const TYPE_BOTTOM = TYPE_TOP + 43 * 16 + 10.5;
 
-interface Word { x: number; y: number; xMax: number; text: string }
+interface Word { x: number; y: number; xMax: number; height: number; text: string }
 
 function pdfPath(dir: string): string {
   return join(dir, readdirSync(dir).find((n) => n.endsWith('.pdf'))!);
@@ -36,8 +37,8 @@ async function build(): Promise<string> {
 function wordsByPage(pdf: string): Word[][] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 1 << 28 }).toString();
   return html.split('<page ').slice(1).map((page) =>
-    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
-      x: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), text: m[4]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]), y: Number(m[2]), xMax: Number(m[3]), height: Number(m[4]) - Number(m[2]), text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
     })),
   );
 }
@@ -50,17 +51,30 @@ const flat = (s: string) => s.replace(/[\s\u3000]/g, '');
 const folioOf = (words: Word[]) => words.filter((w) => w.y > TYPE_BOTTOM).map((w) => w.text).join('');
 const headOf = (words: Word[]) => flat(words.filter((w) => w.y < TYPE_TOP - 10).map((w) => w.text).join(''));
 
-/** The TOC read back: in each column, the words up to a number at the right edge are one item. */
-function tocItems(pages: Word[][]): Array<{ title: string; folio: string }> {
+/** "94、173", "45—48" → [94, 173], [45…48]. */
+function expandLocators(text: string): number[] {
+  return text.split('、').flatMap((part) => {
+    const [from, to] = part.split('—').map(Number);
+    return to === undefined ? [from!] : Array.from({ length: to - from! + 1 }, (_, k) => from! + k);
+  });
+}
+
+/** A list read back: in each column, the words up to a number at the right edge are one item. */
+function tocItems(pages: Word[][], trailer = /^\d+$/): Array<{ title: string; folio: string }> {
   const items: Array<{ title: string; folio: string }> = [];
   for (const words of pages) {
-    const inArea = words.filter((w) => w.y > TYPE_TOP && w.y < TYPE_BOTTOM);
+    // Heads stand at about 26 pt; the page title (目录, 索引) is the only text taller than 20 pt.
+    const inArea = words.filter((w) => w.y > TYPE_TOP - 10 && w.y < TYPE_BOTTOM && w.height < 20);
     for (const column of [inArea.filter((w) => w.x < 297), inArea.filter((w) => w.x >= 297)]) {
-      const right = Math.max(...column.map((w) => w.xMax));
+      // The right edge is where most numbers end (a line ending in 、 reads ½ em wider: R-PUN-10).
+      const ends = column.filter((w) => trailer.test(w.text)).map((w) => w.xMax).sort((a, b) => a - b);
+      const right = ends[Math.floor(ends.length / 2)] ?? 0;
       let title = '';
       for (const w of [...column].sort((a, b) => a.y - b.y || a.x - b.x)) {
-        if (/^\d+$/.test(w.text) && Math.abs(w.xMax - right) < 1) {
-          items.push({ title, folio: w.text });
+        if (trailer.test(w.text) && (Math.abs(w.xMax - right) < 1 || (w.text.endsWith('、') && Math.abs(w.xMax - right) < 6))) {
+          // A long list of locators goes on over lines of its own: they join the item above.
+          if (title === '' && items.length > 0 && items.at(-1)!.folio.endsWith('、')) items.at(-1)!.folio += w.text;
+          else items.push({ title, folio: w.text });
           title = '';
         } else title += w.text;
       }
@@ -117,6 +131,7 @@ describe('the print PDF of the sample', () => {
     for (let i = bodyStart; i < words.length; i++) {
       const head = headOf(words[i]!);
       const text = flat(texts[i] ?? '');
+      if (text.startsWith('索引条目索引')) part = '索引'; // the index follows the last part
       const opener = partTitles.find((t) => text === t);
       if (opener) {
         part = opener;
@@ -153,6 +168,29 @@ describe('the print PDF of the sample', () => {
     expect(matched).toBe(expected.length);
     // And nothing much else: the extra text is headings, captions and page furniture.
     expect(body.length - expected.length).toBeLessThan(expected.length * 0.1);
+  });
+
+  test('R-IDX: the index is in order, and each heading is printed on every page it cites', () => {
+    const first = words.findIndex((w, i) => i > bodyStart && headOf(w) === '索引');
+    expect(first).toBeGreaterThan(bodyStart);
+    const pages = words.slice(first).filter((w) => headOf(w) !== '');
+    // An entry is the words up to the locators at the right edge; letters and 条目索引 are headings.
+    const entries = tocItems(pages.map((ws) => ws.filter((w) => !/^[A-Z]$/.test(w.text) && w.text !== '条目索引')), /^[\d、—]+$/);
+    expect(entries.length).toBeGreaterThan(600);
+    const readings = book.settings.index_readings;
+    const out: string[] = [];
+    for (let i = 0; i + 1 < entries.length; i++) {
+      const [a, b] = [entries[i]!.title, entries[i + 1]!.title];
+      if (compareIndexKeys(indexKey(a, readings[a]), indexKey(b, readings[b])) > 0) out.push(`${a} > ${b}`);
+    }
+    expect(out).toEqual([]);
+    const missing: string[] = [];
+    for (const { title, folio } of entries) {
+      for (const page of expandLocators(folio)) {
+        if (!flat(texts[bodyStart + page - 1] ?? '').includes(flat(title))) missing.push(`${title} ${page}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   test('two builds give identical bytes', async () => {

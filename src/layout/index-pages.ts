@@ -1,0 +1,31 @@
+/**
+ * 索引 pages (R-IDX-1..5): the title and 条目索引, then two columns of
+ * entries in index order, letter headings A–Z before their groups (none
+ * before the headings that start with a digit), locators right-aligned
+ * after a leader, long headings wrapping with a hanging indent.
+ */
+import { BODY, RUN_IN_HEAD } from '../compose/index.ts';
+import { formatLocators, type IndexGroup } from '../derive/index.ts';
+import type { LayoutContext } from './context.ts';
+import type { PageDraft } from './draft.ts';
+import { type LeaderItem, leaderPages } from './leader-list.ts';
+
+/** R-IDX-2: a wrapped heading's later lines stand 1 em in. */
+const HANG_EM = 1;
+
+export const INDEX_ANCHOR = 'index';
+
+export function indexDrafts(ctx: LayoutContext, groups: readonly IndexGroup[]): PageDraft[] {
+  const t = ctx.template.toc;
+  const items: LeaderItem[] = [{ text: '条目索引', style: RUN_IN_HEAD, sizePt: t.part_size_pt, indentEm: 0, hangEm: 0, isHeading: true, spaceBefore: 0 }];
+  for (const group of groups) {
+    if (group.letter) items.push({ text: group.letter, style: RUN_IN_HEAD, sizePt: t.part_size_pt, indentEm: 0, hangEm: 0, isHeading: true, spaceBefore: 1 });
+    for (const e of group.entries) {
+      items.push({
+        text: e.heading, style: BODY, sizePt: t.size_pt, indentEm: 0, hangEm: HANG_EM, trailer: formatLocators(e.pages),
+        ...(e.anchors[0] ? { target: e.anchors[0] } : {}), spaceBefore: 0,
+      });
+    }
+  }
+  return leaderPages(ctx, items, { title: '索\u3000引', runningHead: '索引', pitchPt: t.line_pitch_pt, anchor: INDEX_ANCHOR, kind: 'body' });
+}
