@@ -69,7 +69,9 @@ export function segmentText(text: string): Segment[] {
   while (i < chars.length) {
     const c = chars[i]!;
     const long = longMarkLength(chars, i);
-    const token = long ? 0 : tokenLength(chars, i);
+    // A run of ASCII hyphens (the CIP area separator ". --") stays together as Latin.
+    const hyphens = c === '-' && chars[i + 1] === '-' ? chars.slice(i).findIndex((x) => x !== '-') : 0;
+    const token = long ? 0 : hyphens > 0 ? hyphens : hyphens < 0 ? chars.length - i : tokenLength(chars, i);
     if (long) push('long', long);
     else if (token) push('token', token);
     else if (c === ' ' || c === '\t' || c === '\n') push('space', 1);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
+import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
@@ -94,6 +95,10 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
+    const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+  }
   if (pdf.tocMismatches.length > 0) {
     report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
   }

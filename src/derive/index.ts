@@ -1,3 +1,7 @@
 /** Content computed from the model: the table of contents and the subject index. */
 export { buildIndex, formatLocators, type IndexEntry, type IndexGroup, indexOccurrences, type PagesOf } from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
+export {
+  CAPACITY_SHARE, type Imprint, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,
+  wordCountThousands,
+} from './imprint.ts';

@@ -66,6 +66,7 @@ export const CATALOGUE = {
   'glyph-missing': rule('warning', (p) => `没有字体含有“${p.char}”（${p.code}），已排为方框占位。请改用通用字，或在 fonts/fonts.yaml 中加入含此字的字体。`),
   'line-overfull': rule('warning', (p) => `此行超出版心 ${p.over} pt：“${p.text}”。请在过长的字母或数字串中加空格以便断行。`),
   'line-loose': rule('warning', (p) => `此行字距过松（每处加宽 ${p.spread} 字，R-JUS-7）：“${p.text}”。可调整用词或断句。`),
+  'word-count-off': rule('warning', (p) => `book.yaml 写明字数 ${p.stated}，按版面容量计算为 ${p.computed} 千字，相差超过 5%（R-CIP-11）。请核对，或删去 word_count 由排版计算。`),
   'layout-not-converged': rule('warning', (p) => `目录中有 ${p.count} 项找不到所在页（${p.titles}）。请检查这些标题是否排入正文。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
 } satisfies Record<string, RuleSpec>;

@@ -10,6 +10,7 @@ import {
 import type { FontStyle } from '../font/index.ts';
 import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
+import { spacedName } from '../derive/index.ts';
 import { composeAt, type LayoutContext, MIN_IMAGE_DPI, plain } from './context.ts';
 import { letterSpaced } from './spacing.ts';
 
@@ -96,11 +97,6 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
       return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];
     },
   };
-}
-
-/** A two-character name is spaced to the width of three (丁　倩), so names line up in the grid. */
-export function spacedName(name: string): string {
-  return [...name].length === 2 && /^[\u4e00-\u9fff]{2}$/.test(name) ? [...name].join('\u3000') : name;
 }
 
 /** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */

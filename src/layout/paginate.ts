@@ -6,12 +6,13 @@
  * against it (the layout → page map → TOC loop).
  */
 import { BODY } from '../compose/index.ts';
-import { buildIndex, type TocItem } from '../derive/index.ts';
+import { buildIndex, type TocItem, wordCountThousands } from '../derive/index.ts';
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { blankDraft, type PageDraft } from './draft.ts';
 import { frontDrafts } from './front.ts';
+import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
 import { INDEX_ANCHOR, indexDrafts } from './index-pages.ts';
 import { partDrafts } from './part.ts';
 import { tocDrafts } from './toc.ts';
@@ -86,6 +87,18 @@ function outlineOf(placed: readonly Placed[]): OutlineItem[] {
   return roots;
 }
 
+/**
+ * R-CIP-11: characters a full page holds, running head and folio lines
+ * counted: the body grid, or the TOC and index grid at its smaller size.
+ */
+function capacityOf(ctx: LayoutContext, kind: string): number {
+  const g = ctx.geometry;
+  const isList = kind === 'toc' || kind === 'index';
+  const size = isList ? ctx.template.toc.size_pt : g.bodySizePt;
+  const lines = (isList ? Math.floor(g.typeHeightPt / ctx.template.toc.line_pitch_pt) : g.linesPerColumn) + 2;
+  return Math.floor(g.columnWidthPt / size) * g.columns * lines;
+}
+
 /** The body page numbers an anchor's text stands on: its start, and its end when that is on another page. */
 function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => number[] {
   return (id) => [anchors.get(id), anchors.get(`${id}~end`)].filter((a): a is AnchorPlace => a !== undefined).map((a) => Number(a.folio));
@@ -103,13 +116,24 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
   const bodyAnchors = anchorsOf(bodyPlaced, 0);
-  const frontOnly = frontDrafts(ctx, book.front);
+  const facts: BookFacts = { pages: 0, wordsThousands: 0 };
+  const s = book.settings;
+  const opening = [
+    titlePageDraft(ctx, s), copyrightPageDraft(ctx, s, facts),
+    ...committeeDrafts(ctx, [s.committee, s.editorial_office].filter((l): l is NonNullable<typeof l> => l !== undefined)),
+  ];
+  const frontOnly = [...opening, ...frontDrafts(ctx, book.front)];
   const fullToc = index.length > 0 ? [...toc, { id: INDEX_ANCHOR, title: '索引', level: 0 as const }] : toc;
   const tocPages = tocDrafts(ctx, fullToc, (id) => bodyAnchors.get(id)?.folio ?? '');
   const front = withRectoStarts([...frontOnly, ...tocPages]);
   if (front.length % 2 === 1) front.push(blankDraft()); // the body starts on a recto
-  const all = [...numbered(front, (i) => roman(i + 1)), ...bodyPlaced];
+  // R-CIP-10: the book block is printed in whole sheets; the last is filled with blank pages.
+  const bodyFilled = [...bodyPlaced];
+  while ((front.length + bodyFilled.length) % 4 !== 0) bodyFilled.push({ draft: blankDraft(), number: String(bodyFilled.length + 1) });
+  const all = [...numbered(front, (i) => roman(i + 1)), ...bodyFilled];
   const anchors = anchorsOf(all, 0);
+  facts.pages = all.length;
+  facts.wordsThousands = wordCountThousands(all.map((p) => ({ kind: p.draft.kind, chars: capacityOf(ctx, p.draft.kind) })));
   const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);
   let partTitle = '';
   const pages: Page[] = all.map((p, index) => {
@@ -122,5 +146,5 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page)];
     return page;
   });
-  return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all) };
+  return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands };
 }

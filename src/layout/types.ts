@@ -45,7 +45,7 @@ export interface LinkItem {
 
 export type DisplayItem = GlyphItem | ImageItem | RuleItem | LinkItem;
 
-export type PageKind = 'front' | 'gallery' | 'toc' | 'part-opener' | 'body' | 'blank';
+export type PageKind = 'title' | 'copyright' | 'front' | 'gallery' | 'toc' | 'part-opener' | 'body' | 'index' | 'blank';
 
 /** 页: one page of the book block. */
 export interface Page {
@@ -80,4 +80,6 @@ export interface PagedDocument {
   pages: Page[];
   anchors: Map<string, AnchorPlace>;
   outline: OutlineItem[];
+  /** 字数 by layout capacity (R-CIP-11), in 千字. */
+  wordsThousands: number;
 }

@@ -193,6 +193,19 @@ describe('the print PDF of the sample', () => {
     expect(missing).toEqual([]);
   });
 
+  test('the copyright page carries the book’s data, with 印张 from the PDF’s own page count', () => {
+    const page = texts.findIndex((t) => t.includes('图书在版编目'));
+    expect(page).toBe(1); // the verso of the title page (R-CIP-1)
+    const text = flat(texts[page]!);
+    const sheets = String(Math.round((texts.length - 1) / 16 * 100) / 100); // the text ends with a form feed
+    expect((texts.length - 1) % 4).toBe(0);
+    for (const expected of ['ISBN978-7-5738-1572-9', '中国国家版本馆CIP数据核字第2024D0350H号', 'Ⅰ.Z522.13', '889mm×1194mm1/16',
+      `印张${sheets}`, '字数800千字', '版次2024年11月第1版', '印次2024年11月第1次印刷', '定价268.00元', '责任编辑李祖哲',
+      '承印单位山东黄氏印务有限公司', '邮编：450016', '本书如有印装质量问题，请联系出版社调换。']) {
+      expect(text, expected).toContain(expected);
+    }
+  });
+
   test('two builds give identical bytes', async () => {
     const again = await build();
     const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');

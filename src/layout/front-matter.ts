@@ -1,0 +1,125 @@
+/**
+ * The first pages of the book (R-YB-1, R-CIP-1/2): the title page (书名页),
+ * its verso the copyright page with the CIP block and the 版本记录, then
+ * the committee and editorial-office pages.
+ */
+import { BODY, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import type { BookSettings } from '../config/index.ts';
+import { imprintOf, spacedLabel, spacedName } from '../derive/index.ts';
+import { mmToPt } from '../units/index.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+import type { PageDraft } from './draft.ts';
+import type { DisplayItem } from './types.ts';
+
+/** What the copyright page prints about the finished book: known once every page is laid out. */
+export interface BookFacts {
+  pages: number;
+  wordsThousands: number;
+}
+
+function centred(ctx: LayoutContext, line: Line, isRecto: boolean, y: number): DisplayItem {
+  const g = ctx.geometry;
+  return { kind: 'glyphs', x: g.typeLeft(isRecto) + (g.typeWidthPt - line.widthPt) / 2, y, glyphs: line.glyphs };
+}
+
+/** 书名页: title, year, compiler, publisher. */
+export function titlePageDraft(ctx: LayoutContext, s: BookSettings): PageDraft {
+  const w = ctx.geometry.typeWidthPt;
+  const title = composeAt(ctx, plain(s.title, RUN_IN_HEAD), 36, w)[0]!;
+  const year = composeAt(ctx, plain(String(s.year), RUN_IN_HEAD), 28, w)[0]!;
+  const compiler = composeAt(ctx, plain(`${s.compiler}\u3000编`, BODY), 16, w)[0]!;
+  const publisher = composeAt(ctx, plain(s.publisher.name, RUN_IN_HEAD), 16, w)[0]!;
+  return {
+    kind: 'title', startsRecto: true, hasFurniture: false, anchors: [], outline: [],
+    draw: (isRecto) => [
+      centred(ctx, title, isRecto, mmToPt(80)), centred(ctx, year, isRecto, mmToPt(100)),
+      centred(ctx, compiler, isRecto, mmToPt(150)), centred(ctx, publisher, isRecto, mmToPt(240)),
+    ],
+  };
+}
+
+/** R-CIP-5: every part starts 2 em in, level with the heading; its wrapped lines start 2 em further left. */
+function cipLines(ctx: LayoutContext, text: string, size: number, width: number): Line[] {
+  return composeAt(ctx, { runs: [{ kind: 'text', text, style: BODY }], indentEm: 2, align: 'start' }, size, width);
+}
+
+/** 版权页: the CIP block in the upper half, the 版本记录 in the lower (R-CIP-2). */
+export function copyrightPageDraft(ctx: LayoutContext, s: BookSettings, facts: BookFacts): PageDraft {
+  const g = ctx.geometry;
+  const size = ctx.template.caption.size_pt;
+  const pitch = size * 1.8;
+  return {
+    kind: 'copyright', startsRecto: false, hasFurniture: false, anchors: [], outline: [],
+    draw(isRecto) {
+      const imprint = imprintOf(s, facts.pages, facts.wordsThousands);
+      const left = g.typeLeft(isRecto);
+      const items: DisplayItem[] = [];
+      let y = mmToPt(90);
+      const put = (lines: Line[], x = left) => lines.forEach((l) => {
+        items.push({ kind: 'glyphs', x, y, glyphs: l.glyphs });
+        y += pitch;
+      });
+      put(composeAt(ctx, plain(imprint.cip.heading, RUN_IN_HEAD), size, g.typeWidthPt), left + 2 * size);
+      for (const part of [imprint.cip.description, imprint.cip.classification, imprint.cip.record]) put(cipLines(ctx, part, size, g.typeWidthPt));
+      y = mmToPt(170);
+      const titleLine = `${s.title}（${s.year}）`;
+      for (const t of [s.cip.parallel_title, titleLine].filter((x): x is string => Boolean(x))) {
+        items.push(centred(ctx, composeAt(ctx, plain(t, BODY), size, g.typeWidthPt)[0]!, isRecto, y));
+        y += pitch;
+      }
+      y += pitch / 2;
+      items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.7, x2: left + g.typeWidthPt, y2: y - pitch * 0.7, widthPt: 0.5 });
+      for (const line of imprint.record) put(composeAt(ctx, plain(line, BODY), size, g.typeWidthPt));
+      items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.5, x2: left + g.typeWidthPt, y2: y - pitch * 0.5, widthPt: 0.5 });
+      y += pitch * 0.5;
+      put(composeAt(ctx, plain(imprint.notice, BODY), size, g.typeWidthPt));
+      return items;
+    },
+  };
+}
+
+interface NameList {
+  title: string;
+  members: Array<{ role: string; names: string[]; note?: string }>;
+}
+
+/** 领导小组 and 编辑部: the title, each role as a run-in label, names in a grid (two-character names spaced to three). */
+export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]): PageDraft[] {
+  if (lists.length === 0) return [];
+  const g = ctx.geometry;
+  const size = g.bodySizePt;
+  const pitch = g.pitchPt * 1.25;
+  const labelEm = 5;
+  const cellEm = 5;
+  const perRow = Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size));
+  const rows: Array<(left: number, y: number, isRecto: boolean) => DisplayItem[]> = [];
+  for (const list of lists) {
+    const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
+    rows.push(() => []);
+    title.forEach((l) => rows.push((_left, y, isRecto) => [centred(ctx, l, isRecto, y)]));
+    rows.push(() => []);
+    for (const m of list.members) {
+      const label = composeAt(ctx, plain(`${spacedLabel(m.role)}：`, RUN_IN_HEAD), size, labelEm * size * 2)[0]!;
+      const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
+      const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
+      const chunks: Line[][] = [];
+      for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
+      if (note) chunks.unshift([]);
+      chunks.forEach((chunk, k) => rows.push((left, y) => [
+        ...(k === 0 ? [{ kind: 'glyphs' as const, x: left, y, glyphs: label.glyphs }] : []),
+        ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
+        ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
+      ]));
+    }
+  }
+  const perPage = Math.floor(g.typeHeightPt / pitch);
+  const pages: PageDraft[] = [];
+  for (let start = 0; start < rows.length; start += perPage) {
+    const slice = rows.slice(start, start + perPage);
+    pages.push({
+      kind: 'front', startsRecto: start === 0, hasFurniture: true, partTitle: '编辑委员会', anchors: [], outline: start === 0 ? [{ title: '编辑委员会', level: 0 }] : [],
+      draw: (isRecto) => slice.flatMap((row, i) => row(g.typeLeft(isRecto), g.typeTopPt + 0.88 * size + i * pitch, isRecto)),
+    });
+  }
+  return pages;
+}
