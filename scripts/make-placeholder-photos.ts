@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { type Font, openFont, textPathSvg } from '../src/font/index.ts';
 import sharp from 'sharp';
 
 const WIDTH_PX = 1800;
@@ -20,26 +20,9 @@ const MANUSCRIPT = join(import.meta.dirname, '../manuscript');
 const require = createRequire(import.meta.url);
 const FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf');
 
-type Font = { layout(text: string): { glyphs: Array<{ path: { toSVG(): string } }>; positions: Array<{ xAdvance: number }> }; unitsPerEm: number };
-
-/** An SVG path of `text`, `sizePx` high, centred on `cx` with its baseline at `y`. */
-function textPath(font: Font, text: string, sizePx: number, cx: number, y: number): string {
-  const run = font.layout(text);
-  const scale = sizePx / font.unitsPerEm;
-  const widthPx = run.positions.reduce((w, p) => w + p.xAdvance, 0) * scale;
-  let x = cx - widthPx / 2;
-  const parts = run.glyphs.map((g, i) => {
-    const d = g.path.toSVG();
-    const at = `translate(${x.toFixed(1)} ${y}) scale(${scale} ${-scale})`;
-    x += run.positions[i]!.xAdvance * scale;
-    return `<path transform="${at}" d="${d}"/>`;
-  });
-  return parts.join('');
-}
-
 function svg(font: Font, name: string): string {
-  const label = textPath(font, '占位图 · PLACEHOLDER', 96, WIDTH_PX / 2, 560);
-  const file = textPath(font, name, 72, WIDTH_PX / 2, 700);
+  const label = textPathSvg(font, '占位图 · PLACEHOLDER', 96, WIDTH_PX / 2, 560);
+  const file = textPathSvg(font, name, 72, WIDTH_PX / 2, 700);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH_PX}" height="${HEIGHT_PX}">
 <rect width="100%" height="100%" fill="#9a9a96"/>
 <rect x="24" y="24" width="${WIDTH_PX - 48}" height="${HEIGHT_PX - 48}" fill="none" stroke="#7d7d79" stroke-width="8"/>
@@ -48,7 +31,7 @@ function svg(font: Font, name: string): string {
 
 async function main(): Promise<void> {
   const list: string[] = JSON.parse(readFileSync(join(MANUSCRIPT, 'photos/placeholders.json'), 'utf8'));
-  const font = fontkit.openSync(FONT_FILE) as unknown as Font;
+  const font = openFont(readFileSync(FONT_FILE));
   let made = 0;
   for (const src of list) {
     const out = join(MANUSCRIPT, src);

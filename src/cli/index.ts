@@ -3,7 +3,7 @@
  * the report on the terminal, and exit codes (1 on errors).
  */
 import { join } from 'node:path';
-import { buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
+import { buildEpub, buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
@@ -95,6 +95,10 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  const epub = await buildEpub({ book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date) });
+  const epubTarget = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
+  await writeAtomic(epubTarget, epub);
+  out(`EPUB: ${epubTarget} — ${(epub.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
     const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
     report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });

@@ -38,3 +38,4 @@ export function missingCharacters(text: string, fonts: readonly Font[]): string[
   }
   return [...missing];
 }
+export { textPathSvg } from './outline.ts';

@@ -146,5 +146,5 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page)];
     return page;
   });
-  return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands };
+  return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };
 }

@@ -4,6 +4,7 @@
  * down); rendering decides nothing.
  */
 import type { PositionedGlyph } from '../compose/index.ts';
+import type { IndexGroup } from '../derive/index.ts';
 
 /** A line of glyphs with its baseline at (x, y). */
 export interface GlyphItem {
@@ -82,4 +83,6 @@ export interface PagedDocument {
   outline: OutlineItem[];
   /** 字数 by layout capacity (R-CIP-11), in 千字. */
   wordsThousands: number;
+  /** The subject index as laid out (its locators are body page numbers); the EPUB links the same model. */
+  index: IndexGroup[];
 }

@@ -1,2 +1,3 @@
-/** Renderers: the paged document to PDF (and later the book to EPUB). */
+/** Renderers: the paged document to PDF, the book to EPUB. */
+export { type EpubInput, renderEpub } from './epub/index.ts';
 export { type PdfInput, type PdfMetadata, renderPdf } from './pdf/index.ts';

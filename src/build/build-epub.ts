@@ -1,0 +1,55 @@
+/**
+ * The EPUB of a parsed book, from the same model as the PDF: images resized
+ * for screens, a cover made from the title when none is given, print page
+ * numbers from the PDF's layout for the index and the page-list.
+ */
+import sharp from 'sharp';
+import { tableOfContents } from '../derive/index.ts';
+import { type Font, textPathSvg } from '../font/index.ts';
+import type { PagedDocument } from '../layout/index.ts';
+import type { Book } from '../model/index.ts';
+import { renderEpub } from '../render/index.ts';
+
+/** Photos for screens: at most this wide, JPEG. */
+const SCREEN_WIDTH_PX = 1000;
+const COVER = { width: 1400, height: 2000 } as const;
+
+export interface EpubBuildInput {
+  book: Book;
+  paged: PagedDocument;
+  imageBytes: ReadonlyMap<string, Uint8Array>;
+  /** The heading font, to draw the generated cover's title. */
+  coverFont: Font;
+  date: Date;
+}
+
+async function screenImages(images: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  await Promise.all([...images].map(async ([src, bytes]) => {
+    const jpeg = await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    out.set(src, new Uint8Array(jpeg));
+  }));
+  return out;
+}
+
+/** A plain cover from the title page: title, year and compiler on a quiet ground. */
+async function generatedCover(book: Book, font: Font): Promise<Uint8Array> {
+  const s = book.settings;
+  const cx = COVER.width / 2;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER.width}" height="${COVER.height}">
+<rect width="100%" height="100%" fill="#8c1c13"/><rect x="60" y="60" width="${COVER.width - 120}" height="${COVER.height - 120}" fill="none" stroke="#e8c77a" stroke-width="6"/>
+<g fill="#f6ecd2">${textPathSvg(font, s.title, 150, cx, 700)}${textPathSvg(font, String(s.year), 120, cx, 900)}${textPathSvg(font, `${s.compiler}　编`, 64, cx, 1500)}${textPathSvg(font, s.publisher.name, 64, cx, 1800)}</g></svg>`;
+  return new Uint8Array(await sharp(Buffer.from(svg)).flatten({ background: '#8c1c13' }).jpeg({ quality: 85 }).toBuffer());
+}
+
+export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
+  const { book, paged } = input;
+  const printPageOf = (anchor: string) => {
+    const a = paged.anchors.get(anchor);
+    return a && /^\d+$/.test(a.folio) ? Number(a.folio) : undefined;
+  };
+  return renderEpub({
+    book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
+    images: await screenImages(input.imageBytes), cover: await generatedCover(book, input.coverFont), date: input.date,
+  });
+}

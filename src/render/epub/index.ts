@@ -1,0 +1,112 @@
+/**
+ * The book → EPUB 3 bytes: one XHTML document per part, the front matter,
+ * the index with linked locators, a nav document with the TOC down to 条目
+ * level, landmarks and a page-list of the print pages; zipped in a fixed
+ * order with fixed times, mimetype first and stored, so that two builds
+ * are byte-identical. Never sees the layout: print page numbers come in as
+ * a function.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import type { IndexGroup, TocItem } from '../../derive/index.ts';
+import { type Book, walkBook } from '../../model/index.ts';
+import type { ContentContext } from './content.ts';
+import { partBody } from './content.ts';
+import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
+import { packageDocument, CONTAINER_XML, STYLE_CSS, type ManifestItem } from './package.ts';
+
+export interface EpubInput {
+  book: Book;
+  toc: readonly TocItem[];
+  index: readonly IndexGroup[];
+  /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
+  printPageOf(anchor: string): number | undefined;
+  printPages: number;
+  wordsThousands: number;
+  /** Images for screens (JPEG), by manuscript path. */
+  images: ReadonlyMap<string, Uint8Array>;
+  cover: Uint8Array;
+  date: Date;
+}
+
+const imageName = (src: string) => src.replace(/^.*\//, '').replace(/\.[^.]+$/, '.jpg');
+
+/** Which document each anchor id lives in. */
+function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFile: (i: number) => string): Map<string, string> {
+  const files = new Map<string, string>();
+  book.front.forEach((f, i) => walkBook({ ...book, parts: [], front: [f] }, (n) => 'id' in n && files.set(n.id, frontFile(i))));
+  book.parts.forEach((p, i) => {
+    walkBook({ ...book, front: [], parts: [p] }, (n) => {
+      if ('id' in n) files.set(n.id, partFile(i));
+      const inl = n.type === 'entry' ? n.lead : n.type === 'paragraph' || n.type === 'chronicleItem' ? n.children : [];
+      for (const x of inl) if (x.type === 'indexTerm') files.set(x.id, partFile(i));
+    });
+  });
+  return files;
+}
+
+/** page-list: for each print page, the first anchor printed on it. */
+function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined): Array<{ label: string; href: string }> {
+  const first = new Map<number, string>();
+  walkBook({ ...book, front: [] }, (n) => {
+    if (!('id' in n)) return;
+    const page = printPageOf(n.id);
+    const href = hrefOf(n.id);
+    if (page !== undefined && href && !first.has(page)) first.set(page, href);
+  });
+  return [...first].sort((a, b) => a[0] - b[0]).map(([page, href]) => ({ label: String(page), href }));
+}
+
+export function renderEpub(input: EpubInput): Uint8Array {
+  const { book } = input;
+  const s = book.settings;
+  const partFile = (i: number) => `part-${String(i + 1).padStart(2, '0')}.xhtml`;
+  const frontFile = (i: number) => `front-${String(i + 1).padStart(2, '0')}.xhtml`;
+  const files = documentsOfAnchors(book, partFile, frontFile);
+  const hrefOf = (anchor: string) => (anchor === 'index' ? 'index.xhtml' : files.has(anchor) ? `${files.get(anchor)}#${anchor}` : undefined);
+  const ctx: ContentContext = { imageHref: (src) => `images/${imageName(src)}` };
+
+  const docs: Array<{ name: string; text: string; title: string }> = [
+    { name: 'title.xhtml', text: titleDocument(s), title: '书名页' },
+    { name: 'copyright.xhtml', text: copyrightDocument(s, input.printPages, input.wordsThousands), title: '版权页' },
+  ];
+  const committee = committeeDocument(s);
+  if (committee) docs.push({ name: 'committee.xhtml', text: committee, title: '编辑委员会' });
+  book.front.forEach((f, i) => docs.push({ name: frontFile(i), text: frontSectionDocument(ctx, f), title: f.title }));
+  book.parts.forEach((p, i) => docs.push({ name: partFile(i), text: xhtml(p.title, [partBody(ctx, p)], { bodyType: 'bodymatter' }), title: p.title }));
+  docs.push({ name: 'index.xhtml', text: indexDocument(input.index, hrefOf, input.printPageOf), title: '索引' });
+
+  const firstPart = partFile(0);
+  const nav = navDocument({
+    toc: input.toc, hrefOf,
+    extra: [...docs.filter((d) => !d.name.startsWith('part-') && d.name !== 'index.xhtml').map((d) => ({ title: d.title, href: d.name }))],
+    landmarks: [
+      { type: 'titlepage', title: '书名页', href: 'title.xhtml' }, { type: 'toc', title: '目录', href: 'nav.xhtml' },
+      { type: 'bodymatter', title: '正文', href: firstPart }, { type: 'index', title: '索引', href: 'index.xhtml' },
+    ],
+    pages: pageList(book, input.printPageOf, hrefOf),
+  });
+  const images = [...new Set([...input.images.keys()])].sort().map((src) => ({ src, name: `images/${imageName(src)}` }));
+  const manifest: ManifestItem[] = [
+    { id: 'nav', href: 'nav.xhtml', type: 'application/xhtml+xml', properties: 'nav' },
+    { id: 'css', href: 'style.css', type: 'text/css' },
+    { id: 'cover', href: 'images/cover.jpg', type: 'image/jpeg', properties: 'cover-image' },
+    ...docs.map((d, i) => ({ id: `doc${i + 1}`, href: d.name, type: 'application/xhtml+xml' })),
+    ...images.map((img, i) => ({ id: `img${i + 1}`, href: img.name, type: 'image/jpeg' })),
+  ];
+  // Reading order (R-YB-1): front matter, 彩页, then the 目录 (the nav document), the parts and the index.
+  const spine = docs.map((_, i) => `doc${i + 1}`);
+  spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
+  const opf = packageDocument(s, input.date, manifest, spine);
+
+  const zipped: Record<string, [Uint8Array, { level: 0 | 9 }]> = {
+    mimetype: [strToU8('application/epub+zip'), { level: 0 }],
+    'META-INF/container.xml': [strToU8(CONTAINER_XML), { level: 9 }],
+    'OEBPS/content.opf': [strToU8(opf), { level: 9 }],
+    'OEBPS/nav.xhtml': [strToU8(nav), { level: 9 }],
+    'OEBPS/style.css': [strToU8(STYLE_CSS), { level: 9 }],
+  };
+  for (const d of docs) zipped[`OEBPS/${d.name}`] = [strToU8(d.text), { level: 9 }];
+  zipped['OEBPS/images/cover.jpg'] = [input.cover, { level: 0 }];
+  for (const img of images) zipped[`OEBPS/${img.name}`] = [input.images.get(img.src)!, { level: 0 }];
+  return zipSync(zipped, { mtime: input.date < new Date('1980-01-02') ? new Date('1980-01-02') : input.date });
+}

@@ -1,0 +1,80 @@
+/**
+ * The EPUB package document (OPF), the container file and the stylesheet.
+ */
+import type { BookSettings } from '../../config/index.ts';
+
+export interface ManifestItem {
+  id: string;
+  href: string;
+  type: string;
+  properties?: string;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`;
+
+/** content.opf: metadata from book.yaml, dcterms:modified from the build date. */
+export function packageDocument(s: BookSettings, date: Date, manifest: ManifestItem[], spine: string[]): string {
+  const modified = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const items = manifest.map((m) => `    <item id="${m.id}" href="${esc(m.href)}" media-type="${m.type}"${m.properties ? ` properties="${m.properties}"` : ''}/>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid" xml:lang="zh-CN">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="bookid">urn:isbn:${s.isbn.replace(/[^\dX]/g, '')}</dc:identifier>
+    <dc:title>${esc(`${s.title}（${s.year}）`)}</dc:title>
+    <dc:creator id="compiler">${esc(s.compiler)}</dc:creator>
+    <meta refines="#compiler" property="role" scheme="marc:relators">edt</meta>
+    <dc:publisher>${esc(s.publisher.name)}</dc:publisher>
+    <dc:language>${esc(s.language)}</dc:language>
+    <dc:date>${s.edition.date}</dc:date>
+    <meta property="dcterms:modified">${modified}</meta>
+  </metadata>
+  <manifest>
+${items.join('\n')}
+  </manifest>
+  <spine>
+${spine.map((id) => `    <itemref idref="${id}"/>`).join('\n')}
+  </spine>
+</package>
+`;
+}
+
+/** CSS for Chinese reading: justified, 2-em indent, strict line breaking, headings by generic family. */
+export const STYLE_CSS = `@charset "UTF-8";
+html { line-break: strict; -epub-line-break: strict; }
+body { font-family: serif; text-align: justify; line-height: 1.7; margin: 0 1em; }
+p { text-indent: 2em; margin: 0; }
+h1, h2, h3, h4, h5, h6 { font-family: sans-serif; font-weight: bold; text-indent: 0; }
+h1 { text-align: center; font-size: 1.6em; margin: 2em 0 1em; }
+h2 { text-align: center; font-size: 1.25em; margin: 1.5em 0 0.75em; }
+h3 { text-align: center; font-size: 1.1em; margin: 1em 0 0.5em; }
+.entry-title { font-size: 1em; text-align: left; margin: 0.8em 0 0; }
+.lead { text-indent: 2em; }
+.credit { text-align: right; text-indent: 0; }
+figure { margin: 1em 0; text-align: center; }
+figure img { max-width: 100%; }
+figcaption { font-size: 0.9em; text-align: justify; }
+figcaption .credit { display: inline; }
+table { border-collapse: collapse; width: 100%; font-size: 0.8em; margin: 1em 0; }
+th, td { border: 1px solid #555; padding: 0.2em 0.3em; }
+.align-right { text-align: right; }
+.align-center { text-align: center; }
+caption { font-family: sans-serif; font-weight: bold; }
+dl.chronicle dt { font-family: sans-serif; font-weight: bold; float: left; margin-right: 1em; }
+dl.chronicle dd { margin: 0 0 0.3em 3em; }
+ul.names { list-style: none; padding: 0; }
+ul.names li { display: inline-block; min-width: 4em; margin-right: 1em; }
+.subtitle, .dateline, .byline { text-align: center; text-indent: 0; }
+.titlepage { text-align: center; }
+.titlepage p { text-indent: 0; }
+.copyright p, .cip p { text-indent: 0; }
+ul.index { list-style: none; padding: 0; }
+ul.index li { text-indent: -1em; padding-left: 1em; }
+`;

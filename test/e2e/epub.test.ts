@@ -1,0 +1,101 @@
+/**
+ * The EPUB of the sample: valid under epubcheck (Debian's epubcheck, installed
+ * by .ci/run), navigation down to 条目 level, index links that resolve,
+ * figures with caption and credit, a fixed zip layout, identical bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkManuscript } from '../../src/build/index.ts';
+import { main } from '../../src/cli/index.ts';
+import { readManuscript } from '../../src/io/index.ts';
+import { type Book, walkBook } from '../../src/model/index.ts';
+
+const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+
+async function build(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'nianjian-epub-'));
+  expect(await main(['build', MANUSCRIPT, '--out', out], () => {})).toBe(0);
+  return join(out, readdirSync(out).find((n) => n.endsWith('.epub'))!);
+}
+
+let path: string;
+let files: Record<string, Uint8Array>;
+let book: Book;
+const text = (name: string) => strFromU8(files[`OEBPS/${name}`]!);
+/** Every id="…" of every XHTML document, by document name. */
+const idsOf = (name: string) => new Set([...text(name).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+
+beforeAll(async () => {
+  path = await build();
+  files = unzipSync(new Uint8Array(readFileSync(path)));
+  const read = await readManuscript(MANUSCRIPT);
+  book = checkManuscript(read.files, read.all).book!;
+}, 180_000);
+
+describe('the EPUB of the sample', () => {
+  test('epubcheck reports 0 errors and 0 warnings', () => {
+    const report = execFileSync('java', ['-jar', EPUBCHECK, path], { encoding: 'utf8' });
+    expect(report).toContain('Messages: 0 fatals / 0 errors / 0 warnings');
+  }, 120_000);
+
+  test('mimetype comes first and is stored, uncompressed', () => {
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(30, 38).toString()).toBe('mimetype');
+    expect(bytes.readUInt16LE(8)).toBe(0); // compression method: stored
+    expect(bytes.subarray(38, 58).toString()).toBe('application/epub+zip');
+  });
+
+  test('the nav covers every part, chapter and entry, each link to an existing id', () => {
+    const nav = text('nav.xhtml');
+    const hrefs = [...nav.matchAll(/href="([^"#]+)#([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+    const linked = new Set(hrefs.map(([, id]) => id));
+    const wanted: string[] = [];
+    walkBook({ ...book, front: [] }, (n) => {
+      if (n.type === 'part' || n.type === 'chapter' || (n.type === 'entry')) wanted.push(n.id);
+    });
+    // Articles list their title only, as in the print TOC; their entries are none.
+    expect(wanted.filter((id) => !linked.has(id))).toEqual([]);
+    const broken = hrefs.filter(([doc, id]) => !idsOf(doc).has(id));
+    expect(broken).toEqual([]);
+    expect(nav).toContain('epub:type="page-list"');
+    expect(nav).toContain('epub:type="landmarks"');
+  });
+
+  test('every index locator is a link to an existing anchor, with the print page as its text', () => {
+    const index = text('index.xhtml');
+    const links = [...index.matchAll(/<a href="([^"#]+)#([^"]+)">(\d+)<\/a>/g)];
+    expect(links.length).toBeGreaterThan(700);
+    const broken = links.filter((m) => !idsOf(m[1]!).has(m[2]!)).map((m) => m[0]);
+    expect(broken).toEqual([]);
+  });
+
+  test('every figure has a figcaption with its credit', () => {
+    const docs = Object.keys(files).filter((n) => n.endsWith('.xhtml'));
+    const figures = docs.flatMap((d) => [...strFromU8(files[d]!).matchAll(/<figure[\s\S]*?<\/figure>/g)].map((m) => m[0]));
+    expect(figures).toHaveLength(189);
+    expect(figures.filter((f) => !/<figcaption>[\s\S]+<span class="credit">（[^）]+）<\/span><\/figcaption>/.test(f))).toEqual([]);
+  });
+
+  test('the text is the same normalised text as the PDF’s: every entry title, in order', () => {
+    const all = Object.keys(files).filter((n) => /part-\d+\.xhtml$/.test(n)).sort().map((n) => strFromU8(files[n]!)).join('');
+    let at = 0;
+    const missing: string[] = [];
+    walkBook({ ...book, front: [] }, (n) => {
+      if (n.type !== 'entry') return;
+      const found = all.indexOf(`【${n.title.replace(/&/g, '&#x26;')}】`, at);
+      if (found < 0) missing.push(n.title);
+      else at = found;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('two builds give identical bytes', async () => {
+    const again = await build();
+    expect(readFileSync(again).equals(readFileSync(path))).toBe(true);
+  }, 180_000);
+});
