@@ -73,8 +73,8 @@ describe('images', () => {
   });
 });
 
-describe('the last good PDF is never lost', () => {
-  test('a build with errors writes nothing; the previous PDF stays byte for byte', async () => {
+describe('the last good output is never lost', () => {
+  test('a build with errors writes nothing; the previous PDF and EPUB stay byte for byte', async () => {
     const { main } = await import('../../src/cli/index.ts');
     const { mkdtempSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -82,14 +82,15 @@ describe('the last good PDF is never lost', () => {
     const dir = writeManuscript({ '01-篇.md': '# 篇\n\n## 章\n\n【概况】 河西区位于天津市区东南部。\n' });
     const out = mkdtempSync(join(tmpdir(), 'nianjian-out-'));
     expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
-    const [name] = readdirSync(out);
-    const good = readFileSync(join(out, name!));
-    expect(good.subarray(0, 5).toString()).toBe('%PDF-');
+    const names = readdirSync(out).sort();
+    expect(names.map((n) => n.replace(/^.*\./, ''))).toEqual(['epub', 'pdf']);
+    const good = names.map((n) => readFileSync(join(out, n)));
+    expect(good[1]!.subarray(0, 5).toString()).toBe('%PDF-');
     writeFileSync(join(dir, '01-篇.md'), '# 篇\n\n### 跳级\n\n【概况】 文字。\n');
     const lines: string[] = [];
     expect(await main(['build', dir, '--out', out], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toContain('heading-level-skipped');
-    expect(readdirSync(out)).toEqual([name]);
-    expect(readFileSync(join(out, name!)).equals(good)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(names);
+    names.forEach((n, i) => expect(readFileSync(join(out, n)).equals(good[i]!)).toBe(true));
   });
 });
