@@ -4,6 +4,7 @@
  * numbers from the PDF's layout for the index and the page-list.
  */
 import sharp from 'sharp';
+import subsetFont from 'subset-font';
 import { tableOfContents } from '../derive/index.ts';
 import { type Font, textPathSvg } from '../font/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
@@ -20,7 +21,18 @@ export interface EpubBuildInput {
   imageBytes: ReadonlyMap<string, Uint8Array>;
   /** The heading font, to draw the generated cover's title. */
   coverFont: Font;
+  /** Font files of the body and heading roles, for epub.embed_fonts. */
+  fontFiles: { body: Uint8Array; heading: Uint8Array };
   date: Date;
+}
+
+/** TrueType subsets of the body and heading fonts for the characters of `text` (HarfBuzz hb-subset). */
+function fontSubsetter(files: EpubBuildInput['fontFiles']) {
+  return async (text: string) => {
+    const chars = [...new Set(text)].join('');
+    const [body, heading] = await Promise.all([files.body, files.heading].map((f) => subsetFont(Buffer.from(f), chars, { targetFormat: 'sfnt' })));
+    return { body: new Uint8Array(body!), heading: new Uint8Array(heading!) };
+  };
 }
 
 async function screenImages(images: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
@@ -51,5 +63,6 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
   return renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
     images: await screenImages(input.imageBytes), cover: await generatedCover(book, input.coverFont), date: input.date,
+    ...(book.settings.epub.embed_fonts ? { subsetFonts: fontSubsetter(input.fontFiles) } : {}),
   });
 }

@@ -95,7 +95,11 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  const epub = await buildEpub({ book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date) });
+  const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
+  const epub = await buildEpub({
+    book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
+    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') },
+  });
   const epubTarget = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
   await writeAtomic(epubTarget, epub);
   out(`EPUB: ${epubTarget} — ${(epub.length / 1048576).toFixed(1)} MB, ${ms(started)}`);

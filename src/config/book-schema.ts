@@ -61,6 +61,9 @@ export const BookSchema = z.strictObject({
   kinsoku: z.enum(['standard', 'strict']).default('standard').describe('standard（GB 法）或 strict'),
   build_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('生成日期，如 2024-11-01'),
   photos_are_placeholders: z.boolean().default(false).describe('true 或 false'),
+  epub: z.strictObject({
+    embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
+  }).default({ embed_fonts: false }),
   index_readings: z.record(z.string(), z.string().regex(/^([a-zü]+[1-5]?\s*)+$/)).default({})
     .describe('索引词读音，如 供热工作: gong1 re4 gong1 zuo4（编者的读音为准）'),
 });

@@ -7,3 +7,6 @@ declare module 'cnchar-order' {
   const order: unknown;
   export default order;
 }
+declare module 'subset-font' {
+  export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' }): Promise<Buffer>;
+}

@@ -94,3 +94,25 @@ describe('the last good output is never lost', () => {
     names.forEach((n, i) => expect(readFileSync(join(out, n)).equals(good[i]!)).toBe(true));
   });
 });
+
+describe('EPUB with embedded fonts (book.yaml epub.embed_fonts)', () => {
+  test('the subsets hold every character of every document, 【】 included, and the CSS uses them', async () => {
+    const { main } = await import('../../src/cli/index.ts');
+    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { openFont, missingCharacters } = await import('../../src/font/index.ts');
+    const { VALID_BOOK_YAML } = await import('../helpers/manuscript.ts');
+    const dir = writeManuscript({ 'book.yaml': `${VALID_BOOK_YAML}epub:\n  embed_fonts: true\n`, '01-篇.md': '# 区情概览\n\n## 综　述\n\n【河西区概况】 河西区位于天津市区东南部，“海河”西岸。\n' });
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-embed-'));
+    expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
+    const files = unzipSync(new Uint8Array(readFileSync(join(out, readdirSync(out).find((n) => n.endsWith('.epub'))!))));
+    expect(strFromU8(files['OEBPS/style.css']!)).toContain('@font-face');
+    const text = Object.keys(files).filter((n) => n.endsWith('.xhtml')).map((n) => strFromU8(files[n]!).replace(/<[^>]*>/g, '').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))).join('');
+    expect(text).toContain('【河西区概况】');
+    for (const font of ['OEBPS/fonts/body.ttf', 'OEBPS/fonts/heading.ttf']) {
+      expect(missingCharacters(text.replace(/[\s\u00a0]/g, ''), [openFont(files[font]!)]), font).toEqual([]);
+    }
+  }, 60_000);
+});

@@ -12,7 +12,7 @@ import { type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
 import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
-import { packageDocument, CONTAINER_XML, STYLE_CSS, type ManifestItem } from './package.ts';
+import { CONTAINER_XML, FONT_FACES, type ManifestItem, packageDocument, STYLE_CSS } from './package.ts';
 
 export interface EpubInput {
   book: Book;
@@ -26,6 +26,8 @@ export interface EpubInput {
   images: ReadonlyMap<string, Uint8Array>;
   cover: Uint8Array;
   date: Date;
+  /** Makes font subsets for the given text (book.yaml epub.embed_fonts); none when fonts are not embedded. */
+  subsetFonts?: (text: string) => Promise<{ body: Uint8Array; heading: Uint8Array }>;
 }
 
 const imageName = (src: string) => src.replace(/^.*\//, '').replace(/\.[^.]+$/, '.jpg');
@@ -56,7 +58,7 @@ function pageList(book: Book, printPageOf: (a: string) => number | undefined, hr
   return [...first].sort((a, b) => a[0] - b[0]).map(([page, href]) => ({ label: String(page), href }));
 }
 
-export function renderEpub(input: EpubInput): Uint8Array {
+export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
   const { book } = input;
   const s = book.settings;
   const partFile = (i: number) => `part-${String(i + 1).padStart(2, '0')}.xhtml`;
@@ -92,19 +94,26 @@ export function renderEpub(input: EpubInput): Uint8Array {
     { id: 'cover', href: 'images/cover.jpg', type: 'image/jpeg', properties: 'cover-image' },
     ...docs.map((d, i) => ({ id: `doc${i + 1}`, href: d.name, type: 'application/xhtml+xml' })),
     ...images.map((img, i) => ({ id: `img${i + 1}`, href: img.name, type: 'image/jpeg' })),
+    ...(input.subsetFonts ? [{ id: 'font-body', href: 'fonts/body.ttf', type: 'font/ttf' }, { id: 'font-heading', href: 'fonts/heading.ttf', type: 'font/ttf' }] : []),
   ];
   // Reading order (R-YB-1): front matter, 彩页, then the 目录 (the nav document), the parts and the index.
   const spine = docs.map((_, i) => `doc${i + 1}`);
   spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
   const opf = packageDocument(s, input.date, manifest, spine);
 
+  // Subsets cover exactly the characters of the documents as written, markup-added ones (【】) included.
+  const fonts = input.subsetFonts ? await input.subsetFonts([nav, ...docs.map((d) => d.text)].join('')) : undefined;
   const zipped: Record<string, [Uint8Array, { level: 0 | 9 }]> = {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': [strToU8(CONTAINER_XML), { level: 9 }],
     'OEBPS/content.opf': [strToU8(opf), { level: 9 }],
     'OEBPS/nav.xhtml': [strToU8(nav), { level: 9 }],
-    'OEBPS/style.css': [strToU8(STYLE_CSS), { level: 9 }],
+    'OEBPS/style.css': [strToU8(fonts ? `${STYLE_CSS}${FONT_FACES}` : STYLE_CSS), { level: 9 }],
   };
+  if (fonts) {
+    zipped['OEBPS/fonts/body.ttf'] = [fonts.body, { level: 9 }];
+    zipped['OEBPS/fonts/heading.ttf'] = [fonts.heading, { level: 9 }];
+  }
   for (const d of docs) zipped[`OEBPS/${d.name}`] = [strToU8(d.text), { level: 9 }];
   zipped['OEBPS/images/cover.jpg'] = [input.cover, { level: 0 }];
   for (const img of images) zipped[`OEBPS/${img.name}`] = [input.images.get(img.src)!, { level: 0 }];

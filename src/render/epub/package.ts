@@ -78,3 +78,10 @@ ul.names li { display: inline-block; min-width: 4em; margin-right: 1em; }
 ul.index { list-style: none; padding: 0; }
 ul.index li { text-indent: -1em; padding-left: 1em; }
 `;
+
+/** With embedded subsets (book.yaml epub.embed_fonts): the body in the Song, headings in the Hei. */
+export const FONT_FACES = `@font-face { font-family: "nianjian-body"; src: url(fonts/body.ttf); }
+@font-face { font-family: "nianjian-heading"; src: url(fonts/heading.ttf); }
+body { font-family: "nianjian-body", serif; }
+h1, h2, h3, h4, h5, h6, .entry-title, dl.chronicle dt, caption { font-family: "nianjian-heading", sans-serif; }
+`;
