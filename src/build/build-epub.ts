@@ -3,6 +3,7 @@
  * for screens, a cover made from the title when none is given, print page
  * numbers from the PDF's layout for the index and the page-list.
  */
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import subsetFont from 'subset-font';
 import { tableOfContents } from '../derive/index.ts';
@@ -24,6 +25,14 @@ export interface EpubBuildInput {
   /** Font files of the body and heading roles, for epub.embed_fonts. */
   fontFiles: { body: Uint8Array; heading: Uint8Array };
   date: Date;
+  /** Resized images already made by an earlier build (io keeps them by content hash). */
+  cache?: ImageCache;
+}
+
+/** A store of derived images by a key of their source bytes. */
+export interface ImageCache {
+  get(key: string): Promise<Uint8Array | undefined>;
+  set(key: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** TrueType subsets of the body and heading fonts for the characters of `text` (HarfBuzz hb-subset). */
@@ -35,11 +44,16 @@ function fontSubsetter(files: EpubBuildInput['fontFiles']) {
   };
 }
 
-async function screenImages(images: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
+async function screenImages(images: ReadonlyMap<string, Uint8Array>, cache: ImageCache | undefined): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   await Promise.all([...images].map(async ([src, bytes]) => {
-    const jpeg = await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
-    out.set(src, new Uint8Array(jpeg));
+    const key = `screen-${SCREEN_WIDTH_PX}-${createHash('sha256').update(bytes).digest('hex')}`;
+    let jpeg = await cache?.get(key);
+    if (!jpeg) {
+      jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer());
+      await cache?.set(key, jpeg);
+    }
+    out.set(src, jpeg);
   }));
   return out;
 }
@@ -62,7 +76,7 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
   };
   return renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
-    images: await screenImages(input.imageBytes), cover: await generatedCover(book, input.coverFont), date: input.date,
+    images: await screenImages(input.imageBytes, input.cache), cover: await generatedCover(book, input.coverFont), date: input.date,
     ...(book.settings.epub.embed_fonts ? { subsetFonts: fontSubsetter(input.fontFiles) } : {}),
   });
 }

@@ -46,4 +46,4 @@ export function buildBook(files: ManuscriptFiles, all: VFile[], fonts: FontProvi
   return { ...checked, composed };
 }
 export { buildPdf, layoutForPrint, type PdfBuild, type PdfBuildInput } from './build-pdf.ts';
-export { buildEpub, type EpubBuildInput } from './build-epub.ts';
+export { buildEpub, type EpubBuildInput, type ImageCache } from './build-epub.ts';

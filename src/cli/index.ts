@@ -8,7 +8,7 @@ import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
-import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
+import { buildDate, diskImageCache, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
 import { walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 
@@ -98,7 +98,7 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
   const epub = await buildEpub({
     book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
-    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') },
+    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(args.out),
   });
   const epubTarget = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
   await writeAtomic(epubTarget, epub);

@@ -2,7 +2,7 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { VFile } from '../diagnostics/index.ts';
@@ -38,4 +38,19 @@ export async function readImageBytes(manuscriptDir: string, srcs: Iterable<strin
     }
   }));
   return out;
+}
+
+/** Derived images kept between builds in `<out>/.cache`, by the hash of their source. */
+export function diskImageCache(outDir: string): { get(key: string): Promise<Uint8Array | undefined>; set(key: string, bytes: Uint8Array): Promise<void> } {
+  const dir = join(outDir, '.cache', 'images');
+  return {
+    get: async (key) => {
+      const data = await readFile(join(dir, key)).catch(() => undefined);
+      return data ? new Uint8Array(data) : undefined;
+    },
+    set: async (key, bytes) => {
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, key), bytes);
+    },
+  };
 }
