@@ -40,6 +40,7 @@ function reportProblem(file: VFile, p: ComposeProblem | LayoutProblem): void {
   const place = p.source?.position;
   switch (p.kind) {
     case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi) }); break;
+    case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns }); break;
     case 'glyph-missing': {
       const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });

@@ -23,13 +23,10 @@ export interface LayoutContext {
   problems: Array<ComposeProblem | LayoutProblem>;
 }
 
-/** An image printed at less than 200 dpi (issue: warn, naming the file and line). */
-export interface LayoutProblem {
-  kind: 'image-low-resolution';
-  src: string;
-  dpi: number;
-  source?: Source;
-}
+/** An image printed at less than 200 dpi, or a table too wide for the page even at its narrowest. */
+export type LayoutProblem =
+  | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source }
+  | { kind: 'table-too-wide'; columns: number; source?: Source };
 
 /** Below this an image prints soft: 200 dpi at its printed size. */
 export const MIN_IMAGE_DPI = 200;

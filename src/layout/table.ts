@@ -37,6 +37,11 @@ function columnWidths(ctx: LayoutContext, t: StatTable, size: number, pad: numbe
   const rows = [t.header, ...t.rows];
   const natural = t.header.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
   const min = MIN_COLUMN_EM * size + 2 * pad;
+  if (min * natural.length > total) {
+    // Too many columns even at their narrowest: reported, and set at equal widths across the page.
+    ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source });
+    return natural.map(() => total / natural.length);
+  }
   let widths = natural.map((w) => Math.max(min, w));
   for (let round = 0; round < 8; round++) {
     const sum = widths.reduce((a, b) => a + b, 0);

@@ -110,7 +110,17 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   }
   const credit = CREDIT.exec(rawText(node.children).trim());
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
-  return [{ type: 'paragraph', children: toInlines(state, node.children), source: state.source(node) }];
+  const children = toInlines(state, node.children);
+  checkLength(state, node, children);
+  return [{ type: 'paragraph', children, source: state.source(node) }];
+}
+
+/** A paragraph this long is almost always a lost paragraph break. */
+export const LONG_PARAGRAPH_CHARS = 5000;
+
+export function checkLength(state: ParseState, node: { position?: import('../units/index.ts').Position | undefined }, children: Inline[]): void {
+  const length = children.reduce((n, c) => n + (c.type === 'text' ? c.value.length : 0), 0);
+  if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
 }
 
 export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names'];

@@ -8,7 +8,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { normalizeText } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
-import { toBlocks } from './blocks.ts';
+import { checkLength, toBlocks } from './blocks.ts';
 import { rawText, toInlines } from './inline.ts';
 import type { ParseState } from './state.ts';
 
@@ -77,6 +77,7 @@ function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, ma
   const e: Entry = {
     type: 'entry', id: state.nextId('entry'), title: entryTitle, lead: toInlines(state, rest), blocks: [], source: state.source(node),
   };
+  checkLength(state, node, e.lead);
   const owner: Container | Part = container(o) ?? o.part;
   if (!container(o) && o.part.kind === 'general') report(state.file, node, 'entry-outside-chapter', { title: entryTitle });
   checkDuplicate(state, o, owner, e);
