@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkManuscript } from '../../src/build/index.ts';
 import { main } from '../../src/cli/index.ts';
 import { readManuscript } from '../../src/io/index.ts';
-import { type Book, walkBook } from '../../src/model/index.ts';
+import { type Book, inlineText, walkBook } from '../../src/model/index.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
@@ -91,6 +91,25 @@ describe('the EPUB of the sample', () => {
       if (found < 0) missing.push(n.title);
       else at = found;
     });
+    expect(missing).toEqual([]);
+  });
+
+  test('every character of the manuscript body appears in the EPUB text, in order', () => {
+    const decode = (x: string) => x.replace(/<[^>]*>/g, '').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)));
+    const flat = (x: string) => x.replace(/[\s\u3000]/g, '');
+    const body = flat(decode(Object.keys(files).filter((n) => /part-\d+\.xhtml$/.test(n)).sort().map((n) => strFromU8(files[n]!)).join('')));
+    const pieces: string[] = [];
+    walkBook({ ...book, front: [] }, (n) => {
+      if (n.type === 'entry') pieces.push(`【${n.title}】${inlineText(n.lead)}`);
+      else if (n.type === 'paragraph' || n.type === 'chronicleItem') pieces.push((n.type === 'chronicleItem' ? n.date : '') + inlineText(n.children));
+    });
+    let at = 0;
+    const missing: string[] = [];
+    for (const piece of pieces.map(flat)) {
+      const found = body.indexOf(piece, at);
+      if (found < 0) missing.push(piece.slice(0, 30));
+      else at = found + piece.length;
+    }
     expect(missing).toEqual([]);
   });
 

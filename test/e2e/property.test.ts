@@ -1,0 +1,64 @@
+/**
+ * Property tests (fast-check): manuscripts made at random from the format's
+ * constructs — Chinese text, runs of punctuation, Latin, numbers, figures,
+ * tables, index terms — always check and lay out, or fail with diagnostics,
+ * within a time bound; composition keeps every input character.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkManuscript, composeBody, layoutForPrint, bodyComposeOptions } from '../../src/build/index.ts';
+import { loadTemplate } from '../../src/config/index.ts';
+import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
+import { loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { jpeg, writeManuscript } from '../helpers/manuscript.ts';
+
+const HAN = [...'河西区年鉴经济发展城市建设社会事业街道社区服务工作会议推动高质量天津市政府人民代表大会'];
+const PUNCT = [...'，。、；：？！“”（）《》'];
+const piece = fc.oneof(
+  { weight: 6, arbitrary: fc.array(fc.constantFrom(...HAN), { minLength: 1, maxLength: 12 }).map((a) => a.join('')) },
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...PUNCT), { minLength: 1, maxLength: 3 }).map((a) => a.join('')) },
+  { weight: 1, arbitrary: fc.constantFrom('——', '……', '1154.2', '4.4%', '¥100', '2023-11-30', 'PM2.5', '5G', 'office work', '10,718') },
+  { weight: 1, arbitrary: fc.constantFrom(...HAN).map((c) => `:index[${c}${c}]`) },
+);
+const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
+const block = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.array(fc.constantFrom(...HAN), { minLength: 2, maxLength: 8 }), text).map(([t, body]) => `【${t.join('')}】 ${body}`) },
+  { weight: 3, arbitrary: text },
+  { weight: 1, arbitrary: text.map((t) => `![${t.replace(/[[\]:]/g, '')}](photos/a.jpg "区融媒体中心提供")`) },
+  { weight: 1, arbitrary: fc.array(fc.array(fc.oneof(text.map((t) => t.replace(/[|:]/g, '')), fc.constantFrom('123', '45.6%')), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 })
+    .map((rows) => `::caption[表]\n\n| 甲 | 乙 | 丙 |\n| - | - | -: |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`) },
+);
+const manuscript = fc.array(fc.array(block, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 })
+  .map((chapters) => `# 区情概览\n\n${chapters.map((c, i) => `## 第${i + 1}章\n\n${c.join('\n\n')}`).join('\n\n')}\n`);
+
+let fonts: FontProvider;
+let image: Buffer;
+beforeAll(async () => {
+  fonts = createFontProvider(await loadFontSet());
+  image = await jpeg(300, 200);
+});
+
+describe('random manuscripts', () => {
+  test('always check and lay out within the time bound, and compose every character once', async () => {
+    await fc.assert(fc.asyncProperty(manuscript, async (md) => {
+      const dir = writeManuscript({ '01-篇.md': md, 'photos/a.jpg': image });
+      const started = performance.now();
+      const read = await readManuscript(dir);
+      const checked = checkManuscript(read.files, read.all);
+      expect(checked.book, read.all.flatMap((f) => f.messages.map((m) => m.reason)).join('\n')).toBeDefined();
+      const book = checked.book!;
+      const template = loadTemplate(await readTemplateFile(dir, book.settings.template))!;
+      const imageSize = (src: string) => {
+        const a = read.files.assets(src);
+        return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
+      };
+      const laid = layoutForPrint({ book, template, fonts, imageSize });
+      expect(laid.paged.pages.length).toBeGreaterThan(0);
+      for (const b of composeBody(book, bodyComposeOptions(book.settings, fonts))) {
+        const input = b.input.runs.map((r) => (r.kind === 'text' ? r.text.replace(/[\s\u3000]/g, '') : '')).join('');
+        expect(b.composed.lines.flatMap((l) => l.glyphs.map((g) => g.text)).join('')).toBe(input);
+      }
+      expect(performance.now() - started).toBeLessThan(10_000);
+    }), { numRuns: 40, seed: 20241101 });
+  }, 300_000);
+});
