@@ -5,7 +5,7 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { performance } from 'node:perf_hooks';
-import { bodyComposeOptions, checkManuscript, composeBody, layoutForPrint } from '../src/build/index.ts';
+import { bodyComposeOptions, buildEpub, checkManuscript, composeBody, layoutForPrint } from '../src/build/index.ts';
 import { LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
@@ -51,6 +51,10 @@ const pdf = await timed('render PDF', () => renderPdf({
   metadata: { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) },
 }));
 const printOnly = performance.now() - buildStart;
+const epub = await timed('EPUB (no image cache)', () => buildEpub({
+  book, paged: laid.paged, imageBytes, coverFont: fontSet.roles.heading.regular, date: buildDate(s.build_date),
+  fontFiles: { body: loaded.bytes.get(fontSet.roles.body.regular.postscriptName)!, heading: loaded.bytes.get(fontSet.roles.heading.regular.postscriptName)! },
+}));
 const total = performance.now() - started;
 
 const lines = composed.flatMap((b) => b.composed.lines);
@@ -64,7 +68,7 @@ rows.push(
   ['template + images + layout + PDF', `${printOnly.toFixed(0)} ms`],
   ['total', `${total.toFixed(0)} ms`],
   ['pages (printed book: 388)', `${pages} (${(pages / (printOnly / 1000)).toFixed(0)} pages/s for layout + PDF)`],
-  ['PDF size', `${(pdf.length / 1048576).toFixed(1)} MB`],
+  ['PDF / EPUB size', `${(pdf.length / 1048576).toFixed(1)} MB / ${(epub.length / 1048576).toFixed(1)} MB`],
   ['peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
   ['paragraphs / lines / glyphs', `${composed.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
