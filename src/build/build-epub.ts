@@ -76,6 +76,7 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
   };
   return renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
+    lastBodyPage: Math.max(0, ...paged.pages.filter((p) => /^\d+$/.test(p.number) && p.kind !== 'blank').map((p) => Number(p.number))),
     images: await screenImages(input.imageBytes, input.cache), cover: await generatedCover(book, input.coverFont), date: input.date,
     ...(book.settings.epub.embed_fonts ? { subsetFonts: fontSubsetter(input.fontFiles) } : {}),
   });

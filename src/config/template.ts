@@ -31,6 +31,9 @@ export const TemplateSchema = z.strictObject({
   table: z.strictObject({ size_pt: pt, rule_width_pt: pt, cell_padding_pt: z.number().min(0) }),
   toc: z.strictObject({ size_pt: pt, line_pitch_pt: pt, part_size_pt: pt }),
   gallery: z.strictObject({ per_page: z.number().int().min(2).max(6), title_size_pt: pt }),
+  index: z.strictObject({
+    include_headings: z.boolean().describe('true：章、分目标题也进索引；false：只收条目与标引词'),
+  }).default({ include_headings: false }),
 });
 
 /** 版式: the validated page template. */

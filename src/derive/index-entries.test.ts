@@ -18,5 +18,8 @@ describe('index entries', () => {
     const groups = buildIndex(r.book!, (id) => (pages[id] ??= [page++]));
     const flat = groups.flatMap((g) => g.entries.map((e) => `${g.letter}:${e.heading}:${e.pages.join(',')}`));
     expect(flat).toEqual(['A:安全生产:13', 'C:长护险:11', 'F:法律监督:10,12', 'H:行业监管:14']);
+    const withHeadings = buildIndex(r.book!, (id) => (pages[id] ??= [page++]), {}, true).flatMap((g) => g.entries.map((e) => e.heading));
+    expect(withHeadings).toContain('甲');
+    expect(withHeadings).toContain('乙');
   });
 });

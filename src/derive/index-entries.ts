@@ -37,10 +37,11 @@ function termsIn(inlines: readonly Inline[], out: Occurrence[]): void {
   }
 }
 
-/** Every heading the index lists, with the anchor of each place it stands. */
-export function indexOccurrences(book: Book): Occurrence[] {
+/** Every heading the index lists, with the anchor of each place it stands; chapter and section titles when asked. */
+export function indexOccurrences(book: Book, includeHeadings = false): Occurrence[] {
   const out: Occurrence[] = [];
   walkBook({ ...book, front: [] }, (node) => {
+    if (includeHeadings && (node.type === 'chapter' || node.type === 'section')) out.push({ heading: node.title, anchor: node.id });
     if (node.type === 'entry') {
       out.push({ heading: node.title, anchor: node.id });
       termsIn(node.lead, out);
@@ -50,9 +51,9 @@ export function indexOccurrences(book: Book): Occurrence[] {
 }
 
 /** Builds the index; `readings` are the editor's (book.yaml index_readings). */
-export function buildIndex(book: Book, pagesOf: PagesOf, readings: Record<string, string> = {}): IndexGroup[] {
+export function buildIndex(book: Book, pagesOf: PagesOf, readings: Record<string, string> = {}, includeHeadings = false): IndexGroup[] {
   const byHeading = new Map<string, IndexEntry>();
-  for (const o of indexOccurrences(book)) {
+  for (const o of indexOccurrences(book, includeHeadings)) {
     const heading = o.heading.trim();
     let entry = byHeading.get(heading);
     if (!entry) {

@@ -111,7 +111,7 @@ function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => num
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
   const bodyOnly = withRectoStarts(book.parts.flatMap((p) => partDrafts(ctx, p)));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
-  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings);
+  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings, ctx.template.index.include_headings);
   const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));

@@ -62,7 +62,11 @@ describe('the EPUB of the sample', () => {
     expect(wanted.filter((id) => !linked.has(id))).toEqual([]);
     const broken = hrefs.filter(([doc, id]) => !idsOf(doc).has(id));
     expect(broken).toEqual([]);
-    expect(nav).toContain('epub:type="page-list"');
+    // Every print page of the body can be followed: 1, 2, … up to the last.
+    const pageList = nav.slice(nav.indexOf('epub:type="page-list"'));
+    const labels = [...pageList.matchAll(/<a href="[^"]+">(\d+)<\/a>/g)].map((m) => Number(m[1]));
+    expect(labels.length).toBeGreaterThan(300);
+    expect(labels).toEqual(labels.map((_, i) => i + 1));
     expect(nav).toContain('epub:type="landmarks"');
   });
 

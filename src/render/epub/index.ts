@@ -21,6 +21,8 @@ export interface EpubInput {
   /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
   printPageOf(anchor: string): number | undefined;
   printPages: number;
+  /** The last numbered page of the body (the index included). */
+  lastBodyPage: number;
   wordsThousands: number;
   /** Images for screens (JPEG), by manuscript path. */
   images: ReadonlyMap<string, Uint8Array>;
@@ -46,8 +48,12 @@ function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFi
   return files;
 }
 
-/** page-list: for each print page, the first anchor printed on it. */
-function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined): Array<{ label: string; href: string }> {
+/**
+ * page-list: every print page of the body, so that a citation by page can be
+ * followed. A page links to the first place printed on it; a page with no
+ * place of its own (text running on) links to the place that runs onto it.
+ */
+function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined, lastPage: number): Array<{ label: string; href: string }> {
   const first = new Map<number, string>();
   walkBook({ ...book, front: [] }, (n) => {
     if (!('id' in n)) return;
@@ -55,7 +61,13 @@ function pageList(book: Book, printPageOf: (a: string) => number | undefined, hr
     const href = hrefOf(n.id);
     if (page !== undefined && href && !first.has(page)) first.set(page, href);
   });
-  return [...first].sort((a, b) => a[0] - b[0]).map(([page, href]) => ({ label: String(page), href }));
+  const out: Array<{ label: string; href: string }> = [];
+  let current: string | undefined;
+  for (let page = 1; page <= lastPage; page++) {
+    current = first.get(page) ?? current;
+    if (current) out.push({ label: String(page), href: current });
+  }
+  return out;
 }
 
 export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
@@ -85,7 +97,7 @@ export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
       { type: 'titlepage', title: '书名页', href: 'title.xhtml' }, { type: 'toc', title: '目录', href: 'nav.xhtml' },
       { type: 'bodymatter', title: '正文', href: firstPart }, { type: 'index', title: '索引', href: 'index.xhtml' },
     ],
-    pages: pageList(book, input.printPageOf, hrefOf),
+    pages: pageList(book, input.printPageOf, hrefOf, input.lastBodyPage),
   });
   const images = [...new Set([...input.images.keys()])].sort().map((src) => ({ src, name: `images/${imageName(src)}` }));
   const manifest: ManifestItem[] = [
