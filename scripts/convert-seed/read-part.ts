@@ -234,7 +234,8 @@ function readStatistics(lines: SeedLine[], spec: PartSpec, b: BlockBuilder): voi
 export function readPart(lines: SeedLine[], spec: PartSpec): Block[] {
   const body = skipPartTitle(lines, spec.title).map((l) => ({
     n: l.n,
-    text: fixOcr(stripMarkup(l.text)).replace(/^[-•]\s+/, '').trim(),
+    // Spaces only: a leading tab is an empty first table cell.
+    text: fixOcr(stripMarkup(l.text)).replace(/^[-•]\s+/, '').replace(/^ +| +$/g, ''),
   }));
   const b = new BlockBuilder();
   switch (spec.kind) {

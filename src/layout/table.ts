@@ -31,25 +31,34 @@ function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
   return lines[0]?.widthPt ?? 0;
 }
 
-/** Column widths that fill the type area: natural widths, scaled, never below the minimum. */
+/** The widest thing in a cell that cannot break: a number, a code, a Latin word (R-KIN-8/9). */
+function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
+  const tokens = inlineText(inl).match(/[A-Za-z0-9.,:%+\-—～~/()（）]+/g) ?? [];
+  const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest ? (composeAt(ctx, plain(longest, BODY), size, 100_000)[0]?.widthPt ?? 0) : 0;
+}
+
+/** Column widths that fill the type area: natural widths, scaled, never below what cannot break. */
 function columnWidths(ctx: LayoutContext, t: StatTable, size: number, pad: number): number[] {
   const total = ctx.geometry.typeWidthPt;
   const rows = [t.header, ...t.rows];
   const natural = t.header.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
+  const floor = t.header.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
   const min = MIN_COLUMN_EM * size + 2 * pad;
   if (min * natural.length > total) {
     // Too many columns even at their narrowest: reported, and set at equal widths across the page.
     ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source });
     return natural.map(() => total / natural.length);
   }
-  let widths = natural.map((w) => Math.max(min, w));
-  for (let round = 0; round < 8; round++) {
+  let widths = natural.map((w, c) => Math.max(floor[c]!, w));
+  for (let round = 0; round < 12; round++) {
     const sum = widths.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - total) < 0.01) break;
-    const flexible = widths.map((w) => (sum > total ? w > min : true));
+    const flexible = widths.map((w, c) => (sum > total ? w > floor[c]! + 0.01 : true));
     const flexSum = widths.reduce((a, w, i) => a + (flexible[i] ? w : 0), 0);
+    if (flexSum === 0) break;
     const factor = (flexSum + total - sum) / flexSum;
-    widths = widths.map((w, i) => (flexible[i] ? Math.max(min, w * factor) : w));
+    widths = widths.map((w, i) => (flexible[i] ? Math.max(floor[i]!, w * factor) : w));
   }
   return widths;
 }
