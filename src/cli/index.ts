@@ -8,13 +8,14 @@ import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
-import { buildDate, diskImageCache, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
+import { buildDate, createManuscript, diskImageCache, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
 import { walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 
 const USAGE = `用法 usage:
   nianjian check [书稿目录]            检查书稿（默认 manuscript/）
-  nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 到 output/（EPUB 随后加入）
+  nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 与 EPUB 到 output/
+  nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出`;
 
 interface Args {
@@ -63,6 +64,25 @@ async function check(args: Args, out: (s: string) => void): Promise<number> {
   const result = checkManuscript(read.files, read.all);
   out(summary(result.stats));
   return finish(args, result.files, out);
+}
+
+function argvDir(argv: string[]): string | undefined {
+  return argv.slice(1).find((a) => !a.startsWith('-'));
+}
+
+/** nianjian init <dir>: a new yearbook from templates/new-book, with the default page template; it builds at once. */
+async function init(_args: Args, dir: string | undefined, out: (s: string) => void): Promise<number> {
+  if (!dir) {
+    out(`请给出新书稿的目录：nianjian init 目录名\n${USAGE}`);
+    return 2;
+  }
+  const made = await createManuscript(dir);
+  if (made !== 'ok') {
+    out(`${dir}：${made}`);
+    return 1;
+  }
+  out(`已在 ${dir} 建立新书稿：book.yaml、front/、01-概况.md、photos/、templates/。下一步：npx nianjian build ${dir}`);
+  return 0;
 }
 
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
@@ -125,6 +145,8 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       return check(args, out);
     case 'build':
       return build(args, out);
+    case 'init':
+      return init(args, argvDir(argv), out);
     case 'help': case '--help': case '-h':
       out(USAGE);
       return 0;

@@ -54,3 +54,24 @@ export function diskImageCache(outDir: string): { get(key: string): Promise<Uint
     },
   };
 }
+
+/**
+ * A new manuscript in `dir` from templates/new-book, with the default page
+ * template and a placeholder photo, so that it builds at once.
+ */
+export async function createManuscript(dir: string): Promise<'ok' | string> {
+  const { cp, readdir } = await import('node:fs/promises');
+  const existing = await readdir(dir).catch(() => []);
+  if (existing.length > 0) return '目录已存在且不为空，为免覆盖，未做任何改动。';
+  try {
+    await cp(join(DEFAULT_TEMPLATES_DIR, 'new-book'), dir, { recursive: true });
+    await mkdir(join(dir, 'templates'), { recursive: true });
+    await mkdir(join(dir, 'photos'), { recursive: true });
+    await cp(join(DEFAULT_TEMPLATES_DIR, 'yearbook-16k.yaml'), join(dir, 'templates', 'yearbook-16k.yaml'));
+    const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#9a9a96' } }).jpeg({ quality: 70 }).toBuffer();
+    await writeFile(join(dir, 'photos', 'example.jpg'), photo);
+    return 'ok';
+  } catch (error) {
+    return `无法建立书稿：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。请检查目录权限。`;
+  }
+}

@@ -116,3 +116,21 @@ describe('EPUB with embedded fonts (book.yaml epub.embed_fonts)', () => {
     }
   }, 60_000);
 });
+
+describe('nianjian init', () => {
+  test('makes a new yearbook that builds at once, and never writes into a folder that is not empty', async () => {
+    const { main } = await import('../../src/cli/index.ts');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-init-')), '新书');
+    expect(await main(['init', dir], () => {})).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['01-概况.md', 'book.yaml', 'front', 'photos', 'templates']);
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-init-out-'));
+    const lines: string[] = [];
+    expect(await main(['build', dir, '--out', out], (s) => lines.push(s))).toBe(0);
+    expect(lines.join('\n')).toContain('0 个错误 errors, 0 个警告 warnings');
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['epub', 'pdf']);
+    expect(await main(['init', dir], () => {})).toBe(1);
+  }, 60_000);
+});
