@@ -8,7 +8,7 @@ import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { FontProvider } from '../font/index.ts';
 import { geometryOf, type ImageSize, layoutBook, type LayoutProblem, type PagedDocument } from '../layout/index.ts';
-import type { Book } from '../model/index.ts';
+import { type Book, walkBook } from '../model/index.ts';
 import { renderPdf } from '../render/index.ts';
 
 export interface PdfBuildInput {
@@ -19,6 +19,19 @@ export interface PdfBuildInput {
   imageBytes: ReadonlyMap<string, Uint8Array>;
   imageSize: (src: string) => ImageSize | undefined;
   date: Date;
+  /** A proof (校样): the stamp text; margin notes come from the model's sources. */
+  draftStamp?: string;
+}
+
+/** "05:57": the part file's number and the line of each entry, for the proof's margin. */
+export function sourceNotes(book: Book): Map<string, string> {
+  const notes = new Map<string, string>();
+  walkBook({ ...book, front: [] }, (n) => {
+    if (n.type !== 'entry') return;
+    const file = n.source.path.replace(/^.*\//, '').replace(/^(\d+)-.*$/, '$1');
+    notes.set(n.id, `${file}:${n.source.position?.start.line ?? 0}`);
+  });
+  return notes;
 }
 
 export interface PdfBuild {
@@ -31,7 +44,8 @@ export interface PdfBuild {
 
 export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
   const problems: PdfBuild['problems'] = [];
-  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems };
+  const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
+  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);

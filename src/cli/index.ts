@@ -8,7 +8,9 @@ import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
-import { buildDate, createManuscript, diskImageCache, loadFonts, readImageBytes, readManuscript, readTemplateFile, writeAtomic } from '../io/index.ts';
+import {
+  buildDate, createManuscript, diskImageCache, draftDate, loadFonts, manuscriptRevision, readImageBytes, readManuscript, readTemplateFile, writeAtomic,
+} from '../io/index.ts';
 import { walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 
@@ -16,7 +18,8 @@ const USAGE = `用法 usage:
   nianjian check [书稿目录]            检查书稿（默认 manuscript/）
   nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 与 EPUB 到 output/
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
-选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出`;
+选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
+      --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
 interface Args {
   command: string;
@@ -24,17 +27,19 @@ interface Args {
   out: string;
   verbose: boolean;
   frail: boolean;
+  draft: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false };
+  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--out') args.out = rest[++i] ?? args.out;
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--frail') args.frail = true;
+    else if (a === '--draft') args.draft = true;
     else if (a.startsWith('-')) return `未知选项 unknown option: ${a}`;
     else positional.push(a);
   }
@@ -110,11 +115,17 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
     const a = read.files.assets(src);
     return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
   };
-  const pdf = await buildPdf({ book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date) });
+  const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
+  const pdf = await buildPdf({
+    book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date),
+    ...(draftStamp ? { draftStamp } : {}),
+  });
   reportProblems(pdf.problems, read.all);
-  const target = join(args.out, `${book.settings.title}-${book.settings.year}.pdf`);
+  // A proof has a name of its own: it never takes the place of the final PDF.
+  const target = join(args.out, `${book.settings.title}-${book.settings.year}${args.draft ? '-校样' : ''}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  if (args.draft) return finish(args, read.all, out);
   const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
   const epub = await buildEpub({
     book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),

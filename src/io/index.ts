@@ -83,3 +83,4 @@ export function buildDate(manuscriptDate: string | undefined): Date {
 export { DEFAULT_FONTS_DIR, loadFontFile, readFontConfig, resolveFontPath } from './fonts.ts';
 export { type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
 export { createManuscript, diskImageCache, readImageBytes, readTemplateFile } from './assets.ts';
+export { draftDate, manuscriptRevision } from './revision.ts';

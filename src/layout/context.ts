@@ -21,6 +21,15 @@ export interface LayoutContext {
   imageSize(src: string): ImageSize | undefined;
   /** Where composition and layout problems go, to be reported on the manuscript files. */
   problems: Array<ComposeProblem | LayoutProblem>;
+  /** A proof (校样): the stamp on every page, and where each entry's text is in the manuscript. */
+  draft?: Draft;
+}
+
+export interface Draft {
+  /** "校样　2026-11-24　a1b2c3d" */
+  stamp: string;
+  /** Margin notes by anchor id: "05:57" (part file, line). */
+  sourceNotes: ReadonlyMap<string, string>;
 }
 
 /** An image printed at less than 200 dpi, or a table too wide for the page even at its narrowest. */

@@ -53,6 +53,27 @@ function furniture(ctx: LayoutContext, page: Page): DisplayItem[] {
     const x = page.isRecto ? left + g.typeWidthPt - folio.widthPt : left;
     items.push({ kind: 'glyphs', x, y: g.typeTopPt + g.typeHeightPt + mmToPt(t.folio.baseline_below_mm), glyphs: folio.glyphs });
   }
+  return items;
+}
+
+/** Size of the proof stamp and the margin notes. */
+const DRAFT_SIZE_PT = 6.5;
+
+/** 校样: the stamp at the head of every page, and each entry's manuscript place in the outer margin. */
+function draftMarks(ctx: LayoutContext, page: Page, anchors: ReadonlyArray<{ id: string; y: number }>): DisplayItem[] {
+  const draft = ctx.draft;
+  if (!draft) return [];
+  const g = ctx.geometry;
+  const left = g.typeLeft(page.isRecto);
+  const stamp = composeAt(ctx, plain(draft.stamp, BODY), DRAFT_SIZE_PT, g.typeWidthPt)[0];
+  const items: DisplayItem[] = stamp ? [{ kind: 'glyphs', x: page.isRecto ? left : left + g.typeWidthPt - stamp.widthPt, y: mmToPt(6), glyphs: stamp.glyphs }] : [];
+  for (const a of anchors) {
+    const note = draft.sourceNotes.get(a.id);
+    const line = note ? composeAt(ctx, plain(note, BODY), DRAFT_SIZE_PT, 100)[0] : undefined;
+    if (!line) continue;
+    const x = page.isRecto ? left + g.typeWidthPt + 3 : left - 3 - line.widthPt;
+    items.push({ kind: 'glyphs', x, y: a.y, glyphs: line.glyphs });
+  }
 
   return items;
 }
@@ -143,7 +164,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [],
     };
-    page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page)];
+    page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
     return page;
   });
   return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };

@@ -134,3 +134,29 @@ describe('nianjian init', () => {
     expect(await main(['init', dir], () => {})).toBe(1);
   }, 60_000);
 });
+
+describe('proofs (build --draft)', () => {
+  test('a proof has its own name, a stamp with date and revision on every page, and each entry’s file:line in the margin', async () => {
+    const { main } = await import('../../src/cli/index.ts');
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = writeManuscript({ '03-篇.md': '# 区情概览\n\n## 综述\n\n【河西区概况】 河西区是天津市中心城区之一。\n\n【经济】 全区实现地区生产总值1154.2亿元。\n' });
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-draft-'));
+    process.env.SOURCE_DATE_EPOCH = '1732406400'; // 2024-11-24
+    try {
+      expect(await main(['build', dir, '--out', out, '--draft'], () => {})).toBe(0);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+    const pdf = readdirSync(out).find((n) => n.endsWith('-校样.pdf'))!;
+    expect(pdf).toBeDefined();
+    expect(readdirSync(out).some((n) => n.endsWith('.epub'))).toBe(false);
+    const pages = execFileSync('pdftotext', ['-raw', join(out, pdf), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    for (const page of pages) expect(page).toMatch(/校样\s*2024-11-24\s*(未纳入版本库|[0-9a-f]{7}\+?)/);
+    const all = pages.join('\n');
+    expect(all).toMatch(/03:5/);
+    expect(all).toMatch(/03:7/);
+  }, 60_000);
+});
