@@ -3,15 +3,17 @@
  * the report on the terminal, and exit codes (1 on errors).
  */
 import { join } from 'node:path';
-import { buildEpub, buildPdf, checkManuscript, reportProblems } from '../build/index.ts';
+import { buildEpub, buildPdf, checkManuscript, type PdfBuild, preflightReport, reportProblems } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
-  buildDate, createManuscript, diskImageCache, draftDate, loadFonts, manuscriptRevision, readImageBytes, readManuscript, readTemplateFile, writeAtomic,
+  buildDate, createManuscript, diskImageCache, draftDate, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
+  type ReadManuscript, readTemplateFile, writeAtomic,
 } from '../io/index.ts';
-import { walkBook } from '../model/index.ts';
+import type { PagedDocument } from '../layout/index.ts';
+import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 
 const USAGE = `用法 usage:
@@ -55,6 +57,13 @@ function summary(stats: BookStats): string {
   ].join(' · ');
 }
 
+/** The preflight report next to the outputs: every finding by kind, with its place (also when nothing was built). */
+async function writeReport(args: Args, files: VFile[], title: string, started: number, pages?: number): Promise<void> {
+  const c = countMessages(files);
+  const html = preflightReport(files, { title, seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info }, ...(pages !== undefined ? { pages } : {}) });
+  await writeAtomic(join(args.out, `${title}-report.html`), html);
+}
+
 function finish(args: Args, files: VFile[], out: (s: string) => void): number {
   const report = formatMessages(files, { includeInfo: args.verbose });
   if (report) out(report);
@@ -90,6 +99,28 @@ async function init(_args: Args, dir: string | undefined, out: (s: string) => vo
   return 0;
 }
 
+async function writeEpub(args: Args, book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts, out: (s: string) => void): Promise<void> {
+  const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
+  const epub = await buildEpub({
+    book, paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
+    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(args.out),
+  });
+  const target = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
+  await writeAtomic(target, epub);
+  out(`EPUB: ${target} — ${(epub.length / 1048576).toFixed(1)} MB`);
+}
+
+/** Checks only the finished book can answer: the stated 字数 (R-CIP-11) and the TOC against the page map. */
+function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): void {
+  if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
+    const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+  }
+  if (pdf.tocMismatches.length > 0) {
+    report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
+  }
+}
+
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 async function build(args: Args, out: (s: string) => void): Promise<number> {
@@ -101,6 +132,7 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const book = checked.book;
   if (!book || countMessages(read.all).error + countMessages(read.all).fatal > 0) {
     out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
+    if (book) await writeReport(args, read.all, `${book.settings.title}-${book.settings.year}`, started);
     return finish(args, read.all, out);
   }
   const templateFile = await readTemplateFile(args.dir, book.settings.template);
@@ -125,22 +157,15 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const target = join(args.out, `${book.settings.title}-${book.settings.year}${args.draft ? '-校样' : ''}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  if (args.draft) return finish(args, read.all, out);
-  const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
-  const epub = await buildEpub({
-    book, paged: pdf.paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
-    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(args.out),
-  });
-  const epubTarget = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
-  await writeAtomic(epubTarget, epub);
-  out(`EPUB: ${epubTarget} — ${(epub.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
-    const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
-    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+  const name = `${book.settings.title}-${book.settings.year}`;
+  if (args.draft) {
+    await writeReport(args, read.all, name, started, pdf.paged.pages.length);
+    return finish(args, read.all, out);
   }
-  if (pdf.tocMismatches.length > 0) {
-    report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
-  }
+  await writeEpub(args, book, pdf.paged, imageBytes, loaded, (s) => out(`${s}, ${ms(started)}`));
+  checkFinishedBook(read, book, pdf);
+  await writeReport(args, read.all, name, started, pdf.paged.pages.length);
+  out(`报告 report: ${join(args.out, `${name}-report.html`)}`);
   return finish(args, read.all, out);
 }
 

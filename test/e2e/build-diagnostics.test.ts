@@ -82,7 +82,7 @@ describe('the last good output is never lost', () => {
     const dir = writeManuscript({ '01-篇.md': '# 篇\n\n## 章\n\n【概况】 河西区位于天津市区东南部。\n' });
     const out = mkdtempSync(join(tmpdir(), 'nianjian-out-'));
     expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
-    const names = readdirSync(out).filter((n) => !n.startsWith('.')).sort(); // .cache holds derived images
+    const names = readdirSync(out).filter((n) => /\.(pdf|epub)$/.test(n)).sort(); // .cache and the report are not the book
     expect(names.map((n) => n.replace(/^.*\./, ''))).toEqual(['epub', 'pdf']);
     const good = names.map((n) => readFileSync(join(out, n)));
     expect(good[1]!.subarray(0, 5).toString()).toBe('%PDF-');
@@ -90,7 +90,8 @@ describe('the last good output is never lost', () => {
     const lines: string[] = [];
     expect(await main(['build', dir, '--out', out], (s) => lines.push(s))).toBe(1);
     expect(lines.join('\n')).toContain('heading-level-skipped');
-    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(names);
+    expect(readdirSync(out).filter((n) => /\.(pdf|epub)$/.test(n)).sort()).toEqual(names);
+    expect(readFileSync(join(out, readdirSync(out).find((n) => n.endsWith('-report.html'))!), 'utf8')).toContain('heading-level-skipped');
     names.forEach((n, i) => expect(readFileSync(join(out, n)).equals(good[i]!)).toBe(true));
   });
 });
@@ -130,7 +131,7 @@ describe('nianjian init', () => {
     const lines: string[] = [];
     expect(await main(['build', dir, '--out', out], (s) => lines.push(s))).toBe(0);
     expect(lines.join('\n')).toContain('0 个错误 errors, 0 个警告 warnings');
-    expect(readdirSync(out).filter((n) => !n.startsWith('.')).map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['epub', 'pdf']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['epub', 'html', 'pdf']);
     expect(await main(['init', dir], () => {})).toBe(1);
   }, 60_000);
 });

@@ -1,0 +1,54 @@
+/**
+ * The preflight report: every finding of a build, grouped by kind, with its
+ * manuscript place, as one HTML page a proofreader can keep open.
+ */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { CATALOGUE, isRuleId, severityOf, type VFile } from '../diagnostics/index.ts';
+
+export interface ReportFacts {
+  title: string;
+  pages?: number;
+  seconds: number;
+  counts: Record<string, number>;
+}
+
+/** Kinds of finding, in the order a proofreader wants them. */
+const GROUPS: Array<[string, RegExp]> = [
+  ['书稿错误', /^(yaml|config|isbn|cip|file|manuscript|book|heading|part|entry|directive|gallery|index-term)/],
+  ['图片', /^(figure|image)/],
+  ['缺字', /^glyph/],
+  ['排版：过松、超宽的行', /^line-/],
+  ['表格', /^table/],
+  ['目录与页码', /^layout/],
+  ['字数', /^word-count/],
+  ['文字规范化', /^(normalize|control|paragraph)/],
+];
+
+function groupOf(ruleId: string): string {
+  return GROUPS.find(([, re]) => re.test(ruleId))?.[0] ?? '其他';
+}
+
+export function preflightReport(files: readonly VFile[], facts: ReportFacts): string {
+  const rows = files.flatMap((f) => f.messages.map((m) => ({
+    group: groupOf(String(m.ruleId)), place: `${f.path}:${m.line ?? 1}:${m.column ?? 1}`, severity: severityOf(m), rule: String(m.ruleId), reason: m.reason,
+  })));
+  const order = [...GROUPS.map(([g]) => g), '其他'];
+  const sections = order.filter((g) => rows.some((r) => r.group === g)).map((g) => {
+    const mine = rows.filter((r) => r.group === g);
+    return h('section', [
+      h('h2', `${g}（${mine.length}）`),
+      h('table', [
+        h('thead', [h('tr', ['位置', '级别', '规则', '说明'].map((c) => h('th', c)))]),
+        h('tbody', mine.map((r) => h('tr', { className: [r.severity] }, [h('td', h('code', r.place)), h('td', r.severity), h('td', h('code', r.rule)), h('td', r.reason)]))),
+      ]),
+    ]);
+  });
+  const summary = `${facts.pages !== undefined ? `${facts.pages} 页，` : ''}用时 ${facts.seconds.toFixed(1)} 秒；错误 ${facts.counts.error ?? 0}，警告 ${facts.counts.warning ?? 0}，提示 ${facts.counts.info ?? 0}`;
+  const known = Object.keys(CATALOGUE).filter(isRuleId).length;
+  const tree = h('html', { lang: 'zh-Hans' }, [
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', 'body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}code{font-size:.9em}')]),
+    h('body', [h('h1', `${facts.title} 排版检查报告`), h('p', summary), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
+  ]);
+  return `<!DOCTYPE html>\n${toHtml(tree)}\n`;
+}
