@@ -15,10 +15,12 @@ import {
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { watchManuscript } from './watch.ts';
 
 const USAGE = `用法 usage:
   nianjian check [书稿目录]            检查书稿（默认 manuscript/）
   nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 与 EPUB 到 output/
+  nianjian watch [书稿目录]            生成一次，之后每次修改书稿自动重新生成
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
@@ -123,7 +125,12 @@ function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): voi
 
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
-async function build(args: Args, out: (s: string) => void): Promise<number> {
+/** What a watch session keeps between builds: the fonts are read and parsed once. */
+interface Session {
+  fonts?: Promise<LoadedFonts>;
+}
+
+async function build(args: Args, out: (s: string) => void, session: Session = {}): Promise<number> {
   const started = performance.now();
   out('读取书稿 reading manuscript …');
   const read = await readManuscript(args.dir);
@@ -138,7 +145,8 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   const templateFile = await readTemplateFile(args.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return finish(args, [...read.all, templateFile], out);
-  const loaded = await loadFonts();
+  session.fonts ??= loadFonts();
+  const loaded = await session.fonts;
   const srcs: string[] = [];
   walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
   const imageBytes = await readImageBytes(args.dir, srcs);
@@ -169,8 +177,15 @@ async function build(args: Args, out: (s: string) => void): Promise<number> {
   return finish(args, read.all, out);
 }
 
-/** Runs the CLI; returns the exit code. Never throws for bad input. */
-export async function main(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+/** Ctrl-C ends a watch cleanly: the build under way finishes first, so no file is left half-written. */
+function stopOnInterrupt(): AbortSignal {
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  return stop.signal;
+}
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. `signal` ends a watch (the terminal's Ctrl-C when not given). */
+export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     out(`${args}\n${USAGE}`);
@@ -181,6 +196,10 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       return check(args, out);
     case 'build':
       return build(args, out);
+    case 'watch': {
+      const session: Session = {};
+      return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
+    }
     case 'init':
       return init(args, argvDir(argv), out);
     case 'help': case '--help': case '-h':

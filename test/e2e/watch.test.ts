@@ -1,0 +1,49 @@
+/**
+ * `nianjian watch` on a new yearbook: an edit is rebuilt into the PDF, and an
+ * edit that breaks the manuscript leaves the last good PDF in place; the
+ * build's own writes never count as edits.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { main } from '../../src/cli/index.ts';
+
+async function until(lines: string[], pattern: RegExp, count: number): Promise<void> {
+  for (let waited = 0; waited < 50_000; waited += 100) {
+    if (lines.filter((l) => pattern.test(l)).length >= count) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${count}× ${pattern} in:\n${lines.join('\n')}`);
+}
+
+test('watch rebuilds after each edit, and a broken edit keeps the last good PDF', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-watch-')), '书');
+  expect(await main(['init', dir], () => {})).toBe(0);
+  // The output inside the watched folder: its own writes must not start builds.
+  const out = join(dir, 'output');
+  const lines: string[] = [];
+  const stop = new AbortController();
+  const watching = main(['watch', dir, '--out', out], (s) => lines.push(s), stop.signal);
+  const pdfText = () => {
+    const pdf = readdirSync(out).find((n) => n.endsWith('.pdf'))!;
+    return execFileSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+  };
+  try {
+    await until(lines, /^已更新/, 1);
+    appendFileSync(join(dir, '01-概况.md'), '\n监视模式新增的一句话。\n');
+    await until(lines, /^已更新/, 2);
+    expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(['修改 changed: 01-概况.md']);
+    expect(pdfText()).toContain('监视模式新增的一句话。');
+    appendFileSync(join(dir, '01-概况.md'), '\n#### 跳级的标题\n\n又一句不该出现的话。\n');
+    await until(lines, /^有问题/, 1);
+    expect(lines.join('\n')).toContain('heading-level-skipped');
+    expect(pdfText()).toContain('监视模式新增的一句话。');
+    expect(pdfText()).not.toContain('又一句不该出现的话');
+    expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(['修改 changed: 01-概况.md', '修改 changed: 01-概况.md']);
+  } finally {
+    stop.abort();
+  }
+  expect(await watching).toBe(0);
+}, 120_000);
