@@ -4,9 +4,12 @@
  *
  *   npm run bench [-- manuscript-dir]
  */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bodyComposeOptions, buildEpub, checkManuscript, composeBody, layoutForPrint } from '../src/build/index.ts';
-import { LOOSE_LINE_EM } from '../src/compose/index.ts';
+import { CompositionCache, LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
 import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
@@ -46,9 +49,10 @@ const imageSize = (src: string) => {
 };
 const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint({ book, template, fonts: createFontProvider(fontSet), imageSize }));
 const s = book.settings;
+const metadata = { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) };
 const pdf = await timed('render PDF', () => renderPdf({
   document: laid.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src),
-  metadata: { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) },
+  metadata,
 }));
 const printOnly = performance.now() - buildStart;
 const epub = await timed('EPUB (no image cache)', () => buildEpub({
@@ -56,6 +60,30 @@ const epub = await timed('EPUB (no image cache)', () => buildEpub({
   fontFiles: { body: loaded.bytes.get(fontSet.roles.body.regular.postscriptName)!, heading: loaded.bytes.get(fontSet.roles.heading.regular.postscriptName)! },
 }));
 const total = performance.now() - started;
+
+// What `watch` does after a one-paragraph edit: read and parse again, lay out
+// with the session's composition cache, render the PDF (issue 8).
+const copy = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-')), 'manuscript');
+cpSync(dir, copy, { recursive: true });
+const cache = new CompositionCache();
+const layoutCopy = async () => {
+  const r = await readManuscript(copy);
+  const b = checkManuscript(r.files, r.all).book!;
+  cache.startBuild();
+  const size = (src: string) => {
+    const a = r.files.assets(src);
+    return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
+  };
+  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: size, compositionCache: cache });
+  return renderPdf({ document: l.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src), metadata });
+};
+await layoutCopy();
+const edited = readdirSync(copy).filter((n) => n.endsWith('.md')).sort()[5]!;
+const text = readFileSync(join(copy, edited), 'utf8');
+const at = text.indexOf('。', text.length >> 1);
+writeFileSync(join(copy, edited), `${text.slice(0, at)}，又添一句${text.slice(at)}`);
+await timed(`watch: rebuild after a one-paragraph edit (${edited})`, layoutCopy);
+rows.push(['watch: paragraphs composed / reused', `${cache.counters.misses} / ${cache.counters.hits}`]);
 
 const lines = composed.flatMap((b) => b.composed.lines);
 const justified = lines.filter((l) => !l.isLast);

@@ -3,7 +3,7 @@
  * a check that every TOC folio is the page its heading is printed on, and
  * rendering. Pure: files, fonts and the date come in as values.
  */
-import type { ComposeProblem } from '../compose/index.ts';
+import type { ComposeProblem, CompositionCache } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { FontProvider } from '../font/index.ts';
@@ -21,6 +21,8 @@ export interface PdfBuildInput {
   date: Date;
   /** A proof (校样): the stamp text; margin notes come from the model's sources. */
   draftStamp?: string;
+  /** A watch session's composition cache (see compose/cache.ts). */
+  compositionCache?: CompositionCache;
 }
 
 /** "05:57": the part file's number and the line of each entry, for the proof's margin. */
@@ -45,7 +47,8 @@ export interface PdfBuild {
 export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
   const problems: PdfBuild['problems'] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
-  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}) };
+  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
+    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);

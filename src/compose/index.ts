@@ -1,4 +1,5 @@
 /** Chinese line composition: paragraphs → justified lines of positioned glyphs. */
+export { type CacheCounters, CompositionCache } from './cache.ts';
 export { composeParagraph, FLUSH_TOLERANCE_PT, LOOSE_LINE_EM } from './compose-paragraph.ts';
 export { dumpLines } from './dump.ts';
 export {

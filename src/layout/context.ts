@@ -2,7 +2,7 @@
  * What every layout function needs: the template, the page geometry, the
  * fonts, the book's punctuation settings and the image sizes io found.
  */
-import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
+import { composeParagraph, type CompositionCache, type ComposeProblem, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
@@ -23,6 +23,8 @@ export interface LayoutContext {
   problems: Array<ComposeProblem | LayoutProblem>;
   /** A proof (校样): the stamp on every page, and where each entry's text is in the manuscript. */
   draft?: Draft;
+  /** A watch session's composed paragraphs: an unchanged paragraph is not composed again. */
+  compositionCache?: CompositionCache;
 }
 
 export interface Draft {
@@ -42,9 +44,10 @@ export const MIN_IMAGE_DPI = 200;
 
 /** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
 export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
-  const composed = composeParagraph(input, {
-    fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts,
-  });
+  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
+  const composed = ctx.compositionCache
+    ? ctx.compositionCache.compose(input, options, () => composeParagraph(input, options))
+    : composeParagraph(input, options);
   for (const p of composed.problems) ctx.problems.push(p);
   return composed.lines;
 }

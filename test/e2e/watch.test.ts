@@ -4,7 +4,7 @@
  * build's own writes never count as edits.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -18,7 +18,7 @@ async function until(lines: string[], pattern: RegExp, count: number): Promise<v
   throw new Error(`no ${count}× ${pattern} in:\n${lines.join('\n')}`);
 }
 
-test('watch rebuilds after each edit, and a broken edit keeps the last good PDF', async () => {
+test('watch rebuilds after each edit from cached paragraphs, a broken edit keeps the last good PDF, and undoing gives the same bytes', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-watch-')), '书');
   expect(await main(['init', dir], () => {})).toBe(0);
   // The output inside the watched folder: its own writes must not start builds.
@@ -26,14 +26,19 @@ test('watch rebuilds after each edit, and a broken edit keeps the last good PDF'
   const lines: string[] = [];
   const stop = new AbortController();
   const watching = main(['watch', dir, '--out', out], (s) => lines.push(s), stop.signal);
-  const pdfText = () => {
-    const pdf = readdirSync(out).find((n) => n.endsWith('.pdf'))!;
-    return execFileSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
-  };
+  const pdfPath = () => join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!);
+  const pdfText = () => execFileSync('pdftotext', [pdfPath(), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
   try {
     await until(lines, /^已更新/, 1);
-    appendFileSync(join(dir, '01-概况.md'), '\n监视模式新增的一句话。\n');
+    const firstPdf = readFileSync(pdfPath());
+    const part = join(dir, '01-概况.md');
+    const original = readFileSync(part, 'utf8');
+    appendFileSync(part, '\n监视模式新增的一句话。\n');
     await until(lines, /^已更新/, 2);
+    // Only the new paragraph is composed again; the rest comes from the cache.
+    const [composed, reused] = lines.filter((l) => l.startsWith('排段'))[1]!.match(/\d+/g)!.map(Number);
+    expect(composed).toBeGreaterThan(0);
+    expect(composed).toBeLessThan(reused! / 4);
     expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(['修改 changed: 01-概况.md']);
     expect(pdfText()).toContain('监视模式新增的一句话。');
     appendFileSync(join(dir, '01-概况.md'), '\n#### 跳级的标题\n\n又一句不该出现的话。\n');
@@ -41,7 +46,11 @@ test('watch rebuilds after each edit, and a broken edit keeps the last good PDF'
     expect(lines.join('\n')).toContain('heading-level-skipped');
     expect(pdfText()).toContain('监视模式新增的一句话。');
     expect(pdfText()).not.toContain('又一句不该出现的话');
-    expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(['修改 changed: 01-概况.md', '修改 changed: 01-概况.md']);
+    // Back to the original text: the same bytes as a build without any cache.
+    writeFileSync(part, original);
+    await until(lines, /^已更新/, 3);
+    expect(readFileSync(pdfPath()).equals(firstPdf)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(Array(3).fill('修改 changed: 01-概况.md'));
   } finally {
     stop.abort();
   }
