@@ -7,7 +7,7 @@ import type { ComposeProblem, CompositionCache } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { FontProvider } from '../font/index.ts';
-import { geometryOf, type ImageSize, layoutBook, type LayoutProblem, type PagedDocument } from '../layout/index.ts';
+import { geometryOf, type ImageSize, layoutBook, type LayoutContext, type LayoutProblem, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import { renderPdf } from '../render/index.ts';
 
@@ -23,6 +23,7 @@ export interface PdfBuildInput {
   draftStamp?: string;
   /** A watch session's composition cache (see compose/cache.ts). */
   compositionCache?: CompositionCache;
+  progress?: LayoutContext['progress'];
 }
 
 /** "05:57": the part file's number and the line of each entry, for the proof's margin. */
@@ -48,7 +49,7 @@ export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBy
   const problems: PdfBuild['problems'] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
-    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}) };
+    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);

@@ -16,6 +16,7 @@ import {
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { terminalProgress } from './progress.ts';
 import { watchManuscript } from './watch.ts';
 
 const USAGE = `用法 usage:
@@ -159,10 +160,13 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   };
   session.compositionCache?.startBuild();
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
+  const bar = terminalProgress();
   const pdf = await buildPdf({
     book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(session.compositionCache ? { compositionCache: session.compositionCache } : {}),
+    ...(bar ? { progress: bar.update } : {}),
   });
+  bar?.end();
   reportProblems(pdf.problems, read.all);
   // A proof has a name of its own: it never takes the place of the final PDF.
   const target = join(args.out, `${book.settings.title}-${book.settings.year}${args.draft ? '-校样' : ''}.pdf`);

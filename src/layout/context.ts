@@ -25,6 +25,8 @@ export interface LayoutContext {
   draft?: Draft;
   /** A watch session's composed paragraphs: an unchanged paragraph is not composed again. */
   compositionCache?: CompositionCache;
+  /** Told after each part is laid out, for a progress bar (layout is synchronous and long). */
+  progress?: (done: number, total: number, partTitle: string) => void;
 }
 
 export interface Draft {

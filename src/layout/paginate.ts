@@ -130,7 +130,11 @@ function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => num
  * pages only, so adding it moves nothing: one pass gives exact numbers.
  */
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
-  const bodyOnly = withRectoStarts(book.parts.flatMap((p) => partDrafts(ctx, p)));
+  const bodyOnly = withRectoStarts(book.parts.flatMap((p, i) => {
+    const drafts = partDrafts(ctx, p);
+    ctx.progress?.(i + 1, book.parts.length, p.title);
+    return drafts;
+  }));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
   const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings, ctx.template.index.include_headings);
   const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;

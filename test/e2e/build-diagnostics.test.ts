@@ -118,6 +118,18 @@ describe('EPUB with embedded fonts (book.yaml epub.embed_fonts)', () => {
   }, 60_000);
 });
 
+describe('layout progress', () => {
+  test('layout tells its progress once per part, in reading order', async () => {
+    const dir = writeManuscript({ '01-概况.md': '# 概况\n\n## 章\n\n正文。\n', '02-政治.md': '# 政治\n\n## 章\n\n正文。\n' });
+    const read = await readManuscript(dir);
+    const book = buildBook(read.files, read.all, fonts).book!;
+    const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
+    const seen: string[] = [];
+    layoutForPrint({ book, template, fonts, imageSize: () => undefined, progress: (done, total, title) => seen.push(`${done}/${total} ${title}`) });
+    expect(seen).toEqual(['1/2 概况', '2/2 政治']);
+  }, 60_000);
+});
+
 describe('nianjian init', () => {
   test('makes a new yearbook that builds at once, and never writes into a folder that is not empty', async () => {
     const { main } = await import('../../src/cli/index.ts');
