@@ -15,7 +15,8 @@ export interface PageDraft {
   hasFurniture: boolean;
   /** The recto running head from this page on (the part title). */
   partTitle?: string;
-  anchors: Array<{ id: string; y: number }>;
+  /** `column` is set on column pages: a proof's note goes into the margin beside that column. */
+  anchors: Array<{ id: string; y: number; column?: number }>;
   outline: Array<{ title: string; level: number }>;
   /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
@@ -27,7 +28,7 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
   const g = ctx.geometry;
   return {
     kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
-    anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line) }))),
+    anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line), column: p.column }))),
     outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
     draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
   };

@@ -59,8 +59,12 @@ function furniture(ctx: LayoutContext, page: Page): DisplayItem[] {
 /** Size of the proof stamp and the margin notes. */
 const DRAFT_SIZE_PT = 6.5;
 
-/** 校样: the stamp at the head of every page, and each entry's manuscript place in the outer margin. */
-function draftMarks(ctx: LayoutContext, page: Page, anchors: ReadonlyArray<{ id: string; y: number }>): DisplayItem[] {
+/**
+ * 校样: the stamp at the head of every page, and each entry's manuscript place
+ * in the margin beside its own column (the left column's notes on the left), so
+ * a note never sits next to the other column's line; outer margin otherwise.
+ */
+function draftMarks(ctx: LayoutContext, page: Page, anchors: PageDraft['anchors']): DisplayItem[] {
   const draft = ctx.draft;
   if (!draft) return [];
   const g = ctx.geometry;
@@ -71,7 +75,8 @@ function draftMarks(ctx: LayoutContext, page: Page, anchors: ReadonlyArray<{ id:
     const note = draft.sourceNotes.get(a.id);
     const line = note ? composeAt(ctx, plain(note, BODY), DRAFT_SIZE_PT, 100)[0] : undefined;
     if (!line) continue;
-    const x = page.isRecto ? left + g.typeWidthPt + 3 : left - 3 - line.widthPt;
+    const onLeft = a.column === undefined ? !page.isRecto : a.column === 0;
+    const x = onLeft ? left - 3 - line.widthPt : left + g.typeWidthPt + 3;
     items.push({ kind: 'glyphs', x, y: a.y, glyphs: line.glyphs });
   }
 
