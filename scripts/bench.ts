@@ -12,7 +12,7 @@ import { bodyComposeOptions, buildEpub, checkManuscript, composeBody, layoutForP
 import { CompositionCache, LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
-import { buildDate, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
+import { buildDate, imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
 import { walkBook } from '../src/model/index.ts';
 import { renderPdf } from '../src/render/index.ts';
 
@@ -43,11 +43,7 @@ const template = loadTemplate(await readTemplateFile(dir, book.settings.template
 const srcs: string[] = [];
 walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
 const imageBytes = await timed('read images', () => readImageBytes(dir, srcs));
-const imageSize = (src: string) => {
-  const a = read.files.assets(src);
-  return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-};
-const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint({ book, template, fonts: createFontProvider(fontSet), imageSize }));
+const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint({ book, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(read) }));
 const s = book.settings;
 const metadata = { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) };
 const pdf = await timed('render PDF', () => renderPdf({
@@ -70,11 +66,7 @@ const layoutCopy = async () => {
   const r = await readManuscript(copy);
   const b = checkManuscript(r.files, r.all).book!;
   cache.startBuild();
-  const size = (src: string) => {
-    const a = r.files.assets(src);
-    return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-  };
-  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: size, compositionCache: cache });
+  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(r), compositionCache: cache });
   return renderPdf({ document: l.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src), metadata });
 };
 await layoutCopy();

@@ -11,7 +11,7 @@ import { checkManuscript, layoutForPrint } from '../src/build/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { buildIndex } from '../src/derive/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
-import { loadFontSet, readManuscript, readTemplateFile } from '../src/io/index.ts';
+import { imageSizeOf, loadFontSet, readManuscript, readTemplateFile } from '../src/io/index.ts';
 
 const SEED = join(import.meta.dirname, '../../shared/seed/hexi-yearbook-2024.txt');
 const key = (s: string) => s.replace(/[\s\u3000"“”'‘’,，:：;；()（）、.。·・!！?？—《》]/g, '');
@@ -30,11 +30,7 @@ function printedIndex(): Map<string, number[]> {
 const read = await readManuscript('manuscript');
 const book = checkManuscript(read.files, read.all).book!;
 const template = loadTemplate(await readTemplateFile('manuscript', book.settings.template))!;
-const imageSize = (src: string) => {
-  const a = read.files.assets(src);
-  return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-};
-const { paged } = layoutForPrint({ book, template, fonts: createFontProvider(await loadFontSet()), imageSize });
+const { paged } = layoutForPrint({ book, template, fonts: createFontProvider(await loadFontSet()), imageSize: imageSizeOf(read) });
 const pagesOf = (id: string) => [paged.anchors.get(id), paged.anchors.get(`${id}~end`)].filter((a) => a !== undefined).map((a) => Number(a!.folio));
 const ours = buildIndex(book, pagesOf, book.settings.index_readings).flatMap((g) => g.entries);
 const printed = printedIndex();

@@ -7,10 +7,10 @@ import { buildEpub, buildPdf, checkManuscript, type PdfBuild, preflightReport, r
 import { CompositionCache } from '../compose/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
-import { countMessages, formatMessages, report, type VFile } from '../diagnostics/index.ts';
+import { countMessages, formatMessages, hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
-  buildDate, createManuscript, diskImageCache, draftDate, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
+  buildDate, createManuscript, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
   type ReadManuscript, readTemplateFile, writeAtomic,
 } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
@@ -140,7 +140,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const checked = checkManuscript(read.files, read.all);
   out(summary(checked.stats));
   const book = checked.book;
-  if (!book || countMessages(read.all).error + countMessages(read.all).fatal > 0) {
+  if (!book || hasErrors(read.all)) {
     out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
     if (book) await writeReport(args, read.all, `${book.settings.title}-${book.settings.year}`, started);
     return finish(args, read.all, out);
@@ -154,15 +154,11 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
   const imageBytes = await readImageBytes(args.dir, srcs);
   out(`排版 laying out … (${ms(started)})`);
-  const imageSize = (src: string) => {
-    const a = read.files.assets(src);
-    return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-  };
   session.compositionCache?.startBuild();
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
   const bar = terminalProgress();
   const pdf = await buildPdf({
-    book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize, date: buildDate(book.settings.build_date),
+    book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(session.compositionCache ? { compositionCache: session.compositionCache } : {}),
     ...(bar ? { progress: bar.update } : {}),
   });

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { report, VFile } from '../diagnostics/index.ts';
+import type { ImageSize } from '../layout/index.ts';
 import type { ManuscriptFiles } from '../parse/index.ts';
 import { assetLookup, probeImages } from './probe-images.ts';
 import { isReadable, readTextFile } from './read-text.ts';
@@ -58,6 +59,14 @@ export async function readManuscript(dir: string): Promise<ReadManuscript> {
     files: { book: book && usable(book) ? book : undefined, front: front.filter(usable), parts: parts.filter(usable), assets: assetLookup(images) },
     folder,
     all,
+  };
+}
+
+/** Each image's pixel size as the manuscript read found it, for layout; undefined when missing or unreadable. */
+export function imageSizeOf(read: ReadManuscript): (src: string) => ImageSize | undefined {
+  return (src) => {
+    const a = read.files.assets(src);
+    return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
   };
 }
 

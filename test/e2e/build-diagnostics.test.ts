@@ -1,12 +1,18 @@
 /**
  * Diagnostics that need the composer and the real fonts, on small manuscripts.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildBook, layoutForPrint, reportProblems } from '../../src/build/index.ts';
+import { main } from '../../src/cli/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
-import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
-import { loadFontSet, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
-import { jpeg, writeManuscript } from '../helpers/manuscript.ts';
+import { createFontProvider, type FontProvider, missingCharacters, openFont } from '../../src/font/index.ts';
+import { imageSizeOf, loadFontSet, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { jpeg, VALID_BOOK_YAML, writeManuscript } from '../helpers/manuscript.ts';
 
 let fonts: FontProvider;
 beforeAll(async () => {
@@ -51,11 +57,7 @@ describe('images', () => {
     const read = await readManuscript(dir);
     const book = buildBook(read.files, read.all, fonts).book!;
     const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
-    const imageSize = (src: string) => {
-      const a = read.files.assets(src);
-      return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-    };
-    const { problems } = layoutForPrint({ book, template, fonts, imageSize });
+    const { problems } = layoutForPrint({ book, template, fonts, imageSize: imageSizeOf(read) });
     reportProblems(problems, read.all);
     const msg = read.all.flatMap((f) => f.messages).find((m) => m.ruleId === 'image-low-resolution')!;
     expect(msg.reason).toContain('photos/small.jpg');
@@ -75,10 +77,6 @@ describe('images', () => {
 
 describe('the last good output is never lost', () => {
   test('a build with errors writes nothing; the previous PDF and EPUB stay byte for byte', async () => {
-    const { main } = await import('../../src/cli/index.ts');
-    const { mkdtempSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const dir = writeManuscript({ '01-篇.md': '# 篇\n\n## 章\n\n【概况】 河西区位于天津市区东南部。\n' });
     const out = mkdtempSync(join(tmpdir(), 'nianjian-out-'));
     expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
@@ -98,13 +96,6 @@ describe('the last good output is never lost', () => {
 
 describe('EPUB with embedded fonts (book.yaml epub.embed_fonts)', () => {
   test('the subsets hold every character of every document, 【】 included, and the CSS uses them', async () => {
-    const { main } = await import('../../src/cli/index.ts');
-    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const { unzipSync, strFromU8 } = await import('fflate');
-    const { openFont, missingCharacters } = await import('../../src/font/index.ts');
-    const { VALID_BOOK_YAML } = await import('../helpers/manuscript.ts');
     const dir = writeManuscript({ 'book.yaml': `${VALID_BOOK_YAML}epub:\n  embed_fonts: true\n`, '01-篇.md': '# 区情概览\n\n## 综　述\n\n【河西区概况】 河西区位于天津市区东南部，“海河”西岸。\n' });
     const out = mkdtempSync(join(tmpdir(), 'nianjian-embed-'));
     expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
@@ -115,6 +106,32 @@ describe('EPUB with embedded fonts (book.yaml epub.embed_fonts)', () => {
     for (const font of ['OEBPS/fonts/body.ttf', 'OEBPS/fonts/heading.ttf']) {
       expect(missingCharacters(text.replace(/[\s\u00a0]/g, ''), [openFont(files[font]!)]), font).toEqual([]);
     }
+  }, 60_000);
+});
+
+describe('proof margin notes', () => {
+  test('each entry’s note sits in the margin beside its own column, at its head line', async () => {
+    const entries = Array.from({ length: 40 }, (_, i) => `【条目${i + 1}】 ${'河西区推进城市更新，完善公共服务设施，提升居民生活品质。'.repeat(3)}`);
+    const dir = writeManuscript({ '03-篇.md': `# 区情概览\n\n## 综述\n\n${entries.join('\n\n')}\n` });
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-draft-notes-'));
+    expect(await main(['build', dir, '--out', out, '--draft'], () => {})).toBe(0);
+    const pdf = join(out, readdirSync(out).find((n) => n.endsWith('-校样.pdf'))!);
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const sides = new Set<string>();
+    for (const page of bbox.split('<page ').slice(1)) {
+      const width = Number(/width="([\d.]+)"/.exec(page)![1]);
+      const words = [...page.matchAll(/xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)</g)]
+        .map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), yMax: Number(m[3]), text: m[4]! }));
+      for (const note of words.filter((w) => /^03:\d+$/.test(w.text))) {
+        const head = words.find((w) => w.text.startsWith('【条目') && Math.abs(w.yMax - note.yMax) < 4 && Math.abs(w.xMin - note.xMin) < width / 2);
+        expect(head, `${note.text} has its entry beside it`).toBeDefined();
+        const leftColumn = head!.xMin < width / 2;
+        sides.add(leftColumn ? 'left' : 'right');
+        if (leftColumn) expect(note.xMax).toBeLessThan(head!.xMin);
+        else expect(note.xMin).toBeGreaterThan(head!.xMin);
+      }
+    }
+    expect([...sides].sort()).toEqual(['left', 'right']);
   }, 60_000);
 });
 
@@ -132,10 +149,6 @@ describe('layout progress', () => {
 
 describe('nianjian init', () => {
   test('makes a new yearbook that builds at once, and never writes into a folder that is not empty', async () => {
-    const { main } = await import('../../src/cli/index.ts');
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-init-')), '新书');
     expect(await main(['init', dir], () => {})).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['01-概况.md', 'book.yaml', 'front', 'photos', 'templates']);
@@ -150,11 +163,6 @@ describe('nianjian init', () => {
 
 describe('proofs (build --draft)', () => {
   test('a proof has its own name, a stamp with date and revision on every page, and each entry’s file:line in the margin', async () => {
-    const { main } = await import('../../src/cli/index.ts');
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const dir = writeManuscript({ '03-篇.md': '# 区情概览\n\n## 综述\n\n【河西区概况】 河西区是天津市中心城区之一。\n\n【经济】 全区实现地区生产总值1154.2亿元。\n' });
     const out = mkdtempSync(join(tmpdir(), 'nianjian-draft-'));
     process.env.SOURCE_DATE_EPOCH = '1732406400'; // 2024-11-24

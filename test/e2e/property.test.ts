@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkManuscript, composeBody, layoutForPrint, bodyComposeOptions } from '../../src/build/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
 import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
-import { loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { imageSizeOf, loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
 import { jpeg, writeManuscript } from '../helpers/manuscript.ts';
 
 const HAN = [...'河西区年鉴经济发展城市建设社会事业街道社区服务工作会议推动高质量天津市政府人民代表大会'];
@@ -48,11 +48,7 @@ describe('random manuscripts', () => {
       expect(checked.book, read.all.flatMap((f) => f.messages.map((m) => m.reason)).join('\n')).toBeDefined();
       const book = checked.book!;
       const template = loadTemplate(await readTemplateFile(dir, book.settings.template))!;
-      const imageSize = (src: string) => {
-        const a = read.files.assets(src);
-        return a.status === 'ok' ? { widthPx: a.widthPx, heightPx: a.heightPx } : undefined;
-      };
-      const laid = layoutForPrint({ book, template, fonts, imageSize });
+      const laid = layoutForPrint({ book, template, fonts, imageSize: imageSizeOf(read) });
       expect(laid.paged.pages.length).toBeGreaterThan(0);
       for (const b of composeBody(book, bodyComposeOptions(book.settings, fonts))) {
         const input = b.input.runs.map((r) => (r.kind === 'text' ? r.text.replace(/[\s\u3000]/g, '') : '')).join('');

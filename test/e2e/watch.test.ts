@@ -56,3 +56,11 @@ test('watch rebuilds after each edit from cached paragraphs, a broken edit keeps
   }
   expect(await watching).toBe(0);
 }, 120_000);
+
+test('watch on a folder that is not there says which and exits 1, with no stack trace', async () => {
+  const lines: string[] = [];
+  const missing = join(tmpdir(), 'nianjian-watch-no-such-folder');
+  expect(await main(['watch', missing], (s) => lines.push(s), new AbortController().signal)).toBe(1);
+  expect(lines.join('\n')).toContain('[manuscript-missing]');
+  expect(lines.join('\n')).not.toMatch(/\bat \S+ \(/);
+});
