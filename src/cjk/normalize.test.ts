@@ -15,6 +15,14 @@ describe('input normalisation (spec §2)', () => {
     expect(norm('地区生产总值1154.2亿元')).toBe('地区生产总值1154.2亿元');
   });
 
+  test('R-NORM-1: a comma between two numbers in a Chinese clause is a Chinese comma, unless it groups thousands', () => {
+    expect(norm('管理率达到77.16%,0—36个月儿童')).toBe('管理率达到77.16%，0—36个月儿童');
+    expect(norm('占比38%,65岁以上')).toBe('占比38%，65岁以上');
+    expect(norm('第1,2名')).toBe('第1，2名');
+    expect(norm('共1,000人')).toBe('共1,000人');
+    expect(norm('x = 1%,2%')).toBe('x = 1%,2%');
+  });
+
   test('R-NORM-2: straight quotes pair as “ ” and the pairing is checked', () => {
     const r = normalizeText('做到"两个维护",落实"十项行动"。');
     expect(r.text).toBe('做到“两个维护”，落实“十项行动”。');

@@ -38,11 +38,28 @@ function neighbour(chars: string[], i: number, step: 1 | -1): string | undefined
   return chars[j];
 }
 
+/**
+ * "占比77.16%,0—36个月": a comma between a number and the next, not a
+ * thousands separator (1,000), in a clause with hanzi on either side of the
+ * numbers. The immediate neighbours are digits, so the plain test misses it.
+ */
+function isClauseCommaAfterNumber(chars: string[], i: number): boolean {
+  const prev = chars[i - 1];
+  if (!(isDigit(prev) || prev === '%') || !isDigit(chars[i + 1])) return false;
+  if (isDigit(prev) && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(''))) return false;
+  let before = i - 1;
+  while (before >= 0 && /[0-9.%]/.test(chars[before]!)) before--;
+  let after = i + 1;
+  while (after < chars.length && /[0-9.%\-—～~]/.test(chars[after]!)) after++;
+  return isWide(chars[before]) || isWide(chars[after]);
+}
+
 /** R-NORM-1: is the ASCII mark at `i` in Chinese context (a hanzi or wide mark beside it, spaces skipped)? */
 function isChineseContext(chars: string[], i: number): boolean {
   const ch = chars[i]!;
   const prev = neighbour(chars, i, -1);
   const next = neighbour(chars, i, 1);
+  if (ch === ',' && isClauseCommaAfterNumber(chars, i)) return true;
   if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) return false;
   if (ch === '(') return isWide(next) || isWide(prev);
   if (ch === ')') return isWide(prev) || isWide(next);
