@@ -2,8 +2,9 @@
  * The nianjian command line: argument parsing, calls into io and build,
  * the report on the terminal, and exit codes (1 on errors).
  */
-import { join } from 'node:path';
-import { buildEpub, buildPdf, checkManuscript, type PdfBuild, preflightReport, reportProblems } from '../build/index.ts';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { buildEpub, buildPdf, checkManuscript, pageOfSource, type PdfBuild, preflightReport, reportProblems, type SourcePlace } from '../build/index.ts';
 import { CompositionCache } from '../compose/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
@@ -16,6 +17,8 @@ import {
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { EditTracker } from './last-edit.ts';
+import { type PreviewServer, startPreviewServer } from './preview-server.ts';
 import { terminalProgress } from './progress.ts';
 import { watchManuscript } from './watch.ts';
 
@@ -23,6 +26,7 @@ const USAGE = `用法 usage:
   nianjian check [书稿目录]            检查书稿（默认 manuscript/）
   nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 与 EPUB 到 output/
   nianjian watch [书稿目录]            生成一次，之后每次修改书稿自动重新生成
+  nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
@@ -34,11 +38,12 @@ interface Args {
   verbose: boolean;
   frail: boolean;
   draft: boolean;
+  port: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false };
+  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, port: 8420 };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -46,6 +51,11 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--frail') args.frail = true;
     else if (a === '--draft') args.draft = true;
+    else if (a === '--port') {
+      const port = Number(rest[++i]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return `端口应为 0–65535 的整数 --port needs a number: ${rest[i] ?? ''}`;
+      args.port = port;
+    }
     else if (a.startsWith('-')) return `未知选项 unknown option: ${a}`;
     else positional.push(a);
   }
@@ -127,10 +137,35 @@ function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): voi
 
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
+/** What the last build made, for the preview. */
+interface Built {
+  title: string;
+  /** The PDF on disk: this build's, or the last good one when this build failed. */
+  pdf?: string;
+  wrotePdf: boolean;
+  report?: string;
+  pages?: number;
+  errors: number;
+  warnings: number;
+  edit?: SourcePlace;
+  /** 0-based page that prints the edit, and its page number (i, ii… or 1, 2…). */
+  editPage?: number;
+  editFolio?: string;
+}
+
 /** What a watch session keeps between builds: the fonts are read and parsed once. */
 interface Session {
   fonts?: Promise<LoadedFonts>;
   compositionCache?: CompositionCache;
+  /** The preview's: where the last edit was, and what the build made. */
+  edits?: EditTracker;
+  last?: Built;
+}
+
+function remember(session: Session, read: ReadManuscript, built: Omit<Built, 'errors' | 'warnings'>): void {
+  if (!session.edits) return;
+  const c = countMessages(read.all);
+  session.last = { ...built, errors: c.fatal + c.error, warnings: c.warning };
 }
 
 async function build(args: Args, out: (s: string) => void, session: Session = {}): Promise<number> {
@@ -140,9 +175,14 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const checked = checkManuscript(read.files, read.all);
   out(summary(checked.stats));
   const book = checked.book;
+  const edit = session.edits?.update(read.all);
   if (!book || hasErrors(read.all)) {
     out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
-    if (book) await writeReport(args, read.all, `${book.settings.title}-${book.settings.year}`, started);
+    const name = book ? `${book.settings.title}-${book.settings.year}` : '';
+    const title = book ? `${book.settings.title}（${book.settings.year}）` : '';
+    if (book) await writeReport(args, read.all, name, started);
+    const lastGood = join(args.out, `${name}${args.draft ? '-校样' : ''}.pdf`);
+    remember(session, read, { title, wrotePdf: false, ...(book ? { report: join(args.out, `${name}-report.html`) } : {}), ...(book && existsSync(lastGood) ? { pdf: lastGood } : {}), ...(edit ? { edit } : {}) });
     return finish(args, read.all, out);
   }
   const templateFile = await readTemplateFile(args.dir, book.settings.template);
@@ -171,9 +211,14 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const counters = session.compositionCache?.counters;
   if (counters) out(`排段 paragraphs composed ${counters.misses}, reused ${counters.hits}`);
   const name = `${book.settings.title}-${book.settings.year}`;
-  // Proofs and watch sessions are for reading pages: the EPUB is left to `build`.
-  if (args.draft || args.command === 'watch') {
+  // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
+  if (args.draft || args.command !== 'build') {
     await writeReport(args, read.all, name, started, pdf.paged.pages.length);
+    const editPage = edit ? pageOfSource(book, pdf.paged, edit) : undefined;
+    remember(session, read, {
+      title: `${book.settings.title}（${book.settings.year}）`, pdf: target, wrotePdf: true, report: join(args.out, `${name}-report.html`), pages: pdf.paged.pages.length,
+      ...(edit ? { edit } : {}), ...(editPage !== undefined ? { editPage, editFolio: pdf.paged.pages[editPage]!.number } : {}),
+    });
     return finish(args, read.all, out);
   }
   await writeEpub(args, book, pdf.paged, imageBytes, loaded, (s) => out(`${s}, ${ms(started)}`));
@@ -188,6 +233,50 @@ function stopOnInterrupt(): AbortSignal {
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   return stop.signal;
+}
+
+/** The preview's state after a build, from what the build remembered. */
+function previewState(built: Built | undefined, version: number, pdfVersion: number, seconds: number): Parameters<PreviewServer['publish']>[0] {
+  const b = built ?? { title: '', wrotePdf: false, errors: 1, warnings: 0 };
+  return {
+    version, status: b.wrotePdf ? 'ok' : 'errors', title: b.title, errors: b.errors, warnings: b.warnings, seconds,
+    ...(pdfVersion ? { pdfVersion } : {}), ...(b.pages ? { pages: b.pages } : {}),
+    ...(b.edit ? { edit: `${basename(b.edit.path)}:${b.edit.line}` } : {}), ...(b.editPage !== undefined ? { page: b.editPage + 1, folio: b.editFolio! } : {}),
+  };
+}
+
+/** nianjian preview: watch, and a local page that shows each new PDF at the page of the last edit. */
+async function preview(args: Args, out: (s: string) => void, signal: AbortSignal): Promise<number> {
+  let server: PreviewServer;
+  try {
+    server = await startPreviewServer(args.port);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : (e as Error).message}`);
+    return 1;
+  }
+  out(`预览 preview: ${server.url} — 用浏览器打开；每次保存书稿后自动刷新，并翻到改动所在页`);
+  const session: Session = { compositionCache: new CompositionCache(), edits: new EditTracker() };
+  let version = 0;
+  let pdfVersion = 0;
+  let shownPdf: string | undefined;
+  const rebuild = async () => {
+    server.publish({ version, status: 'building', title: session.last?.title ?? '', ...(pdfVersion ? { pdfVersion } : {}) });
+    const started = performance.now();
+    const code = await build(args, out, session);
+    version++;
+    const b = session.last;
+    // A new PDF to show: this build wrote one, or a failed build found the last good one on disk.
+    if (b?.pdf && (b.wrotePdf || b.pdf !== shownPdf)) pdfVersion = version;
+    shownPdf = b?.pdf ?? shownPdf;
+    server.publish(previewState(b, version, pdfVersion, (performance.now() - started) / 1000), { ...(b?.pdf ? { pdf: b.pdf } : {}), ...(b?.report ? { report: b.report } : {}) });
+    return code;
+  };
+  try {
+    return await watchManuscript({ dir: args.dir, outDir: args.out, out, signal, rebuild });
+  } finally {
+    await server.close();
+  }
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. `signal` ends a watch (the terminal's Ctrl-C when not given). */
@@ -206,6 +295,8 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       const session: Session = { compositionCache: new CompositionCache() };
       return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
     }
+    case 'preview':
+      return preview(args, out, signal ?? stopOnInterrupt());
     case 'init':
       return init(args, argvDir(argv), out);
     case 'help': case '--help': case '-h':

@@ -3,6 +3,7 @@
  * lines (R-HEAD-1) and draws itself once it knows its column and line.
  */
 import type { Line } from '../compose/index.ts';
+import type { Source } from '../model/index.ts';
 import type { Geometry } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
@@ -29,6 +30,8 @@ export interface Atom {
   anchors: string[];
   /** Part, chapter… titles this atom opens, for the outline. */
   outline?: { title: string; level: number };
+  /** The manuscript places of the text in this atom (a preview goes to the page of an edit). */
+  sources?: readonly Source[];
   /** For a line of a paragraph: its place in the paragraph (widow and orphan control, R-PAR-4). */
   paragraph?: { index: number; count: number };
   draw(at: Placement): DisplayItem[];
@@ -37,7 +40,7 @@ export interface Atom {
 /** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
 export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: { index: number; count: number }): Atom {
   return {
-    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), ...(paragraph ? { paragraph } : {}),
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), sources: line.sources, ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;

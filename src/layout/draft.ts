@@ -5,7 +5,7 @@
 import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
 import type { FlowPage } from './flow.ts';
-import type { DisplayItem, PageKind } from './types.ts';
+import type { DisplayItem, PageKind, SourceLine } from './types.ts';
 
 export interface PageDraft {
   kind: PageKind;
@@ -18,6 +18,8 @@ export interface PageDraft {
   /** `column` is set on column pages: a proof's note goes into the margin beside that column. */
   anchors: Array<{ id: string; y: number; column?: number }>;
   outline: Array<{ title: string; level: number }>;
+  /** The manuscript lines whose text starts or continues on this page. */
+  sources?: SourceLine[];
   /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
@@ -30,8 +32,25 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
     anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line), column: p.column }))),
     outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
+    sources: sourceLinesOf(placed.map((p) => p.atom)),
     draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
   };
+}
+
+/** Each manuscript place once, in the order printed. */
+function sourceLinesOf(atoms: readonly Atom[]): SourceLine[] {
+  const seen = new Set<string>();
+  const out: SourceLine[] = [];
+  for (const a of atoms) {
+    for (const s of a.sources ?? []) {
+      const line = s.position?.start.line;
+      const key = `${s.path}:${line}`;
+      if (line === undefined || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ path: s.path, line });
+    }
+  }
+  return out;
 }
 
 export function blankDraft(): PageDraft {

@@ -171,7 +171,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     partTitle = p.draft.partTitle ?? partTitle;
     const page: Page = {
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
-      runningHead: headFor(p.draft, isRecto, partTitle), items: [],
+      runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
     };
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
     return page;

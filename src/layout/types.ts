@@ -48,6 +48,12 @@ export type DisplayItem = GlyphItem | ImageItem | RuleItem | LinkItem;
 
 export type PageKind = 'title' | 'copyright' | 'front' | 'gallery' | 'toc' | 'part-opener' | 'body' | 'index' | 'blank';
 
+/** A manuscript file and the first line of a text printed on a page. */
+export interface SourceLine {
+  path: string;
+  line: number;
+}
+
 /** 页: one page of the book block. */
 export interface Page {
   index: number;
@@ -59,6 +65,8 @@ export interface Page {
   isRecto: boolean;
   runningHead: string;
   items: DisplayItem[];
+  /** The manuscript texts printed here (paragraphs, by their first line), for going from an edit to its page. */
+  sources: SourceLine[];
 }
 
 /** Where an anchor (part, chapter, entry, index term) is printed. */

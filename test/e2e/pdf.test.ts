@@ -106,6 +106,21 @@ describe('the print PDF of the sample', () => {
     expect(words.length).toBeGreaterThan(300);
   });
 
+  test('page labels name every page by its printed number: i, ii… for the front matter, then 1, 2… (PDF /PageLabels)', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+    const labels = (await doc.getPageLabels())!;
+    await doc.destroy();
+    expect(labels).toHaveLength(words.length);
+    expect(labels.slice(0, 3)).toEqual(['i', 'ii', 'iii']);
+    expect(labels[bodyStart]).toBe('1');
+    expect(labels[bodyStart - 1]).toMatch(/^[ivxlc]+$/);
+    // Wherever a folio is printed, the label says the same.
+    const printed = words.map(folioOf).map((f, i) => [f, labels[i]] as const).filter(([f]) => /^\d+$/.test(f));
+    expect(printed.length).toBeGreaterThan(250);
+    for (const [folio, label] of printed) expect(label).toBe(folio);
+  });
+
   test('every TOC entry’s folio is the page on which its heading is printed', () => {
     // TOC pages: from the first page headed 目录 (a recto) to the body; versos carry the book title.
     const firstToc = words.findIndex((w) => headOf(w) === '目录');

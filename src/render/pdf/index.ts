@@ -120,6 +120,33 @@ function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly Outline
   }
 }
 
+/**
+ * /PageLabels (PDF 1.7 §12.4.2): a reader's viewer shows the printed numbers,
+ * front matter in lower-case Roman numerals and the body from 1, so "go to
+ * page 159" finds folio 159 and not the 159th sheet.
+ */
+function pageLabels(pages: PagedDocument['pages']): Array<number | Record<string, string | number>> {
+  const nums: Array<number | Record<string, string | number>> = [];
+  let last: { style: string; value: number } | undefined;
+  for (const page of pages) {
+    const style = /^\d+$/.test(page.number) ? 'D' : 'r';
+    const value = style === 'D' ? Number(page.number) : romanValue(page.number);
+    if (!last || last.style !== style || last.value + 1 !== value) nums.push(page.index, { S: style, ...(value !== 1 ? { St: value } : {}) });
+    last = { style, value };
+  }
+  return nums;
+}
+
+function romanValue(r: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  for (let i = 0; i < r.length; i++) {
+    const here = v[r[i]!] ?? 0;
+    total += here < (v[r[i + 1] ?? ''] ?? 0) ? -here : here;
+  }
+  return total;
+}
+
 /** Renders the paged document to PDF bytes. */
 export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const { document: paged, metadata: m } = input;
@@ -143,6 +170,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     for (const item of page.items) drawItem(doc, fonts, item, input, paged.heightPt);
   }
   addOutline(doc, doc.outline, paged.outline);
+  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
