@@ -3,11 +3,11 @@
  * a check that every TOC folio is the page its heading is printed on, and
  * rendering. Pure: files, fonts and the date come in as values.
  */
-import type { ComposeProblem, CompositionCache } from '../compose/index.ts';
+import type { CompositionCache } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { FontProvider } from '../font/index.ts';
-import { geometryOf, type ImageSize, layoutBook, type LayoutContext, type LayoutProblem, type PagedDocument } from '../layout/index.ts';
+import { geometryOf, type ImageSize, layoutBook, type LayoutContext, type BuildProblem, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import { renderPdf } from '../render/index.ts';
 
@@ -40,13 +40,13 @@ export function sourceNotes(book: Book): Map<string, string> {
 export interface PdfBuild {
   bytes: Uint8Array;
   paged: PagedDocument;
-  problems: Array<ComposeProblem | LayoutProblem>;
+  problems: BuildProblem[];
   /** TOC entries whose printed folio is not the page of their heading (should be none). */
   tocMismatches: string[];
 }
 
 export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
-  const problems: PdfBuild['problems'] = [];
+  const problems: BuildProblem[] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
     ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };

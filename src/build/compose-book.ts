@@ -7,7 +7,7 @@ import {
   creditParagraph, entryParagraph, type ParagraphInput,
 } from '../compose/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
-import type { LayoutProblem } from '../layout/index.ts';
+import type { BuildProblem } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 
 export interface ComposedBlock {
@@ -36,18 +36,28 @@ export function composeBody(book: Book, options: ComposeOptions): ComposedBlock[
   return bodyParagraphs(book).map(({ key, input }) => ({ key, input, composed: composeParagraph(input, options) }));
 }
 
-function reportProblem(file: VFile, p: ComposeProblem | LayoutProblem): void {
+/** "第 159 页左栏": a page number as printed, and the column on two-column pages. */
+function printedAt(p: BuildProblem): { printedAt: string } | Record<string, never> {
+  if (!p.at) return {};
+  const column = p.at.column === undefined ? '' : p.at.column === 0 ? '左栏' : p.at.column === 1 ? '右栏' : `第 ${p.at.column + 1} 栏`;
+  return { printedAt: `第 ${p.at.folio} 页${column}` };
+}
+
+function reportProblem(file: VFile, p: BuildProblem): void {
   const place = p.source?.position;
+  const at = printedAt(p);
   switch (p.kind) {
-    case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi) }); break;
-    case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns }); break;
+    case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi), ...at }); break;
+    case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
+    case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
+    case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;
     case 'glyph-missing': {
       const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });
       break;
     }
-    case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: p.text }); break;
-    case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: p.text }); break;
+    case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: p.text, ...at }); break;
+    case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: p.text, ...at }); break;
   }
 }
 
@@ -56,7 +66,7 @@ export function reportComposeProblems(blocks: readonly ComposedBlock[], files: r
   reportProblems(blocks.flatMap((b) => b.composed.problems), files);
 }
 
-export function reportProblems(problems: ReadonlyArray<ComposeProblem | LayoutProblem>, files: readonly VFile[]): void {
+export function reportProblems(problems: readonly BuildProblem[], files: readonly VFile[]): void {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const seen = new Set<string>();
   {

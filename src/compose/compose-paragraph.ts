@@ -37,8 +37,8 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   const source = firstSource(input);
   for (const line of lines) {
     const over = line.widthPt - line.measurePt;
-    if (over > FLUSH_TOLERANCE_PT) problems.push({ kind: 'line-overfull', overPt: over, text: line.text, ...(source ? { source: line.sources[0] ?? source } : {}) });
-    if (line.spreadEm > LOOSE_LINE_EM) problems.push({ kind: 'line-loose', spreadEm: line.spreadEm, text: line.text, ...(source ? { source: line.sources[0] ?? source } : {}) });
+    if (over > FLUSH_TOLERANCE_PT) problems.push({ kind: 'line-overfull', overPt: over, text: line.text, line, ...(source ? { source: line.sources[0] ?? source } : {}) });
+    if (line.spreadEm > LOOSE_LINE_EM) problems.push({ kind: 'line-loose', spreadEm: line.spreadEm, text: line.text, line, ...(source ? { source: line.sources[0] ?? source } : {}) });
   }
   return { lines, problems };
 }

@@ -110,8 +110,8 @@ export interface Line {
 
 export type ComposeProblem =
   | { kind: 'glyph-missing'; char: string; source?: Source; point?: Point }
-  | { kind: 'line-overfull'; overPt: number; text: string; source?: Source }
-  | { kind: 'line-loose'; spreadEm: number; text: string; source?: Source };
+  | { kind: 'line-overfull'; overPt: number; text: string; source?: Source; line?: Line }
+  | { kind: 'line-loose'; spreadEm: number; text: string; source?: Source; line?: Line };
 
 export interface ComposedParagraph {
   lines: Line[];

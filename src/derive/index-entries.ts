@@ -4,7 +4,7 @@
  * grouped under letters (R-IDX-1..8).
  */
 import { compareIndexKeys, type IndexKey, indexKey } from '../cjk/index.ts';
-import { type Book, type Inline, walkBook } from '../model/index.ts';
+import { type Book, type Inline, type Source, walkBook } from '../model/index.ts';
 
 export interface IndexEntry {
   heading: string;
@@ -46,8 +46,38 @@ export function indexOccurrences(book: Book, includeHeadings = false): Occurrenc
       out.push({ heading: node.title, anchor: node.id });
       termsIn(node.lead, out);
     } else if (node.type === 'paragraph' || node.type === 'chronicleItem') termsIn(node.children, out);
+    else if (node.type === 'list') for (const item of node.items) for (const p of item) termsIn(p.children, out);
   });
   return out;
+}
+
+/** Every index term marked anywhere in the book (front matter, tables and photo pages too), with its place. */
+function allMarkedTerms(book: Book): Array<{ term: string; id: string; source: Source }> {
+  const out: Array<{ term: string; id: string; source: Source }> = [];
+  const visit = (inlines: readonly Inline[] | undefined) => {
+    for (const n of inlines ?? []) {
+      if (n.type === 'indexTerm') out.push({ term: n.term, id: n.id, source: n.source });
+      else if (n.type === 'emphasis' || n.type === 'strong') visit(n.children);
+    }
+  };
+  walkBook(book, (node) => {
+    switch (node.type) {
+      case 'entry': visit(node.lead); break;
+      case 'paragraph': case 'chronicleItem': visit(node.children); break;
+      case 'list': for (const item of node.items) for (const p of item) visit(p.children); break;
+      case 'table': visit(node.caption); for (const row of [node.header, ...node.rows]) for (const cell of row) visit(cell); break;
+    }
+  });
+  return out;
+}
+
+/**
+ * Marked terms the index cannot give a page: marked in the front matter, on
+ * photo pages or in a table, or never printed. The report lists them; the
+ * index leaves them out rather than print a heading without a locator.
+ */
+export function unplacedIndexTerms(book: Book, pagesOf: PagesOf): Array<{ term: string; source: Source }> {
+  return allMarkedTerms(book).filter((t) => pagesOf(t.id).length === 0).map(({ term, source }) => ({ term, source }));
 }
 
 /** Builds the index; `readings` are the editor's (book.yaml index_readings). */
@@ -64,6 +94,7 @@ export function buildIndex(book: Book, pagesOf: PagesOf, readings: Record<string
     entry.pages.push(...pagesOf(o.anchor));
   }
   const entries = [...byHeading.values()]
+    .filter((e) => e.pages.length > 0)
     .map((e) => ({ ...e, pages: [...new Set(e.pages)].sort((a, b) => a - b) }))
     .sort((a, b) => compareIndexKeys(a.key, b.key) || (a.heading < b.heading ? -1 : a.heading > b.heading ? 1 : 0));
   const groups: IndexGroup[] = [];

@@ -26,7 +26,9 @@ function toPlace(place: Place): Position | Point | undefined {
 /** Adds the catalogued message `ruleId` at `place` to `file`, with the rule's severity. */
 export function report(file: VFile, place: Place, ruleId: RuleId, params: Params = {}): VFileMessage {
   const spec = CATALOGUE[ruleId];
-  const msg = file.message(spec.reason(params), { place: toPlace(place), ruleId, source: SOURCE });
+  // `printedAt` ("第 159 页左栏"): where a layout finding is on the page, after the text of the rule.
+  const reason = params.printedAt ? `${spec.reason(params)}（印在${params.printedAt}）` : spec.reason(params);
+  const msg = file.message(reason, { place: toPlace(place), ruleId, source: SOURCE });
   msg.fatal = severityToFatal(spec.severity);
   (msg as VFileMessage & { severity: Severity }).severity = spec.severity;
   return msg;

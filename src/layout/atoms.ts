@@ -32,6 +32,8 @@ export interface Atom {
   outline?: { title: string; level: number };
   /** The manuscript places of the text in this atom (a preview goes to the page of an edit). */
   sources?: readonly Source[];
+  /** A body line: the composed line it prints (a problem with the line is reported at its page and column). */
+  composed?: Line;
   /** For a line of a paragraph: its place in the paragraph (widow and orphan control, R-PAR-4). */
   paragraph?: { index: number; count: number };
   draw(at: Placement): DisplayItem[];
@@ -40,7 +42,7 @@ export interface Atom {
 /** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
 export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: { index: number; count: number }): Atom {
   return {
-    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), sources: line.sources, ...(paragraph ? { paragraph } : {}),
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), sources: line.sources, composed: line, ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;

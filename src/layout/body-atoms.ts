@@ -51,7 +51,7 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const title = composeAt(ctx, plain(chapter.title, HEADING), a.title_size_pt, w);
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [{
-    lines: gridLines, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 },
+    lines: gridLines, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
     draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, gridLines, 'center'),
   }];
   const info = chapter.article!;
@@ -78,7 +78,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const height = Math.min(maxHeight, (boxWidth * size.heightPx) / size.widthPx);
   const width = (height * size.widthPx) / size.heightPx;
   const dpi = size.widthPx / (width / 72);
-  if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source });
+  if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source, anchor: fig.id });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
   const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, boxWidth);
   const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
@@ -170,7 +170,7 @@ function childItem(ctx: LayoutContext, item: Section | Entry | Block): FlowItem[
     if (item.type === 'section') {
       const level = item.level === 3 ? 'section' : 'subsection';
       const title = level === 'section' ? letterSpaced(item.title) : item.title;
-      return [headingAtom(ctx, title, level, item.id), ...childAtoms(ctx, item.children)];
+      return [{ ...headingAtom(ctx, title, level, item.id), sources: [item.source] }, ...childAtoms(ctx, item.children)];
     }
     if (item.type === 'entry') return entryAtoms(ctx, item);
     return blockAtoms(ctx, item);
@@ -187,7 +187,7 @@ export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
   if (first && 'table' in first && !chapter.article) {
     return [{ ...first, title: first.title || chapter.title, anchor: chapter.id }, ...children.slice(1)];
   }
-  const head = chapter.article ? articleAtoms(ctx, chapter) : [headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1)];
+  const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1), sources: [chapter.source] }];
   return [...head, ...children];
 }
 

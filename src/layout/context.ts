@@ -19,8 +19,8 @@ export interface LayoutContext {
   fonts: FontProvider;
   settings: BookSettings;
   imageSize(src: string): ImageSize | undefined;
-  /** Where composition and layout problems go, to be reported on the manuscript files. */
-  problems: Array<ComposeProblem | LayoutProblem>;
+  /** Where composition and layout problems go, to be reported on the manuscript files (with their page once known). */
+  problems: BuildProblem[];
   /** A proof (校样): the stamp on every page, and where each entry's text is in the manuscript. */
   draft?: Draft;
   /** A watch session's composed paragraphs: an unchanged paragraph is not composed again. */
@@ -36,10 +36,26 @@ export interface Draft {
   sourceNotes: ReadonlyMap<string, string>;
 }
 
-/** An image printed at less than 200 dpi, or a table too wide for the page even at its narrowest. */
+/** Where a problem is printed: the page (0-based), its page number, and the column on two-column pages. */
+export interface PrintedAt {
+  pageIndex: number;
+  folio: string;
+  column?: number;
+}
+
+/**
+ * What layout finds: an image printed at less than 200 dpi, a table too wide
+ * for the page even at its narrowest, a heading left at the foot of its column,
+ * an index term that is on no body page. `anchor` finds the page of the first two.
+ */
 export type LayoutProblem =
-  | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source }
-  | { kind: 'table-too-wide'; columns: number; source?: Source };
+  | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source; anchor?: string }
+  | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
+  | { kind: 'heading-stranded'; source: Source }
+  | { kind: 'index-term-unplaced'; term: string; source?: Source };
+
+/** A problem of composition or layout, with the place it is printed once pages are numbered. */
+export type BuildProblem = (ComposeProblem | LayoutProblem) & { at?: PrintedAt };
 
 /** Below this an image prints soft: 200 dpi at its printed size. */
 export const MIN_IMAGE_DPI = 200;

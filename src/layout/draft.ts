@@ -2,6 +2,8 @@
  * A page before it has its place in the book: what it shows (drawn once it
  * knows whether it is a recto), what it anchors, and its furniture.
  */
+import type { Line } from '../compose/index.ts';
+import type { Source } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
 import type { FlowPage } from './flow.ts';
@@ -20,6 +22,10 @@ export interface PageDraft {
   outline: Array<{ title: string; level: number }>;
   /** The manuscript lines whose text starts or continues on this page. */
   sources?: SourceLine[];
+  /** Body lines by column, to report a problem line at its page and column. */
+  lines?: Array<{ line: Line; column: number }>;
+  /** Headings left at the foot of a column with none of their text under them. */
+  stranded?: Array<{ source: Source; column: number }>;
   /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
@@ -33,8 +39,23 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line), column: p.column }))),
     outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
     sources: sourceLinesOf(placed.map((p) => p.atom)),
+    lines: placed.flatMap((p) => (p.atom.composed ? [{ line: p.atom.composed, column: p.column }] : [])),
+    stranded: strandedHeadings(page),
     draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
   };
+}
+
+/**
+ * A heading is stranded when it is the last thing in its column: its text
+ * begins in the next column or page (R-HEAD-3 could not be kept, e.g. before a
+ * table set on pages of its own, or a section left empty).
+ */
+export function strandedHeadings(page: FlowPage): Array<{ source: Source; column: number }> {
+  return page.columns.flatMap((col, column) => {
+    const last = col.at(-1)?.atom;
+    const source = last?.sources?.[0];
+    return last && source && last.keepWithNextLines > 0 && last.anchors.length > 0 ? [{ source, column }] : [];
+  });
 }
 
 /** Each manuscript place once, in the order printed. */

@@ -6,7 +6,7 @@
  * against it (the layout → page map → TOC loop).
  */
 import { BODY } from '../compose/index.ts';
-import { buildIndex, type TocItem, wordCountThousands } from '../derive/index.ts';
+import { buildIndex, type TocItem, unplacedIndexTerms, wordCountThousands } from '../derive/index.ts';
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -15,6 +15,7 @@ import { frontDrafts } from './front.ts';
 import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
 import { INDEX_ANCHOR, indexDrafts } from './index-pages.ts';
 import { partDrafts } from './part.ts';
+import { placeProblems } from './problems.ts';
 import { tocDrafts } from './toc.ts';
 import type { AnchorPlace, DisplayItem, OutlineItem, Page, PagedDocument } from './types.ts';
 
@@ -142,6 +143,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   }));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
   const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings, ctx.template.index.include_headings);
+  for (const t of unplacedIndexTerms(book, pagesOf(bodyAnchorsOnly))) ctx.problems.push({ kind: 'index-term-unplaced', term: t.term, source: t.source });
   const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
@@ -162,6 +164,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   while ((front.length + bodyFilled.length) % 4 !== 0) bodyFilled.push({ draft: blankDraft(), number: String(bodyFilled.length + 1) });
   const all = [...numbered(front, (i) => roman(i + 1)), ...bodyFilled];
   const anchors = anchorsOf(all, 0);
+  placeProblems(ctx, all, anchors);
   facts.pages = all.length;
   facts.wordsThousands = wordCountThousands(all.map((p) => ({ kind: p.draft.kind, chars: capacityOf(ctx, p.draft.kind) })));
   const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);

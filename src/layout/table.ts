@@ -47,7 +47,7 @@ function columnWidths(ctx: LayoutContext, t: StatTable, size: number, pad: numbe
   const min = MIN_COLUMN_EM * size + 2 * pad;
   if (min * natural.length > total) {
     // Too many columns even at their narrowest: reported, and set at equal widths across the page.
-    ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source });
+    ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source, anchor: t.id });
     return natural.map(() => total / natural.length);
   }
   let widths = natural.map((w, c) => Math.max(floor[c]!, w));

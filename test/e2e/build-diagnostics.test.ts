@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBook, layoutForPrint, reportProblems } from '../../src/build/index.ts';
+import { buildBook, checkManuscript, layoutForPrint, reportProblems } from '../../src/build/index.ts';
 import { main } from '../../src/cli/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
+import { geometryOf, type PagedDocument } from '../../src/layout/index.ts';
 import { createFontProvider, type FontProvider, missingCharacters, openFont } from '../../src/font/index.ts';
 import { imageSizeOf, loadFontSet, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
-import { jpeg, VALID_BOOK_YAML, writeManuscript } from '../helpers/manuscript.ts';
+import { type Files, jpeg, VALID_BOOK_YAML, writeManuscript } from '../helpers/manuscript.ts';
 
 let fonts: FontProvider;
 beforeAll(async () => {
@@ -62,6 +63,7 @@ describe('images', () => {
     const msg = read.all.flatMap((f) => f.messages).find((m) => m.ruleId === 'image-low-resolution')!;
     expect(msg.reason).toContain('photos/small.jpg');
     expect(msg.line).toBe(7);
+    expect(msg.reason).toMatch(/（印在第 2 页）$/);
   });
 
   test('JPEG passes through; a TIFF is converted to PNG for the PDF', async () => {
@@ -180,4 +182,66 @@ describe('proofs (build --draft)', () => {
     expect(all).toMatch(/03:5/);
     expect(all).toMatch(/03:7/);
   }, 60_000);
+});
+
+/** Lays out a small manuscript and reports its problems; returns the messages and the pages. */
+async function laidOut(files: Files) {
+  const dir = writeManuscript(files);
+  const read = await readManuscript(dir);
+  const book = checkManuscript(read.files, read.all).book!;
+  const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
+  const laid = layoutForPrint({ book, template, fonts, imageSize: imageSizeOf(read) });
+  reportProblems(laid.problems, read.all);
+  return { ...laid, messages: read.all.flatMap((f) => f.messages.map((m) => ({ file: f.basename, rule: String(m.ruleId), line: m.line, reason: m.reason }))) };
+}
+
+const glyphText = (page: PagedDocument['pages'][number]) => page.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((g) => g.text).join('')] : []));
+
+describe('the report places layout findings on their page and column', () => {
+  test('an overfull line: its page number and column, checked against where the line is drawn', async () => {
+    const filler = '正文的填充文字，要排满一栏以上。'.repeat(60);
+    const { messages, paged, problems } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n${filler}\n\n链接${'x'.repeat(80)}结束。\n` });
+    const msg = messages.find((m) => m.rule === 'line-overfull')!;
+    expect(msg.line).toBe(7);
+    const [, folio, column] = msg.reason.match(/（印在第 (\d+) 页(左|右)栏）$/)!;
+    const problem = problems.find((p) => p.kind === 'line-overfull')!;
+    const page = paged.pages[problem.at!.pageIndex]!;
+    expect(page.number).toBe(folio);
+    // The line is drawn on that page, in that column (left of the gutter or right of it).
+    const g = geometryOf(loadTemplate(await readTemplateFile(writeManuscript({}), 'yearbook-16k'))!);
+    const drawn = page.items.find((i) => i.kind === 'glyphs' && i.glyphs.map((x) => x.text).join('').includes('xxxxxxxx'))!;
+    const inRight = drawn.kind === 'glyphs' && drawn.x > g.columnLeft(page.isRecto, 1) - 1;
+    expect(column).toBe(inRight ? '右' : '左');
+    expect(column).toBe('右'); // the filler fills the left column first
+  });
+
+  test('a heading left at the foot of its column, its text on pages after it (a table), is reported where it stands', async () => {
+    const filler = '正文的填充文字。'.repeat(30);
+    const table = '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |';
+    const { messages, paged, problems } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n${filler}\n\n### 落单的分目\n\n${table}\n\n表后的正文。\n` });
+    const msg = messages.find((m) => m.rule === 'heading-stranded')!;
+    expect(msg).toMatchObject({ file: '01-篇.md', line: 7 });
+    expect(msg.reason).toMatch(/（印在第 \d+ 页[左右]栏）$/);
+    const at = problems.find((p) => p.kind === 'heading-stranded')!.at!;
+    expect(glyphText(paged.pages[at.pageIndex]!).join('').replace(/[\s\u3000]/g, '')).toContain('落单的分目');
+    // A heading with its text under it is not reported.
+    const fine = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n${filler}\n\n### 好的分目\n\n${filler}\n` });
+    expect(fine.messages.filter((m) => m.rule === 'heading-stranded')).toEqual([]);
+  });
+
+  test('index terms: one in a list is indexed at its page; one in the front matter or a table is reported, not printed without a page', async () => {
+    const { messages, paged } = await laidOut({
+      'front/01-编辑说明.md': '# 编辑说明\n\n说明里标了:index[前言词]。\n',
+      '01-篇.md': '# 篇\n\n## 章\n\n【条目】 正文:index[正文词]。\n\n- 列表里的:index[列表词]\n\n::caption[表]\n\n| 项目 | 数量 |\n|---|---|\n| :index[表格词] | 1 |\n',
+    });
+    const unplaced = messages.filter((m) => m.rule === 'index-term-unplaced');
+    expect(unplaced.map((m) => [m.file, m.line, m.reason.match(/“(.+?)”/)![1]])).toEqual([['01-编辑说明.md', 3, '前言词'], ['01-篇.md', 13, '表格词']]);
+    const headings = paged.index.flatMap((g) => g.entries.map((e) => e.heading));
+    expect(headings).toEqual(expect.arrayContaining(['正文词', '列表词']));
+    expect(headings).not.toContain('前言词');
+    expect(headings).not.toContain('表格词');
+    const entry = paged.index.flatMap((g) => g.entries).find((e) => e.heading === '列表词')!;
+    expect(entry.pages).toEqual([Number(paged.anchors.get(entry.anchors[0]!)!.folio)]);
+    expect(glyphText(paged.pages[paged.anchors.get(entry.anchors[0]!)!.pageIndex]!).join('')).toContain('列表里的列表词');
+  });
 });
