@@ -12,9 +12,11 @@ import { bodyComposeOptions, buildEpub, checkManuscript, composeBody, layoutForP
 import { CompositionCache, LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
-import { buildDate, imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
+import { buildDate, ImageProbeCache, imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
+import { PartLayoutCache } from '../src/layout/index.ts';
 import { walkBook } from '../src/model/index.ts';
-import { renderPdf } from '../src/render/index.ts';
+import { ParseCache } from '../src/parse/index.ts';
+import { RenderCache, renderPdf } from '../src/render/index.ts';
 
 const dir = process.argv[2] ?? 'manuscript';
 const rows: Array<[string, string]> = [];
@@ -47,7 +49,7 @@ const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint(
 const s = book.settings;
 const metadata = { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) };
 const pdf = await timed('render PDF', () => renderPdf({
-  document: laid.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src),
+  document: laid.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src),
   metadata,
 }));
 const printOnly = performance.now() - buildStart;
@@ -62,20 +64,42 @@ const total = performance.now() - started;
 const copy = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-')), 'manuscript');
 cpSync(dir, copy, { recursive: true });
 const cache = new CompositionCache();
+const parseCache = new ParseCache();
+const partCache = new PartLayoutCache();
+const renderCache = new RenderCache();
+const probeCache = new ImageProbeCache();
+const watchStages: Array<[string, number]> = [];
 const layoutCopy = async () => {
-  const r = await readManuscript(copy);
-  const b = checkManuscript(r.files, r.all).book!;
+  const t = [performance.now()];
+  const r = await readManuscript(copy, probeCache);
+  t.push(performance.now());
+  const b = checkManuscript(r.files, r.all, parseCache).book!;
+  t.push(performance.now());
   cache.startBuild();
-  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(r), compositionCache: cache });
-  return renderPdf({ document: l.paged, fontBytes: loaded.bytes, imageBytes: (src) => imageBytes.get(src), metadata });
+  partCache.startBuild();
+  renderCache.startBuild();
+  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(r), compositionCache: cache, partCache });
+  t.push(performance.now());
+  const bytes = await renderPdf({ document: l.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src), metadata, cache: renderCache });
+  t.push(performance.now());
+  watchStages.splice(0, watchStages.length, ...(['read', 'parse', 'layout', 'render PDF'] as const).map((s, i): [string, number] => [s, t[i + 1]! - t[i]!]));
+  return bytes;
 };
 await layoutCopy();
 const edited = readdirSync(copy).filter((n) => n.endsWith('.md')).sort()[5]!;
-const text = readFileSync(join(copy, edited), 'utf8');
-const at = text.indexOf('。', text.length >> 1);
-writeFileSync(join(copy, edited), `${text.slice(0, at)}，又添一句${text.slice(at)}`);
-await timed(`watch: rebuild after a one-paragraph edit (${edited})`, layoutCopy);
+// Two edits in a row: the first brings a character the book did not have yet (添), which renumbers
+// the font subset from its first use on; the second uses known characters only.
+for (const [label, words] of [['one-paragraph edit, a new character', '，又添一句'], ['next one-paragraph edit', '，又说一句']] as const) {
+  const text = readFileSync(join(copy, edited), 'utf8');
+  const at = text.indexOf('。', text.length >> 1);
+  writeFileSync(join(copy, edited), `${text.slice(0, at)}${words}${text.slice(at)}`);
+  await timed(`watch: rebuild after ${label} (${edited})`, layoutCopy);
+  rows.push(['  of which ' + watchStages.map(([s, ms]) => `${s} ${ms.toFixed(0)}`).join(', '), 'ms']);
+}
+rows.push(['watch: files parsed / reused', `${parseCache.files.misses} / ${parseCache.files.hits}`]);
+rows.push(['watch: parts laid out / reused', `${partCache.counters.misses} / ${partCache.counters.hits}`]);
 rows.push(['watch: paragraphs composed / reused', `${cache.counters.misses} / ${cache.counters.hits}`]);
+rows.push(['watch: pages deflated / reused', `${renderCache.pages.misses} / ${renderCache.pages.hits}`]);
 
 const lines = composed.flatMap((b) => b.composed.lines);
 const justified = lines.filter((l) => !l.isLast);

@@ -6,23 +6,26 @@
 import type { CompositionCache } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
-import type { FontProvider } from '../font/index.ts';
-import { geometryOf, type ImageSize, layoutBook, type LayoutContext, type BuildProblem, type PagedDocument } from '../layout/index.ts';
+import type { Font, FontProvider } from '../font/index.ts';
+import { geometryOf, type ImageSize, layoutBook, type PartLayoutCache, type LayoutContext, type BuildProblem, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
-import { renderPdf } from '../render/index.ts';
+import { type RenderCache, renderPdf } from '../render/index.ts';
 
 export interface PdfBuildInput {
   book: Book;
   template: Template;
   fonts: FontProvider;
-  fontBytes: ReadonlyMap<string, Uint8Array>;
+  fontFiles: ReadonlyMap<string, Uint8Array | Font>;
   imageBytes: ReadonlyMap<string, Uint8Array>;
   imageSize: (src: string) => ImageSize | undefined;
   date: Date;
   /** A proof (校样): the stamp text; margin notes come from the model's sources. */
   draftStamp?: string;
-  /** A watch session's composition cache (see compose/cache.ts). */
+  /** A watch session's composition cache (see compose/cache.ts) and laid-out parts (layout/part-cache.ts). */
   compositionCache?: CompositionCache;
+  partCache?: PartLayoutCache;
+  /** A watch session's deflated pages and font subsets (render/pdf/streams.ts). */
+  renderCache?: RenderCache;
   progress?: LayoutContext['progress'];
 }
 
@@ -45,11 +48,11 @@ export interface PdfBuild {
   tocMismatches: string[];
 }
 
-export function layoutForPrint(input: Omit<PdfBuildInput, 'fontBytes' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
+export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
   const problems: BuildProblem[] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
-    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };
+    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.partCache ? { partCache: input.partCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);
@@ -61,9 +64,10 @@ export async function buildPdf(input: PdfBuildInput): Promise<PdfBuild> {
   const s = input.book.settings;
   const bytes = await renderPdf({
     document: laid.paged,
-    fontBytes: input.fontBytes,
+    fontFiles: input.fontFiles,
     imageBytes: (src) => input.imageBytes.get(src),
     metadata: { title: `${s.title}（${s.year}）`, author: s.compiler, subject: `${s.title} ${s.year}`, language: s.language, date: input.date },
+    ...(input.renderCache ? { cache: input.renderCache } : {}),
   });
   return { bytes, ...laid };
 }

@@ -6,7 +6,7 @@ import type { ComposeOptions } from '../compose/index.ts';
 import type { BookSettings } from '../config/index.ts';
 import type { VFile } from '../diagnostics/index.ts';
 import type { FontProvider } from '../font/index.ts';
-import { type ManuscriptFiles, parseManuscript, type ParseResult } from '../parse/index.ts';
+import { type ManuscriptFiles, type ParseCache, parseManuscript, type ParseResult } from '../parse/index.ts';
 import { type ComposedBlock, composeBody, reportComposeProblems } from './compose-book.ts';
 
 export { bodyParagraphs, type ComposedBlock, composeBody, reportComposeProblems, reportProblems } from './compose-book.ts';
@@ -15,9 +15,9 @@ export interface CheckResult extends ParseResult {
   files: VFile[];
 }
 
-/** Parses and validates a manuscript: the `check` command. */
-export function checkManuscript(files: ManuscriptFiles, all: VFile[]): CheckResult {
-  return { ...parseManuscript(files), files: all };
+/** Parses and validates a manuscript: the `check` command; a watch session passes its parse cache. */
+export function checkManuscript(files: ManuscriptFiles, all: VFile[], cache?: ParseCache): CheckResult {
+  return { ...parseManuscript(files, cache), files: all };
 }
 
 /** 五号: body text is 10.5 pt (R-YB-3, R-SIZE). */

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { RenderCache } from '../render/index.ts';
 import { buildEpub, buildPdf, checkManuscript, pageOfSource, type PdfBuild, preflightReport, reportProblems, type SourcePlace } from '../build/index.ts';
 import { CompositionCache } from '../compose/index.ts';
 import { loadTemplate } from '../config/index.ts';
@@ -11,12 +12,12 @@ import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
-  buildDate, createManuscript, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
+  buildDate, createManuscript, ImageProbeCache, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
   type ReadManuscript, readTemplateFile, writeAtomic,
 } from '../io/index.ts';
-import type { PagedDocument } from '../layout/index.ts';
+import { type PagedDocument, PartLayoutCache } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
-import type { BookStats } from '../parse/index.ts';
+import { type BookStats, ParseCache } from '../parse/index.ts';
 import { EditTracker } from './last-edit.ts';
 import { type PreviewServer, startPreviewServer } from './preview-server.ts';
 import { terminalProgress } from './progress.ts';
@@ -135,6 +136,12 @@ function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): voi
   }
 }
 
+/** What a rebuild did again and what it reused: files parsed, parts laid out, paragraphs composed. */
+function reuseLine(c: NonNullable<Session['caches']>): string {
+  const { parse, parts, composition, render } = c;
+  return `解析 files parsed ${parse.files.misses}, reused ${parse.files.hits} · 排版 parts laid out ${parts.counters.misses}, reused ${parts.counters.hits} · 排段 paragraphs composed ${composition.counters.misses}, reused ${composition.counters.hits} · 页面 pages deflated ${render.pages.misses}, reused ${render.pages.hits}`;
+}
+
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 /** What the last build made, for the preview. */
@@ -156,7 +163,8 @@ interface Built {
 /** What a watch session keeps between builds: the fonts are read and parsed once. */
 interface Session {
   fonts?: Promise<LoadedFonts>;
-  compositionCache?: CompositionCache;
+  /** Kept between builds: parsed files, composed paragraphs, laid-out parts. */
+  caches?: { images: ImageProbeCache; parse: ParseCache; composition: CompositionCache; parts: PartLayoutCache; render: RenderCache };
   /** The preview's: where the last edit was, and what the build made. */
   edits?: EditTracker;
   last?: Built;
@@ -171,8 +179,8 @@ function remember(session: Session, read: ReadManuscript, built: Omit<Built, 'er
 async function build(args: Args, out: (s: string) => void, session: Session = {}): Promise<number> {
   const started = performance.now();
   out('读取书稿 reading manuscript …');
-  const read = await readManuscript(args.dir);
-  const checked = checkManuscript(read.files, read.all);
+  const read = await readManuscript(args.dir, session.caches?.images);
+  const checked = checkManuscript(read.files, read.all, session.caches?.parse);
   out(summary(checked.stats));
   const book = checked.book;
   const edit = session.edits?.update(read.all);
@@ -194,12 +202,14 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
   const imageBytes = await readImageBytes(args.dir, srcs);
   out(`排版 laying out … (${ms(started)})`);
-  session.compositionCache?.startBuild();
+  session.caches?.composition.startBuild();
+  session.caches?.parts.startBuild();
+  session.caches?.render.startBuild();
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
   const bar = terminalProgress();
   const pdf = await buildPdf({
-    book, template, fonts: createFontProvider(loaded.set), fontBytes: loaded.bytes, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
-    ...(draftStamp ? { draftStamp } : {}), ...(session.compositionCache ? { compositionCache: session.compositionCache } : {}),
+    book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
+    ...(draftStamp ? { draftStamp } : {}), ...(session.caches ? { compositionCache: session.caches.composition, partCache: session.caches.parts, renderCache: session.caches.render } : {}),
     ...(bar ? { progress: bar.update } : {}),
   });
   bar?.end();
@@ -208,8 +218,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const target = join(args.out, `${book.settings.title}-${book.settings.year}${args.draft ? '-校样' : ''}.pdf`);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  const counters = session.compositionCache?.counters;
-  if (counters) out(`排段 paragraphs composed ${counters.misses}, reused ${counters.hits}`);
+  if (session.caches) out(reuseLine(session.caches));
   const name = `${book.settings.title}-${book.settings.year}`;
   // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
   if (args.draft || args.command !== 'build') {
@@ -235,6 +244,8 @@ function stopOnInterrupt(): AbortSignal {
   return stop.signal;
 }
 
+const newCaches = () => ({ images: new ImageProbeCache(), parse: new ParseCache(), composition: new CompositionCache(), parts: new PartLayoutCache(), render: new RenderCache() });
+
 /** The preview's state after a build, from what the build remembered. */
 function previewState(built: Built | undefined, version: number, pdfVersion: number, seconds: number): Parameters<PreviewServer['publish']>[0] {
   const b = built ?? { title: '', wrotePdf: false, errors: 1, warnings: 0 };
@@ -256,7 +267,7 @@ async function preview(args: Args, out: (s: string) => void, signal: AbortSignal
     return 1;
   }
   out(`预览 preview: ${server.url} — 用浏览器打开；每次保存书稿后自动刷新，并翻到改动所在页`);
-  const session: Session = { compositionCache: new CompositionCache(), edits: new EditTracker() };
+  const session: Session = { caches: newCaches(), edits: new EditTracker() };
   let version = 0;
   let pdfVersion = 0;
   let shownPdf: string | undefined;
@@ -292,7 +303,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
     case 'build':
       return build(args, out);
     case 'watch': {
-      const session: Session = { compositionCache: new CompositionCache() };
+      const session: Session = { caches: newCaches() };
       return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
     }
     case 'preview':

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { report, VFile } from '../diagnostics/index.ts';
 import type { ImageSize } from '../layout/index.ts';
 import type { ManuscriptFiles } from '../parse/index.ts';
-import { assetLookup, probeImages } from './probe-images.ts';
+import { assetLookup, ImageProbeCache, probeImages } from './probe-images.ts';
+export { ImageProbeCache };
 import { isReadable, readTextFile } from './read-text.ts';
 
 export { decodeManuscriptText, isReadable } from './read-text.ts';
@@ -39,7 +40,7 @@ function emptyResult(folder: VFile): ReadManuscript {
 }
 
 /** Reads the manuscript folder `dir`: book.yaml, front/*.md, the part files, and every image. */
-export async function readManuscript(dir: string): Promise<ReadManuscript> {
+export async function readManuscript(dir: string, probeCache?: ImageProbeCache): Promise<ReadManuscript> {
   const folder = new VFile({ path: display(dir) });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     report(folder, undefined, 'manuscript-missing', { path: display(dir) });
@@ -52,7 +53,7 @@ export async function readManuscript(dir: string): Promise<ReadManuscript> {
   const front = await Promise.all((await markdownIn(join(dir, 'front'))).map(read('front')));
   const parts = await Promise.all((await markdownIn(dir)).map(read('')));
   if (parts.length === 0) report(folder, undefined, 'manuscript-empty');
-  const images = await probeImages(dir);
+  const images = await probeImages(dir, probeCache);
   const all = [folder, ...(book ? [book] : []), ...front, ...parts];
   const usable = (f: VFile) => isReadable(f);
   return {

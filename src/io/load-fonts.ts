@@ -10,12 +10,18 @@ import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
 export interface LoadedFonts {
   set: FontSet;
   bytes: Map<string, Uint8Array>;
+  /** The same fonts as opened, by the same key: the PDF embeds them without parsing the files again. */
+  opened: Map<string, Font>;
 }
 
 export async function loadFonts(fontsDir = DEFAULT_FONTS_DIR): Promise<LoadedFonts> {
   const bytes = new Map<string, Uint8Array>();
-  const set = await loadFontSet(fontsDir, (font, data) => bytes.set(font.postscriptName, data));
-  return { set, bytes };
+  const opened = new Map<string, Font>();
+  const set = await loadFontSet(fontsDir, (font, data) => {
+    bytes.set(font.postscriptName, data);
+    opened.set(font.postscriptName, font);
+  });
+  return { set, bytes, opened };
 }
 
 export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array) => void): Promise<FontSet> {

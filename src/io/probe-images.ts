@@ -8,6 +8,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
+import { SessionCache } from '../units/index.ts';
 
 const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif)$/i;
 /** Larger than any camera: a PNG that declares more pixels is treated as broken. */
@@ -61,8 +62,21 @@ async function listImages(root: string, dir: string, out: string[]): Promise<voi
   }
 }
 
+/** A watch session's probes: an image whose file has the same size and time is not opened again. */
+export class ImageProbeCache {
+  readonly probes = new SessionCache<AssetStatus>();
+}
+
+async function probeCached(real: string, cache: ImageProbeCache | undefined): Promise<AssetStatus> {
+  if (!cache) return probe(real);
+  const info = await stat(real);
+  const key = `${real}\u0000${info.size}\u0000${info.mtimeMs}`;
+  return cache.probes.lookup(key) ?? cache.probes.store(key, await probe(real));
+}
+
 /** Probes every image below `root`; a symlink that leads out of `root` counts as outside. */
-export async function probeImages(root: string): Promise<Map<string, AssetStatus>> {
+export async function probeImages(root: string, cache?: ImageProbeCache): Promise<Map<string, AssetStatus>> {
+  cache?.probes.startBuild();
   const realRoot = await realpath(root);
   const paths: string[] = [];
   await listImages(root, '', paths);
@@ -71,7 +85,7 @@ export async function probeImages(root: string): Promise<Map<string, AssetStatus
       const real = await realpath(join(root, rel)).catch(() => undefined);
       if (!real) return [rel, { status: 'missing' }];
       const inside = !relative(realRoot, real).startsWith(`..${sep}`) && relative(realRoot, real) !== '..';
-      return [rel, inside ? await probe(real) : { status: 'outside' }];
+      return [rel, inside ? await probeCached(real, cache) : { status: 'outside' }];
     }),
   );
   return new Map(entries);

@@ -7,6 +7,7 @@ import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Geometry } from './geometry.ts';
+import type { PartLayoutCache } from './part-cache.ts';
 
 export interface ImageSize {
   widthPx: number;
@@ -25,6 +26,8 @@ export interface LayoutContext {
   draft?: Draft;
   /** A watch session's composed paragraphs: an unchanged paragraph is not composed again. */
   compositionCache?: CompositionCache;
+  /** A watch session's laid-out parts: an unchanged part is not laid out again. */
+  partCache?: PartLayoutCache;
   /** Told after each part is laid out, for a progress bar (layout is synchronous and long). */
   progress?: (done: number, total: number, partTitle: string) => void;
 }

@@ -2,4 +2,5 @@
 export { type BuildProblem, type Draft, type ImageSize, type LayoutContext, type LayoutProblem, MIN_IMAGE_DPI, type PrintedAt } from './context.ts';
 export { EM_BOX_ASCENT, type Geometry, geometryOf } from './geometry.ts';
 export { layoutBook, roman } from './paginate.ts';
+export { PartLayoutCache } from './part-cache.ts';
 export type { AnchorPlace, DisplayItem, GlyphItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem } from './types.ts';

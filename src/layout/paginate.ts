@@ -137,7 +137,7 @@ function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => num
  */
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
   const bodyOnly = withRectoStarts(book.parts.flatMap((p, i) => {
-    const drafts = partDrafts(ctx, p);
+    const drafts = ctx.partCache ? ctx.partCache.drafts(ctx, p, () => partDrafts(ctx, p)) : partDrafts(ctx, p);
     ctx.progress?.(i + 1, book.parts.length, p.title);
     return drafts;
   }));

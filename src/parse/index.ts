@@ -11,8 +11,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { loadBook } from '../config/index.ts';
-import { report, type VFile } from '../diagnostics/index.ts';
+import { report, type VFile, type VFileMessage } from '../diagnostics/index.ts';
 import { type Book, type FrontSection, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
+import { SessionCache } from '../units/index.ts';
 import { toBlocks } from './blocks.ts';
 import { createState, type AssetLookup } from './state.ts';
 import { readPart } from './structure.ts';
@@ -84,11 +85,50 @@ function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSecti
   return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks: toBlocks(state, rest), source: state.source(title) };
 }
 
-/** Parses the whole manuscript. */
-export function parseManuscript(files: ManuscriptFiles): ParseResult {
+interface ParsedFile {
+  node: Part | FrontSection | undefined;
+  messages: VFileMessage[];
+  /** The images the file looked up, with what it found: a changed image parses the file again. */
+  lookups: Array<[string, string]>;
+}
+
+/**
+ * Parsed files kept by a watch session: a file whose place in the book, text
+ * and images are what they were is not parsed again, and its messages are
+ * given to this build's file as they were found.
+ */
+export class ParseCache {
+  readonly files = new SessionCache<ParsedFile>();
+}
+
+function parseCached<T extends Part | FrontSection>(
+  cache: ParseCache | undefined, kind: 'part' | 'front', file: VFile, assets: AssetLookup, index: number,
+  parse: (f: VFile, a: AssetLookup, i: number) => T | undefined,
+): T | undefined {
+  if (!cache) return parse(file, assets, index);
+  let parsedNow = false;
+  const entry = cache.files.get(JSON.stringify([kind, index, file.path, String(file.value)]), () => {
+    parsedNow = true;
+    const lookups: Array<[string, string]> = [];
+    const recording: AssetLookup = (src) => {
+      const found = assets(src);
+      lookups.push([src, JSON.stringify(found)]);
+      return found;
+    };
+    const before = file.messages.length;
+    const node = parse(file, recording, index);
+    return { node, messages: file.messages.slice(before), lookups };
+  }, (kept) => kept.lookups.every(([src, found]) => JSON.stringify(assets(src)) === found));
+  if (!parsedNow) file.messages.push(...entry.messages);
+  return entry.node as T | undefined;
+}
+
+/** Parses the whole manuscript; a watch session passes its cache. */
+export function parseManuscript(files: ManuscriptFiles, cache?: ParseCache): ParseResult {
+  cache?.files.startBuild();
   const settings = files.book ? loadBook(files.book) : undefined;
-  const front = files.front.map((f, i) => parseFront(f, files.assets, i)).filter((s): s is FrontSection => s !== undefined);
-  const parts = files.parts.map((f, i) => parsePart(f, files.assets, i)).filter((p): p is Part => p !== undefined);
+  const front = files.front.map((f, i) => parseCached(cache, 'front', f, files.assets, i, parseFront)).filter((s): s is FrontSection => s !== undefined);
+  const parts = files.parts.map((f, i) => parseCached(cache, 'part', f, files.assets, i, parsePart)).filter((p): p is Part => p !== undefined);
   const book = settings ? { settings, front, parts } : undefined;
   return { book, stats: countBook({ front, parts }) };
 }

@@ -24,3 +24,4 @@ export interface Position {
   start: Point;
   end: Point;
 }
+export { SessionCache } from './session-cache.ts';

@@ -18,9 +18,16 @@ async function until(lines: string[], pattern: RegExp, count: number): Promise<v
   throw new Error(`no ${count}× ${pattern} in:\n${lines.join('\n')}`);
 }
 
-test('watch rebuilds after each edit from cached paragraphs, a broken edit keeps the last good PDF, and undoing gives the same bytes', async () => {
+/** "解析 files parsed 1, reused 2 · 排版 parts laid out 1, reused 1 · 排段 paragraphs composed 3, reused 40" → numbers by name. */
+function reuse(line: string): Record<'parsed' | 'parsedReused' | 'laidOut' | 'laidOutReused' | 'composed' | 'composedReused', number> {
+  const [parsed, parsedReused, laidOut, laidOutReused, composed, composedReused] = line.match(/\d+/g)!.map(Number);
+  return { parsed: parsed!, parsedReused: parsedReused!, laidOut: laidOut!, laidOutReused: laidOutReused!, composed: composed!, composedReused: composedReused! };
+}
+
+test('watch rebuilds after each edit from cached files, parts and paragraphs, a broken edit keeps the last good PDF, and undoing gives the same bytes', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-watch-')), '书');
   expect(await main(['init', dir], () => {})).toBe(0);
+  writeFileSync(join(dir, '02-第二篇.md'), `# 第二篇\n\n## 一章\n\n【一条】 ${'第二篇的正文，这一篇不改。'.repeat(40)}\n\n【二条】 又一段不改的正文。\n`);
   // The output inside the watched folder: its own writes must not start builds.
   const out = join(dir, 'output');
   const lines: string[] = [];
@@ -35,10 +42,13 @@ test('watch rebuilds after each edit from cached paragraphs, a broken edit keeps
     const original = readFileSync(part, 'utf8');
     appendFileSync(part, '\n监视模式新增的一句话。\n');
     await until(lines, /^已更新/, 2);
-    // Only the new paragraph is composed again; the rest comes from the cache.
-    const [composed, reused] = lines.filter((l) => l.startsWith('排段'))[1]!.match(/\d+/g)!.map(Number);
-    expect(composed).toBeGreaterThan(0);
-    expect(composed).toBeLessThan(reused! / 4);
+    // Only the edited file is parsed and its part laid out again; in it, only the new paragraph is composed.
+    const first = reuse(lines.filter((l) => l.startsWith('解析'))[0]!);
+    expect(first).toMatchObject({ parsed: 3, parsedReused: 0, laidOut: 2, laidOutReused: 0, composedReused: expect.any(Number) });
+    const second = reuse(lines.filter((l) => l.startsWith('解析'))[1]!);
+    expect(second).toMatchObject({ parsed: 1, parsedReused: 2, laidOut: 1, laidOutReused: 1 });
+    expect(second.composed).toBeGreaterThan(0);
+    expect(second.composed).toBeLessThan(second.composedReused / 4);
     expect(lines.filter((l) => l.startsWith('修改 changed'))).toEqual(['修改 changed: 01-概况.md']);
     expect(pdfText()).toContain('监视模式新增的一句话。');
     appendFileSync(join(dir, '01-概况.md'), '\n#### 跳级的标题\n\n又一句不该出现的话。\n');

@@ -6,6 +6,8 @@
  */
 import PDFDocument from 'pdfkit';
 import type { PositionedGlyph } from '../../compose/index.ts';
+import type { Font } from '../../font/index.ts';
+import { cacheSubset, deflatePageContents, type RenderCache } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -20,11 +22,13 @@ export interface PdfMetadata {
 
 export interface PdfInput {
   document: PagedDocument;
-  /** Font file bytes by font key (the PostScript name). */
-  fontBytes: ReadonlyMap<string, Uint8Array>;
+  /** Fonts by key (the PostScript name): the file's bytes, or the font as opened for composition. */
+  fontFiles: ReadonlyMap<string, Uint8Array | Font>;
   /** Image bytes by manuscript path. */
   imageBytes: (src: string) => Uint8Array | undefined;
   metadata: PdfMetadata;
+  /** A watch session's deflated pages and font subsets. */
+  cache?: RenderCache;
 }
 
 /** What pdfkit's EmbeddedFont offers that we use. */
@@ -44,28 +48,41 @@ type Doc = PDFKit.PDFDocument & {
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
-function fontsOf(doc: Doc, bytes: ReadonlyMap<string, Uint8Array>): Map<string, EmbeddedFont> {
+function fontsOf(doc: Doc, files: PdfInput['fontFiles']): Map<string, EmbeddedFont> {
   const fonts = new Map<string, EmbeddedFont>();
   // A fixed order, so resource names and subset tags are the same in every build.
-  for (const key of [...bytes.keys()].sort()) {
-    doc.registerFont(key, Buffer.from(bytes.get(key)!));
+  for (const key of [...files.keys()].sort()) {
+    const file = files.get(key)!;
+    // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
+    doc.registerFont(key, (file instanceof Uint8Array ? Buffer.from(file) : file) as unknown as Buffer);
     doc.font(key);
     fonts.set(key, doc._font);
   }
   return fonts;
 }
 
-/** The 4-hex-digit CID of a glyph in the subset, registering its width and text. */
+/** The CIDs already given out in this document, as hex, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
+const cidHex = new WeakMap<EmbeddedFont, string[]>();
+
+/** The 4-hex-digit CID of a glyph in the subset, registering its width and text the first time. */
 function cid(font: EmbeddedFont, g: PositionedGlyph): string {
+  let known = cidHex.get(font);
+  if (!known) cidHex.set(font, (known = []));
+  const hex = known[g.glyphId];
+  if (hex !== undefined) return hex;
   const gid = font.subset.includeGlyph(g.glyphId);
   font.widths[gid] ??= g.advanceEm * 1000;
   font.unicode[gid] ??= [...g.text].map((c) => c.codePointAt(0)!);
-  return gid.toString(16).padStart(4, '0');
+  return (known[g.glyphId] = gid.toString(16).padStart(4, '0'));
 }
 
-/** One text object per run of glyphs in one font, size and baseline; TJ offsets place every glyph. */
+/**
+ * One text object per run of glyphs in one font, size and baseline; TJ
+ * offsets place every glyph. Glyphs that follow on without a shift share one
+ * hex string: a page's content is then about half as long, to write and to deflate.
+ */
 function textOps(doc: Doc, fonts: Map<string, EmbeddedFont>, item: GlyphItem, pageHeight: number): string {
-  const ops: string[] = [];
+  let ops = '';
   let i = 0;
   while (i < item.glyphs.length) {
     const first = item.glyphs[i]!;
@@ -73,28 +90,32 @@ function textOps(doc: Doc, fonts: Map<string, EmbeddedFont>, item: GlyphItem, pa
     if (!font) throw new Error(`renderPdf: no font bytes for ${first.fontKey}`);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (first.sizePt / first.scale));
-    const parts: string[] = [];
+    // <hex glyphs> offset <hex glyphs> …
+    let tj = '<';
     let pen = first.xPt;
     let j = i;
     for (; j < item.glyphs.length; j++) {
       const g = item.glyphs[j]!;
       if (g.fontKey !== first.fontKey || g.sizePt !== first.sizePt || g.riseEm !== first.riseEm) break;
       const shift = g.xPt - pen;
-      if (j > i && Math.abs(shift) > 1e-4) parts.push(n((-shift * 1000) / g.sizePt));
-      parts.push(`<${cid(font, g)}>`);
+      if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / g.sizePt)} <`;
+      tj += cid(font, g);
       pen = g.xPt + g.advanceEm * (g.sizePt / g.scale) * g.scale;
     }
-    ops.push(`BT /${font.id} ${n(first.sizePt)} Tf 1 0 0 1 ${n(item.x + first.xPt)} ${n(y)} Tm [${parts.join(' ')}] TJ ET`);
+    ops += `${ops ? '\n' : ''}BT /${font.id} ${n(first.sizePt)} Tf 1 0 0 1 ${n(item.x + first.xPt)} ${n(y)} Tm [${tj}>] TJ ET`;
     i = j;
   }
-  return ops.join('\n');
+  return ops;
 }
 
-function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: DisplayItem, input: PdfInput, h: number): void {
+/** The glyph runs of a page in one content write, inside one flip to PDF's y-up space. */
+function drawGlyphItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: readonly GlyphItem[], h: number): void {
+  if (items.length === 0) return;
+  doc.addContent(`q 1 0 0 -1 0 ${n(h)} cm\n${items.map((item) => textOps(doc, fonts, item, h)).join('\n')}\nQ`);
+}
+
+function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput): void {
   switch (item.kind) {
-    case 'glyphs':
-      doc.addContent(`q 1 0 0 -1 0 ${n(h)} cm\n${textOps(doc, fonts, item, h)}\nQ`);
-      break;
     case 'image': {
       const bytes = input.imageBytes(item.src);
       if (bytes) doc.image(Buffer.from(bytes), item.x, item.y, { width: item.width, height: item.height });
@@ -160,17 +181,32 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const fonts = fontsOf(doc, input.fontBytes);
+  const fonts = fontsOf(doc, input.fontFiles);
   for (let i = 0; i < paged.pages.length; i++) {
     doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
     doc.page.dictionary.data.TrimBox = [0, 0, paged.widthPt, paged.heightPt];
   }
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
-    for (const item of page.items) drawItem(doc, fonts, item, input, paged.heightPt);
+    // Runs of glyph items go out together; images, rules and links keep their place in the drawing order.
+    let run: GlyphItem[] = [];
+    for (const item of page.items) {
+      if (item.kind === 'glyphs') {
+        run.push(item);
+        continue;
+      }
+      drawGlyphItems(doc, fonts, run, paged.heightPt);
+      run = [];
+      drawItem(doc, fonts, item, input);
+    }
+    drawGlyphItems(doc, fonts, run, paged.heightPt);
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
+  if (input.cache) {
+    deflatePageContents((doc as unknown as { _pageBuffer: Parameters<typeof deflatePageContents>[0] })._pageBuffer, input.cache);
+    for (const [key, font] of fonts) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
+  }
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

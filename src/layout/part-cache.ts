@@ -1,0 +1,59 @@
+/**
+ * Laid-out parts kept by a watch session. A part is laid out on its own,
+ * from a recto (R-PAGE-2), so its page drafts depend only on its own content,
+ * the template and the book's settings, and the sizes of its images. When the
+ * parser hands back the same part (its file unchanged), the drafts of the last
+ * build are used again, with the problems their layout found.
+ */
+import { type Part, walkBook } from '../model/index.ts';
+import { SessionCache } from '../units/index.ts';
+import type { BuildProblem, LayoutContext } from './context.ts';
+import type { PageDraft } from './draft.ts';
+
+interface LaidOutPart {
+  drafts: PageDraft[];
+  problems: BuildProblem[];
+  /** The sizes of the part's images when it was laid out. */
+  imageSizes: string;
+  compositionKeys: string[];
+}
+
+export class PartLayoutCache {
+  private cache = new SessionCache<LaidOutPart>();
+  private serials = new WeakMap<Part, number>();
+  private nextSerial = 0;
+
+  startBuild(): void {
+    this.cache.startBuild();
+  }
+
+  get counters(): { hits: number; misses: number } {
+    return { hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  drafts(ctx: LayoutContext, part: Part, layOut: () => PageDraft[]): PageDraft[] {
+    let serial = this.serials.get(part);
+    if (serial === undefined) this.serials.set(part, (serial = ++this.nextSerial));
+    const imageSizes = imageSizesOf(ctx, part);
+    let laidOutNow = false;
+    const entry = this.cache.get(`${serial}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
+      laidOutNow = true;
+      const before = ctx.problems.length;
+      const recorded = ctx.compositionCache?.recordKeys(layOut) ?? { value: layOut(), keys: [] };
+      return { drafts: recorded.value, problems: ctx.problems.slice(before), imageSizes, compositionKeys: recorded.keys };
+    }, (kept) => kept.imageSizes === imageSizes);
+    if (!laidOutNow) {
+      ctx.problems.push(...entry.problems);
+      ctx.compositionCache?.keep(entry.compositionKeys);
+    }
+    return entry.drafts;
+  }
+}
+
+function imageSizesOf(ctx: LayoutContext, part: Part): string {
+  const sizes: unknown[] = [];
+  walkBook({ settings: ctx.settings, front: [], parts: [part] }, (n) => {
+    if (n.type === 'figure') sizes.push(ctx.imageSize(n.src) ?? null);
+  });
+  return JSON.stringify(sizes);
+}
