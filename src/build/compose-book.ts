@@ -49,6 +49,7 @@ function reportProblem(file: VFile, p: BuildProblem): void {
   switch (p.kind) {
     case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi), ...at }); break;
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
+    case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
     case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;
     case 'glyph-missing': {

@@ -47,7 +47,8 @@ export const CATALOGUE = {
   'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
-  'table-too-wide': rule('warning', (p) => `表格有 ${p.columns} 列，版心内排不下（每列至少 2 字宽）。已按等宽压缩排出；请拆分此表或减少列数。`),
+  'table-too-wide': rule('warning', (p) => `表格有 ${p.columns} 列，卧排也排不下（每列至少 2 字宽）。已卧排并按等宽压缩排出；请拆分此表或减少列数。`),
+  'table-rotated': rule('info', (p) => `表格有 ${p.columns} 列，竖排版心内排不下，已卧排（转 90°，表头朝左）单独成页。请看校样确认；如不希望卧排，可拆分此表或减少列数。`),
   'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),
   // Figures
   'figure-file-missing': rule('error', (p) => `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`),

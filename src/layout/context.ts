@@ -54,6 +54,7 @@ export interface PrintedAt {
 export type LayoutProblem =
   | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source; anchor?: string }
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
+  | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
   | { kind: 'index-term-unplaced'; term: string; source?: Source };
 

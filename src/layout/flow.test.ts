@@ -72,4 +72,12 @@ describe('column flow', () => {
     const pages = balanceLastPage(flowAtoms(paragraph('a', 7), g), g);
     expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);
   });
+
+  test('R-COL-1 with R-HEAD-3: balancing never leaves a heading at the foot of a column, its text in the next', () => {
+    // 3 lines of text, a 2-line heading, 1 line: the even split (3 | 3) would cut H from c1.
+    const pages = balanceLastPage(flowAtoms([...paragraph('a', 3), atom('H', 2, { keepWithNextLines: 2 }), atom('c1')], g), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1 a3@2', 'H@0 c1@2']]);
+    const alone = balanceLastPage(flowAtoms([atom('H', 3, { keepWithNextLines: 2 }), atom('c1')], g), g);
+    expect(show(alone)).toEqual([['H@0 c1@3', '']]);
+  });
 });

@@ -130,7 +130,13 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const tallest = Math.max(...atoms.map((a) => a.lines));
   for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity);
-    if (again.length === 1) return [...pages.slice(0, -1), again[0]!];
+    // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), again[0]!];
   }
   return pages;
+}
+
+/** A heading ends a column while text follows in a later one. */
+function leavesAHeading(page: FlowPage): boolean {
+  return page.columns.some((col, c) => (col.at(-1)?.atom.keepWithNextLines ?? 0) > 0 && page.columns.slice(c + 1).some((later) => later.length > 0));
 }

@@ -3,4 +3,4 @@ export { type BuildProblem, type Draft, type ImageSize, type LayoutContext, type
 export { EM_BOX_ASCENT, type Geometry, geometryOf } from './geometry.ts';
 export { layoutBook, roman } from './paginate.ts';
 export { PartLayoutCache } from './part-cache.ts';
-export type { AnchorPlace, DisplayItem, GlyphItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem } from './types.ts';
+export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem } from './types.ts';

@@ -39,7 +39,29 @@ const TABLE_GAP_PT = 24;
 
 type TableItem = Extract<FlowItem, { table: unknown }>;
 
-function tableDraft(ctx: LayoutContext, partTitle: string, pieces: Array<{ page: TablePage; anchor?: string; title: string }>): PageDraft {
+interface TablePiece {
+  page: TablePage;
+  /** The heading this table stands for (a chapter that is one table): in the outline. */
+  anchor?: string;
+  /** The table's own id on its first page: a problem with the table is reported at its page. */
+  tableId?: string;
+  title: string;
+}
+
+const anchorsOfPiece = (p: TablePiece, y: number) => [...(p.anchor ? [{ id: p.anchor, y }] : []), ...(p.tableId ? [{ id: p.tableId, y }] : [])];
+
+/** 卧排: one page of a turned table, its head to the left (turned a quarter anticlockwise), on every page. */
+function turnedTableDraft(ctx: LayoutContext, partTitle: string, piece: TablePiece): PageDraft {
+  const g = ctx.geometry;
+  return {
+    kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
+    anchors: anchorsOfPiece(piece, g.typeTopPt), outline: piece.anchor ? [{ title: piece.title, level: 1 }] : [],
+    // The frame's x runs up the page from the foot of the type area; its y runs right from the type area's left edge.
+    draw: (isRecto) => [{ kind: 'group', transform: [0, -1, 1, 0, g.typeLeft(isRecto), g.typeTopPt + g.typeHeightPt], items: piece.page.draw(0, 0) }],
+  };
+}
+
+function tableDraft(ctx: LayoutContext, partTitle: string, pieces: TablePiece[]): PageDraft {
   const offsets: number[] = [];
   let y = 0;
   for (const p of pieces) {
@@ -48,7 +70,7 @@ function tableDraft(ctx: LayoutContext, partTitle: string, pieces: Array<{ page:
   }
   return {
     kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
-    anchors: pieces.flatMap((p, i) => (p.anchor ? [{ id: p.anchor, y: ctx.geometry.typeTopPt + offsets[i]! }] : [])),
+    anchors: pieces.flatMap((p, i) => anchorsOfPiece(p, ctx.geometry.typeTopPt + offsets[i]!)),
     outline: pieces.flatMap((p) => (p.anchor ? [{ title: p.title, level: 1 }] : [])),
     draw: (isRecto) => pieces.flatMap((p, i) => p.page.draw(ctx.geometry.typeLeft(isRecto), ctx.geometry.typeTopPt + offsets[i]!)),
   };
@@ -60,7 +82,7 @@ function tableDraft(ctx: LayoutContext, partTitle: string, pieces: Array<{ page:
  */
 function tableRunDrafts(ctx: LayoutContext, tables: TableItem[], partTitle: string): PageDraft[] {
   const drafts: PageDraft[] = [];
-  let open: Array<{ page: TablePage; anchor?: string; title: string }> = [];
+  let open: TablePiece[] = [];
   const used = () => open.reduce((h, p) => h + p.page.height + TABLE_GAP_PT, 0);
   const flush = () => {
     if (open.length) drafts.push(tableDraft(ctx, partTitle, open));
@@ -69,7 +91,12 @@ function tableRunDrafts(ctx: LayoutContext, tables: TableItem[], partTitle: stri
   for (const t of tables) {
     const pages = tablePages(ctx, t.table, t.title, t.notes);
     pages.forEach((page, i) => {
-      const piece = { page, title: t.title, ...(i === 0 && t.anchor ? { anchor: t.anchor } : {}) };
+      const piece: TablePiece = { page, title: t.title, ...(i === 0 ? { tableId: t.table.id, ...(t.anchor ? { anchor: t.anchor } : {}) } : {}) };
+      if (page.turned) {
+        flush();
+        drafts.push(turnedTableDraft(ctx, partTitle, piece));
+        return;
+      }
       if (!(i === 0 && open.length > 0 && used() + page.height <= ctx.geometry.typeHeightPt)) flush();
       open.push(piece);
       if (i < pages.length - 1) flush();

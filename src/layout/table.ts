@@ -2,7 +2,9 @@
  * Statistics tables (GFM) across the whole type area: column widths fitted
  * to the content, cell text wrapped by the composer, numbers right-aligned,
  * and on every page the table continues on, the header row again under a
- * 续表 label.
+ * 续表 label. A table too wide for the type area even at its narrowest is
+ * set turned a quarter on pages of its own (卧排表), its head to the left,
+ * where the type area's height is its width.
  */
 import { BODY, bodyParagraph, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
@@ -16,9 +18,17 @@ const MIN_COLUMN_EM = 2;
 const NUMERIC = /^[\d.,%\-+:～~ ]+$/;
 
 export interface TablePage {
-  /** Height used on the page, in pt. */
+  /** Height used on the page, in pt (across the type area when turned). */
   height: number;
+  /** Set turned (卧排): drawn in a frame as wide as the type area is high. */
+  turned?: boolean;
   draw(left: number, top: number): DisplayItem[];
+}
+
+/** The room a table is set in: the type area, upright or turned. */
+interface Area {
+  width: number;
+  height: number;
 }
 
 interface Cell {
@@ -38,15 +48,29 @@ function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): num
   return longest ? (composeAt(ctx, plain(longest, BODY), size, 100_000)[0]?.widthPt ?? 0) : 0;
 }
 
-/** Column widths that fill the type area: natural widths, scaled, never below what cannot break. */
-function columnWidths(ctx: LayoutContext, t: StatTable, size: number, pad: number): number[] {
-  const total = ctx.geometry.typeWidthPt;
+/** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token). */
+function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): { natural: number[]; floor: number[] } {
   const rows = [t.header, ...t.rows];
   const natural = t.header.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
   const floor = t.header.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
-  const min = MIN_COLUMN_EM * size + 2 * pad;
-  if (min * natural.length > total) {
-    // Too many columns even at their narrowest: reported, and set at equal widths across the page.
+  return { natural, floor };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Upright when the narrowest columns fit the type width; else turned, where the type height is the width. */
+function areaFor(ctx: LayoutContext, t: StatTable, floor: readonly number[]): Area {
+  const g = ctx.geometry;
+  if (sum(floor) <= g.typeWidthPt) return { width: g.typeWidthPt, height: g.typeHeightPt };
+  ctx.problems.push({ kind: 'table-rotated', columns: floor.length, source: t.source, anchor: t.id });
+  return { width: g.typeHeightPt, height: g.typeWidthPt };
+}
+
+/** Column widths that fill the area: natural widths, scaled, never below what cannot break. */
+function columnWidths(ctx: LayoutContext, t: StatTable, limits: { natural: number[]; floor: number[] }, total: number): number[] {
+  const { natural, floor } = limits;
+  if (sum(floor) > total) {
+    // Too many columns even at their narrowest, even turned: reported, and set at equal widths.
     ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source, anchor: t.id });
     return natural.map(() => total / natural.length);
   }
@@ -76,14 +100,17 @@ export function tablePages(ctx: LayoutContext, t: StatTable, title: string, note
   const size = s.size_pt;
   const pad = s.cell_padding_pt;
   const pitch = size * TABLE_LEADING;
-  const widths = columnWidths(ctx, t, size, pad);
+  const limits = columnLimits(ctx, t, size, pad);
+  const area = areaFor(ctx, t, limits.floor);
+  const turned = area.width !== ctx.geometry.typeWidthPt;
+  const widths = columnWidths(ctx, t, limits, area.width);
   const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
   const header = row(t.header, true);
   const body = t.rows.map((r) => row(r, false));
   const heightOf = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const titleSize = ctx.template.headings.section.size_pt;
-  const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt);
-  const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, ctx.geometry.typeWidthPt)[0]!;
+  const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, area.width);
+  const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
   const pages: TablePage[] = [];
   let i = 0;
   while (i < body.length || pages.length === 0) {
@@ -91,27 +118,27 @@ export function tablePages(ctx: LayoutContext, t: StatTable, title: string, note
     const headHeight = isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5;
     let used = headHeight + heightOf(header);
     const rowsHere: Cell[][] = [];
-    while (i < body.length && (rowsHere.length === 0 || used + heightOf(body[i]!) <= ctx.geometry.typeHeightPt)) {
+    while (i < body.length && (rowsHere.length === 0 || used + heightOf(body[i]!) <= area.height)) {
       used += heightOf(body[i]!);
       rowsHere.push(body[i++]!);
     }
-    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size, used }));
+    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size, used, total: area.width }));
     if (body.length === 0) break;
   }
-  return withNotes(ctx, pages, notes);
+  return withNotes(ctx, pages, notes, area).map((p) => (turned ? { ...p, turned } : p));
 }
 
 /** Notes under the table on its last page (or a page of their own when there is no room). */
-function withNotes(ctx: LayoutContext, pages: TablePage[], notes: Paragraph[]): TablePage[] {
+function withNotes(ctx: LayoutContext, pages: TablePage[], notes: Paragraph[], area: Area): TablePage[] {
   if (notes.length === 0) return pages;
   const size = ctx.template.caption.size_pt;
   const pitch = size * 1.5;
-  const lines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), size, ctx.geometry.typeWidthPt));
+  const lines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), size, area.width));
   const height = size + lines.length * pitch;
   const draw = (left: number, top: number): DisplayItem[] =>
     lines.map((l, i) => ({ kind: 'glyphs', x: left, y: top + size + 0.88 * size + i * pitch, glyphs: l.glyphs }));
   const last = pages.at(-1)!;
-  if (last.height + height <= ctx.geometry.typeHeightPt) {
+  if (last.height + height <= area.height) {
     pages[pages.length - 1] = { height: last.height + height, draw: (left, top) => [...last.draw(left, top), ...draw(left, top + last.height)] };
     return pages;
   }
@@ -131,6 +158,8 @@ interface PageParts {
   pitch: number;
   pad: number;
   size: number;
+  /** The width the table is set across. */
+  total: number;
 }
 
 function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
@@ -139,7 +168,7 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
     height: p.used,
     draw(left, top) {
       const items: DisplayItem[] = [];
-      const total = ctx.geometry.typeWidthPt;
+      const total = p.total;
       if (p.isFirst) {
         p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs }));
       } else {

@@ -44,7 +44,18 @@ export interface LinkItem {
   pageIndex: number;
 }
 
-export type DisplayItem = GlyphItem | ImageItem | RuleItem | LinkItem;
+/**
+ * Items drawn in a frame of their own: `transform` [a b c d e f] maps the
+ * frame's (x, y) to the page's (a·x + c·y + e, b·x + d·y + f). A table set
+ * turned on its page (卧排表) is drawn as a group.
+ */
+export interface GroupItem {
+  kind: 'group';
+  transform: [number, number, number, number, number, number];
+  items: DisplayItem[];
+}
+
+export type DisplayItem = GlyphItem | ImageItem | RuleItem | LinkItem | GroupItem;
 
 export type PageKind = 'title' | 'copyright' | 'front' | 'gallery' | 'toc' | 'part-opener' | 'body' | 'index' | 'blank';
 

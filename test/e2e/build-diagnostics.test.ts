@@ -244,4 +244,36 @@ describe('the report places layout findings on their page and column', () => {
     expect(entry.pages).toEqual([Number(paged.anchors.get(entry.anchors[0]!)!.folio)]);
     expect(glyphText(paged.pages[paged.anchors.get(entry.anchors[0]!)!.pageIndex]!).join('')).toContain('列表里的列表词');
   });
+
+  test('a table too wide for the type area is set turned (卧排) on a page of its own, head to the left, and reported at that page', async () => {
+    const cols = 16;
+    const head = `| 指标 | ${Array.from({ length: cols - 1 }, (_, i) => `${2008 + i}年`).join(' | ')} |`;
+    const rows = Array.from({ length: 6 }, (_, r) => `| 指标${r + 1} | ${Array.from({ length: cols - 1 }, (_, i) => (123456.78 + r * 1000 + i).toFixed(2)).join(' | ')} |`);
+    const table = [head, `|${'---|'.repeat(cols)}`, ...rows].join('\n');
+    const { messages, paged, problems } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n正文。\n\n::caption[宽表]\n\n${table}\n\n表后的正文。\n` });
+    const msg = messages.find((m) => m.rule === 'table-rotated')!;
+    expect(msg).toMatchObject({ file: '01-篇.md', line: 9 });
+    expect(messages.map((m) => m.rule)).not.toContain('table-too-wide');
+    const at = problems.find((p) => p.kind === 'table-rotated')!.at!;
+    expect(msg.reason).toContain(`（印在第 ${at.folio} 页）`);
+    const page = paged.pages[at.pageIndex]!;
+    // The whole table is one group turned a quarter anticlockwise: the frame's x runs up the page.
+    const groups = page.items.filter((i) => i.kind === 'group');
+    expect(groups).toHaveLength(1);
+    expect(page.items.filter((i) => i.kind === 'glyphs' && /宽表|指标/.test(i.glyphs.map((x) => x.text).join('')))).toEqual([]); // only the head and folio stand upright
+    const group = groups[0]!;
+    if (group.kind !== 'group') return;
+    expect(group.transform.slice(0, 4)).toEqual([0, -1, 1, 0]);
+    const g = geometryOf(loadTemplate(await readTemplateFile(writeManuscript({}), 'yearbook-16k'))!);
+    expect(group.transform[4]).toBeCloseTo(g.typeLeft(page.isRecto));
+    expect(group.transform[5]).toBeCloseTo(g.typeTopPt + g.typeHeightPt);
+    // In its own frame the table is wider than the type area is wide, and no wider than it is high.
+    const rules = group.items.filter((i) => i.kind === 'rule');
+    const right = Math.max(...rules.map((r) => (r.kind === 'rule' ? Math.max(r.x1, r.x2) : 0)));
+    expect(right).toBeGreaterThan(g.typeWidthPt);
+    expect(right).toBeLessThanOrEqual(g.typeHeightPt + 0.01);
+    const text = group.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((x) => x.text).join('')] : [])).join('');
+    expect(text).toContain('宽表');
+    expect(text).toContain('123456.78');
+  });
 });

@@ -114,8 +114,28 @@ function drawGlyphItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: reado
   doc.addContent(`q 1 0 0 -1 0 ${n(h)} cm\n${items.map((item) => textOps(doc, fonts, item, h)).join('\n')}\nQ`);
 }
 
-function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput): void {
+/** Draws items in order; runs of glyph items go out together, images, rules, links and groups keep their place. */
+function drawItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: readonly DisplayItem[], input: PdfInput, h: number): void {
+  let run: GlyphItem[] = [];
+  for (const item of items) {
+    if (item.kind === 'glyphs') {
+      run.push(item);
+      continue;
+    }
+    drawGlyphItems(doc, fonts, run, h);
+    run = [];
+    drawItem(doc, fonts, item, input, h);
+  }
+  drawGlyphItems(doc, fonts, run, h);
+}
+
+function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput, h: number): void {
   switch (item.kind) {
+    case 'group':
+      doc.save().transform(...item.transform);
+      drawItems(doc, fonts, item.items, input, h);
+      doc.restore();
+      break;
     case 'image': {
       const bytes = input.imageBytes(item.src);
       if (bytes) doc.image(Buffer.from(bytes), item.x, item.y, { width: item.width, height: item.height });
@@ -188,18 +208,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   }
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
-    // Runs of glyph items go out together; images, rules and links keep their place in the drawing order.
-    let run: GlyphItem[] = [];
-    for (const item of page.items) {
-      if (item.kind === 'glyphs') {
-        run.push(item);
-        continue;
-      }
-      drawGlyphItems(doc, fonts, run, paged.heightPt);
-      run = [];
-      drawItem(doc, fonts, item, input);
-    }
-    drawGlyphItems(doc, fonts, run, paged.heightPt);
+    drawItems(doc, fonts, page.items, input, paged.heightPt);
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
