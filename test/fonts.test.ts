@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FONT_ROLES, type FontConfig } from '../src/config/index.ts';
-import { type Font, missingCharacters, openFont } from '../src/font/index.ts';
-import { DEFAULT_FONTS_DIR, loadFontFile, readFontConfig } from '../src/io/index.ts';
+import { createFontProvider, type Font, missingCharacters, openFont } from '../src/font/index.ts';
+import { DEFAULT_FONTS_DIR, loadFontFile, loadFonts, readFontConfig } from '../src/io/index.ts';
 
 /** The 6,763 hanzi of GB 2312 (rows 16–87), enumerated by decoding the code table. */
 function gb2312Hanzi(): string {
@@ -66,4 +66,15 @@ describe('default fonts', () => {
     const reopened = openFont(subset.encode());
     expect(reopened.numGlyphs).toBe(12); // .notdef + 11
   });
+});
+
+test('fonts open when first needed: the role faces at once, a bold face when a text first asks for it', async () => {
+  const loaded = await loadFonts();
+  const regulars = FONT_ROLES.map((r) => loaded.set.roles[r].regular.postscriptName);
+  expect([...loaded.opened.keys()].sort()).toEqual([...new Set(regulars)].sort());
+  const bold = loaded.set.roles.body.bold!;
+  expect(loaded.opened.size).toBe(new Set(regulars).size);
+  createFontProvider(loaded.set).shape('年鉴', { role: 'body', bold: true });
+  expect(loaded.opened.has(bold.postscriptName)).toBe(true);
+  expect(loaded.bytes.get(bold.postscriptName)!.length).toBeGreaterThan(1_000_000);
 });

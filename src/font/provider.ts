@@ -75,13 +75,8 @@ function keyOf(font: Font): string {
 
 /** The real provider over fontkit fonts. */
 export function createFontProvider(set: FontSet): FontProvider {
-  const byKey = new Map<string, Font>();
-  const register = (f: Font) => byKey.set(keyOf(f), f);
-  for (const r of Object.values(set.roles)) {
-    register(r.regular);
-    if (r.bold) register(r.bold);
-  }
-  set.fallback.forEach(register);
+  // Fonts open on first use (io's LazyFont): the map is made only when asked for.
+  const allFonts = () => [...Object.values(set.roles).flatMap((r) => [r.regular, ...(r.bold ? [r.bold] : [])]), ...set.fallback];
   /** Shaped units by style, then by text: no key string is built per lookup. */
   const cache = new Map<string, Map<string, ShapedUnit>>();
   const cacheFor = (style: FontStyle) => {
@@ -158,6 +153,6 @@ export function createFontProvider(set: FontSet): FontProvider {
     spaceEm(style) {
       return this.shape(' ', style).advanceEm;
     },
-    fontsByKey: () => byKey,
+    fontsByKey: () => new Map(allFonts().map((f) => [keyOf(f), f])),
   };
 }

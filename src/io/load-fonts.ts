@@ -2,7 +2,7 @@
  * Loads the fonts named by fonts/fonts.yaml into a FontSet for the composer.
  */
 import { FONT_ROLES } from '../config/index.ts';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
 import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
 
@@ -27,21 +27,49 @@ export async function loadFonts(fontsDir = DEFAULT_FONTS_DIR): Promise<LoadedFon
 export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array) => void): Promise<FontSet> {
   const { config, file } = await readFontConfig(fontsDir);
   if (!config) throw new Error(`fonts.yaml is unusable: ${file.messages.map((m) => m.reason).join('; ')}`);
-  const cache = new Map<string, Promise<Font>>();
-  const load = (path: string) => {
-    if (!cache.has(path)) {
-      cache.set(path, readFile(resolveFontPath(fontsDir, path)).then((data) => {
-        const font = openFont(data);
-        onLoad?.(font, new Uint8Array(data));
-        return font;
-      }));
-    }
+  const cache = new Map<string, Font>();
+  const load = (path: string): Font => {
+    const full = resolveFontPath(fontsDir, path);
+    if (!existsSync(full)) throw new Error(`font file not found: ${full} (fonts.yaml: ${path})`);
+    if (!cache.has(path)) cache.set(path, new LazyFont(full, onLoad));
     return cache.get(path)!;
   };
   const roles = {} as Record<FontRole, RoleFonts>;
   for (const role of FONT_ROLES) {
     const r = config.roles[role];
-    roles[role] = { regular: await load(r.regular), ...(r.bold ? { bold: await load(r.bold) } : {}) };
+    roles[role] = { regular: load(r.regular), ...(r.bold ? { bold: load(r.bold) } : {}) };
   }
-  return { roles, fallback: await Promise.all(config.fallback.map(load)) };
+  // The role fonts every book sets are read now; bold faces and fallbacks when a text first needs them.
+  for (const role of FONT_ROLES) void roles[role].regular.postscriptName;
+  return { roles, fallback: config.fallback.map(load) };
+}
+
+/**
+ * A font that reads its file when first asked: a CJK font is 15 MB, and a
+ * book that sets no bold and needs no fallback never reads those files.
+ */
+class LazyFont implements Font {
+  private opened: Font | undefined;
+
+  constructor(private readonly path: string, private readonly onLoad?: (font: Font, bytes: Uint8Array) => void) {}
+
+  private get font(): Font {
+    if (!this.opened) {
+      const data = readFileSync(this.path);
+      this.opened = openFont(data);
+      // The file's own buffer, not a copy.
+      this.onLoad?.(this.opened, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    }
+    return this.opened;
+  }
+
+  get postscriptName() { return this.font.postscriptName; }
+  get unitsPerEm() { return this.font.unitsPerEm; }
+  get numGlyphs() { return this.font.numGlyphs; }
+  get ascent() { return this.font.ascent; }
+  get descent() { return this.font.descent; }
+  hasGlyphForCodePoint(codePoint: number) { return this.font.hasGlyphForCodePoint(codePoint); }
+  glyphForCodePoint(codePoint: number) { return this.font.glyphForCodePoint(codePoint); }
+  layout(text: string, features?: string[]) { return this.font.layout(text, features); }
+  createSubset() { return this.font.createSubset(); }
 }

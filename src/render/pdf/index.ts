@@ -48,10 +48,20 @@ type Doc = PDFKit.PDFDocument & {
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
-function fontsOf(doc: Doc, files: PdfInput['fontFiles']): Map<string, EmbeddedFont> {
+/** The font keys the document's glyphs use. */
+function usedFontKeys(items: readonly DisplayItem[], into = new Set<string>()): Set<string> {
+  for (const item of items) {
+    if (item.kind === 'glyphs') for (const g of item.glyphs) into.add(g.fontKey);
+    else if (item.kind === 'group') usedFontKeys(item.items, into);
+  }
+  return into;
+}
+
+function fontsOf(doc: Doc, files: PdfInput['fontFiles'], used: ReadonlySet<string>): Map<string, EmbeddedFont> {
   const fonts = new Map<string, EmbeddedFont>();
-  // A fixed order, so resource names and subset tags are the same in every build.
-  for (const key of [...files.keys()].sort()) {
+  // The fonts the pages use, in a fixed order: resource names and subset tags
+  // depend on the document alone, not on what else a session has opened.
+  for (const key of [...files.keys()].filter((k) => used.has(k)).sort()) {
     const file = files.get(key)!;
     // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
     doc.registerFont(key, (file instanceof Uint8Array ? Buffer.from(file) : file) as unknown as Buffer);
@@ -201,7 +211,9 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const fonts = fontsOf(doc, input.fontFiles);
+  const used = new Set<string>();
+  for (const page of paged.pages) usedFontKeys(page.items, used);
+  const fonts = fontsOf(doc, input.fontFiles, used);
   for (let i = 0; i < paged.pages.length; i++) {
     doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
     doc.page.dictionary.data.TrimBox = [0, 0, paged.widthPt, paged.heightPt];
