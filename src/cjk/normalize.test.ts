@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeText } from './normalize.ts';
+import fc from 'fast-check';
+import { normalizeEveryCharacter, normalizeText } from './normalize.ts';
 
 const norm = (s: string) => normalizeText(s).text;
 
@@ -74,5 +75,13 @@ describe('source lines through normalisation', () => {
     const r = normalizeText(input);
     expect(r.text).toBe('河西，区“好”ok');
     expect(sourceLineStarts(input, r.changes)).toEqual([3, 7]);
+  });
+
+  test('the shortcut for text no rule touches gives what the rules give, on any mix of hanzi, marks, spaces and Latin', () => {
+    const alphabet = ['河', '西', '区', '。', '，', '、', ',', '.', ':', '(', ')', '"', '…', '-', ' ', '\n', 'a', '1', '\u200b', '“', '”'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      expect(normalizeText(text)).toEqual(normalizeEveryCharacter(text));
+    }), { numRuns: 3000 });
   });
 });
