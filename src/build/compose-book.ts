@@ -3,7 +3,7 @@
  * the composer's problems into diagnostics on the manuscript files.
  */
 import {
-  bodyParagraph, chronicleParagraph, composeParagraph, type ComposedParagraph, type ComposeOptions, type ComposeProblem,
+  bodyParagraph, chronicleParagraph, composeParagraph, type ComposedParagraph, type ComposeOptions,
   creditParagraph, entryParagraph, type ParagraphInput,
 } from '../compose/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';

@@ -3,24 +3,22 @@
  * the report on the terminal, and exit codes (1 on errors).
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { RenderCache } from '../render/index.ts';
+import { join } from 'node:path';
 import { buildEpub, buildPdf, checkManuscript, pageOfSource, type PdfBuild, preflightReport, reportProblems, type SourcePlace } from '../build/index.ts';
-import { CompositionCache } from '../compose/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
-  buildDate, createManuscript, ImageProbeCache, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
+  buildDate, createManuscript, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
   type ReadManuscript, readTemplateFile, writeAtomic,
 } from '../io/index.ts';
-import { type PagedDocument, PartLayoutCache } from '../layout/index.ts';
+import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
-import { type BookStats, ParseCache } from '../parse/index.ts';
-import { EditTracker } from './last-edit.ts';
-import { type PreviewServer, startPreviewServer } from './preview-server.ts';
+import type { BookStats } from '../parse/index.ts';
+import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
+import { newCaches, remember, reuseLine, type Session, startBuild } from './session.ts';
 import { watchManuscript } from './watch.ts';
 
 const USAGE = `用法 usage:
@@ -136,44 +134,23 @@ function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): voi
   }
 }
 
-/** What a rebuild did again and what it reused: files parsed, parts laid out, paragraphs composed. */
-function reuseLine(c: NonNullable<Session['caches']>): string {
-  const { parse, parts, composition, render } = c;
-  return `解析 files parsed ${parse.files.misses}, reused ${parse.files.hits} · 排版 parts laid out ${parts.counters.misses}, reused ${parts.counters.hits} · 排段 paragraphs composed ${composition.counters.misses}, reused ${composition.counters.hits} · 页面 pages deflated ${render.pages.misses}, reused ${render.pages.hits}`;
-}
-
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
-/** What the last build made, for the preview. */
-interface Built {
-  title: string;
-  /** The PDF on disk: this build's, or the last good one when this build failed. */
-  pdf?: string;
-  wrotePdf: boolean;
-  report?: string;
-  pages?: number;
-  errors: number;
-  warnings: number;
-  edit?: SourcePlace;
-  /** 0-based page that prints the edit, and its page number (i, ii… or 1, 2…). */
-  editPage?: number;
-  editFolio?: string;
-}
+/** 天津市河西年鉴-2024: the name of the book's files. */
+const nameOf = (book: Book) => `${book.settings.title}-${book.settings.year}`;
+const titleOf = (book: Book) => `${book.settings.title}（${book.settings.year}）`;
+/** A proof has a name of its own: it never takes the place of the final PDF. */
+const pdfPath = (args: Args, book: Book) => join(args.out, `${nameOf(book)}${args.draft ? '-校样' : ''}.pdf`);
 
-/** What a watch session keeps between builds: the fonts are read and parsed once. */
-interface Session {
-  fonts?: Promise<LoadedFonts>;
-  /** Kept between builds: parsed files, composed paragraphs, laid-out parts. */
-  caches?: { images: ImageProbeCache; parse: ParseCache; composition: CompositionCache; parts: PartLayoutCache; render: RenderCache };
-  /** The preview's: where the last edit was, and what the build made. */
-  edits?: EditTracker;
-  last?: Built;
-}
-
-function remember(session: Session, read: ReadManuscript, built: Omit<Built, 'errors' | 'warnings'>): void {
-  if (!session.edits) return;
-  const c = countMessages(read.all);
-  session.last = { ...built, errors: c.fatal + c.error, warnings: c.warning };
+/** A manuscript with errors: the report, nothing else written; the preview keeps showing the last good PDF. */
+async function failedBuild(args: Args, read: ReadManuscript, book: Book | undefined, started: number, out: (s: string) => void, session: Session, edit: SourcePlace | undefined): Promise<number> {
+  out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
+  if (book) {
+    await writeReport(args, read.all, nameOf(book), started);
+    const lastGood = pdfPath(args, book);
+    remember(session, read.all, { title: titleOf(book), wrotePdf: false, report: join(args.out, `${nameOf(book)}-report.html`), ...(existsSync(lastGood) ? { pdf: lastGood } : {}), ...(edit ? { edit } : {}) });
+  } else remember(session, read.all, { title: '', wrotePdf: false, ...(edit ? { edit } : {}) });
+  return finish(args, read.all, out);
 }
 
 async function build(args: Args, out: (s: string) => void, session: Session = {}): Promise<number> {
@@ -184,15 +161,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   out(summary(checked.stats));
   const book = checked.book;
   const edit = session.edits?.update(read.all);
-  if (!book || hasErrors(read.all)) {
-    out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
-    const name = book ? `${book.settings.title}-${book.settings.year}` : '';
-    const title = book ? `${book.settings.title}（${book.settings.year}）` : '';
-    if (book) await writeReport(args, read.all, name, started);
-    const lastGood = join(args.out, `${name}${args.draft ? '-校样' : ''}.pdf`);
-    remember(session, read, { title, wrotePdf: false, ...(book ? { report: join(args.out, `${name}-report.html`) } : {}), ...(book && existsSync(lastGood) ? { pdf: lastGood } : {}), ...(edit ? { edit } : {}) });
-    return finish(args, read.all, out);
-  }
+  if (!book || hasErrors(read.all)) return failedBuild(args, read, book, started, out, session, edit);
   const templateFile = await readTemplateFile(args.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return finish(args, [...read.all, templateFile], out);
@@ -202,9 +171,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
   const imageBytes = await readImageBytes(args.dir, srcs);
   out(`排版 laying out … (${ms(started)})`);
-  session.caches?.composition.startBuild();
-  session.caches?.parts.startBuild();
-  session.caches?.render.startBuild();
+  startBuild(session.caches);
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
   const bar = terminalProgress();
   const pdf = await buildPdf({
@@ -214,18 +181,17 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   });
   bar?.end();
   reportProblems(pdf.problems, read.all);
-  // A proof has a name of its own: it never takes the place of the final PDF.
-  const target = join(args.out, `${book.settings.title}-${book.settings.year}${args.draft ? '-校样' : ''}.pdf`);
+  const target = pdfPath(args, book);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (session.caches) out(reuseLine(session.caches));
-  const name = `${book.settings.title}-${book.settings.year}`;
+  const name = nameOf(book);
   // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
   if (args.draft || args.command !== 'build') {
     await writeReport(args, read.all, name, started, pdf.paged.pages.length);
     const editPage = edit ? pageOfSource(book, pdf.paged, edit) : undefined;
-    remember(session, read, {
-      title: `${book.settings.title}（${book.settings.year}）`, pdf: target, wrotePdf: true, report: join(args.out, `${name}-report.html`), pages: pdf.paged.pages.length,
+    remember(session, read.all, {
+      title: titleOf(book), pdf: target, wrotePdf: true, report: join(args.out, `${name}-report.html`), pages: pdf.paged.pages.length,
       ...(edit ? { edit } : {}), ...(editPage !== undefined ? { editPage, editFolio: pdf.paged.pages[editPage]!.number } : {}),
     });
     return finish(args, read.all, out);
@@ -242,52 +208,6 @@ function stopOnInterrupt(): AbortSignal {
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   return stop.signal;
-}
-
-const newCaches = () => ({ images: new ImageProbeCache(), parse: new ParseCache(), composition: new CompositionCache(), parts: new PartLayoutCache(), render: new RenderCache() });
-
-/** The preview's state after a build, from what the build remembered. */
-function previewState(built: Built | undefined, version: number, pdfVersion: number, seconds: number): Parameters<PreviewServer['publish']>[0] {
-  const b = built ?? { title: '', wrotePdf: false, errors: 1, warnings: 0 };
-  return {
-    version, status: b.wrotePdf ? 'ok' : 'errors', title: b.title, errors: b.errors, warnings: b.warnings, seconds,
-    ...(pdfVersion ? { pdfVersion } : {}), ...(b.pages ? { pages: b.pages } : {}),
-    ...(b.edit ? { edit: `${basename(b.edit.path)}:${b.edit.line}` } : {}), ...(b.editPage !== undefined ? { page: b.editPage + 1, folio: b.editFolio! } : {}),
-  };
-}
-
-/** nianjian preview: watch, and a local page that shows each new PDF at the page of the last edit. */
-async function preview(args: Args, out: (s: string) => void, signal: AbortSignal): Promise<number> {
-  let server: PreviewServer;
-  try {
-    server = await startPreviewServer(args.port);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : (e as Error).message}`);
-    return 1;
-  }
-  out(`预览 preview: ${server.url} — 用浏览器打开；每次保存书稿后自动刷新，并翻到改动所在页`);
-  const session: Session = { caches: newCaches(), edits: new EditTracker() };
-  let version = 0;
-  let pdfVersion = 0;
-  let shownPdf: string | undefined;
-  const rebuild = async () => {
-    server.publish({ version, status: 'building', title: session.last?.title ?? '', ...(pdfVersion ? { pdfVersion } : {}) });
-    const started = performance.now();
-    const code = await build(args, out, session);
-    version++;
-    const b = session.last;
-    // A new PDF to show: this build wrote one, or a failed build found the last good one on disk.
-    if (b?.pdf && (b.wrotePdf || b.pdf !== shownPdf)) pdfVersion = version;
-    shownPdf = b?.pdf ?? shownPdf;
-    server.publish(previewState(b, version, pdfVersion, (performance.now() - started) / 1000), { ...(b?.pdf ? { pdf: b.pdf } : {}), ...(b?.report ? { report: b.report } : {}) });
-    return code;
-  };
-  try {
-    return await watchManuscript({ dir: args.dir, outDir: args.out, out, signal, rebuild });
-  } finally {
-    await server.close();
-  }
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. `signal` ends a watch (the terminal's Ctrl-C when not given). */
@@ -307,7 +227,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
     }
     case 'preview':
-      return preview(args, out, signal ?? stopOnInterrupt());
+      return preview({ dir: args.dir, outDir: args.out, port: args.port, out, signal: signal ?? stopOnInterrupt(), build: (session) => build(args, out, session) });
     case 'init':
       return init(args, argvDir(argv), out);
     case 'help': case '--help': case '-h':

@@ -4,7 +4,7 @@
  * across the type area on pages of their own.
  */
 import { RUN_IN_HEAD } from '../compose/index.ts';
-import type { Part, StatTable } from '../model/index.ts';
+import type { Part } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
 import { chapterAtoms, type FlowItem } from './body-atoms.ts';

@@ -25,7 +25,7 @@ interface Outline {
 const RUN_IN = /^【([^】]*)】[ \u3000]*/;
 const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
 
-function title(state: ParseState, node: Heading): string {
+function title(node: Heading): string {
   return normalizeText(rawText(node.children)).text.trim();
 }
 
@@ -42,7 +42,7 @@ function addBlock(o: Outline, block: Block): void {
 
 function heading(state: ParseState, o: Outline, node: Heading): void {
   o.entry = undefined;
-  const text = title(state, node);
+  const text = title(node);
   if (node.depth === 1) {
     report(state.file, node, 'part-heading-extra', { title: text });
     return;
@@ -131,7 +131,7 @@ const ARTICLE_DIRECTIVES = new Set(['byline', 'subtitle', 'dateline']);
 /** Builds the part of one file from its root children (after the `# title`). */
 export function readPart(state: ParseState, kind: PartKind, titleNode: Heading, nodes: readonly RootContent[]): Part {
   const part: Part = {
-    type: 'part', id: state.nextId('part'), title: title(state, titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
+    type: 'part', id: state.nextId('part'), title: title(titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
   };
   const o: Outline = { part, sections: [], entryTitles: new Map() };
   for (let i = 0; i < nodes.length; i++) {
