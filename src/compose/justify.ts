@@ -6,6 +6,8 @@
 import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
+import type { GlyphRef } from '../font/index.ts';
+import { placeGlyphs } from './placed-glyph.ts';
 import { type Gap, type Line, type ParagraphInput, type PositionedGlyph, SHRINK_ORDER, type Unit } from './types.ts';
 
 export interface SetLineInput {
@@ -96,7 +98,8 @@ function stretch(s: SetLineInput, d: Draft, need: number): number {
 
 function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: PositionedGlyph[]; anchors: Line['anchors'] } {
   const size = s.fontSizePt;
-  const glyphs: PositionedGlyph[] = [];
+  const refs: GlyphRef[] = [];
+  const at: number[] = [];
   const anchors: Line['anchors'] = [];
   let x = startEm;
   for (let i = 0; i <= s.range.to - s.range.from; i++) {
@@ -105,15 +108,13 @@ function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: Positioned
     if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
     for (const g of u.glyphs) {
-      glyphs.push({
-        fontKey: g.fontKey, glyphId: g.glyphId, advanceEm: g.advanceEm, offsetEm: g.offsetEm, scale: g.scale, riseEm: g.riseEm,
-        text: g.text, xPt: (pen + g.offsetEm) * size, sizePt: size * g.scale,
-      });
+      refs.push(g);
+      at.push((pen + g.offsetEm) * size, size * g.scale);
       pen += g.advanceEm;
     }
     x += d.unitWidth[i]! + (d.gapWidth[i] ?? 0);
   }
-  return { glyphs, anchors };
+  return { glyphs: placeGlyphs(refs, Float64Array.from(at)), anchors };
 }
 
 function lineText(s: SetLineInput): string {

@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
-import { cacheSubset, deflatePageContents, type RenderCache } from './streams.ts';
+import { cacheSubset, deflatePageContent, type RenderCache } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -221,14 +221,12 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
     drawItems(doc, fonts, page.items, input, paged.heightPt);
+    deflatePageContent(doc.page as unknown as Parameters<typeof deflatePageContent>[0], input.cache);
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
-  if (input.cache) {
-    deflatePageContents((doc as unknown as { _pageBuffer: Parameters<typeof deflatePageContents>[0] })._pageBuffer, input.cache);
-    for (const [key, font] of fonts) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
-  }
+  if (input.cache) for (const [key, font] of fonts) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
   doc.end();
   await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return Buffer.concat(chunks); // a Buffer is a Uint8Array: no second copy of a 45 MB file
 }

@@ -1,9 +1,10 @@
 /**
- * The heavy streams of a PDF in a watch session: each page's content is
- * deflated before pdfkit would do it (zlib's defaults, so the bytes are the
- * same), and the session keeps what it made, so an unchanged page or an
- * unchanged font subset is not made again. (Deflating on the thread pool was
- * tried: 360 small jobs cost more in hand-offs than they save on two cores.)
+ * The heavy streams of a PDF: each page's content is deflated as soon as the
+ * page is drawn (zlib's defaults, so the bytes are what pdfkit would write at
+ * the end), so a 3,000-page book never holds all its pages uncompressed; and
+ * a watch session keeps what it made, so an unchanged page or an unchanged
+ * font subset is not made again. (Deflating on the thread pool was tried:
+ * 360 small jobs cost more in hand-offs than they save on two cores.)
  */
 import { deflateSync } from 'node:zlib';
 import { SessionCache } from '../../units/index.ts';
@@ -32,15 +33,13 @@ export class RenderCache {
   }
 }
 
-/** Deflates each page's content in place; pdfkit then writes the bytes as they are, with /Filter /FlateDecode. */
-export function deflatePageContents(pages: ReadonlyArray<{ content: StreamRef }>, cache: RenderCache): void {
-  for (const { content } of pages) {
-    if (!content.compress || content.buffer.length === 0) continue;
-    const raw = Buffer.concat(content.buffer);
-    content.buffer = [cache.pages.get(raw.toString('latin1'), () => deflateSync(raw))];
-    content.compress = false;
-    content.data.Filter = 'FlateDecode';
-  }
+/** Deflates a drawn page's content in place; pdfkit then writes the bytes as they are, with /Filter /FlateDecode. */
+export function deflatePageContent({ content }: { content: StreamRef }, cache?: RenderCache): void {
+  if (!content.compress || content.buffer.length === 0) return;
+  const raw = Buffer.concat(content.buffer);
+  content.buffer = [cache ? cache.pages.get(raw.toString('latin1'), () => deflateSync(raw)) : deflateSync(raw)];
+  content.compress = false;
+  content.data.Filter = 'FlateDecode';
 }
 
 /** A font program made once per glyph list in a watch session. */
