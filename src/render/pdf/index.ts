@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
-import { cacheSubset, deflatePageContent, type RenderCache } from './streams.ts';
+import { cacheSubset, deflatePageContent, type RenderCache, withDeflateCache } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -48,27 +48,28 @@ type Doc = PDFKit.PDFDocument & {
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
-/** The font keys the document's glyphs use. */
-function usedFontKeys(items: readonly DisplayItem[], into = new Set<string>()): Set<string> {
-  for (const item of items) {
-    if (item.kind === 'glyphs') for (const g of item.glyphs) into.add(g.fontKey);
-    else if (item.kind === 'group') usedFontKeys(item.items, into);
-  }
-  return into;
-}
+/**
+ * The document's fonts, each registered when a glyph first asks for it: the
+ * resource names and subset tags follow the order of first use, so they depend
+ * on the document alone, not on what else a session has opened.
+ */
+class DocumentFonts {
+  readonly used = new Map<string, EmbeddedFont>();
 
-function fontsOf(doc: Doc, files: PdfInput['fontFiles'], used: ReadonlySet<string>): Map<string, EmbeddedFont> {
-  const fonts = new Map<string, EmbeddedFont>();
-  // The fonts the pages use, in a fixed order: resource names and subset tags
-  // depend on the document alone, not on what else a session has opened.
-  for (const key of [...files.keys()].filter((k) => used.has(k)).sort()) {
-    const file = files.get(key)!;
+  constructor(private readonly doc: Doc, private readonly files: PdfInput['fontFiles']) {}
+
+  get(key: string): EmbeddedFont {
+    let font = this.used.get(key);
+    if (font) return font;
+    const file = this.files.get(key);
+    if (!file) throw new Error(`renderPdf: no font for ${key}`);
     // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
-    doc.registerFont(key, (file instanceof Uint8Array ? Buffer.from(file) : file) as unknown as Buffer);
-    doc.font(key);
-    fonts.set(key, doc._font);
+    this.doc.registerFont(key, (file instanceof Uint8Array ? Buffer.from(file) : file) as unknown as Buffer);
+    this.doc.font(key);
+    font = this.doc._font;
+    this.used.set(key, font);
+    return font;
   }
-  return fonts;
 }
 
 /** The CIDs already given out in this document, as hex, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
@@ -91,13 +92,12 @@ function cid(font: EmbeddedFont, g: PositionedGlyph): string {
  * offsets place every glyph. Glyphs that follow on without a shift share one
  * hex string: a page's content is then about half as long, to write and to deflate.
  */
-function textOps(doc: Doc, fonts: Map<string, EmbeddedFont>, item: GlyphItem, pageHeight: number): string {
+function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: number): string {
   let ops = '';
   let i = 0;
   while (i < item.glyphs.length) {
     const first = item.glyphs[i]!;
     const font = fonts.get(first.fontKey);
-    if (!font) throw new Error(`renderPdf: no font bytes for ${first.fontKey}`);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (first.sizePt / first.scale));
     // <hex glyphs> offset <hex glyphs> …
@@ -119,13 +119,13 @@ function textOps(doc: Doc, fonts: Map<string, EmbeddedFont>, item: GlyphItem, pa
 }
 
 /** The glyph runs of a page in one content write, inside one flip to PDF's y-up space. */
-function drawGlyphItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: readonly GlyphItem[], h: number): void {
+function drawGlyphItems(doc: Doc, fonts: DocumentFonts, items: readonly GlyphItem[], h: number): void {
   if (items.length === 0) return;
   doc.addContent(`q 1 0 0 -1 0 ${n(h)} cm\n${items.map((item) => textOps(doc, fonts, item, h)).join('\n')}\nQ`);
 }
 
 /** Draws items in order; runs of glyph items go out together, images, rules, links and groups keep their place. */
-function drawItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: readonly DisplayItem[], input: PdfInput, h: number): void {
+function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[], input: PdfInput, h: number): void {
   let run: GlyphItem[] = [];
   for (const item of items) {
     if (item.kind === 'glyphs') {
@@ -139,7 +139,7 @@ function drawItems(doc: Doc, fonts: Map<string, EmbeddedFont>, items: readonly D
   drawGlyphItems(doc, fonts, run, h);
 }
 
-function drawItem(doc: Doc, fonts: Map<string, EmbeddedFont>, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput, h: number): void {
+function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput, h: number): void {
   switch (item.kind) {
     case 'group':
       doc.save().transform(...item.transform);
@@ -211,9 +211,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const used = new Set<string>();
-  for (const page of paged.pages) usedFontKeys(page.items, used);
-  const fonts = fontsOf(doc, input.fontFiles, used);
+  const fonts = new DocumentFonts(doc, input.fontFiles);
   for (let i = 0; i < paged.pages.length; i++) {
     doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
     doc.page.dictionary.data.TrimBox = [0, 0, paged.widthPt, paged.heightPt];
@@ -225,8 +223,9 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
-  if (input.cache) for (const [key, font] of fonts) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
-  doc.end();
+  if (input.cache) for (const [key, font] of fonts.used) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
+  if (input.cache) withDeflateCache(input.cache, () => doc.end());
+  else doc.end();
   await done;
   return Buffer.concat(chunks); // a Buffer is a Uint8Array: no second copy of a 45 MB file
 }

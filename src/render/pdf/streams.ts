@@ -6,7 +6,8 @@
  * font subset is not made again. (Deflating on the thread pool was tried:
  * 360 small jobs cost more in hand-offs than they save on two cores.)
  */
-import { deflateSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import zlib, { deflateSync } from 'node:zlib';
 import { SessionCache } from '../../units/index.ts';
 
 /** What pdfkit keeps of a stream object until the document ends. */
@@ -26,18 +27,42 @@ interface Subset {
 export class RenderCache {
   readonly pages = new SessionCache<Buffer>();
   readonly subsets = new SessionCache<Uint8Array>();
+  /** What pdfkit deflates itself when the document ends: the font programs and their ToUnicode maps. */
+  readonly streams = new SessionCache<Buffer>();
 
   startBuild(): void {
     this.pages.startBuild();
     this.subsets.startBuild();
+    this.streams.startBuild();
   }
 }
+
+/**
+ * Runs pdfkit's `doc.end()` with zlib's deflateSync answered from the
+ * session's cache: pdfkit deflates the font programs (1.5 MB) there, every
+ * build, though they change only when a new character comes in. `end()` is
+ * synchronous, so nothing else runs while deflateSync is replaced.
+ */
+export function withDeflateCache(cache: RenderCache, end: () => void): void {
+  const original = zlib.deflateSync;
+  const cached = (data: Buffer, options?: zlib.ZlibOptions) =>
+    (options ? original(data, options) : cache.streams.get(digest(data), () => original(data)));
+  (zlib as { deflateSync: unknown }).deflateSync = cached;
+  try {
+    end();
+  } finally {
+    (zlib as { deflateSync: unknown }).deflateSync = original;
+  }
+}
+
+/** A stream's content as a cache key: SHA-1 is computed natively, where a Map key string would be copied and hashed in JS. */
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
 
 /** Deflates a drawn page's content in place; pdfkit then writes the bytes as they are, with /Filter /FlateDecode. */
 export function deflatePageContent({ content }: { content: StreamRef }, cache?: RenderCache): void {
   if (!content.compress || content.buffer.length === 0) return;
   const raw = Buffer.concat(content.buffer);
-  content.buffer = [cache ? cache.pages.get(raw.toString('latin1'), () => deflateSync(raw)) : deflateSync(raw)];
+  content.buffer = [cache ? cache.pages.get(digest(raw), () => deflateSync(raw)) : deflateSync(raw)];
   content.compress = false;
   content.data.Filter = 'FlateDecode';
 }
