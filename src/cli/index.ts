@@ -169,7 +169,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const loaded = await session.fonts;
   const srcs: string[] = [];
   walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
-  const imageBytes = await readImageBytes(args.dir, srcs);
+  const imageBytes = await readImageBytes(args.dir, srcs, session.caches?.images);
   out(`排版 laying out … (${ms(started)})`);
   startBuild(session.caches);
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;

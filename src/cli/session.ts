@@ -61,7 +61,7 @@ export function startBuild(caches: SessionCaches | undefined): void {
 export function reuseLine(c: SessionCaches): string {
   const { parse, parts, composition, render } = c;
   return `解析 files parsed ${parse.files.misses}, reused ${parse.files.hits} · 排版 parts laid out ${parts.counters.misses}, reused ${parts.counters.hits}`
-    + ` · 排段 paragraphs composed ${composition.counters.misses}, reused ${composition.counters.hits} · 页面 pages deflated ${render.pages.misses}, reused ${render.pages.hits}`;
+    + ` · 排段 paragraphs composed ${composition.counters.misses}, reused ${composition.counters.hits} · 页面 pages drawn ${render.drawn.misses}, kept ${render.drawn.hits}`;
 }
 
 /** Keeps what a build made for the preview (only in a preview session). */

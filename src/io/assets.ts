@@ -2,10 +2,11 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { VFile } from '../diagnostics/index.ts';
+import type { ImageProbeCache } from './probe-images.ts';
 import { readTextFile } from './read-text.ts';
 
 /** The default templates/ folder of the nianjian installation. */
@@ -26,18 +27,27 @@ const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e
  * exists. JPEG and PNG pass through untouched (the PDF embeds them as
  * they are); TIFF, WebP, GIF and the like are converted to PNG with sharp.
  */
-export async function readImageBytes(manuscriptDir: string, srcs: Iterable<string>): Promise<Map<string, Uint8Array>> {
+export async function readImageBytes(manuscriptDir: string, srcs: Iterable<string>, cache?: ImageProbeCache): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
+  cache?.bytes.startBuild();
   await Promise.all([...new Set(srcs)].map(async (src) => {
-    const data = await readFile(join(manuscriptDir, src)).catch(() => undefined);
-    if (!data) return;
-    if (isJpeg(data) || isPng(data)) out.set(src, new Uint8Array(data));
-    else {
-      const png = await sharp(data).png().toBuffer().catch(() => undefined);
-      if (png) out.set(src, new Uint8Array(png));
-    }
+    const path = join(manuscriptDir, src);
+    const info = cache ? await stat(path).catch(() => undefined) : undefined;
+    const key = info ? `${path}\u0000${info.size}\u0000${info.mtimeMs}` : undefined;
+    const bytes = (key && cache?.bytes.lookup(key)) || await printableBytes(path);
+    if (!bytes) return;
+    if (key) cache?.bytes.store(key, bytes);
+    out.set(src, bytes);
   }));
   return out;
+}
+
+/** JPEG and PNG as they are; anything else sharp reads, as PNG. */
+async function printableBytes(path: string): Promise<Uint8Array | undefined> {
+  const data = await readFile(path).catch(() => undefined);
+  if (!data) return undefined;
+  if (isJpeg(data) || isPng(data)) return data;
+  return sharp(data).png().toBuffer().catch(() => undefined);
 }
 
 /** Derived images kept between builds in `<out>/.cache`, by the hash of their source. */

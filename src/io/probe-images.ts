@@ -62,9 +62,10 @@ async function listImages(root: string, dir: string, out: string[]): Promise<voi
   }
 }
 
-/** A watch session's probes: an image whose file has the same size and time is not opened again. */
+/** A watch session's images: one whose file has the same size and time is neither probed nor read again. */
 export class ImageProbeCache {
   readonly probes = new SessionCache<AssetStatus>();
+  readonly bytes = new SessionCache<Uint8Array>();
 }
 
 async function probeCached(real: string, cache: ImageProbeCache | undefined): Promise<AssetStatus> {

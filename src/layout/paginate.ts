@@ -15,6 +15,7 @@ import { frontDrafts } from './front.ts';
 import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
 import { INDEX_ANCHOR, indexDrafts } from './index-pages.ts';
 import { partDrafts } from './part.ts';
+import { pageIdentity } from './page-identity.ts';
 import { placeProblems } from './problems.ts';
 import { tocDrafts } from './toc.ts';
 import type { AnchorPlace, DisplayItem, OutlineItem, Page, PagedDocument } from './types.ts';
@@ -177,6 +178,8 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
     };
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
+    const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => ctx.draft!.sourceNotes.get(a.id) ?? '')].join('\u0000') : '';
+    page.identity = pageIdentity(p.draft, page, marks);
     return page;
   });
   return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };

@@ -78,6 +78,8 @@ export interface Page {
   items: DisplayItem[];
   /** The manuscript texts printed here (paragraphs, by their first line), for going from an edit to its page. */
   sources: SourceLine[];
+  /** Stands for what the page shows: the same token in the next build of a watch session means the same page. */
+  identity?: object;
 }
 
 /** Where an anchor (part, chapter, entry, index term) is printed. */

@@ -4,7 +4,7 @@
  * build's own writes never count as edits.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -74,3 +74,45 @@ test('watch on a folder that is not there says which and exits 1, with no stack 
   expect(lines.join('\n')).toContain('[manuscript-missing]');
   expect(lines.join('\n')).not.toMatch(/\bat \S+ \(/);
 });
+
+test('after every edit, the PDF a watch session writes from its caches is byte for byte the PDF of a build from scratch', async () => {
+  const sample = join(import.meta.dirname, '../../manuscript');
+  const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-watch-same-')), '书');
+  cpSync(sample, dir, { recursive: true });
+  const parts = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  // Five parts are enough to have pages before and after each edit.
+  for (const name of parts.slice(5)) rmSync(join(dir, name));
+  const out = join(dir, '..', 'watch-out');
+  const lines: string[] = [];
+  const stop = new AbortController();
+  const watching = main(['watch', dir, '--out', out], (s) => lines.push(s), stop.signal);
+  const pdfIn = (folder: string) => readFileSync(join(folder, readdirSync(folder).find((n) => n.endsWith('.pdf'))!));
+  const edit = (name: string, change: (text: string) => string) => writeFileSync(join(dir, name), change(readFileSync(join(dir, name), 'utf8')));
+  const middle = (text: string) => text.indexOf('。', text.length >> 1);
+  const edits: Array<[string, (t: string) => string]> = [
+    // A character the book does not have yet, halfway through the second part: later pages are numbered anew.
+    [parts[1]!, (t) => `${t.slice(0, middle(t))}，鱻龘𠀋${t.slice(middle(t))}`],
+    // Known characters only, in the fourth part.
+    [parts[3]!, (t) => `${t.slice(0, middle(t))}，又添一句${t.slice(middle(t))}`],
+    // A paragraph deleted from the third part.
+    [parts[2]!, (t) => t.replace(/\n\n[^\n#【]{20,}\n/, '\n')],
+    // The first edit undone.
+    [parts[1]!, (t) => t.replace('，鱻龘𠀋', '')],
+  ];
+  try {
+    await until(lines, /^已更新/, 1);
+    for (const [k, [name, change]] of edits.entries()) {
+      edit(name, change);
+      await until(lines, /^已更新|^有问题/, k + 2);
+      const clean = mkdtempSync(join(tmpdir(), 'nianjian-clean-'));
+      expect(await main(['build', dir, '--out', clean], () => {})).toBe(0);
+      expect(pdfIn(out).equals(pdfIn(clean)), `edit ${k + 1} (${name})`).toBe(true);
+    }
+    // The session drew only what changed: the last rebuild kept most pages.
+    const kept = lines.filter((l) => l.startsWith('解析')).at(-1)!;
+    expect(Number(kept.match(/pages drawn (\d+), kept (\d+)/)![2])).toBeGreaterThan(20);
+  } finally {
+    stop.abort();
+  }
+  expect(await watching).toBe(0);
+}, 240_000);

@@ -5,8 +5,9 @@
  * here.
  */
 import PDFDocument from 'pdfkit';
-import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
+import type { ImageDoc, PageRef } from './drawn-pages.ts';
+import { DocumentFonts, type EmbeddedFont } from './fonts.ts';
 import { cacheSubset, deflatePageContent, type RenderCache, withDeflateCache } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
 
@@ -31,15 +32,6 @@ export interface PdfInput {
   cache?: RenderCache;
 }
 
-/** What pdfkit's EmbeddedFont offers that we use. */
-interface EmbeddedFont {
-  id: string;
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-}
-
 type Doc = PDFKit.PDFDocument & {
   _font: EmbeddedFont;
   page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
@@ -47,45 +39,6 @@ type Doc = PDFKit.PDFDocument & {
 };
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
-
-/**
- * The document's fonts, each registered when a glyph first asks for it: the
- * resource names and subset tags follow the order of first use, so they depend
- * on the document alone, not on what else a session has opened.
- */
-class DocumentFonts {
-  readonly used = new Map<string, EmbeddedFont>();
-
-  constructor(private readonly doc: Doc, private readonly files: PdfInput['fontFiles']) {}
-
-  get(key: string): EmbeddedFont {
-    let font = this.used.get(key);
-    if (font) return font;
-    const file = this.files.get(key);
-    if (!file) throw new Error(`renderPdf: no font for ${key}`);
-    // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
-    this.doc.registerFont(key, (file instanceof Uint8Array ? Buffer.from(file) : file) as unknown as Buffer);
-    this.doc.font(key);
-    font = this.doc._font;
-    this.used.set(key, font);
-    return font;
-  }
-}
-
-/** The CIDs already given out in this document, as hex, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
-const cidHex = new WeakMap<EmbeddedFont, string[]>();
-
-/** The 4-hex-digit CID of a glyph in the subset, registering its width and text the first time. */
-function cid(font: EmbeddedFont, g: PositionedGlyph): string {
-  let known = cidHex.get(font);
-  if (!known) cidHex.set(font, (known = []));
-  const hex = known[g.glyphId];
-  if (hex !== undefined) return hex;
-  const gid = font.subset.includeGlyph(g.glyphId);
-  font.widths[gid] ??= g.advanceEm * 1000;
-  font.unicode[gid] ??= [...g.text].map((c) => c.codePointAt(0)!);
-  return (known[g.glyphId] = gid.toString(16).padStart(4, '0'));
-}
 
 /**
  * One text object per run of glyphs in one font, size and baseline; TJ
@@ -109,7 +62,7 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
       if (g.fontKey !== first.fontKey || g.sizePt !== first.sizePt || g.riseEm !== first.riseEm) break;
       const shift = g.xPt - pen;
       if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / g.sizePt)} <`;
-      tj += cid(font, g);
+      tj += fonts.cid(font, g);
       pen = g.xPt + g.advanceEm * (g.sizePt / g.scale) * g.scale;
     }
     ops += `${ops ? '\n' : ''}BT /${font.id} ${n(first.sizePt)} Tf 1 0 0 1 ${n(item.x + first.xPt)} ${n(y)} Tm [${tj}>] TJ ET`;
@@ -218,8 +171,14 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   }
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
+    const target = doc.page as unknown as PageRef;
+    if (input.cache?.drawn.reuse(page, target, fonts, doc as unknown as ImageDoc)) continue;
+    const before = { fingerprint: fonts.fingerprint(), fontObjects: fonts.objectCount() };
+    fonts.recording = input.cache ? [] : undefined;
     drawItems(doc, fonts, page.items, input, paged.heightPt);
-    deflatePageContent(doc.page as unknown as Parameters<typeof deflatePageContent>[0], input.cache);
+    deflatePageContent(target, input.cache);
+    input.cache?.drawn.keep(page, target, fonts, before, fonts.recording ?? [], input.imageBytes);
+    fonts.recording = undefined;
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };

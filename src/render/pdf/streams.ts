@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import zlib, { deflateSync } from 'node:zlib';
 import { SessionCache } from '../../units/index.ts';
+import { DrawnPages } from './drawn-pages.ts';
 
 /** What pdfkit keeps of a stream object until the document ends. */
 interface StreamRef {
@@ -29,11 +30,14 @@ export class RenderCache {
   readonly subsets = new SessionCache<Uint8Array>();
   /** What pdfkit deflates itself when the document ends: the font programs and their ToUnicode maps. */
   readonly streams = new SessionCache<Buffer>();
+  /** Pages drawn in the last build, by identity. */
+  readonly drawn = new DrawnPages();
 
   startBuild(): void {
     this.pages.startBuild();
     this.subsets.startBuild();
     this.streams.startBuild();
+    this.drawn.startBuild();
   }
 }
 

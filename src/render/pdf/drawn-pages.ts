@@ -1,0 +1,99 @@
+/**
+ * Pages a watch session drew in its last build, kept by the page's identity
+ * (layout/page-identity.ts). A page is drawn again only when something about
+ * it changed: its identity is new, or the fonts' numbering before it differs
+ * (a new character earlier in the book renumbers what follows). Otherwise its
+ * deflated content is used as it is, and the glyphs it used first are given
+ * their CIDs again in the same order, so the rest of the document is numbered
+ * exactly as in a build from scratch.
+ */
+import type { DisplayItem, Page } from '../../layout/index.ts';
+import type { DocumentFonts, FirstUse } from './fonts.ts';
+
+interface DrawnPage {
+  before: string;
+  after: string;
+  firstUses: FirstUse[];
+  /** The fonts in the page's resources, in the order they were added. */
+  fontKeys: string[];
+  /** The images the page embeds, in order (each is an object of its own, numbered as it comes). */
+  images: Uint8Array[];
+  content: Uint8Array;
+}
+
+/** The pdfkit calls that embed an image without drawing it. */
+export interface ImageDoc {
+  openImage(src: Buffer): { label: string; obj?: unknown; embed(doc: unknown): void };
+}
+
+/** Links add annotation objects; everything else on a page is content, fonts and images. */
+function keepable(items: readonly DisplayItem[]): boolean {
+  return items.every((i) => i.kind !== 'link' && (i.kind !== 'group' || keepable(i.items)));
+}
+
+/** The bytes of each image the page draws, in drawing order. */
+function imagesOf(items: readonly DisplayItem[], bytes: (src: string) => Uint8Array | undefined): Uint8Array[] {
+  return items.flatMap((i) => (i.kind === 'image' ? [bytes(i.src)].filter((b): b is Uint8Array => b !== undefined) : i.kind === 'group' ? imagesOf(i.items, bytes) : []));
+}
+
+/** What pdfkit keeps of a page until the document ends. */
+export interface PageRef {
+  xobjects: Record<string, unknown>;
+  /** Reading this getter adds an empty /Font dictionary to the page: only for pages that have fonts. */
+  fonts: Record<string, unknown>;
+  resources: { data: { Font?: Record<string, unknown> } };
+  content: { buffer: Uint8Array[]; compress: boolean; data: Record<string, unknown> };
+}
+
+export class DrawnPages {
+  private readonly pages = new WeakMap<object, DrawnPage>();
+  hits = 0;
+  misses = 0;
+
+  startBuild(): void {
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  static canKeep(page: Page): boolean {
+    return page.identity !== undefined && keepable(page.items);
+  }
+
+  /** Puts the kept page in place of drawing it; false when it must be drawn. */
+  reuse(page: Page, target: PageRef, fonts: DocumentFonts, doc: ImageDoc): boolean {
+    const kept = page.identity && DrawnPages.canKeep(page) ? this.pages.get(page.identity) : undefined;
+    if (!kept || kept.before !== fonts.fingerprint()) {
+      this.misses++;
+      return false;
+    }
+    for (const use of kept.firstUses) fonts.cid(fonts.get(use.fontKey), use);
+    if (fonts.fingerprint() !== kept.after) throw new Error(`renderPdf: page ${page.number} numbered its glyphs differently`);
+    for (const key of kept.fontKeys) {
+      const font = fonts.get(key);
+      target.fonts[font.id] = font.ref();
+    }
+    // What doc.image() does besides drawing: the image object, numbered in turn, in the page's resources.
+    for (const bytes of kept.images) {
+      const image = doc.openImage(Buffer.from(bytes));
+      if (!image.obj) image.embed(doc);
+      target.xobjects[image.label] ??= image.obj;
+    }
+    target.content.buffer = [kept.content];
+    target.content.compress = false;
+    target.content.data.Filter = 'FlateDecode';
+    this.hits++;
+    return true;
+  }
+
+  /** Keeps a page just drawn (and deflated), with the fonts' fingerprint before it. */
+  keep(page: Page, target: PageRef, fonts: DocumentFonts, before: { fingerprint: string; fontObjects: number }, firstUses: FirstUse[], bytes: (src: string) => Uint8Array | undefined): void {
+    if (!page.identity || !DrawnPages.canKeep(page) || target.content.buffer.length !== 1) return;
+    const images = imagesOf(page.items, bytes);
+    // A font whose object first came on this page, among images: the replay could not tell which object
+    // was made first, so such a page (one at most per font in a book) is always drawn.
+    if (images.length > 0 && fonts.objectCount() !== before.fontObjects) return;
+    const ids = Object.keys(target.resources.data.Font ?? {});
+    const fontKeys = ids.map((id) => [...fonts.used].find(([, f]) => f.id === id)![0]);
+    this.pages.set(page.identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, images, content: target.content.buffer[0]! });
+  }
+}

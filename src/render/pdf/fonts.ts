@@ -1,0 +1,99 @@
+/**
+ * The fonts of one PDF: each registered with pdfkit when a glyph first asks
+ * for it, and each glyph given its CID (its number in the font subset) the
+ * first time it is drawn. Resource names, subset tags and CIDs therefore
+ * follow the order of first use and depend on the document alone. A running
+ * fingerprint of that order lets a watch session tell when a page drawn in
+ * the last build would be drawn with the same CIDs now.
+ */
+import type { PositionedGlyph } from '../../compose/index.ts';
+import type { Font } from '../../font/index.ts';
+
+/** What pdfkit's EmbeddedFont offers that we use. */
+export interface EmbeddedFont {
+  id: string;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  /** Set by the first ref(): the font's object exists from then on. */
+  dictionary?: unknown;
+  ref(): unknown;
+}
+
+/** The part of pdfkit's document the fonts need. */
+export interface FontDoc {
+  registerFont(name: string, src: unknown): unknown;
+  font(name: string): unknown;
+  _font: EmbeddedFont;
+}
+
+/** A glyph's first use in the document: enough to give it the same CID again without drawing its page. */
+export interface FirstUse {
+  fontKey: string;
+  glyphId: number;
+  advanceEm: number;
+  text: string;
+}
+
+export class DocumentFonts {
+  readonly used = new Map<string, EmbeddedFont>();
+  /** The CIDs given out, as hex, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
+  private readonly hex = new Map<EmbeddedFont, string[]>();
+  private uses = 0;
+  private hashA = 0x811c9dc5;
+  private hashB = 0;
+  /** First uses while a page is drawn, for the session's page cache. */
+  recording: FirstUse[] | undefined;
+
+  constructor(private readonly doc: FontDoc, private readonly files: ReadonlyMap<string, Uint8Array | Font>) {}
+
+  get(key: string): EmbeddedFont {
+    let font = this.used.get(key);
+    if (font) return font;
+    const file = this.files.get(key);
+    if (!file) throw new Error(`renderPdf: no font for ${key}`);
+    // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
+    this.doc.registerFont(key, file instanceof Uint8Array ? Buffer.from(file) : file);
+    this.doc.font(key);
+    font = this.doc._font;
+    this.used.set(key, font);
+    this.mix(key, -1);
+    return font;
+  }
+
+  /** The 4-hex-digit CID of a glyph in the subset, registering its width and text the first time. */
+  cid(font: EmbeddedFont, g: Pick<PositionedGlyph, 'fontKey' | 'glyphId' | 'advanceEm' | 'text'>): string {
+    let known = this.hex.get(font);
+    if (!known) this.hex.set(font, (known = []));
+    const hex = known[g.glyphId];
+    if (hex !== undefined) return hex;
+    const gid = font.subset.includeGlyph(g.glyphId);
+    font.widths[gid] ??= g.advanceEm * 1000;
+    font.unicode[gid] ??= [...g.text].map((c) => c.codePointAt(0)!);
+    this.mix(g.fontKey, g.glyphId);
+    this.recording?.push({ fontKey: g.fontKey, glyphId: g.glyphId, advanceEm: g.advanceEm, text: g.text });
+    return (known[g.glyphId] = gid.toString(16).padStart(4, '0'));
+  }
+
+  /** How many fonts have their PDF object yet (pdfkit makes it at a font's first use on a page). */
+  objectCount(): number {
+    let count = 0;
+    for (const f of this.used.values()) if (f.dictionary != null) count++;
+    return count;
+  }
+
+  /** Everything registered and numbered so far, as one string: equal fingerprints, equal state. */
+  fingerprint(): string {
+    return `${this.uses}:${this.hashA}:${this.hashB}`;
+  }
+
+  /** Two 32-bit hashes and a count over the order of first uses (a collision of both is 1 in 2⁶⁴). */
+  private mix(key: string, glyphId: number): void {
+    this.uses++;
+    for (const c of `${key}#${glyphId};`) {
+      const code = c.charCodeAt(0);
+      this.hashA = Math.imul(this.hashA ^ code, 0x01000193) >>> 0;
+      this.hashB = (Math.imul(this.hashB, 31) + code + 0x9e3779b9) >>> 0;
+    }
+  }
+}
