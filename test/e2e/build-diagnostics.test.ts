@@ -277,3 +277,37 @@ describe('the report places layout findings on their page and column', () => {
     expect(text).toContain('123456.78');
   });
 });
+
+test('the preflight report of a manuscript with every kind of layout finding lists each, with its file:line and printed page', async () => {
+  const cols = 16;
+  const wide = [`| 指标 | ${Array.from({ length: cols - 1 }, (_, i) => `${2008 + i}年`).join(' | ')} |`, `|${'---|'.repeat(cols)}`,
+    ...Array.from({ length: 4 }, (_, r) => `| 指标${r + 1} | ${Array.from({ length: cols - 1 }, (_, i) => (123456.78 + r + i).toFixed(2)).join(' | ')} |`)].join('\n');
+  const filler = '正文的填充文字，要排满一栏以上。'.repeat(60);
+  const dir = writeManuscript({
+    'front/01-编辑说明.md': '# 编辑说明\n\n说明里标了:index[前言词]。\n',
+    '01-篇.md': [
+      '# 篇', '', '## 章', '', `【条目】 ${filler}`, '', `链接${'x'.repeat(80)}结束。`, '',
+      '有一个罕见字𪛖,还有ASCII逗号。', '', '![小图](photos/small.jpg "某提供")', '', '![不存在的图](photos/none.jpg "某提供")', '',
+      '### 落单的分目', '', '::caption[宽表]', '', wide, '', '表后的正文。', '',
+    ].join('\n'),
+    'photos/small.jpg': await jpeg(120, 80),
+  });
+  const out = mkdtempSync(join(tmpdir(), 'nianjian-report-'));
+  expect(await main(['build', dir, '--out', out], () => {})).toBe(1); // the missing image is an error
+  const reportOf = () => readFileSync(join(out, readdirSync(out).find((n) => n.endsWith('-report.html'))!), 'utf8');
+  expect(reportOf()).toMatch(/01-篇\.md:13:1<\/code><\/td><td>error<\/td><td><code>figure-file-missing/);
+  // An error stops the build before layout; without it, the layout findings come in.
+  writeFileSync(join(dir, '01-篇.md'), readFileSync(join(dir, '01-篇.md'), 'utf8').replace('![不存在的图](photos/none.jpg "某提供")', ''));
+  expect(await main(['build', dir, '--out', out], () => {})).toBe(0);
+  const html = reportOf();
+  const row = (rule: string) => html.split('<tr').find((r) => r.includes(`<code>${rule}</code>`)) ?? '';
+  for (const [rule, group] of [
+    ['image-low-resolution', '图片'], ['glyph-missing', '缺字'], ['line-overfull', '排版：过松、超宽的行'], ['line-loose', '排版：过松、超宽的行'],
+    ['heading-stranded', '排版：栏末落单的标题'], ['table-rotated', '表格'], ['index-term-unplaced', '索引：没有页码的索引词'], ['normalize-punctuation', '文字规范化'],
+  ] as const) {
+    expect(row(rule), rule).toMatch(/01-(篇|编辑说明)\.md:\d+:\d+/);
+    expect(html, rule).toContain(`${group}（`);
+  }
+  for (const rule of ['image-low-resolution', 'line-overfull', 'line-loose', 'heading-stranded', 'table-rotated']) expect(row(rule), rule).toMatch(/印在第 \d+ 页/);
+  expect(row('line-overfull')).toMatch(/印在第 \d+ 页[左右]栏/);
+});
