@@ -75,7 +75,7 @@ test('watch on a folder that is not there says which and exits 1, with no stack 
   expect(lines.join('\n')).not.toMatch(/\bat \S+ \(/);
 });
 
-test('after every edit, the PDF a watch session writes from its caches is byte for byte the PDF of a build from scratch', async () => {
+test('after every edit, the PDF a watch session writes from its caches is byte for byte the PDF of a build from scratch, and the body before the edited part is unchanged', async () => {
   const sample = join(import.meta.dirname, '../../manuscript');
   const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-watch-same-')), '书');
   cpSync(sample, dir, { recursive: true });
@@ -86,6 +86,7 @@ test('after every edit, the PDF a watch session writes from its caches is byte f
   const lines: string[] = [];
   const stop = new AbortController();
   const watching = main(['watch', dir, '--out', out], (s) => lines.push(s), stop.signal);
+  const pageTexts = (folder: string) => execFileSync('pdftotext', [join(folder, readdirSync(folder).find((n) => n.endsWith('.pdf'))!), '-'], { encoding: 'utf8' }).split('\f').map((t) => t.replace(/\s/g, ''));
   const pdfIn = (folder: string) => readFileSync(join(folder, readdirSync(folder).find((n) => n.endsWith('.pdf'))!));
   const edit = (name: string, change: (text: string) => string) => writeFileSync(join(dir, name), change(readFileSync(join(dir, name), 'utf8')));
   const middle = (text: string) => text.indexOf('。', text.length >> 1);
@@ -102,11 +103,19 @@ test('after every edit, the PDF a watch session writes from its caches is byte f
   try {
     await until(lines, /^已更新/, 1);
     for (const [k, [name, change]] of edits.entries()) {
+      const before = pageTexts(out);
       edit(name, change);
       await until(lines, /^已更新|^有问题/, k + 2);
       const clean = mkdtempSync(join(tmpdir(), 'nianjian-clean-'));
       expect(await main(['build', dir, '--out', clean], () => {})).toBe(0);
       expect(pdfIn(out).equals(pdfIn(clean)), `edit ${k + 1} (${name})`).toBe(true);
+      // The body pages before the edited part are the pages they were (only the TOC in front may follow the edit).
+      const after = pageTexts(out);
+      const title = readFileSync(join(dir, name), 'utf8').match(/^# (.+)$/m)![1]!.replace(/\s/g, '');
+      const opener = after.findIndex((t) => t === title);
+      const bodyStart = after.findIndex((t) => t === readFileSync(join(dir, parts[0]!), 'utf8').match(/^# (.+)$/m)![1]!.replace(/\s/g, ''));
+      expect(opener).toBeGreaterThan(bodyStart);
+      expect(after.slice(bodyStart, opener), `edit ${k + 1}`).toEqual(before.slice(bodyStart, opener));
     }
     // The session drew only what changed: the last rebuild kept most pages.
     const kept = lines.filter((l) => l.startsWith('解析')).at(-1)!;
