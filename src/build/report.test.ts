@@ -14,12 +14,12 @@ describe('preflight report', () => {
     const b = fileWith('manuscript/02.md', [[40, 'line-loose', { spread: 0.4, text: '区委书记' }], [41, 'line-loose', { spread: 0.3, text: '区长' }]]);
     const html = preflightReport([a, b], { title: '测试年鉴', pages: 12, seconds: 1.25, counts: { error: 1, warning: 2 } });
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('书稿错误（1）');
+    expect(html).toContain('书稿问题（1）');
     expect(html).toContain('排版：过松、超宽的行（2）');
     expect(html).toContain('manuscript/01.md:12:1');
     expect(html).toContain('manuscript/02.md:41:1');
     expect(html).toContain('12 页，用时 1.3 秒；错误 1，警告 2，提示 0');
-    expect(html.indexOf('书稿错误')).toBeLessThan(html.indexOf('排版：过松'));
+    expect(html.indexOf('书稿问题')).toBeLessThan(html.indexOf('排版：过松'));
     expect(html).toContain('<tr class="error">');
     expect(html).not.toContain('没有发现问题');
   });

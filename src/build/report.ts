@@ -15,7 +15,7 @@ export interface ReportFacts {
 
 /** Kinds of finding, in the order a proofreader wants them. */
 const GROUPS: Array<[string, RegExp]> = [
-  ['书稿错误', /^(yaml|config|isbn|cip|file|manuscript|book|heading-level|part|entry|directive|gallery|index-term-empty)/],
+  ['书稿问题', /^(yaml|config|isbn|cip|file|manuscript|book|heading-level|part|entry|directive|gallery|index-term-empty)/],
   ['图片', /^(figure|image)/],
   ['缺字', /^glyph/],
   ['排版：过松、超宽的行', /^line-/],
@@ -49,7 +49,7 @@ export function preflightReport(files: readonly VFile[], facts: ReportFacts): st
   const summary = `${facts.pages !== undefined ? `${facts.pages} 页，` : ''}用时 ${facts.seconds.toFixed(1)} 秒；错误 ${facts.counts.error ?? 0}，警告 ${facts.counts.warning ?? 0}，提示 ${facts.counts.info ?? 0}`;
   const known = Object.keys(CATALOGUE).length;
   const tree = h('html', { lang: 'zh-Hans' }, [
-    h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', 'body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}code{font-size:.9em}')]),
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', '@font-face{font-family:nianjian-ui;src:url(/fonts/ui)}body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",nianjian-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}code{font-size:.9em;font-family:ui-monospace,monospace,nianjian-ui}')]),
     h('body', [h('h1', `${facts.title} 排版检查报告`), h('p', summary), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
   ]);
   return `<!DOCTYPE html>\n${toHtml(tree)}\n`;

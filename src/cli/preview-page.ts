@@ -11,10 +11,13 @@ export const previewPage = `<!doctype html>
 <title>nianjian 预览</title>
 <link rel="stylesheet" href="/pdfjs/web/pdf_viewer.css">
 <style>
-  body { margin: 0; font: 14px/1.5 system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif; background: #5a5d61; }
+  /* The book's own Hei font, served by nianjian: the page reads the same on a machine with no Chinese fonts. */
+  @font-face { font-family: "nianjian-ui"; src: url("/fonts/ui") format("truetype"); }
+  body { margin: 0; font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "nianjian-ui", sans-serif; background: #5a5d61; }
   header { position: fixed; inset: 0 0 auto 0; height: 40px; display: flex; gap: 14px; align-items: center; padding: 0 12px; background: #2b2d30; color: #e8e8e8; z-index: 10; }
   header strong { font-weight: 600; }
-  header input { width: 4em; }
+  header input { width: 4em; font: inherit; }
+  header button { font: inherit; }
   header button { background: #44474b; color: inherit; border: 1px solid #666; border-radius: 3px; padding: 2px 10px; cursor: pointer; }
   header button[aria-pressed="true"] { background: #2f6fb0; }
   #status { flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

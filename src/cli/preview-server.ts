@@ -72,9 +72,16 @@ function sendFile(res: ServerResponse, path: string | undefined, type: string): 
   createReadStream(path).pipe(res);
 }
 
+async function sendFont(res: ServerResponse, font: (() => Promise<Uint8Array | undefined>) | undefined): Promise<void> {
+  const bytes = await font?.().catch(() => undefined);
+  if (!bytes) res.writeHead(404).end();
+  else res.writeHead(200, { 'Content-Type': 'font/ttf', 'Content-Length': bytes.length, 'Cache-Control': 'max-age=3600' }).end(bytes);
+}
+
 const event = (state: PreviewState) => `event: build\ndata: ${JSON.stringify(state)}\n\n`;
 
-export async function startPreviewServer(port: number): Promise<PreviewServer> {
+/** `uiFont`: the bytes of a TrueType font with Chinese, for the page and the report (the book's Hei). */
+export async function startPreviewServer(port: number, uiFont?: () => Promise<Uint8Array | undefined>): Promise<PreviewServer> {
   const root = pdfjsRoot();
   const clients = new Set<ServerResponse>();
   let state: PreviewState = { version: 0, status: 'building', title: '' };
@@ -85,6 +92,7 @@ export async function startPreviewServer(port: number): Promise<PreviewServer> {
     else if (url.pathname === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(previewPage);
     else if (url.pathname === '/book.pdf') sendFile(res, files.pdf, 'application/pdf');
     else if (url.pathname === '/report') sendFile(res, files.report, 'text/html; charset=utf-8');
+    else if (url.pathname === '/fonts/ui') void sendFont(res, uiFont);
     else if (url.pathname === '/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(`retry: 1000\n\n${event(state)}`);

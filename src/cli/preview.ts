@@ -4,6 +4,7 @@
  * preview-page.ts).
  */
 import { basename } from 'node:path';
+import { loadFonts } from '../io/index.ts';
 import { EditTracker } from './last-edit.ts';
 import { type PreviewServer, type PreviewState, startPreviewServer } from './preview-server.ts';
 import { type Built, newCaches, type Session } from './session.ts';
@@ -30,16 +31,19 @@ function stateAfter(built: Built | undefined, version: number, pdfVersion: numbe
 }
 
 export async function preview(o: PreviewOptions): Promise<number> {
+  const session: Session = { caches: newCaches(), edits: new EditTracker() };
   let server: PreviewServer;
   try {
-    server = await startPreviewServer(o.port);
+    server = await startPreviewServer(o.port, async () => {
+      const loaded = await (session.fonts ??= loadFonts());
+      return loaded.bytes.get(loaded.set.roles.heading.regular.postscriptName);
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     o.out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : (e as Error).message}`);
     return 1;
   }
   o.out(`预览 preview: ${server.url} — 用浏览器打开；每次保存书稿后自动刷新，并翻到改动所在页`);
-  const session: Session = { caches: newCaches(), edits: new EditTracker() };
   let version = 0;
   let pdfVersion = 0;
   let shownPdf: string | undefined;

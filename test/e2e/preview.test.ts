@@ -83,6 +83,10 @@ test('preview shows the PDF in pdf.js, reloads after an edit at the edited page,
     expect(await textLayer(page, at)).toContain(sentence);
     const report = await page.request.get(new URL('report', url).href);
     expect(await report.text()).toContain('heading-level-skipped');
+    // The page's own Chinese font, for machines without one: the book's Hei, served whole.
+    const font = await page.request.get(new URL('fonts/ui', url).href);
+    expect(font.headers()['content-type']).toBe('font/ttf');
+    expect((await font.body()).length).toBeGreaterThan(1_000_000);
   } finally {
     await browser.close();
     stop.abort();
