@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
 
@@ -100,15 +101,21 @@ test('after every edit, the PDF a watch session writes from its caches is byte f
     // The first edit undone.
     [parts[1]!, (t) => t.replace('，鱻龘𠀋', '')],
   ];
+  // A photo replaced by another of the same size: no text moves, but its page must show the new one.
+  const photo = readFileSync(join(dir, parts[4]!), 'utf8').match(/\]\((photos\/[^ )]+)/)![1]!;
+  const { width, height } = await sharp(join(dir, photo)).metadata();
+  const replacement = await sharp({ create: { width: width!, height: height!, channels: 3, background: '#c33' } }).jpeg().toBuffer();
   try {
     await until(lines, /^已更新/, 1);
-    for (const [k, [name, change]] of edits.entries()) {
+    for (const [k, [name, change]] of [...edits, [photo, () => replacement] as const].entries()) {
       const before = pageTexts(out);
-      edit(name, change);
+      if (name === photo) writeFileSync(join(dir, photo), replacement);
+      else edit(name, change as (t: string) => string);
       await until(lines, /^已更新|^有问题/, k + 2);
       const clean = mkdtempSync(join(tmpdir(), 'nianjian-clean-'));
       expect(await main(['build', dir, '--out', clean], () => {})).toBe(0);
       expect(pdfIn(out).equals(pdfIn(clean)), `edit ${k + 1} (${name})`).toBe(true);
+      if (name === photo) continue;
       // The body pages before the edited part are the pages they were (only the TOC in front may follow the edit).
       const after = pageTexts(out);
       const title = readFileSync(join(dir, name), 'utf8').match(/^# (.+)$/m)![1]!.replace(/\s/g, '');

@@ -16,8 +16,10 @@ interface DrawnPage {
   firstUses: FirstUse[];
   /** The fonts in the page's resources, in the order they were added. */
   fontKeys: string[];
-  /** The images the page embeds, in order (each is an object of its own, numbered as it comes). */
-  images: Uint8Array[];
+  /** How many images the page embeds (each an object of its own, numbered as it comes). */
+  imageCount: number;
+  /** Whether the page's /XObject dictionary came before its /Font dictionary (an image drawn before any text). */
+  imagesFirst: boolean;
   content: Uint8Array;
 }
 
@@ -41,7 +43,7 @@ export interface PageRef {
   xobjects: Record<string, unknown>;
   /** Reading this getter adds an empty /Font dictionary to the page: only for pages that have fonts. */
   fonts: Record<string, unknown>;
-  resources: { data: { Font?: Record<string, unknown> } };
+  resources: { data: { Font?: Record<string, unknown>; XObject?: Record<string, unknown> } };
   content: { buffer: Uint8Array[]; compress: boolean; data: Record<string, unknown> };
 }
 
@@ -60,23 +62,37 @@ export class DrawnPages {
   }
 
   /** Puts the kept page in place of drawing it; false when it must be drawn. */
-  reuse(page: Page, target: PageRef, fonts: DocumentFonts, doc: ImageDoc): boolean {
+  reuse(page: Page, target: PageRef, fonts: DocumentFonts, doc: ImageDoc, bytes: (src: string) => Uint8Array | undefined): boolean {
     const kept = page.identity && DrawnPages.canKeep(page) ? this.pages.get(page.identity) : undefined;
-    if (!kept || kept.before !== fonts.fingerprint()) {
+    // The images as they are now: a photo replaced by one of the same size changes no page content, only its object.
+    const images = kept ? imagesOf(page.items, bytes) : [];
+    if (!kept || kept.before !== fonts.fingerprint() || images.length !== kept.imageCount) {
       this.misses++;
       return false;
     }
     for (const use of kept.firstUses) fonts.cid(fonts.get(use.fontKey), use);
     if (fonts.fingerprint() !== kept.after) throw new Error(`renderPdf: page ${page.number} numbered its glyphs differently`);
-    for (const key of kept.fontKeys) {
-      const font = fonts.get(key);
-      target.fonts[font.id] = font.ref();
-    }
+    const addFonts = () => {
+      for (const key of kept.fontKeys) {
+        const font = fonts.get(key);
+        target.fonts[font.id] = font.ref();
+      }
+    };
     // What doc.image() does besides drawing: the image object, numbered in turn, in the page's resources.
-    for (const bytes of kept.images) {
-      const image = doc.openImage(Buffer.from(bytes));
-      if (!image.obj) image.embed(doc);
-      target.xobjects[image.label] ??= image.obj;
+    const addImages = () => {
+      for (const b of images) {
+        const image = doc.openImage(Buffer.from(b));
+        if (!image.obj) image.embed(doc);
+        target.xobjects[image.label] ??= image.obj;
+      }
+    };
+    // The resource dictionaries in the order the drawing made them: their order is in the file.
+    if (kept.imagesFirst) {
+      addImages();
+      addFonts();
+    } else {
+      addFonts();
+      addImages();
     }
     target.content.buffer = [kept.content];
     target.content.compress = false;
@@ -94,6 +110,8 @@ export class DrawnPages {
     if (images.length > 0 && fonts.objectCount() !== before.fontObjects) return;
     const ids = Object.keys(target.resources.data.Font ?? {});
     const fontKeys = ids.map((id) => [...fonts.used].find(([, f]) => f.id === id)![0]);
-    this.pages.set(page.identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, images, content: target.content.buffer[0]! });
+    const order = Object.keys(target.resources.data);
+    const imagesFirst = order.includes('XObject') && (!order.includes('Font') || order.indexOf('XObject') < order.indexOf('Font'));
+    this.pages.set(page.identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, imageCount: images.length, imagesFirst, content: target.content.buffer[0]! });
   }
 }

@@ -172,7 +172,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
     const target = doc.page as unknown as PageRef;
-    if (input.cache?.drawn.reuse(page, target, fonts, doc as unknown as ImageDoc)) continue;
+    if (input.cache?.drawn.reuse(page, target, fonts, doc as unknown as ImageDoc, input.imageBytes)) continue;
     const before = { fingerprint: fonts.fingerprint(), fontObjects: fonts.objectCount() };
     fonts.recording = input.cache ? [] : undefined;
     drawItems(doc, fonts, page.items, input, paged.heightPt);
