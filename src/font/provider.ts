@@ -43,8 +43,6 @@ export interface FontProvider {
   shape(text: string, style: FontStyle): ShapedUnit;
   /** The advance of a word space in em. */
   spaceEm(style: FontStyle): number;
-  /** Font objects by key, for embedding. */
-  fontsByKey(): ReadonlyMap<string, Font>;
 }
 
 export interface RoleFonts {
@@ -75,8 +73,6 @@ function keyOf(font: Font): string {
 
 /** The real provider over fontkit fonts. */
 export function createFontProvider(set: FontSet): FontProvider {
-  // Fonts open on first use (io's LazyFont): the map is made only when asked for.
-  const allFonts = () => [...Object.values(set.roles).flatMap((r) => [r.regular, ...(r.bold ? [r.bold] : [])]), ...set.fallback];
   /** Shaped units by style, then by text: no key string is built per lookup. */
   const cache = new Map<string, Map<string, ShapedUnit>>();
   const cacheFor = (style: FontStyle) => {
@@ -153,6 +149,5 @@ export function createFontProvider(set: FontSet): FontProvider {
     spaceEm(style) {
       return this.shape(' ', style).advanceEm;
     },
-    fontsByKey: () => new Map(allFonts().map((f) => [keyOf(f), f])),
   };
 }

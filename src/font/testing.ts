@@ -29,6 +29,5 @@ export function createMonospaceProvider(options: { missing?: string } = {}): Fon
       return { glyphs, advanceEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), missing: [...text].filter((c) => missing.has(c)) };
     },
     spaceEm: () => 0.25,
-    fontsByKey: () => new Map(),
   };
 }

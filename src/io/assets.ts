@@ -2,11 +2,11 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { VFile } from '../diagnostics/index.ts';
-import type { ImageProbeCache } from './probe-images.ts';
+import { type ImageProbeCache, perFile } from './probe-images.ts';
 import { readTextFile } from './read-text.ts';
 
 /** The default templates/ folder of the nianjian installation. */
@@ -32,12 +32,8 @@ export async function readImageBytes(manuscriptDir: string, srcs: Iterable<strin
   cache?.bytes.startBuild();
   await Promise.all([...new Set(srcs)].map(async (src) => {
     const path = join(manuscriptDir, src);
-    const info = cache ? await stat(path).catch(() => undefined) : undefined;
-    const key = info ? `${path}\u0000${info.size}\u0000${info.mtimeMs}` : undefined;
-    const bytes = (key && cache?.bytes.lookup(key)) || await printableBytes(path);
-    if (!bytes) return;
-    if (key) cache?.bytes.store(key, bytes);
-    out.set(src, bytes);
+    const bytes = await perFile(cache?.bytes, path, () => printableBytes(path));
+    if (bytes) out.set(src, bytes);
   }));
   return out;
 }

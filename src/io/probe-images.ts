@@ -65,14 +65,19 @@ async function listImages(root: string, dir: string, out: string[]): Promise<voi
 /** A watch session's images: one whose file has the same size and time is neither probed nor read again. */
 export class ImageProbeCache {
   readonly probes = new SessionCache<AssetStatus>();
-  readonly bytes = new SessionCache<Uint8Array>();
+  readonly bytes = new SessionCache<Uint8Array | undefined>();
 }
 
-async function probeCached(real: string, cache: ImageProbeCache | undefined): Promise<AssetStatus> {
-  if (!cache) return probe(real);
-  const info = await stat(real);
-  const key = `${real}\u0000${info.size}\u0000${info.mtimeMs}`;
-  return cache.probes.lookup(key) ?? cache.probes.store(key, await probe(real));
+/**
+ * `make()`, or what the session made for `path` when the file had the same
+ * size and time. Without a cache, or for a file gone since it was listed, it
+ * is simply made (and says what it finds).
+ */
+export async function perFile<V>(cache: SessionCache<V> | undefined, path: string, make: () => Promise<V>): Promise<V> {
+  const info = cache ? await stat(path).catch(() => undefined) : undefined;
+  if (!cache || !info) return make();
+  const stamp = `${path}\u0000${info.size}\u0000${info.mtimeMs}`;
+  return cache.lookup(stamp) ?? cache.store(stamp, await make());
 }
 
 /** Probes every image below `root`; a symlink that leads out of `root` counts as outside. */
@@ -86,7 +91,7 @@ export async function probeImages(root: string, cache?: ImageProbeCache): Promis
       const real = await realpath(join(root, rel)).catch(() => undefined);
       if (!real) return [rel, { status: 'missing' }];
       const inside = !relative(realRoot, real).startsWith(`..${sep}`) && relative(realRoot, real) !== '..';
-      return [rel, inside ? await probeCached(real, cache) : { status: 'outside' }];
+      return [rel, inside ? await perFile(cache?.probes, real, () => probe(real)) : { status: 'outside' }];
     }),
   );
   return new Map(entries);

@@ -13,10 +13,13 @@ export function placeProblems(ctx: LayoutContext, pages: ReadonlyArray<{ draft: 
   const twoColumns = ctx.geometry.columns > 1;
   const at = (pageIndex: number, column: number | undefined): PrintedAt =>
     ({ pageIndex, folio: pages[pageIndex]!.number, ...(twoColumns && column !== undefined ? { column } : {}) });
+  // Where each body line is printed, only when some problem asks (most builds have none).
   const lineAt = new Map<Line, PrintedAt>();
-  pages.forEach((p, i) => {
-    for (const l of p.draft.lines ?? []) lineAt.set(l.line, at(i, l.column));
-  });
+  if (ctx.problems.some((p) => 'line' in p && p.line)) {
+    pages.forEach((p, i) => {
+      for (const l of p.draft.lines ?? []) lineAt.set(l.line, at(i, l.column));
+    });
+  }
   const placed = (p: BuildProblem): PrintedAt | undefined => {
     if ('line' in p && p.line) return lineAt.get(p.line);
     const anchor = 'anchor' in p && p.anchor ? anchors.get(p.anchor) : undefined;

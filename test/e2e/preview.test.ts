@@ -15,19 +15,11 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
+import { until } from '../helpers/lines.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** As root in a sandbox with no internet: no setuid sandbox, no calls home (see the env notes). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function until(lines: string[], pattern: RegExp, count: number): Promise<string> {
-  for (let waited = 0; waited < 50_000; waited += 100) {
-    const hits = lines.filter((l) => pattern.test(l));
-    if (hits.length >= count) return hits[count - 1]!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${count}× ${pattern} in:\n${lines.join('\n')}`);
-}
 
 /** What pdf.js's text layer holds for one page, without spaces. */
 const textLayer = (page: Page, n: number) =>

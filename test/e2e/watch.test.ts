@@ -10,14 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
-
-async function until(lines: string[], pattern: RegExp, count: number): Promise<void> {
-  for (let waited = 0; waited < 50_000; waited += 100) {
-    if (lines.filter((l) => pattern.test(l)).length >= count) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${count}× ${pattern} in:\n${lines.join('\n')}`);
-}
+import { until } from '../helpers/lines.ts';
 
 /** "解析 files parsed 1, reused 2 · 排版 parts laid out 1, reused 1 · 排段 paragraphs composed 3, reused 40" → numbers by name. */
 function reuse(line: string): Record<'parsed' | 'parsedReused' | 'laidOut' | 'laidOutReused' | 'composed' | 'composedReused', number> {

@@ -176,7 +176,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     const before = { fingerprint: fonts.fingerprint(), fontObjects: fonts.objectCount() };
     fonts.recording = input.cache ? [] : undefined;
     drawItems(doc, fonts, page.items, input, paged.heightPt);
-    deflatePageContent(target, input.cache);
+    deflatePageContent(target);
     input.cache?.drawn.keep(page, target, fonts, before, fonts.recording ?? [], input.imageBytes);
     fonts.recording = undefined;
   }

@@ -2,9 +2,9 @@
  * The heavy streams of a PDF: each page's content is deflated as soon as the
  * page is drawn (zlib's defaults, so the bytes are what pdfkit would write at
  * the end), so a 3,000-page book never holds all its pages uncompressed; and
- * a watch session keeps what it made, so an unchanged page or an unchanged
- * font subset is not made again. (Deflating on the thread pool was tried:
- * 360 small jobs cost more in hand-offs than they save on two cores.)
+ * a watch session keeps what it made, so an unchanged page (drawn-pages.ts)
+ * or an unchanged font subset is not made again. (Deflating on the thread pool
+ * was tried: 360 small jobs cost more in hand-offs than they save on two cores.)
  */
 import { createHash } from 'node:crypto';
 import zlib, { deflateSync } from 'node:zlib';
@@ -24,9 +24,8 @@ interface Subset {
   encode(): Uint8Array;
 }
 
-/** Kept between the builds of a watch session: deflated pages by content, font programs by glyph list. */
+/** Kept between the builds of a watch session: drawn pages, font programs by glyph list and their deflated streams. */
 export class RenderCache {
-  readonly pages = new SessionCache<Buffer>();
   readonly subsets = new SessionCache<Uint8Array>();
   /** What pdfkit deflates itself when the document ends: the font programs and their ToUnicode maps. */
   readonly streams = new SessionCache<Buffer>();
@@ -34,7 +33,6 @@ export class RenderCache {
   readonly drawn = new DrawnPages();
 
   startBuild(): void {
-    this.pages.startBuild();
     this.subsets.startBuild();
     this.streams.startBuild();
     this.drawn.startBuild();
@@ -63,10 +61,9 @@ export function withDeflateCache(cache: RenderCache, end: () => void): void {
 const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
 
 /** Deflates a drawn page's content in place; pdfkit then writes the bytes as they are, with /Filter /FlateDecode. */
-export function deflatePageContent({ content }: { content: StreamRef }, cache?: RenderCache): void {
+export function deflatePageContent({ content }: { content: StreamRef }): void {
   if (!content.compress || content.buffer.length === 0) return;
-  const raw = Buffer.concat(content.buffer);
-  content.buffer = [cache ? cache.pages.get(digest(raw), () => deflateSync(raw)) : deflateSync(raw)];
+  content.buffer = [deflateSync(Buffer.concat(content.buffer))];
   content.compress = false;
   content.data.Filter = 'FlateDecode';
 }
