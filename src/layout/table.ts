@@ -41,9 +41,14 @@ function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
   return lines[0]?.widthPt ?? 0;
 }
 
-/** The widest thing in a cell that cannot break: a number, a code, a Latin word (R-KIN-8/9). */
+/** A cell this short is a name or a term (张庆起, 学生数): it is never broken over two lines. */
+const SHORT_CELL_CHARS = 4;
+
+/** The widest thing in a cell that cannot break: a number, a code, a Latin word (R-KIN-8/9), or the whole of a short cell. */
 function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
-  const tokens = inlineText(inl).match(/[A-Za-z0-9.,:%+\-—～~/()（）]+/g) ?? [];
+  const text = inlineText(inl).trim();
+  if ([...text].length <= SHORT_CELL_CHARS && !/\s/.test(text)) return naturalWidth(ctx, inl, size);
+  const tokens = text.match(/[A-Za-z0-9.,:%+\-—～~/()（）]+/g) ?? [];
   const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
   return longest ? (composeAt(ctx, plain(longest, BODY), size, 100_000)[0]?.widthPt ?? 0) : 0;
 }

@@ -311,3 +311,11 @@ test('the preflight report of a manuscript with every kind of layout finding lis
   for (const rule of ['image-low-resolution', 'line-overfull', 'line-loose', 'heading-stranded', 'table-rotated']) expect(row(rule), rule).toMatch(/印在第 \d+ 页/);
   expect(row('line-overfull')).toMatch(/印在第 \d+ 页[左右]栏/);
 });
+
+test('a short cell (a name, a head like 学生数) is never broken over two lines, even in a crowded table', async () => {
+  const head = '| 序号 | 校名 | 书记 | 校长 | 教职工数 | 年级数 | 班级数 | 学生数 | 校址 | 邮政编码 | 电话号码 |';
+  const rows = Array.from({ length: 5 }, (_, i) => `| ${i + 1} | 天津市河西区第${i + 1}实验小学（小学部）暨河西区教育集团成员学校 | 张庆起 | 李德华 | 20 | 9 | 19 | 638 | 天津市河西区梅江南环岛东路${i + 1}号院内教学楼及体育馆 | 300222 | 88392096 |`);
+  const { paged } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n::caption[学校名录]\n\n${[head, `|${'---|'.repeat(11)}`, ...rows].join('\n')}\n` });
+  const runs = paged.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((g) => g.text).join('')] : [])));
+  for (const word of ['张庆起', '李德华', '学生数', '教职工数', '邮政编码']) expect(runs, word).toContain(word);
+});
