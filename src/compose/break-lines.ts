@@ -47,37 +47,46 @@ export class LineMetrics {
   private readonly gapStretch: Float64Array;
   private readonly spread: Float64Array;
   private readonly words: Float64Array;
+  /** Blank a mark loses at a line end or a wrapped line start (R-PUN-9, R-PUN-10). */
+  private readonly endBlank: Float64Array;
+  private readonly startBlank: Float64Array;
 
   constructor(private readonly input: BreakInput) {
     const n = input.units.length;
     this.width = new Float64Array(n + 1);
     this.unitShrink = new Float64Array(n + 1);
     this.words = new Float64Array(n + 1);
-    input.units.forEach((u, i) => {
+    this.endBlank = new Float64Array(n);
+    this.startBlank = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = input.units[i]!;
       this.width[i + 1] = this.width[i]! + u.widthEm;
       this.unitShrink[i + 1] = this.unitShrink[i]! + u.blankStartEm + u.blankEndEm;
       this.words[i + 1] = this.words[i]! + (u.isWord ? 1 : 0);
-    });
+      this.endBlank[i] = u.blankEndEm;
+      this.startBlank[i] = i > 0 ? u.blankStartEm : 0;
+    }
     this.gapWidth = new Float64Array(n);
     this.gapShrink = new Float64Array(n);
     this.gapStretch = new Float64Array(n);
     this.spread = new Float64Array(n);
-    input.gaps.forEach((g, i) => {
+    for (let i = 0; i + 1 < n; i++) {
+      const g = input.gaps[i]!;
       this.gapWidth[i + 1] = this.gapWidth[i]! + g.widthEm;
       this.gapShrink[i + 1] = this.gapShrink[i]! + g.shrinkEm;
       this.gapStretch[i + 1] = this.gapStretch[i]! + g.stretchEm;
       this.spread[i + 1] = this.spread[i]! + (g.isSpreadable ? 1 : 0);
-    });
+    }
   }
 
   /** R-PUN-10: a mark at the line end loses its end blank. */
   endTrim(to: number): number {
-    return this.input.units[to]!.blankEndEm;
+    return this.endBlank[to]!;
   }
 
   /** R-PUN-9: an opening mark at a wrapped line start loses its start blank (not after the indent). */
   startTrim(from: number): number {
-    return from > 0 ? this.input.units[from]!.blankStartEm : 0;
+    return this.startBlank[from]!;
   }
 
   /** Width of units from..to and the gaps between them, without indent or trims (monotone in from). */
@@ -89,11 +98,11 @@ export class LineMetrics {
   natural(from: number, to: number): number {
     const indent = from === 0 ? this.input.indentEm : 0;
     return this.width[to + 1]! - this.width[from]! + this.gapWidth[to]! - this.gapWidth[from]! + indent
-      - this.endTrim(to) - this.startTrim(from);
+      - this.endBlank[to]! - this.startBlank[from]!;
   }
 
   shrink(from: number, to: number): number {
-    return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endTrim(to) - this.startTrim(from)
+    return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endBlank[to]! - this.startBlank[from]!
       + this.gapShrink[to]! - this.gapShrink[from]!;
   }
 
@@ -110,6 +119,8 @@ export class LineMetrics {
   }
 }
 
+const cube = (x: number) => x * x * x;
+
 /** Badness of a line: 0 when it fits as set; grows with the cube of the adjustment. */
 export function badness(m: LineMetrics, from: number, to: number, isLast: boolean, input: BreakInput): number {
   const natural = m.natural(from, to);
@@ -117,20 +128,20 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
   if (over > EPS) {
     const shrink = m.shrink(from, to);
     if (over > shrink + EPS) return Infinity;
-    return SHRINK_COST * (over / shrink) ** 3;
+    return SHRINK_COST * cube(over / shrink);
   }
   if (isLast || !input.isJustified) return 0;
   const slack = -over;
   const stretch = m.stretch(from, to);
-  if (slack <= stretch + EPS) return stretch > 0 ? 10 * (slack / stretch) ** 3 : 0;
+  if (slack <= stretch + EPS) return stretch > 0 ? 10 * cube(slack / stretch) : 0;
   const gaps = m.spreadGaps(from, to);
   if (gaps === 0) return MAX_BADNESS;
   const perGap = (slack - stretch) / gaps;
-  return Math.min(MAX_BADNESS, 100 * (perGap / LOOSE_EM) ** 3);
+  return Math.min(MAX_BADNESS, 100 * cube(perGap / LOOSE_EM));
 }
 
 function demerits(b: number): number {
-  return (LINE_PENALTY + b) ** 2;
+  return (LINE_PENALTY + b) * (LINE_PENALTY + b);
 }
 
 /**
@@ -144,45 +155,66 @@ const SHORT_LINE_SHARE = 0.6;
 export function breakLines(input: BreakInput): LineRange[] {
   if (input.units.length === 0) return [];
   const m = new LineMetrics(input);
+  const gaps = gapFlags(input);
   // rawWidth leaves out trims (at most 1 em), so the bound is lowered by that much.
-  return optimalBreaks(input, m, input.measureEm * SHORT_LINE_SHARE - 1) ?? optimalBreaks(input, m, -Infinity)!;
+  return optimalBreaks(input, m, gaps, input.measureEm * SHORT_LINE_SHARE - 1) ?? optimalBreaks(input, m, gaps, -Infinity)!;
 }
 
-function optimalBreaks(input: BreakInput, m: LineMetrics, shortestEm: number): LineRange[] | null {
+/** canBreak and isForced of every gap as bytes: the breaker reads them for every candidate line. */
+function gapFlags(input: BreakInput): { canBreak: Uint8Array; isForced: Uint8Array } {
+  const n = input.gaps.length;
+  const canBreak = new Uint8Array(n);
+  const isForced = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    canBreak[i] = input.gaps[i]!.canBreak ? 1 : 0;
+    isForced[i] = input.gaps[i]!.isForced ? 1 : 0;
+  }
+  return { canBreak, isForced };
+}
+
+function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint8Array; isForced: Uint8Array }, shortestEm: number): LineRange[] | null {
   const n = input.units.length;
+  const { canBreak, isForced } = gaps;
   const totalWords = m.wordCount(0, n - 1);
   // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts.
   const best = new Float64Array(n + 1).fill(Infinity);
   const start = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
-  const relax = (k: number, from: number, d: number) => {
-    if (d < best[k]!) {
-      best[k] = d;
-      start[k] = from;
-    }
-  };
   // Lines only get wider as they start earlier, so the latest start that is
   // not too short moves forward with `to`: a pointer instead of a search.
   let latestStart = 0;
   for (let to = 0; to < n; to++) {
     const isLast = to === n - 1;
     while (latestStart < to && m.rawWidth(latestStart + 1, to) >= shortestEm) latestStart++;
-    if (!isLast && !input.gaps[to]!.canBreak) continue;
-    const firstTry = isLast || !input.isJustified || input.gaps[to - 1]?.isForced ? to : latestStart;
+    if (!isLast && canBreak[to] === 0) continue;
+    const firstTry = isLast || !input.isJustified || (to > 0 && isForced[to - 1] === 1) ? to : latestStart;
+    let bestHere = best[to + 1]!;
+    let startHere = start[to + 1]!;
     for (let from = firstTry; from >= 0; from--) {
-      if (from < to && input.gaps[from]!.isForced) break; // R-KIN-6: no line runs across a forced break
-      if ((from > 0 && !input.gaps[from - 1]!.canBreak) || best[from] === Infinity) continue;
+      if (from < to && isForced[from] === 1) break; // R-KIN-6: no line runs across a forced break
+      const before = best[from]!;
+      if ((from > 0 && canBreak[from - 1] === 0) || before === Infinity) continue;
       const bad = badness(m, from, to, isLast, input);
+      let d: number;
       if (bad === Infinity) {
         // Too wide even when shrunk; longer lines only get wider. Kept as a last
         // resort for units that cannot break (a token wider than the measure).
-        relax(to + 1, from, best[from]! + OVERFULL_DEMERITS);
+        d = before + OVERFULL_DEMERITS;
+        if (d < bestHere) {
+          bestHere = d;
+          startHere = from;
+        }
         break;
       }
-      let d = best[from]! + demerits(bad);
+      d = before + demerits(bad);
       if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) d += ORPHAN_DEMERITS;
-      relax(to + 1, from, d);
+      if (d < bestHere) {
+        bestHere = d;
+        startHere = from;
+      }
     }
+    best[to + 1] = bestHere;
+    start[to + 1] = startHere;
   }
   return best[n] === Infinity ? null : collect(start, n);
 }

@@ -21,27 +21,32 @@ export interface SetLineInput {
   metrics: LineMetrics;
 }
 
-/** Mutable widths of one line while it is adjusted. */
+/** Mutable widths of one line while it is adjusted (typed arrays: there are twenty thousand lines to set). */
 interface Draft {
-  unitWidth: number[];
-  unitDraw: number[];
+  unitWidth: Float64Array;
+  unitDraw: Float64Array;
   /** Remaining adjustable blank per unit: start side and end side. */
-  blankStart: number[];
-  blankEnd: number[];
-  gapWidth: number[];
+  blankStart: Float64Array;
+  blankEnd: Float64Array;
+  gapWidth: Float64Array;
 }
 
 function draftOf(s: SetLineInput): Draft {
   const { units, gaps, range } = s;
-  const line = units.slice(range.from, range.to + 1);
+  const n = range.to - range.from + 1;
   const d: Draft = {
-    unitWidth: line.map((u) => u.widthEm),
-    unitDraw: line.map((u) => u.drawEm),
-    blankStart: line.map((u) => u.blankStartEm),
-    blankEnd: line.map((u) => u.blankEndEm),
-    gapWidth: gaps.slice(range.from, range.to).map((g) => g.widthEm),
+    unitWidth: new Float64Array(n), unitDraw: new Float64Array(n), blankStart: new Float64Array(n), blankEnd: new Float64Array(n),
+    gapWidth: new Float64Array(n - 1),
   };
-  const last = d.unitWidth.length - 1;
+  for (let i = 0; i < n; i++) {
+    const u = units[range.from + i]!;
+    d.unitWidth[i] = u.widthEm;
+    d.unitDraw[i] = u.drawEm;
+    d.blankStart[i] = u.blankStartEm;
+    d.blankEnd[i] = u.blankEndEm;
+    if (i < n - 1) d.gapWidth[i] = gaps[range.from + i]!.widthEm;
+  }
+  const last = n - 1;
   d.unitWidth[last]! -= d.blankEnd[last]!; // R-PUN-10
   d.blankEnd[last] = 0;
   const startTrim = s.metrics.startTrim(range.from); // R-PUN-9
@@ -51,29 +56,39 @@ function draftOf(s: SetLineInput): Draft {
   return d;
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** Left to right from 0, as Array.reduce adds: the same sums to the last bit. */
+function sum(xs: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
 
 /** R-JUS-4: take `need` em out of the line, class by class, evenly within a class. */
 function shrink(s: SetLineInput, d: Draft, need: number): number {
-  const line = s.units.slice(s.range.from, s.range.to + 1);
-  const gaps = s.gaps.slice(s.range.from, s.range.to);
+  const n = s.range.to - s.range.from + 1;
+  const unitSites = new Float64Array(n);
+  const gapSites = new Float64Array(n - 1);
   for (const cls of SHRINK_ORDER) {
     if (need <= 0) break;
-    const unitSites = line.map((u, i) => (unitShrinkClass(u) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0));
-    const gapSites = gaps.map((g) => (gapShrinkClass(g) === cls ? g.shrinkEm : 0));
+    for (let i = 0; i < n; i++) unitSites[i] = unitShrinkClass(s.units[s.range.from + i]!) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0;
+    for (let i = 0; i < n - 1; i++) {
+      const g = s.gaps[s.range.from + i]!;
+      gapSites[i] = gapShrinkClass(g) === cls ? g.shrinkEm : 0;
+    }
     const capacity = sum(unitSites) + sum(gapSites);
     if (capacity <= 0) continue;
     const take = Math.min(need, capacity);
     const ratio = take / capacity;
-    unitSites.forEach((c, i) => {
-      if (c <= 0) return;
+    for (let i = 0; i < n; i++) {
+      const c = unitSites[i]!;
+      if (c <= 0) continue;
       const fromStart = d.blankStart[i]! * ratio;
       d.unitWidth[i]! -= c * ratio;
       d.unitDraw[i]! -= fromStart; // an opening mark loses blank before its ink
       d.blankStart[i]! -= fromStart;
       d.blankEnd[i]! -= d.blankEnd[i]! * ratio;
-    });
-    gapSites.forEach((c, i) => (d.gapWidth[i]! -= c * ratio));
+    }
+    for (let i = 0; i < n - 1; i++) d.gapWidth[i]! -= gapSites[i]! * ratio;
     need -= take;
   }
   return need;
@@ -81,40 +96,48 @@ function shrink(s: SetLineInput, d: Draft, need: number): number {
 
 /** R-JUS-5: add `need` em: word spaces and CJK–Latin gaps to their maximum, then every gap evenly. */
 function stretch(s: SetLineInput, d: Draft, need: number): number {
-  const gaps = s.gaps.slice(s.range.from, s.range.to);
+  const { from, to } = s.range;
   for (const kind of ['word-space', 'mixed'] as const) {
-    const cap = sum(gaps.map((g) => (g.kind === kind ? g.stretchEm : 0)));
+    let cap = 0;
+    for (let i = from; i < to; i++) cap += s.gaps[i]!.kind === kind ? s.gaps[i]!.stretchEm : 0;
     if (cap <= 0 || need <= 0) continue;
     const ratio = Math.min(1, need / cap);
-    gaps.forEach((g, i) => g.kind === kind && (d.gapWidth[i]! += g.stretchEm * ratio));
+    for (let i = from; i < to; i++) if (s.gaps[i]!.kind === kind) d.gapWidth[i - from]! += s.gaps[i]!.stretchEm * ratio;
     need -= cap * ratio;
   }
-  const spreadable = gaps.filter((g) => g.isSpreadable).length;
+  let spreadable = 0;
+  for (let i = from; i < to; i++) if (s.gaps[i]!.isSpreadable) spreadable++;
   if (need <= 0 || spreadable === 0) return 0;
   const each = need / spreadable;
-  gaps.forEach((g, i) => g.isSpreadable && (d.gapWidth[i]! += each));
+  for (let i = from; i < to; i++) if (s.gaps[i]!.isSpreadable) d.gapWidth[i - from]! += each;
   return each;
 }
 
 function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: PositionedGlyph[]; anchors: Line['anchors'] } {
   const size = s.fontSizePt;
-  const refs: GlyphRef[] = [];
-  const at: number[] = [];
+  const n = s.range.to - s.range.from + 1;
+  let count = 0;
+  for (let i = 0; i < n; i++) count += s.units[s.range.from + i]!.glyphs.length;
+  const refs: GlyphRef[] = new Array<GlyphRef>(count);
+  const at = new Float64Array(2 * count);
   const anchors: Line['anchors'] = [];
   let x = startEm;
-  for (let i = 0; i <= s.range.to - s.range.from; i++) {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
     const u = s.units[s.range.from + i]!;
     if (u.anchor) anchors.push({ id: u.anchor, xPt: x * size });
     if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
     for (const g of u.glyphs) {
-      refs.push(g);
-      at.push((pen + g.offsetEm) * size, size * g.scale);
+      refs[k] = g;
+      at[2 * k] = (pen + g.offsetEm) * size;
+      at[2 * k + 1] = size * g.scale;
+      k++;
       pen += g.advanceEm;
     }
     x += d.unitWidth[i]! + (d.gapWidth[i] ?? 0);
   }
-  return { glyphs: placeGlyphs(refs, Float64Array.from(at)), anchors };
+  return { glyphs: placeGlyphs(refs, at), anchors };
 }
 
 function lineText(s: SetLineInput): string {

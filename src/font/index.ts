@@ -19,6 +19,8 @@ export interface Font {
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number };
+  /** The horizontal metrics table (fontkit's), where glyph advances are read without decoding outlines. */
+  hmtx?: { metrics: { length: number; get(index: number): { advance: number } } };
   layout(text: string, features?: string[]): unknown;
   createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
 }

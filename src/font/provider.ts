@@ -67,6 +67,17 @@ interface FontkitLayout {
   positions: Array<{ xAdvance: number; xOffset: number }>;
 }
 
+/**
+ * A glyph's advance from hmtx. fontkit's glyph.advanceWidth also works out
+ * vertical metrics, which for a font without vmtx means decoding the whole
+ * outline: a book's five thousand distinct hanzi cost a fifth of a second so.
+ */
+function advanceUnits(font: Font, glyph: { id: number; advanceWidth: number }): number {
+  const metrics = font.hmtx?.metrics;
+  if (!metrics || metrics.length === 0) return glyph.advanceWidth;
+  return metrics.get(Math.min(glyph.id, metrics.length - 1)).advance;
+}
+
 function keyOf(font: Font): string {
   return font.postscriptName;
 }
@@ -90,7 +101,7 @@ export function createFontProvider(set: FontSet): FontProvider {
     for (const font of chain(style)) {
       if (!font.hasGlyphForCodePoint(cp)) continue;
       const g = font.glyphForCodePoint(cp);
-      return { fontKey: keyOf(font), glyphId: g.id, advanceEm: g.advanceWidth / font.unitsPerEm, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
+      return { fontKey: keyOf(font), glyphId: g.id, advanceEm: advanceUnits(font, g) / font.unitsPerEm, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
     }
     const sup = SUPERSCRIPTS.indexOf(ch);
     if (sup >= 0) {

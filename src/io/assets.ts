@@ -2,7 +2,7 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { VFile } from '../diagnostics/index.ts';
@@ -66,7 +66,6 @@ export function diskImageCache(outDir: string): { get(key: string): Promise<Uint
  * template and a placeholder photo, so that it builds at once.
  */
 export async function createManuscript(dir: string): Promise<'ok' | string> {
-  const { cp, readdir } = await import('node:fs/promises');
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) return '目录已存在且不为空，为免覆盖，未做任何改动。';
   try {

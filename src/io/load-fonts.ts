@@ -68,6 +68,7 @@ class LazyFont implements Font {
   get numGlyphs() { return this.font.numGlyphs; }
   get ascent() { return this.font.ascent; }
   get descent() { return this.font.descent; }
+  get hmtx() { return this.font.hmtx; }
   hasGlyphForCodePoint(codePoint: number) { return this.font.hasGlyphForCodePoint(codePoint); }
   glyphForCodePoint(codePoint: number) { return this.font.glyphForCodePoint(codePoint); }
   layout(text: string, features?: string[]) { return this.font.layout(text, features); }

@@ -156,6 +156,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const { document: paged, metadata: m } = input;
   const doc = new PDFDocument({
     autoFirstPage: false, bufferPages: true, compress: true, pdfVersion: '1.7', lang: m.language, displayTitle: true,
+    font: null as unknown as string, // every run names its font (fonts.ts), so pdfkit loads no Helvetica
     info: { Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date },
   }) as unknown as Doc;
   const chunks: Buffer[] = [];
