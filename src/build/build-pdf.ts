@@ -60,7 +60,11 @@ export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBy
 }
 
 export async function buildPdf(input: PdfBuildInput): Promise<PdfBuild> {
-  const laid = layoutForPrint(input);
+  return renderPrint(input, layoutForPrint(input));
+}
+
+/** The PDF of a book already laid out (a build starts the EPUB between the two). */
+export async function renderPrint(input: PdfBuildInput, laid: ReturnType<typeof layoutForPrint>): Promise<PdfBuild> {
   const s = input.book.settings;
   const bytes = await renderPdf({
     document: laid.paged,

@@ -4,7 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEpub, buildPdf, checkManuscript, pageOfSource, type PdfBuild, preflightReport, reportProblems, type SourcePlace } from '../build/index.ts';
+import {
+  buildEpub, checkManuscript, layoutForPrint, pageOfSource, type PdfBuild, preflightReport, renderPrint, reportProblems, type SourcePlace,
+} from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, formatMessages, hasErrors, report, type VFile } from '../diagnostics/index.ts';
@@ -112,15 +114,13 @@ async function init(_args: Args, dir: string | undefined, out: (s: string) => vo
   return 0;
 }
 
-async function writeEpub(args: Args, book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts, out: (s: string) => void): Promise<void> {
+async function makeEpub(args: Args, book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts): Promise<{ target: string; bytes: Uint8Array }> {
   const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
-  const epub = await buildEpub({
+  const bytes = await buildEpub({
     book, paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
     fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(args.out),
   });
-  const target = join(args.out, `${book.settings.title}-${book.settings.year}.epub`);
-  await writeAtomic(target, epub);
-  out(`EPUB: ${target} — ${(epub.length / 1048576).toFixed(1)} MB`);
+  return { target: join(args.out, `${book.settings.title}-${book.settings.year}.epub`), bytes };
 }
 
 /** Checks only the finished book can answer: the stated 字数 (R-CIP-11) and the TOC against the page map. */
@@ -174,20 +174,27 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   startBuild(session.caches);
   const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
   const bar = terminalProgress();
-  const pdf = await buildPdf({
+  const pdfInput = {
     book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(session.caches ? { compositionCache: session.caches.composition, partCache: session.caches.parts, renderCache: session.caches.render } : {}),
     ...(bar ? { progress: bar.update } : {}),
-  });
+  };
+  const laid = layoutForPrint(pdfInput);
   bar?.end();
+  // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
+  const wantsEpub = !args.draft && args.command === 'build';
+  // The EPUB needs only the page numbers: it is begun now, so that its images and its
+  // compression go on in other threads while this one draws the PDF.
+  const epubMade = wantsEpub ? makeEpub(args, book, laid.paged, imageBytes, loaded) : undefined;
+  epubMade?.catch(() => undefined); // awaited below; not "unhandled" while the PDF is drawn
+  const pdf = await renderPrint(pdfInput, laid);
   reportProblems(pdf.problems, read.all);
   const target = pdfPath(args, book);
   await writeAtomic(target, pdf.bytes);
   out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (session.caches) out(reuseLine(session.caches));
   const name = nameOf(book);
-  // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
-  if (args.draft || args.command !== 'build') {
+  if (!epubMade) {
     await writeReport(args, read.all, name, started, pdf.paged.pages.length);
     const editPage = edit ? pageOfSource(book, pdf.paged, edit) : undefined;
     remember(session, read.all, {
@@ -196,7 +203,9 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
     });
     return finish(args, read.all, out);
   }
-  await writeEpub(args, book, pdf.paged, imageBytes, loaded, (s) => out(`${s}, ${ms(started)}`));
+  const epub = await epubMade;
+  await writeAtomic(epub.target, epub.bytes);
+  out(`EPUB: ${epub.target} — ${(epub.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   checkFinishedBook(read, book, pdf);
   await writeReport(args, read.all, name, started, pdf.paged.pages.length);
   out(`报告 report: ${join(args.out, `${name}-report.html`)}`);

@@ -6,13 +6,13 @@
  * are byte-identical. Never sees the layout: print page numbers come in as
  * a function.
  */
-import { zipSync, strToU8 } from 'fflate';
 import type { IndexGroup, TocItem } from '../../derive/index.ts';
 import { type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
 import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
 import { CONTAINER_XML, FONT_FACES, type ManifestItem, packageDocument, STYLE_CSS } from './package.ts';
+import { type ZipEntry, zipEntries } from './zip.ts';
 
 export interface EpubInput {
   book: Book;
@@ -115,19 +115,17 @@ export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
 
   // Subsets cover exactly the characters of the documents as written, markup-added ones (【】) included.
   const fonts = input.subsetFonts ? await input.subsetFonts([nav, ...docs.map((d) => d.text)].join('')) : undefined;
-  const zipped: Record<string, [Uint8Array, { level: 0 | 9 }]> = {
-    mimetype: [strToU8('application/epub+zip'), { level: 0 }],
-    'META-INF/container.xml': [strToU8(CONTAINER_XML), { level: 9 }],
-    'OEBPS/content.opf': [strToU8(opf), { level: 9 }],
-    'OEBPS/nav.xhtml': [strToU8(nav), { level: 9 }],
-    'OEBPS/style.css': [strToU8(fonts ? `${STYLE_CSS}${FONT_FACES}` : STYLE_CSS), { level: 9 }],
-  };
-  if (fonts) {
-    zipped['OEBPS/fonts/body.ttf'] = [fonts.body, { level: 9 }];
-    zipped['OEBPS/fonts/heading.ttf'] = [fonts.heading, { level: 9 }];
-  }
-  for (const d of docs) zipped[`OEBPS/${d.name}`] = [strToU8(d.text), { level: 9 }];
-  zipped['OEBPS/images/cover.jpg'] = [input.cover, { level: 0 }];
-  for (const img of images) zipped[`OEBPS/${img.name}`] = [input.images.get(img.src)!, { level: 0 }];
-  return zipSync(zipped, { mtime: input.date < new Date('1980-01-02') ? new Date('1980-01-02') : input.date });
+  const entries: ZipEntry[] = [
+    { name: 'mimetype', bytes: 'application/epub+zip', compress: false },
+    { name: 'META-INF/container.xml', bytes: CONTAINER_XML, compress: true },
+    { name: 'OEBPS/content.opf', bytes: opf, compress: true },
+    { name: 'OEBPS/nav.xhtml', bytes: nav, compress: true },
+    { name: 'OEBPS/style.css', bytes: fonts ? `${STYLE_CSS}${FONT_FACES}` : STYLE_CSS, compress: true },
+    ...(fonts ? [{ name: 'OEBPS/fonts/body.ttf', bytes: fonts.body, compress: true }, { name: 'OEBPS/fonts/heading.ttf', bytes: fonts.heading, compress: true }] : []),
+    ...docs.map((d) => ({ name: `OEBPS/${d.name}`, bytes: d.text, compress: true })),
+    { name: 'OEBPS/images/cover.jpg', bytes: input.cover, compress: false },
+    ...images.map((img) => ({ name: `OEBPS/${img.name}`, bytes: input.images.get(img.src)!, compress: false })),
+  ];
+  // ZIP times start in 1980.
+  return zipEntries(entries, input.date < new Date('1980-01-02') ? new Date('1980-01-02') : input.date);
 }

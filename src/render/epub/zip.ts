@@ -1,0 +1,30 @@
+/**
+ * The EPUB container: entries in the order given, with one fixed time, so
+ * that two builds are byte-identical. yazl deflates on Node's thread pool,
+ * so the text documents are compressed while the main thread goes on (with
+ * the PDF, in a build).
+ */
+import yazl from 'yazl';
+
+export interface ZipEntry {
+  name: string;
+  bytes: Uint8Array | string;
+  /** Photos and the mimetype are stored: JPEG does not deflate, and OCF wants the mimetype plain. */
+  compress: boolean;
+}
+
+/** The zip of `entries`; no extra fields (OCF: the mimetype entry has none), DOS times only. */
+export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Promise<Uint8Array> {
+  const zip = new yazl.ZipFile();
+  for (const e of entries) {
+    const bytes = typeof e.bytes === 'string' ? Buffer.from(e.bytes, 'utf8') : Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
+    zip.addBuffer(bytes, e.name, { mtime, compress: e.compress, compressionLevel: e.compress ? 9 : 0, forceDosTimestamp: true });
+  }
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    zip.outputStream.on('error', reject);
+  });
+}
