@@ -28,16 +28,15 @@ const FULLWIDTH_PUNCT = new Set([...STOP_END, ...STOP_IN, ...OPEN, ...CLOSE, ...
 /** The punctuation class of one mark, by which width, compression and breaking are decided. */
 export type PunctClass = 'stop-end' | 'stop-in' | 'open' | 'close' | 'interpunct' | 'solidus' | 'connector';
 
+/** Each mark's class; a mark in two lists takes the first (STOP_END before CONNECTOR…). Composition asks for every character. */
+const PUNCT_CLASS = new Map<string, PunctClass>();
+for (const [marks, cls] of [
+  [STOP_END, 'stop-end'], [STOP_IN, 'stop-in'], [OPEN, 'open'], [CLOSE, 'close'], [INTERPUNCT, 'interpunct'], [SOLIDUS, 'solidus'], [CONNECTOR, 'connector'],
+] as const) for (const mark of marks) if (!PUNCT_CLASS.has(mark)) PUNCT_CLASS.set(mark, cls);
+
+/** The class of one mark (one character; anything else is null). */
 export function punctClassOf(ch: string): PunctClass | null {
-  if ([...ch].length !== 1) return null; // ''.includes('') is true: guard the empty string
-  if (STOP_END.includes(ch)) return 'stop-end';
-  if (STOP_IN.includes(ch)) return 'stop-in';
-  if (OPEN.includes(ch)) return 'open';
-  if (CLOSE.includes(ch)) return 'close';
-  if (INTERPUNCT.includes(ch)) return 'interpunct';
-  if (SOLIDUS.includes(ch)) return 'solidus';
-  if (CONNECTOR.includes(ch)) return 'connector';
-  return null;
+  return PUNCT_CLASS.get(ch) ?? null;
 }
 
 /** A CJK ideograph (the unified blocks and extensions, compatibility ideographs). */

@@ -60,7 +60,7 @@ export function segmentText(text: string): Segment[] {
   const out: Segment[] = [];
   let offset = 0;
   const push = (kind: SegmentKind, n: number, punct?: PunctClass) => {
-    const part = chars.slice(i, i + n).join('');
+    const part = n === 1 ? chars[i]! : chars.slice(i, i + n).join('');
     out.push(punct ? { kind, text: part, offset, punct } : { kind, text: part, offset });
     offset += part.length;
     i += n;
@@ -68,6 +68,11 @@ export function segmentText(text: string): Segment[] {
   let i = 0;
   while (i < chars.length) {
     const c = chars[i]!;
+    // A hanzi is none of the kinds tried below (a long mark, a token, a space, a mark): most of the text, tried first.
+    if (isHan(c)) {
+      push('han', 1);
+      continue;
+    }
     const long = longMarkLength(chars, i);
     // A run of ASCII hyphens (the CIP area separator ". --") stays together as Latin.
     const hyphens = c === '-' && chars[i + 1] === '-' ? chars.slice(i).findIndex((x) => x !== '-') : 0;
@@ -78,7 +83,6 @@ export function segmentText(text: string): Segment[] {
     else if (c === '\u3000') push('ideo-space', 1);
     else if (SUPERSCRIPT.test(c)) push('sup', 1);
     else if (punctClassOf(c)) push('punct', 1, punctClassOf(c)!);
-    else if (isHan(c)) push('han', 1);
     else push(/[\u2E80-\uFFEF]/.test(c) ? 'han' : 'token', 1);
   }
   return mergeSpaces(out);
