@@ -9,12 +9,11 @@
 // Node 20 has for scripts only). Starting took 0.33 s as ES modules, 0.15 s so.
 // Left outside: sharp (native), subset-font (loads its HarfBuzz wasm beside
 // itself), pdfjs-dist (served to the browser as files).
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 try {
-  rmSync('dist/cli', { recursive: true, force: true });
-  await build({
+  const { outputFiles } = await build({
     entryPoints: ['src/cli/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
     external: ['sharp', 'subset-font', 'pdfjs-dist'],
     outfile: 'dist/cli/cli.cjs', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true,
@@ -22,7 +21,13 @@ try {
     // (dist/cli is two folders deep, as src/io is, so paths like ../../fonts still hold).
     define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' },
     banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    write: false,
   });
+  // Replaced whole (a CLI starting meanwhile reads the old bundle or the new one), old code caches dropped.
+  mkdirSync('dist/cli', { recursive: true });
+  for (const name of readdirSync('dist/cli')) if (name.endsWith('.v8cache')) rmSync(`dist/cli/${name}`, { force: true });
+  writeFileSync(`dist/cli/cli.cjs.${process.pid}`, outputFiles[0].contents);
+  renameSync(`dist/cli/cli.cjs.${process.pid}`, 'dist/cli/cli.cjs');
 } catch (error) {
   console.warn(`nianjian: no bundle (${error.message}); the CLI runs the sources through tsx`);
 }
