@@ -22,6 +22,25 @@ const isLatin = (u: Unit) => u.seg.kind === 'token';
 /** R-JUS-5: no spreading next to connectors and solidi, nor before a note marker. */
 const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct === 'solidus' || u.seg.kind === 'sup';
 
+/**
+ * Gaps are never changed once made (lines are adjusted on copies of their
+ * widths), so the common ones — nothing or a CJK–Latin gap between two
+ * units, by the three flags — are shared: a book has 700,000 gaps and
+ * sixteen kinds of them.
+ */
+const sharedGaps = new Map<number, Gap>();
+function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: boolean, isForced: boolean): Gap {
+  const key = (kind === 'mixed' ? 8 : 0) | (canBreak ? 4 : 0) | (isSpreadable ? 2 : 0) | (isForced ? 1 : 0);
+  let gap = sharedGaps.get(key);
+  if (!gap) {
+    gap = Object.freeze(kind === 'mixed'
+      ? { kind, widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM, stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced }
+      : { kind, widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced });
+    sharedGaps.set(key, gap);
+  }
+  return gap;
+}
+
 export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
   const a = list.units[i]!;
   const b = list.units[i + 1]!;
@@ -39,13 +58,7 @@ export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, space
   const canBreak = isForced || canBreakBetween(a.seg, b.seg, level);
   const isSpreadable = !blocksSpread(a) && !blocksSpread(b);
   // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
-  if (isMixed) {
-    return {
-      kind: 'mixed', widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM,
-      stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced,
-    };
-  }
-  return { kind: 'none', widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced };
+  return sharedGap(isMixed ? 'mixed' : 'none', canBreak, isSpreadable, isForced);
 }
 
 export function buildGaps(list: UnitList, level: KinsokuLevel, spaceEm: number): Gap[] {
