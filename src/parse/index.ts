@@ -1,12 +1,11 @@
 /**
- * Manuscript files → the typed book. unified + remark (GFM, directives,
- * YAML front matter) parse each file; handlers turn mdast into the model.
+ * Manuscript files → the typed book. unified + remark (GFM tables and
+ * footnotes, directives, YAML front matter: syntax.ts) parse each file; handlers turn mdast into the model.
  * Every problem is a message on its file; nothing here reads the disk.
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
@@ -17,13 +16,14 @@ import { SessionCache } from '../units/index.ts';
 import { toBlocks } from './blocks.ts';
 import { createState, type AssetLookup } from './state.ts';
 import { readPart } from './structure.ts';
+import { yearbookGfm } from './syntax.ts';
 import { countBook, type BookStats } from './stats.ts';
 
 export type { AssetLookup, AssetStatus } from './state.ts';
 export type { BookStats } from './stats.ts';
 export { countBook } from './stats.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(yearbookGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
 
 export interface ManuscriptFiles {
   /** book.yaml, or undefined when it is missing (io reports that). */

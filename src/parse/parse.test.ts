@@ -50,6 +50,15 @@ describe('manuscript constructs', () => {
     expect(r.stats.figures).toBe(2);
   });
 
+  test('a range written with ~ keeps its tildes; a web address and [ ] stay as typed (syntax.ts: no GFM strikethrough, autolinks or task lists)', async () => {
+    const text = '全年1~3月和5~6月共举办活动，详见www.tjhx.gov.cn。';
+    const r = await checkFiles(part(`## 综述\n\n${text}\n\n- [ ] 待办`));
+    expect(r.ruleIds).toEqual(['normalize-space']); // the space after [ ], before a hanzi
+    const [p, list] = r.book!.parts[0]!.chapters[0]!.children as [Paragraph, { type: 'list'; items: Paragraph[][] }];
+    expect(inlineText(p.children)).toBe(text);
+    expect(inlineText(list.items[0]![0]!.children)).toBe('[ ]待办');
+  });
+
   test('tables with a ::caption, alignment and inline cells', async () => {
     const r = await checkFiles(part('## 附表\n\n::caption[2023年学校名录]\n\n| 校名 | 学生数 |\n| --- | ---: |\n| 台湾路小学 | 858 |'));
     expect(r.ruleIds).toEqual([]);
