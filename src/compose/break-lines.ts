@@ -152,9 +152,8 @@ function demerits(b: number): number {
 const SHORT_LINE_SHARE = 0.6;
 
 /** Chooses the line breaks; always returns a cover of all units. */
-export function breakLines(input: BreakInput): LineRange[] {
+export function breakLines(input: BreakInput, m = new LineMetrics(input)): LineRange[] {
   if (input.units.length === 0) return [];
-  const m = new LineMetrics(input);
   const gaps = gapFlags(input);
   // rawWidth leaves out trims (at most 1 em), so the bound is lowered by that much.
   return optimalBreaks(input, m, gaps, input.measureEm * SHORT_LINE_SHARE - 1) ?? optimalBreaks(input, m, gaps, -Infinity)!;

@@ -25,8 +25,8 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const breakInput = { units: list.units, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
-  const ranges = breakLines(breakInput);
   const metrics = new LineMetrics(breakInput);
+  const ranges = breakLines(breakInput, metrics);
   const lines = ranges.map((range, i) =>
     setLine({
       units: list.units, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,

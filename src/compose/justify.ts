@@ -21,30 +21,27 @@ export interface SetLineInput {
   metrics: LineMetrics;
 }
 
-/** Mutable widths of one line while it is adjusted (typed arrays: there are twenty thousand lines to set). */
+/** Mutable widths of one line while it is adjusted (plain arrays of doubles: cheaper to make than typed arrays, and there are twenty thousand lines). */
 interface Draft {
-  unitWidth: Float64Array;
-  unitDraw: Float64Array;
+  unitWidth: number[];
+  unitDraw: number[];
   /** Remaining adjustable blank per unit: start side and end side. */
-  blankStart: Float64Array;
-  blankEnd: Float64Array;
-  gapWidth: Float64Array;
+  blankStart: number[];
+  blankEnd: number[];
+  gapWidth: number[];
 }
 
 function draftOf(s: SetLineInput): Draft {
   const { units, gaps, range } = s;
   const n = range.to - range.from + 1;
-  const d: Draft = {
-    unitWidth: new Float64Array(n), unitDraw: new Float64Array(n), blankStart: new Float64Array(n), blankEnd: new Float64Array(n),
-    gapWidth: new Float64Array(n - 1),
-  };
+  const d: Draft = { unitWidth: [], unitDraw: [], blankStart: [], blankEnd: [], gapWidth: [] };
   for (let i = 0; i < n; i++) {
     const u = units[range.from + i]!;
-    d.unitWidth[i] = u.widthEm;
-    d.unitDraw[i] = u.drawEm;
-    d.blankStart[i] = u.blankStartEm;
-    d.blankEnd[i] = u.blankEndEm;
-    if (i < n - 1) d.gapWidth[i] = gaps[range.from + i]!.widthEm;
+    d.unitWidth.push(u.widthEm);
+    d.unitDraw.push(u.drawEm);
+    d.blankStart.push(u.blankStartEm);
+    d.blankEnd.push(u.blankEndEm);
+    if (i < n - 1) d.gapWidth.push(gaps[range.from + i]!.widthEm);
   }
   const last = n - 1;
   d.unitWidth[last]! -= d.blankEnd[last]!; // R-PUN-10
