@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Font } from '../../font/index.ts';
 import type { ImageDoc, PageRef } from './drawn-pages.ts';
 import { DocumentFonts, type EmbeddedFont } from './fonts.ts';
-import { cacheSubset, deflatePageContent, type RenderCache, withDeflateCache } from './streams.ts';
+import { cacheSubset, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -184,8 +184,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
   if (input.cache) for (const [key, font] of fonts.used) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
-  if (input.cache) withDeflateCache(input.cache, () => doc.end());
-  else doc.end();
+  withDeflate(input.cache, () => doc.end());
   await done;
   return Buffer.concat(chunks); // a Buffer is a Uint8Array: no second copy of a 45 MB file
 }
