@@ -18,7 +18,7 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Promise<U
   const zip = new yazl.ZipFile();
   for (const e of entries) {
     const bytes = typeof e.bytes === 'string' ? Buffer.from(e.bytes, 'utf8') : Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
-    zip.addBuffer(bytes, e.name, { mtime, compress: e.compress, compressionLevel: e.compress ? 9 : 0, forceDosTimestamp: true });
+    zip.addBuffer(bytes, e.name, { mtime, compress: e.compress, compressionLevel: e.compress ? 6 : 0, forceDosTimestamp: true });
   }
   zip.end();
   return new Promise((resolve, reject) => {
