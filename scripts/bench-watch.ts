@@ -54,6 +54,11 @@ export async function benchWatch(dir: string, bin: string): Promise<WatchTimes> 
     }
     return { file, newCharacter, known, reuse: lines.filter((l) => l.startsWith('解析')).at(-1) ?? '' };
   } finally {
-    child.kill('SIGINT');
+    // The watch ends before anything else is timed: a lingering process would share the cores.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
   }
 }
