@@ -145,18 +145,33 @@ function demerits(b: number): number {
 }
 
 /**
- * A justified line shorter than this share of the measure is not tried in
- * the first pass: it would need more than ⅓ em per gap. The second pass
- * tries everything, for paragraphs that cannot be covered otherwise.
+ * R-JUS-7 in the breaker: the first pass tries only lines that are not loose
+ * (at most ⅓ em more per gap once word spaces and CJK–Latin gaps are at
+ * their widest), about half the lines a paragraph could have. When a
+ * paragraph has no cover of such lines, the second pass tries every line.
+ * A cover chosen by the first pass is the one the second would choose
+ * whenever the best cover has no loose line, as on every paragraph of the
+ * sample (tested: test/e2e/compose-sample.test.ts).
  */
-const SHORT_LINE_SHARE = 0.6;
+function isNotLoose(m: LineMetrics, from: number, to: number, input: BreakInput): boolean {
+  const slack = input.measureEm - m.natural(from, to);
+  const stretch = m.stretch(from, to);
+  if (slack <= stretch + EPS) return true;
+  const gaps = m.spreadGaps(from, to);
+  return gaps > 0 && (slack - stretch) / gaps <= LOOSE_EM + EPS;
+}
 
 /** Chooses the line breaks; always returns a cover of all units. */
 export function breakLines(input: BreakInput, m = new LineMetrics(input)): LineRange[] {
   if (input.units.length === 0) return [];
   const gaps = gapFlags(input);
-  // rawWidth leaves out trims (at most 1 em), so the bound is lowered by that much.
-  return optimalBreaks(input, m, gaps, input.measureEm * SHORT_LINE_SHARE - 1) ?? optimalBreaks(input, m, gaps, -Infinity)!;
+  return optimalBreaks(input, m, gaps, true) ?? optimalBreaks(input, m, gaps, false)!;
+}
+
+/** Every line tried, as the second pass does: the reference the first pass is tested against. */
+export function breakLinesExhaustive(input: BreakInput): LineRange[] {
+  if (input.units.length === 0) return [];
+  return optimalBreaks(input, new LineMetrics(input), gapFlags(input), false)!;
 }
 
 /** canBreak and isForced of every gap as bytes: the breaker reads them for every candidate line. */
@@ -171,7 +186,7 @@ function gapFlags(input: BreakInput): { canBreak: Uint8Array; isForced: Uint8Arr
   return { canBreak, isForced };
 }
 
-function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint8Array; isForced: Uint8Array }, shortestEm: number): LineRange[] | null {
+function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint8Array; isForced: Uint8Array }, notLooseOnly: boolean): LineRange[] | null {
   const n = input.units.length;
   const { canBreak, isForced } = gaps;
   const totalWords = m.wordCount(0, n - 1);
@@ -179,12 +194,12 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   const best = new Float64Array(n + 1).fill(Infinity);
   const start = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
-  // Lines only get wider as they start earlier, so the latest start that is
-  // not too short moves forward with `to`: a pointer instead of a search.
+  // Lines only get wider as they start earlier, so the latest start whose
+  // line is not loose moves forward with `to`: a pointer instead of a search.
   let latestStart = 0;
   for (let to = 0; to < n; to++) {
     const isLast = to === n - 1;
-    while (latestStart < to && m.rawWidth(latestStart + 1, to) >= shortestEm) latestStart++;
+    while (latestStart < to && (!notLooseOnly || isNotLoose(m, latestStart + 1, to, input))) latestStart++;
     if (!isLast && canBreak[to] === 0) continue;
     const firstTry = isLast || !input.isJustified || (to > 0 && isForced[to - 1] === 1) ? to : latestStart;
     let bestHere = best[to + 1]!;

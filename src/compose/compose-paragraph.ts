@@ -2,7 +2,7 @@
  * A paragraph → justified lines of positioned glyphs. Pure: the fonts come
  * in through the options, problems go out as data.
  */
-import { breakLines, LineMetrics } from './break-lines.ts';
+import { type BreakInput, breakLines, LineMetrics } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
 import { buildGaps } from './gaps.ts';
 import { setLine } from './justify.ts';
@@ -18,22 +18,28 @@ function firstSource(input: ParagraphInput) {
   return undefined;
 }
 
-export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
+/** What the line breaker works on: the paragraph's units and the gaps between them. */
+export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { breakInput: BreakInput; problems: ComposeProblem[] } {
   const list = buildUnits(input, opts);
   const firstStyle = input.runs.find((r) => r.kind === 'text');
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
   const measureEm = opts.measurePt / opts.fontSizePt;
-  const breakInput = { units: list.units, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
+  return { breakInput: { units: list.units, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' }, problems: list.problems };
+}
+
+export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
+  const { breakInput, problems: unitProblems } = breakInputOf(input, opts);
+  const { units: listUnits, gaps } = breakInput;
   const metrics = new LineMetrics(breakInput);
   const ranges = breakLines(breakInput, metrics);
   const lines = ranges.map((range, i) =>
     setLine({
-      units: list.units, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
+      units: listUnits, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
       measurePt: opts.measurePt, metrics,
     }),
   );
-  const problems: ComposeProblem[] = [...list.problems];
+  const problems: ComposeProblem[] = [...unitProblems];
   const source = firstSource(input);
   for (const line of lines) {
     const over = line.widthPt - line.measurePt;

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { bodyComposeOptions, buildBook, type BuildResult } from '../../src/build/index.ts';
 import { CLOSE, CONNECTOR, INTERPUNCT, OPEN, SOLIDUS, STOP_END, STOP_IN } from '../../src/cjk/index.ts';
-import { createFontProvider } from '../../src/font/index.ts';
+import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
+import { breakLines, breakLinesExhaustive } from '../../src/compose/break-lines.ts';
+import { breakInputOf } from '../../src/compose/compose-paragraph.ts';
 import { loadFontSet, readManuscript } from '../../src/io/index.ts';
 import type { Line } from '../../src/compose/index.ts';
 
@@ -16,11 +18,13 @@ const NO_END = new Set([...OPEN]);
 const UNSPLITTABLE = /——|……|[¥￥$]?\d+(?:[.,:\-]\d+)*[%‰℃°]?|[A-Za-z][A-Za-z0-9.\-]*/g;
 
 let result: BuildResult;
+let fonts: FontProvider;
 let lines: Array<{ line: Line; paragraph: Line[]; index: number }>;
 
 beforeAll(async () => {
   const read = await readManuscript(join(import.meta.dirname, '../../manuscript'));
-  result = buildBook(read.files, read.all, createFontProvider(await loadFontSet()));
+  fonts = createFontProvider(await loadFontSet());
+  result = buildBook(read.files, read.all, fonts);
   lines = result.composed.flatMap((b) => b.composed.lines.map((line, index) => ({ line, paragraph: b.composed.lines, index })));
 });
 
@@ -98,5 +102,14 @@ describe('the whole sample, composed at the body measure', () => {
     const entries = result.composed.filter((b) => b.key.includes('entry'));
     expect(entries).toHaveLength(877);
     for (const b of entries) expect(b.composed.lines[0]!.anchors.map((a) => a.id)).toContain(b.key);
+  });
+
+  test('the breaker’s first pass (lines that are not loose, R-JUS-7) finds the breaks trying every line finds, on every paragraph', () => {
+    const options = bodyComposeOptions(result.book!.settings, fonts);
+    const differ = result.composed.filter(({ input }) => {
+      const { breakInput } = breakInputOf(input, options);
+      return JSON.stringify(breakLines(breakInput)) !== JSON.stringify(breakLinesExhaustive(breakInput));
+    });
+    expect(differ.map((b) => b.key)).toEqual([]);
   });
 });
