@@ -4,8 +4,8 @@
  *
  *   npm run bench [-- manuscript-dir]
  */
-import { spawnSync } from 'node:child_process';
 import { benchWatch } from './bench-watch.ts';
+import { runCliBuild } from './run-cli.ts';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,10 +108,9 @@ rows.push(['watch: pages drawn / kept', `${renderCache.drawn.misses} / ${renderC
 function cliBuild(): Array<{ seconds: number; rssMB: number }> {
   const out = mkdtempSync(join(tmpdir(), 'nianjian-bench-cli-'));
   const run = () => {
-    const t = performance.now();
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', `process.on('exit', () => console.error('RSS ' + process.resourceUsage().maxRSS)); process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(join(import.meta.dirname, '../bin/nianjian.js'))});`], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`nianjian build failed: ${child.stdout}${child.stderr}`);
-    return { seconds: (performance.now() - t) / 1000, rssMB: Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024 };
+    const child = runCliBuild(dir, out);
+    if (child.status !== 0) throw new Error(`nianjian build failed: ${child.stdout}`);
+    return { seconds: child.seconds, rssMB: child.rssMB };
   };
   run(); // fills the EPUB image cache, as any earlier build has
   return [run(), run(), run()];

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/scale.ts [1 3 10]
  */
-import { spawnSync } from 'node:child_process';
+import { runCliBuild } from './run-cli.ts';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,15 +27,10 @@ function scaled(times: number): string {
   return dir;
 }
 
-/** `nianjian build` as installed (bin/nianjian.js: the bundle), in a process of its own; its peak RSS reported at exit. */
 function build(dir: string, out: string): { code: number; pages: number; ms: number; rssMB: number } {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e',
-    `process.on('exit', () => console.error('RSS ' + process.resourceUsage().maxRSS)); process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(join(ROOT, 'bin/nianjian.js'))});`],
-  { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - started;
+  const child = runCliBuild(dir, out);
   if (child.status !== 0) console.error(child.stdout.split('\n').filter((l) => /error|错误/.test(l)).slice(0, 5).join('\n'));
-  return { code: child.status ?? 1, pages: Number(/— (\d+) 页/.exec(child.stdout)?.[1] ?? 0), ms, rssMB: Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024 };
+  return { code: child.status, pages: Number(/— (\d+) 页/.exec(child.stdout)?.[1] ?? 0), ms: child.seconds * 1000, rssMB: child.rssMB };
 }
 
 const sizes = process.argv.slice(2).map(Number);

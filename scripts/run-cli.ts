@@ -1,0 +1,27 @@
+/**
+ * `nianjian build` as installed (bin/nianjian.js, which runs the bundle), in
+ * a process of its own: wall time, and the peak RSS that process reports as
+ * it exits. bench.ts and scale.ts both time builds this way.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const BIN = join(import.meta.dirname, '../bin/nianjian.js');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  seconds: number;
+  rssMB: number;
+}
+
+export function runCliBuild(dir: string, out: string): CliRun {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e',
+    `process.on('exit', () => console.error('RSS ' + process.resourceUsage().maxRSS)); process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`],
+  { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
+  return {
+    status: child.status ?? 1, stdout: child.stdout, seconds: (performance.now() - started) / 1000,
+    rssMB: Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024,
+  };
+}
