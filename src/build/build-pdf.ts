@@ -59,11 +59,7 @@ export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBy
   return { paged, problems, tocMismatches };
 }
 
-export async function buildPdf(input: PdfBuildInput): Promise<PdfBuild> {
-  return renderPrint(input, layoutForPrint(input));
-}
-
-/** The PDF of a book already laid out (a build starts the EPUB between the two). */
+/** The PDF of a book laid out by layoutForPrint (a build starts the EPUB between the two). */
 export async function renderPrint(input: PdfBuildInput, laid: ReturnType<typeof layoutForPrint>): Promise<PdfBuild> {
   const s = input.book.settings;
   const bytes = await renderPdf({

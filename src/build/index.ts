@@ -45,7 +45,7 @@ export function buildBook(files: ManuscriptFiles, all: VFile[], fonts: FontProvi
   reportComposeProblems(composed, all);
   return { ...checked, composed };
 }
-export { buildPdf, layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
+export { layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
 export { buildEpub, type EpubBuildInput, type ImageCache } from './build-epub.ts';
 export { preflightReport, type ReportFacts } from './report.ts';
 export { pageOfSource, type SourcePlace } from './page-of-source.ts';

@@ -79,19 +79,9 @@ export class LineMetrics {
     }
   }
 
-  /** R-PUN-10: a mark at the line end loses its end blank. */
-  endTrim(to: number): number {
-    return this.endBlank[to]!;
-  }
-
   /** R-PUN-9: an opening mark at a wrapped line start loses its start blank (not after the indent). */
   startTrim(from: number): number {
     return this.startBlank[from]!;
-  }
-
-  /** Width of units from..to and the gaps between them, without indent or trims (monotone in from). */
-  rawWidth(from: number, to: number): number {
-    return this.width[to + 1]! - this.width[from]! + this.gapWidth[to]! - this.gapWidth[from]!;
   }
 
   // Line totals take unit indexes, not a LineRange: the breaker asks millions of times.

@@ -30,12 +30,12 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { bre
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
   const { breakInput, problems: unitProblems } = breakInputOf(input, opts);
-  const { units: listUnits, gaps } = breakInput;
+  const { units, gaps } = breakInput;
   const metrics = new LineMetrics(breakInput);
   const ranges = breakLines(breakInput, metrics);
   const lines = ranges.map((range, i) =>
     setLine({
-      units: listUnits, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
+      units, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
       measurePt: opts.measurePt, metrics,
     }),
   );

@@ -126,6 +126,5 @@ export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
     { name: 'OEBPS/images/cover.jpg', bytes: input.cover, compress: false },
     ...images.map((img) => ({ name: `OEBPS/${img.name}`, bytes: input.images.get(img.src)!, compress: false })),
   ];
-  // ZIP times start in 1980.
-  return zipEntries(entries, input.date < new Date('1980-01-02') ? new Date('1980-01-02') : input.date);
+  return zipEntries(entries, input.date);
 }
