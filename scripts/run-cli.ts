@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 const BIN = join(import.meta.dirname, '../bin/nianjian.js');
 
+/** Node's flags as bin/nianjian.js's first line and `npm run build` give them (see there why). */
+export const NODE_FLAGS = ['--v8-pool-size=1'];
+
 export interface CliRun {
   status: number;
   stdout: string;
@@ -17,7 +20,7 @@ export interface CliRun {
 
 export function runCliBuild(dir: string, out: string): CliRun {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e',
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e',
     `process.on('exit', () => console.error('RSS ' + process.resourceUsage().maxRSS)); process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`],
   { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
   return {

@@ -8,6 +8,7 @@
  */
 import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
+import { quickenSubset } from './ttf-subset.ts';
 
 /** What pdfkit's EmbeddedFont offers that we use. */
 export interface EmbeddedFont {
@@ -56,6 +57,7 @@ export class DocumentFonts {
     this.doc.registerFont(key, file instanceof Uint8Array ? Buffer.from(file) : file);
     this.doc.font(key);
     font = this.doc._font;
+    quickenSubset(font.subset);
     this.used.set(key, font);
     this.mix(key, -1);
     return font;
