@@ -10,12 +10,14 @@
 // Left outside: sharp (native), subset-font (loads its HarfBuzz wasm beside
 // itself), pdfjs-dist (served to the browser as files).
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 
 try {
   const { outputFiles } = await build({
     entryPoints: ['src/cli/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
     external: ['sharp', 'subset-font', 'pdfjs-dist'],
+    ...(typeof zlib.crc32 === 'function' ? { alias: { 'buffer-crc32': './scripts/bundle/buffer-crc32.cjs' } } : {}),
     outfile: 'dist/cli/cli.cjs', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true,
     // ES module code asks import.meta for its place; in the bundle that is the bundle's
     // (dist/cli is two folders deep, as src/io is, so paths like ../../fonts still hold).

@@ -44,18 +44,26 @@ function fontSubsetter(files: EpubBuildInput['fontFiles']) {
   };
 }
 
-async function screenImages(images: ReadonlyMap<string, Uint8Array>, cache: ImageCache | undefined): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  await Promise.all([...images].map(async ([src, bytes]) => {
-    const key = `screen-${SCREEN_WIDTH_PX}-${createHash('sha256').update(bytes).digest('hex')}`;
-    let jpeg = await cache?.get(key);
-    if (!jpeg) {
-      jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer());
-      await cache?.set(key, jpeg);
-    }
-    out.set(src, jpeg);
-  }));
+/** Each photo for screens, resized by sharp on its own threads: the paths at once, each image when made. */
+function screenImages(images: ReadonlyMap<string, Uint8Array>, cache: ImageCache | undefined): Map<string, Promise<Uint8Array>> {
+  const out = new Map<string, Promise<Uint8Array>>();
+  for (const [src, bytes] of images) out.set(src, handled(screenImage(bytes, cache)));
   return out;
+}
+
+/** Marked as handled now: it is awaited only once the documents are made, and a failure is met there. */
+function handled<T>(made: Promise<T>): Promise<T> {
+  made.catch(() => undefined);
+  return made;
+}
+
+async function screenImage(bytes: Uint8Array, cache: ImageCache | undefined): Promise<Uint8Array> {
+  const key = `screen-${SCREEN_WIDTH_PX}-${createHash('sha256').update(bytes).digest('hex')}`;
+  const cached = await cache?.get(key);
+  if (cached) return cached;
+  const jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer());
+  await cache?.set(key, jpeg);
+  return jpeg;
 }
 
 /** A plain cover from the title page: title, year and compiler on a quiet ground. */
@@ -68,16 +76,21 @@ async function generatedCover(book: Book, font: Font): Promise<Uint8Array> {
   return new Uint8Array(await sharp(Buffer.from(svg)).flatten({ background: '#8c1c13' }).jpeg({ quality: 85 }).toBuffer());
 }
 
+/**
+ * The EPUB. Its documents are made and handed to the zip before the first
+ * await (renderEpub), so a caller that draws the PDF next has them deflated
+ * on the thread pool meanwhile, and photos and cover made by sharp's threads.
+ */
 export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
   const { book, paged } = input;
   const printPageOf = (anchor: string) => {
     const a = paged.anchors.get(anchor);
     return a && /^\d+$/.test(a.folio) ? Number(a.folio) : undefined;
   };
-  return renderEpub({
+  return await renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
     lastBodyPage: Math.max(0, ...paged.pages.filter((p) => /^\d+$/.test(p.number) && p.kind !== 'blank').map((p) => Number(p.number))),
-    images: await screenImages(input.imageBytes, input.cache), cover: await generatedCover(book, input.coverFont), date: input.date,
+    images: screenImages(input.imageBytes, input.cache), cover: handled(generatedCover(book, input.coverFont)), date: input.date,
     ...(book.settings.epub.embed_fonts ? { subsetFonts: fontSubsetter(input.fontFiles) } : {}),
   });
 }

@@ -12,7 +12,7 @@ import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
 import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
 import { CONTAINER_XML, FONT_FACES, type ManifestItem, packageDocument, STYLE_CSS } from './package.ts';
-import { type ZipEntry, zipEntries } from './zip.ts';
+import { startZip, type ZipEntry, type ZipWriter } from './zip.ts';
 
 export interface EpubInput {
   book: Book;
@@ -24,9 +24,9 @@ export interface EpubInput {
   /** The last numbered page of the body (the index included). */
   lastBodyPage: number;
   wordsThousands: number;
-  /** Images for screens (JPEG), by manuscript path. */
-  images: ReadonlyMap<string, Uint8Array>;
-  cover: Uint8Array;
+  /** Images for screens (JPEG), by manuscript path: the paths at once, the images when made. */
+  images: ReadonlyMap<string, Promise<Uint8Array>>;
+  cover: Promise<Uint8Array>;
   date: Date;
   /** Makes font subsets for the given text (book.yaml epub.embed_fonts); none when fonts are not embedded. */
   subsetFonts?: (text: string) => Promise<{ body: Uint8Array; heading: Uint8Array }>;
@@ -70,7 +70,12 @@ function pageList(book: Book, printPageOf: (a: string) => number | undefined, hr
   return out;
 }
 
-export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
+/**
+ * The EPUB's bytes. Everything but the photos, cover and fonts is made and
+ * handed to the zip before this returns its promise: a caller that goes on
+ * with other work has the text compressed meanwhile.
+ */
+export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   const { book } = input;
   const s = book.settings;
   const partFile = (i: number) => `part-${String(i + 1).padStart(2, '0')}.xhtml`;
@@ -113,18 +118,40 @@ export async function renderEpub(input: EpubInput): Promise<Uint8Array> {
   spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
   const opf = packageDocument(s, input.date, manifest, spine);
 
-  // Subsets cover exactly the characters of the documents as written, markup-added ones (【】) included.
-  const fonts = input.subsetFonts ? await input.subsetFonts([nav, ...docs.map((d) => d.text)].join('')) : undefined;
-  const entries: ZipEntry[] = [
+  // The text goes into the zip now, so that it is deflated while photos, cover and fonts are made.
+  const zip = startZip(input.date);
+  const texts: ZipEntry[] = [
     { name: 'mimetype', bytes: 'application/epub+zip', compress: false },
     { name: 'META-INF/container.xml', bytes: CONTAINER_XML, compress: true },
     { name: 'OEBPS/content.opf', bytes: opf, compress: true },
     { name: 'OEBPS/nav.xhtml', bytes: nav, compress: true },
-    { name: 'OEBPS/style.css', bytes: fonts ? `${STYLE_CSS}${FONT_FACES}` : STYLE_CSS, compress: true },
-    ...(fonts ? [{ name: 'OEBPS/fonts/body.ttf', bytes: fonts.body, compress: true }, { name: 'OEBPS/fonts/heading.ttf', bytes: fonts.heading, compress: true }] : []),
+    { name: 'OEBPS/style.css', bytes: input.subsetFonts ? `${STYLE_CSS}${FONT_FACES}` : STYLE_CSS, compress: true },
     ...docs.map((d) => ({ name: `OEBPS/${d.name}`, bytes: d.text, compress: true })),
-    { name: 'OEBPS/images/cover.jpg', bytes: input.cover, compress: false },
-    ...images.map((img) => ({ name: `OEBPS/${img.name}`, bytes: input.images.get(img.src)!, compress: false })),
   ];
-  return zipEntries(entries, input.date);
+  for (const e of texts) zip.add(e);
+  // Subsets cover exactly the characters of the documents as written, markup-added ones (【】) included.
+  const fonts = input.subsetFonts?.([nav, ...docs.map((d) => d.text)].join(''));
+  const photos = Promise.all(images.map(async (img) => ({ name: `OEBPS/${img.name}`, bytes: await input.images.get(img.src)! })));
+  return addMedia(zip, Promise.all([fonts, input.cover, photos]));
+}
+
+type Media = [fonts: { body: Uint8Array; heading: Uint8Array } | undefined, cover: Uint8Array, photos: Array<{ name: string; bytes: Uint8Array }>];
+
+/** Fonts, cover and photos, once made, after the text; then the finished zip. */
+async function addMedia(zip: ZipWriter, media: Promise<Media>): Promise<Uint8Array> {
+  let made: Media;
+  try {
+    made = await media;
+  } catch (error) {
+    zip.end().catch(() => undefined);
+    throw error;
+  }
+  const [fonts, cover, photos] = made;
+  if (fonts) {
+    zip.add({ name: 'OEBPS/fonts/body.ttf', bytes: fonts.body, compress: true });
+    zip.add({ name: 'OEBPS/fonts/heading.ttf', bytes: fonts.heading, compress: true });
+  }
+  zip.add({ name: 'OEBPS/images/cover.jpg', bytes: cover, compress: false });
+  for (const p of photos) zip.add({ ...p, compress: false });
+  return zip.end();
 }

@@ -1,8 +1,9 @@
 /**
- * The EPUB container: entries in the order given, with one fixed time, so
- * that two builds are byte-identical. yazl deflates on Node's thread pool,
- * so the text documents are compressed while the main thread goes on (with
- * the PDF, in a build).
+ * The EPUB container: entries in the order added, with one fixed time, so
+ * that two builds are byte-identical. yazl deflates each entry on Node's
+ * thread pool as soon as it is added, so the text documents, added first,
+ * are compressed while the main thread goes on (with the PDF, in a build)
+ * and the photos and fonts are still being made.
  */
 import yazl from 'yazl';
 
@@ -16,20 +17,32 @@ export interface ZipEntry {
 /** ZIP's DOS times start in 1980: an earlier date is written as its first day. */
 const ZIP_EPOCH = new Date('1980-01-02');
 
-/** The zip of `entries` (zlib's default level); no extra fields (OCF: the mimetype entry has none), DOS times only. */
-export function zipEntries(entries: readonly ZipEntry[], date: Date): Promise<Uint8Array> {
+export interface ZipWriter {
+  add(entry: ZipEntry): void;
+  /** The whole zip, once every entry added is compressed. */
+  end(): Promise<Uint8Array>;
+}
+
+/** A zip (zlib's default level) with no extra fields (OCF: the mimetype entry has none) and DOS times only. */
+export function startZip(date: Date): ZipWriter {
   const mtime = date < ZIP_EPOCH ? ZIP_EPOCH : date;
   const zip = new yazl.ZipFile();
-  for (const e of entries) {
-    const bytes = typeof e.bytes === 'string' ? Buffer.from(e.bytes, 'utf8') : Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
-    zip.addBuffer(bytes, e.name, { mtime, compress: e.compress, forceDosTimestamp: true });
-  }
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     // A Buffer is a Uint8Array: no second copy of the book.
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     zip.outputStream.on('error', reject);
   });
+  done.catch(() => undefined); // the caller meets the error at end()
+  return {
+    add(e) {
+      const bytes = typeof e.bytes === 'string' ? Buffer.from(e.bytes, 'utf8') : Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength);
+      zip.addBuffer(bytes, e.name, { mtime, compress: e.compress, forceDosTimestamp: true });
+    },
+    end() {
+      zip.end();
+      return done;
+    },
+  };
 }
