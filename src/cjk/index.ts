@@ -6,5 +6,5 @@ export {
 export { canBreakBetween, canEndLine, canStartLine, type KinsokuLevel } from './kinsoku.ts';
 export { mapOffset, normalizeText, type Normalized, type NormalizeRule, sourceLineStarts, type TextChange } from './normalize.ts';
 export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
-export { segmentText, type Segment, type SegmentKind } from './segment.ts';
+export { type Segment, type SegmentClass, type SegmentKind, segmentText, visitSegments } from './segment.ts';
 export { compareIndexHeadings, compareIndexKeys, type IndexKey, indexKey } from './collate.ts';

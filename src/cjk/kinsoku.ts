@@ -3,7 +3,7 @@
  * level (default) or strict.
  */
 import type { PunctClass } from './classes.ts';
-import type { Segment } from './segment.ts';
+import type { SegmentClass } from './segment.ts';
 
 export type KinsokuLevel = 'standard' | 'strict';
 
@@ -13,20 +13,20 @@ const NO_LINE_START: ReadonlySet<PunctClass> = new Set(['stop-end', 'stop-in', '
 const NO_LINE_END: ReadonlySet<PunctClass> = new Set(['open', 'solidus']);
 
 /** May `s` be the first unit of a wrapped line? */
-export function canStartLine(s: Segment, level: KinsokuLevel): boolean {
+export function canStartLine(s: SegmentClass, level: KinsokuLevel): boolean {
   if (s.kind === 'sup') return false; // a note marker belongs to what precedes it
   if (s.kind === 'long') return level !== 'strict' || s.text.length === 4; // R-KIN-4, R-KIN-6
   return !(s.kind === 'punct' && NO_LINE_START.has(s.punct!));
 }
 
 /** May `s` be the last unit of a line? */
-export function canEndLine(s: Segment): boolean {
+export function canEndLine(s: SegmentClass): boolean {
   if (s.kind === 'punct' && NO_LINE_END.has(s.punct!)) return false;
   return !(s.kind === 'token' && /^[¥￥$＄]$/.test(s.text)); // a lone prefix binds to its number
 }
 
 /** May a line break fall between `before` and `after` (R-KIN-1..9)? */
-export function canBreakBetween(before: Segment, after: Segment, level: KinsokuLevel): boolean {
+export function canBreakBetween(before: SegmentClass, after: SegmentClass, level: KinsokuLevel): boolean {
   if (before.text.length === 4 && before.kind === 'long') return true; // R-KIN-6: its own line
   if (after.text.length === 4 && after.kind === 'long') return true;
   return canEndLine(before) && canStartLine(after, level);

@@ -4,7 +4,7 @@
  * token that must not be split (R-KIN-5, R-KIN-8, R-KIN-9), and the spaces
  * between Latin words.
  */
-import { isHan, LONG_MARK, POSTFIX, PREFIX, punctClassOf, type PunctClass } from './classes.ts';
+import { LONG_MARK, POSTFIX, PREFIX, punctClassOf, type PunctClass } from './classes.ts';
 
 export type SegmentKind = 'han' | 'punct' | 'long' | 'token' | 'sup' | 'space' | 'ideo-space';
 
@@ -17,78 +17,97 @@ export interface Segment {
   punct?: PunctClass;
 }
 
-const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
-/** A letter or digit of a Latin/number token. */
-const ALNUM = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF]/;
-/** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
-const INFIX = new Set([...".,-+:/&'_"]);
+/** A segment wherever it stands: what line breaking and spacing read of it. */
+export type SegmentClass = Omit<Segment, 'offset'>;
 
-function isPostfixFor(chars: string[], i: number): boolean {
-  const c = chars[i];
-  return c !== undefined && POSTFIX.includes(c);
+/** Called for each segment: its kind, where it starts and ends in the text (UTF-16), a mark's class. */
+export type SegmentVisitor = (kind: SegmentKind, start: number, end: number, punct: PunctClass | undefined) => void;
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A letter or digit of a Latin/number token (all in the BMP, so one UTF-16 unit each). */
+const isAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
+const INFIX = ".,-+:/&'_";
+const HYPHEN = 0x2d;
+
+/** A CJK ideograph by code point (as isHan). */
+function isHanCode(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff) || cp === 0x3007;
 }
 
-/** Length (in code points) of the token starting at `i`, or 0. */
-function tokenLength(chars: string[], i: number): number {
+/** Length of the token starting at `i`, or 0. Tokens are BMP characters only: units and code points agree. */
+function tokenLength(text: string, i: number): number {
   let j = i;
-  if (PREFIX.includes(chars[j]!) && /\d/.test(chars[j + 1] ?? '')) j++;
-  if (!ALNUM.test(chars[j] ?? '')) return 0;
-  while (j < chars.length) {
-    if (ALNUM.test(chars[j]!)) j++;
-    else if (INFIX.has(chars[j]!) && ALNUM.test(chars[j - 1] ?? '') && ALNUM.test(chars[j + 1] ?? '')) j++;
+  if (PREFIX.includes(text[j]!) && isDigit(text.charCodeAt(j + 1))) j++;
+  if (!isAlnum(text.charCodeAt(j))) return 0;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (isAlnum(c)) j++;
+    else if (INFIX.includes(text[j]!) && isAlnum(text.charCodeAt(j - 1)) && isAlnum(text.charCodeAt(j + 1))) j++;
     else break;
   }
-  while (isPostfixFor(chars, j)) j++;
+  while (j < text.length && POSTFIX.includes(text[j]!)) j++;
   return j - i;
 }
 
 /** A run of the same long mark: two make a 2-em unit, four the doubled ellipsis (R-KIN-6). */
-function longMarkLength(chars: string[], i: number): number {
-  const c = chars[i]!;
+function longMarkLength(text: string, i: number): number {
+  const c = text[i]!;
   if (!LONG_MARK.includes(c)) return 0;
   if (c === '⸺') return 1;
   let j = i;
-  while (chars[j] === c) j++;
+  while (text[j] === c) j++;
   const n = j - i;
   if (n === 4 && c === '…') return 4;
   return n >= 2 ? 2 : 0;
 }
 
-/** Segments `text`; offsets are UTF-16 offsets into it. */
-export function segmentText(text: string): Segment[] {
-  const chars = [...text];
-  const out: Segment[] = [];
-  let offset = 0;
-  const push = (kind: SegmentKind, n: number, punct?: PunctClass) => {
-    const part = n === 1 ? chars[i]! : chars.slice(i, i + n).join('');
-    out.push(punct ? { kind, text: part, offset, punct } : { kind, text: part, offset });
-    offset += part.length;
+/**
+ * Visits the segments of `text`, runs of spaces as one: the composer reads
+ * a book's half million characters so, without an object or a string made
+ * for each (segmentText makes them, for whoever wants a list).
+ */
+export function visitSegments(text: string, visit: SegmentVisitor): void {
+  let i = 0;
+  let lastWasSpace = false;
+  const emit = (kind: SegmentKind, n: number, punct?: PunctClass) => {
+    const isSpace = kind === 'space';
+    if (!(isSpace && lastWasSpace)) visit(kind, i, i + n, punct);
+    lastWasSpace = isSpace;
     i += n;
   };
-  let i = 0;
-  while (i < chars.length) {
-    const c = chars[i]!;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
     // A hanzi is none of the kinds tried below (a long mark, a token, a space, a mark): most of the text, tried first.
-    if (isHan(c)) {
-      push('han', 1);
+    if (isHanCode(cp)) {
+      emit('han', width);
       continue;
     }
-    const long = longMarkLength(chars, i);
+    const long = longMarkLength(text, i);
     // A run of ASCII hyphens (the CIP area separator ". --") stays together as Latin.
-    const hyphens = c === '-' && chars[i + 1] === '-' ? chars.slice(i).findIndex((x) => x !== '-') : 0;
-    const token = long ? 0 : hyphens > 0 ? hyphens : hyphens < 0 ? chars.length - i : tokenLength(chars, i);
-    if (long) push('long', long);
-    else if (token) push('token', token);
-    else if (c === ' ' || c === '\t' || c === '\n') push('space', 1);
-    else if (c === '\u3000') push('ideo-space', 1);
-    else if (SUPERSCRIPT.test(c)) push('sup', 1);
-    else if (punctClassOf(c)) push('punct', 1, punctClassOf(c)!);
-    else push(/[\u2E80-\uFFEF]/.test(c) ? 'han' : 'token', 1);
+    let hyphens = 0;
+    if (cp === HYPHEN && text.charCodeAt(i + 1) === HYPHEN) while (text.charCodeAt(i + hyphens) === HYPHEN) hyphens++;
+    const token = long ? 0 : hyphens > 0 ? hyphens : tokenLength(text, i);
+    const c = text.slice(i, i + width);
+    if (long) emit('long', long);
+    else if (token) emit('token', token);
+    else if (c === ' ' || c === '\t' || c === '\n') emit('space', 1);
+    else if (c === '\u3000') emit('ideo-space', 1);
+    else if (width === 1 && SUPERSCRIPT.includes(c)) emit('sup', 1);
+    else if (punctClassOf(c)) emit('punct', width, punctClassOf(c)!);
+    // Anything else wide (and any character outside the BMP) sets as a hanzi.
+    else emit(width === 2 || (cp >= 0x2e80 && cp <= 0xffef) ? 'han' : 'token', width);
   }
-  return mergeSpaces(out);
 }
 
-/** Collapses runs of spaces into one word space. */
-function mergeSpaces(segments: Segment[]): Segment[] {
-  return segments.filter((s, i) => !(s.kind === 'space' && segments[i - 1]?.kind === 'space'));
+/** Segments `text`; offsets are UTF-16 offsets into it. */
+export function segmentText(text: string): Segment[] {
+  const out: Segment[] = [];
+  visitSegments(text, (kind, start, end, punct) => {
+    const part = text.slice(start, end);
+    out.push(punct ? { kind, text: part, offset: start, punct } : { kind, text: part, offset: start });
+  });
+  return out;
 }

@@ -9,6 +9,8 @@ import type { Gap, Unit } from './types.ts';
 
 export interface BreakInput {
   units: Unit[];
+  /** The run of each unit. */
+  runOf: readonly number[];
   gaps: Gap[];
   indentEm: number;
   measureEm: number;

@@ -3,12 +3,16 @@
  * and the spaces typed between them. Fixed compressions happen here:
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
-import { punctBox, segmentText } from '../cjk/index.ts';
+import { punctBox, type PunctClass, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
+import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
+  /** Units of the same character in the same style are one object, shared (see unitFor): never changed here but through own(). */
   units: Unit[];
+  /** The run each unit comes from. */
+  runOf: number[];
   /** Width in em of a fixed space after unit i (run-in gap, U+3000). */
   fixedAfter: Map<number, number>;
   /** A word space was typed after unit i. */
@@ -21,21 +25,15 @@ const ADJACENT_PUNCT_CUT_EM = 0.5;
 /** Full-width 1-em marks that take part in R-PUN-8 (R-PUN-3 ?! pairs excepted). */
 const COMPRESSIBLE = new Set(['stop-end', 'stop-in', 'open', 'close']);
 
-function unitOf(seg: ReturnType<typeof segmentText>[number], runIndex: number, input: ParagraphInput, opts: ComposeOptions, problems: ComposeProblem[]): Unit {
-  const run = input.runs[runIndex]!;
-  if (run.kind !== 'text') throw new Error('unitOf: not a text run');
-  const shaped = opts.fonts.shape(seg.text, run.style);
-  for (const char of shaped.missing) {
-    const point = pointOf(run, seg.offset);
-    problems.push({ kind: 'glyph-missing', char, ...(run.source ? { source: run.source } : {}), ...(point ? { point } : {}) });
-  }
-  // One object literal of one shape: half a million of these are made for the book.
+/** The unit of a segment as set in any paragraph: its box from the font and the punctuation rules alone. */
+function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctuation: PunctuationStyle): Unit {
+  // One object literal of one shape (as copyOf's): every unit of the book has the same hidden class.
   const unit: Unit = {
-    seg, style: run.style, glyphs: shaped.glyphs, widthEm: shaped.advanceEm, drawEm: 0, blankStartEm: 0, blankEndEm: 0,
-    isCentred: false, runIndex, anchor: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup',
+    seg, style, glyphs: shaped.glyphs, widthEm: shaped.advanceEm, drawEm: 0, blankStartEm: 0, blankEndEm: 0,
+    isCentred: false, anchor: undefined, endAnchor: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup',
   };
   if (seg.kind === 'punct') {
-    const box = punctBox(seg.text, seg.punct!, opts.punctuation);
+    const box = punctBox(seg.text, seg.punct!, punctuation);
     unit.widthEm = box.widthEm;
     unit.drawEm = box.isCentred ? (box.widthEm - shaped.advanceEm) / 2 : box.drawEm;
     unit.blankStartEm = box.blankStartEm;
@@ -50,6 +48,29 @@ function unitOf(seg: ReturnType<typeof segmentText>[number], runIndex: number, i
   return unit;
 }
 
+const copyOf = (u: Unit): Unit => ({
+  seg: u.seg, style: u.style, glyphs: u.glyphs, widthEm: u.widthEm, drawEm: u.drawEm, blankStartEm: u.blankStartEm, blankEndEm: u.blankEndEm,
+  isCentred: u.isCentred, anchor: u.anchor, endAnchor: u.endAnchor, isWord: u.isWord,
+});
+
+/**
+ * Shared units, by font provider, punctuation style and font style, then by
+ * character: a single UTF-16 unit always segments the same way, so its unit
+ * depends on nothing else. A book of half a million characters has a few
+ * thousand distinct ones; one object each instead of one per character
+ * (with four boxed numbers each) was an eighth of the build's allocation.
+ */
+const sharedUnits = new WeakMap<FontProvider, Map<string, Map<number, Unit>>>();
+
+function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): Map<number, Unit> {
+  let byStyle = sharedUnits.get(opts.fonts);
+  if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
+  const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}`;
+  let units = byStyle.get(key);
+  if (!units) byStyle.set(key, (units = new Map()));
+  return units;
+}
+
 /** The manuscript place of `offset` in a run: its source start, moved down by the wrapped lines before it. */
 function pointOf(run: TextRun, offset: number): Point | undefined {
   const start = run.source?.position?.start;
@@ -60,23 +81,50 @@ function pointOf(run: TextRun, offset: number): Point | undefined {
   return line === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + line, column: offset - starts[line - 1]! + 1 };
 }
 
+/** The units of a paragraph, with a private copy of a shared unit made before it is changed. */
+class UnitBuilder {
+  readonly units: Unit[] = [];
+  readonly runOf: number[] = [];
+  private readonly owned: boolean[] = [];
+
+  push(unit: Unit, runIndex: number, isOwn: boolean): void {
+    this.units.push(unit);
+    this.runOf.push(runIndex);
+    this.owned.push(isOwn);
+  }
+
+  /** Unit i, made this paragraph's own to be changed. */
+  own(i: number): Unit {
+    if (!this.owned[i]) {
+      this.units[i] = copyOf(this.units[i]!);
+      this.owned[i] = true;
+    }
+    return this.units[i]!;
+  }
+}
+
 /** R-PUN-8: cut the blank between two adjacent 1-em marks. */
-function compressAdjacent(a: Unit, b: Unit): void {
-  if (!COMPRESSIBLE.has(a.seg.punct ?? '') || !COMPRESSIBLE.has(b.seg.punct ?? '')) return;
-  if (/[？！?!]/.test(a.seg.text) && /[？！?!]/.test(b.seg.text)) return; // R-PUN-3 handles ?! pairs
-  if (a.widthEm + b.widthEm < 2 - 1e-9) return; // 开明式 marks are already half
-  if (a.blankEndEm > 0) {
+function compressAdjacent(b: UnitBuilder, i: number): void {
+  const first = b.units[i]!;
+  const second = b.units[i + 1]!;
+  if (!COMPRESSIBLE.has(first.seg.punct ?? '') || !COMPRESSIBLE.has(second.seg.punct ?? '')) return;
+  if (/[？！?!]/.test(first.seg.text) && /[？！?!]/.test(second.seg.text)) return; // R-PUN-3 handles ?! pairs
+  if (first.widthEm + second.widthEm < 2 - 1e-9) return; // 开明式 marks are already half
+  if (first.blankEndEm > 0) {
+    const a = b.own(i);
     a.widthEm -= ADJACENT_PUNCT_CUT_EM;
     a.blankEndEm = 0;
-  } else if (b.blankStartEm > 0) {
-    b.widthEm -= ADJACENT_PUNCT_CUT_EM;
-    b.drawEm -= ADJACENT_PUNCT_CUT_EM;
-    b.blankStartEm = 0;
+  } else if (second.blankStartEm > 0) {
+    const c = b.own(i + 1);
+    c.widthEm -= ADJACENT_PUNCT_CUT_EM;
+    c.drawEm -= ADJACENT_PUNCT_CUT_EM;
+    c.blankStartEm = 0;
   }
 }
 
 /** R-PUN-3: ？？ or ！！ or ？！ take 1 em together, three of them 2 em. */
-function setDoubledMarks(units: Unit[], fixedAfter: Map<number, number>, wordSpaceAfter: Set<number>): void {
+function setDoubledMarks(b: UnitBuilder, fixedAfter: Map<number, number>, wordSpaceAfter: Set<number>): void {
+  const { units } = b;
   const isQE = (u: Unit | undefined) => u !== undefined && /^[？！]$/.test(u.seg.text);
   for (let i = 0; i < units.length; ) {
     let j = i;
@@ -84,15 +132,32 @@ function setDoubledMarks(units: Unit[], fixedAfter: Map<number, number>, wordSpa
     const run = j - i;
     if (run === 2 || run === 3) {
       const each = run === 2 ? 0.5 : 2 / 3;
-      for (let k = i; k < j; k++) Object.assign(units[k]!, { widthEm: each, blankEndEm: 0 });
+      for (let k = i; k < j; k++) {
+        const u = b.own(k);
+        u.widthEm = each;
+        u.blankEndEm = 0;
+      }
     }
     i = Math.max(j, i + 1);
   }
 }
 
+/** A new unit for the segment text[start, end) of `run`; a character no font has is reported at each place it stands. */
+function newUnit(run: TextRun, kind: SegmentKind, start: number, end: number, punct: PunctClass | undefined, opts: ComposeOptions, problems: ComposeProblem[]): Unit {
+  const text = run.text.slice(start, end);
+  const seg: SegmentClass = punct ? { kind, text, punct } : { kind, text };
+  const shaped = opts.fonts.shape(text, run.style);
+  for (const char of shaped.missing) {
+    const point = pointOf(run, start);
+    problems.push({ kind: 'glyph-missing', char, ...(run.source ? { source: run.source } : {}), ...(point ? { point } : {}) });
+  }
+  return unitOf(seg, run.style, shaped, opts.punctuation);
+}
+
 /** Builds the units of a paragraph; spaces become gaps, not units. */
 export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitList {
-  const units: Unit[] = [];
+  const b = new UnitBuilder();
+  const { units } = b;
   const fixedAfter = new Map<number, number>();
   const wordSpaceAfter = new Set<number>();
   const problems: ComposeProblem[] = [];
@@ -101,34 +166,41 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
   };
   input.runs.forEach((run, runIndex) => {
     if (run.kind === 'space') return addFixed(run.widthEm);
-    let isFirstOfRun = true;
-    for (const seg of segmentText(run.text)) {
-      if (seg.kind === 'space') {
+    const firstOfRun = units.length;
+    const shared = sharedUnitsFor(opts, run.style);
+    const { text } = run;
+    visitSegments(text, (kind, start, end, punct) => {
+      if (kind === 'space') {
         if (units.length > 0) wordSpaceAfter.add(units.length - 1);
-        continue;
+        return;
       }
-      if (seg.kind === 'ideo-space') {
-        addFixed(1);
-        continue;
-      }
-      const unit = unitOf(seg, runIndex, input, opts, problems);
-      if (isFirstOfRun && run.anchor) unit.anchor = run.anchor;
-      isFirstOfRun = false;
-      units.push(unit);
-    }
-    if (run.anchor && run.marksEnd && !isFirstOfRun) units.at(-1)!.endAnchor = `${run.anchor}~end`;
+      if (kind === 'ideo-space') return addFixed(1);
+      // One UTF-16 unit: shared, unless no font has it (then it is reported at each place).
+      const code = end - start === 1 ? text.charCodeAt(start) : -1;
+      const known = code >= 0 ? shared.get(code) : undefined;
+      if (known) return b.push(known, runIndex, false);
+      const problemCount = problems.length;
+      const unit = newUnit(run, kind, start, end, punct, opts, problems);
+      const isShared = code >= 0 && problems.length === problemCount;
+      if (isShared) shared.set(code, unit);
+      b.push(unit, runIndex, !isShared);
+    });
+    if (!run.anchor || units.length === firstOfRun) return;
+    b.own(firstOfRun).anchor = run.anchor;
+    if (run.marksEnd) b.own(units.length - 1).endAnchor = `${run.anchor}~end`;
   });
   for (let i = 0; i + 1 < units.length; i++) {
-    if (!fixedAfter.has(i) && !wordSpaceAfter.has(i)) compressAdjacent(units[i]!, units[i + 1]!);
+    if (!fixedAfter.has(i) && !wordSpaceAfter.has(i)) compressAdjacent(b, i);
   }
-  setDoubledMarks(units, fixedAfter, wordSpaceAfter);
+  setDoubledMarks(b, fixedAfter, wordSpaceAfter);
   // R-HEAD-4: the run-in gap is the whole space after 】, so its end blank goes.
   for (const i of fixedAfter.keys()) {
-    const u = units[i]!;
+    if (units[i]!.blankEndEm === 0) continue;
+    const u = b.own(i);
     u.widthEm -= u.blankEndEm;
     u.blankEndEm = 0;
   }
   wordSpaceAfter.delete(units.length - 1);
   fixedAfter.delete(units.length - 1);
-  return { units, fixedAfter, wordSpaceAfter, problems };
+  return { units, runOf: b.runOf, fixedAfter, wordSpaceAfter, problems };
 }

@@ -30,9 +30,9 @@ function setAsOneLine(text: string, measureEm: number): Line {
   const input = para(text);
   const list = buildUnits(input, o);
   const gaps = buildGaps(list, 'standard', 0.25);
-  const breakInput = { units: list.units, gaps, indentEm: 0, measureEm, isJustified: true };
+  const breakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: 0, measureEm, isJustified: true };
   return setLine({
-    units: list.units, gaps, range: { from: 0, to: list.units.length - 1 }, isLast: false, input, fontSizePt: EM,
+    units: list.units, runOf: list.runOf, gaps, range: { from: 0, to: list.units.length - 1 }, isLast: false, input, fontSizePt: EM,
     measurePt: measureEm * EM, metrics: new LineMetrics(breakInput),
   });
 }

@@ -25,17 +25,17 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { bre
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
   const measureEm = opts.measurePt / opts.fontSizePt;
-  return { breakInput: { units: list.units, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' }, problems: list.problems };
+  return { breakInput: { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' }, problems: list.problems };
 }
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
   const { breakInput, problems: unitProblems } = breakInputOf(input, opts);
-  const { units, gaps } = breakInput;
+  const { units, runOf, gaps } = breakInput;
   const metrics = new LineMetrics(breakInput);
   const ranges = breakLines(breakInput, metrics);
   const lines = ranges.map((range, i) =>
     setLine({
-      units, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
+      units, runOf, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
       measurePt: opts.measurePt, metrics,
     }),
   );

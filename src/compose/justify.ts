@@ -12,6 +12,8 @@ import { type Gap, type Line, type ParagraphInput, type PositionedGlyph, SHRINK_
 
 export interface SetLineInput {
   units: Unit[];
+  /** The run of each unit. */
+  runOf: readonly number[];
   gaps: Gap[];
   range: LineRange;
   isLast: boolean;
@@ -147,14 +149,16 @@ function lineText(s: SetLineInput): string {
   return text;
 }
 
+/** The sources of the runs on the line, once each (a line's units go through runs in order). */
 function sourcesOf(s: SetLineInput): Source[] {
-  const seen = new Set<number>();
   const out: Source[] = [];
+  let last = -1;
   for (let i = s.range.from; i <= s.range.to; i++) {
-    const run = s.input.runs[s.units[i]!.runIndex]!;
-    if (seen.has(s.units[i]!.runIndex) || run.kind !== 'text' || !run.source) continue;
-    seen.add(s.units[i]!.runIndex);
-    out.push(run.source);
+    const runIndex = s.runOf[i]!;
+    if (runIndex === last) continue;
+    last = runIndex;
+    const run = s.input.runs[runIndex]!;
+    if (run.kind === 'text' && run.source) out.push(run.source);
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * of positioned glyphs out, as plain data that layout and tests read
  * without any PDF.
  */
-import type { KinsokuLevel, PunctuationStyle, Segment } from '../cjk/index.ts';
+import type { KinsokuLevel, PunctuationStyle, SegmentClass } from '../cjk/index.ts';
 import type { FontProvider, FontStyle, GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
@@ -47,7 +47,7 @@ export interface ComposeOptions {
 
 /** One composition unit: a hanzi, a mark, a long mark, a Latin/number token. */
 export interface Unit {
-  seg: Segment;
+  seg: SegmentClass;
   style: FontStyle;
   glyphs: GlyphRef[];
   /** Box width in em after fixed compression (R-PUN-8, run-in heads). */
@@ -57,10 +57,9 @@ export interface Unit {
   blankStartEm: number;
   blankEndEm: number;
   isCentred: boolean;
-  runIndex: number;
   anchor: string | undefined;
   /** Marks where an anchored run (an index term) ends: `<id>~end`. */
-  endAnchor?: string;
+  endAnchor: string | undefined;
   /** Counts for R-PAR-3 (a hanzi, a token, a long mark). */
   isWord: boolean;
 }
