@@ -21,7 +21,7 @@ export function dumpLines(lines: readonly Line[]): string {
       run.text += g.text;
     }
     flush();
-    out.push(`  x ${line.glyphs.map((g) => n4(g.xPt)).join(' ')}`);
+    out.push(`  x ${line.glyphs.toArray().map((g) => n4(g.xPt)).join(' ')}`);
     for (const a of line.anchors) out.push(`  anchor ${a.id} x=${n4(a.xPt)}`);
   });
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@
 export { type CacheCounters, CompositionCache } from './cache.ts';
 export { composeParagraph, FLUSH_TOLERANCE_PT, LOOSE_LINE_EM } from './compose-paragraph.ts';
 export { dumpLines } from './dump.ts';
+export { GlyphRun } from './placed-glyph.ts';
 export {
   BODY, BODY_BOLD, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns,
   PARAGRAPH_INDENT_EM, RUN_IN_GAP_EM, RUN_IN_HEAD,

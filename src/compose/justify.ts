@@ -7,8 +7,8 @@ import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
 import type { GlyphRef } from '../font/index.ts';
-import { placeGlyphs } from './placed-glyph.ts';
-import { type Gap, type Line, type ParagraphInput, type PositionedGlyph, SHRINK_ORDER, type Unit } from './types.ts';
+import { GlyphRun } from './placed-glyph.ts';
+import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type Unit } from './types.ts';
 
 export interface SetLineInput {
   units: Unit[];
@@ -112,7 +112,7 @@ function stretch(s: SetLineInput, d: Draft, need: number): number {
   return each;
 }
 
-function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: PositionedGlyph[]; anchors: Line['anchors'] } {
+function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: GlyphRun; anchors: Line['anchors'] } {
   const size = s.fontSizePt;
   const n = s.range.to - s.range.from + 1;
   let count = 0;
@@ -136,7 +136,7 @@ function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: Positioned
     }
     x += d.unitWidth[i]! + (d.gapWidth[i] ?? 0);
   }
-  return { glyphs: placeGlyphs(refs, at), anchors };
+  return { glyphs: new GlyphRun(refs, at), anchors };
 }
 
 function lineText(s: SetLineInput): string {

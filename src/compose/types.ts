@@ -7,6 +7,7 @@ import type { KinsokuLevel, PunctuationStyle, SegmentClass } from '../cjk/index.
 import type { FontProvider, FontStyle, GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
+import type { GlyphRun } from './placed-glyph.ts';
 
 /** A run of text in one style; `anchor` marks where an index term or entry begins. */
 export interface TextRun {
@@ -90,7 +91,7 @@ export interface PositionedGlyph extends GlyphRef {
 }
 
 export interface Line {
-  glyphs: PositionedGlyph[];
+  glyphs: GlyphRun;
   /** Set width in pt, from the line start to the end of the last box. */
   widthPt: number;
   measurePt: number;

@@ -3,7 +3,7 @@
  * page in absolute positions (pt, origin at the top left of the page, y
  * down); rendering decides nothing.
  */
-import type { PositionedGlyph } from '../compose/index.ts';
+import type { GlyphRun } from '../compose/index.ts';
 import type { IndexGroup } from '../derive/index.ts';
 
 /** A line of glyphs with its baseline at (x, y). */
@@ -11,7 +11,7 @@ export interface GlyphItem {
   kind: 'glyphs';
   x: number;
   y: number;
-  glyphs: PositionedGlyph[];
+  glyphs: GlyphRun;
 }
 
 export interface ImageItem {

@@ -34,14 +34,14 @@ describe('composition diagnostics', () => {
     expect(msg.reason).toContain('𪛖');
     expect(msg.reason).toContain('U+2A6D6');
     expect(msg.line).toBe(6);
-    const glyph = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs).find((g) => g.text === '𪛖')!;
+    const glyph = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '𪛖')!;
     expect(glyph.glyphId).toBe(0);
   });
 
   test('superscript digits missing from the fonts are made from digits, raised and smaller', async () => {
     const r = await build('见名词解释⁵。');
     expect(r.files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'glyph-missing')).toEqual([]);
-    const sup = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs).find((g) => g.text === '⁵')!;
+    const sup = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '⁵')!;
     expect(sup.riseEm).toBeGreaterThan(0);
     expect(sup.sizePt).toBeLessThan(10.5);
   });
@@ -195,7 +195,7 @@ async function laidOut(files: Files) {
   return { ...laid, messages: read.all.flatMap((f) => f.messages.map((m) => ({ file: f.basename, rule: String(m.ruleId), line: m.line, reason: m.reason }))) };
 }
 
-const glyphText = (page: PagedDocument['pages'][number]) => page.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((g) => g.text).join('')] : []));
+const glyphText = (page: PagedDocument['pages'][number]) => page.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.toArray().map((g) => g.text).join('')] : []));
 
 describe('the report places layout findings on their page and column', () => {
   test('an overfull line: its page number and column, checked against where the line is drawn', async () => {
@@ -209,7 +209,7 @@ describe('the report places layout findings on their page and column', () => {
     expect(page.number).toBe(folio);
     // The line is drawn on that page, in that column (left of the gutter or right of it).
     const g = geometryOf(loadTemplate(await readTemplateFile(writeManuscript({}), 'yearbook-16k'))!);
-    const drawn = page.items.find((i) => i.kind === 'glyphs' && i.glyphs.map((x) => x.text).join('').includes('xxxxxxxx'))!;
+    const drawn = page.items.find((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((x) => x.text).join('').includes('xxxxxxxx'))!;
     const inRight = drawn.kind === 'glyphs' && drawn.x > g.columnLeft(page.isRecto, 1) - 1;
     expect(column).toBe(inRight ? '右' : '左');
     expect(column).toBe('右'); // the filler fills the left column first
@@ -260,7 +260,7 @@ describe('the report places layout findings on their page and column', () => {
     // The whole table is one group turned a quarter anticlockwise: the frame's x runs up the page.
     const groups = page.items.filter((i) => i.kind === 'group');
     expect(groups).toHaveLength(1);
-    expect(page.items.filter((i) => i.kind === 'glyphs' && /宽表|指标/.test(i.glyphs.map((x) => x.text).join('')))).toEqual([]); // only the head and folio stand upright
+    expect(page.items.filter((i) => i.kind === 'glyphs' && /宽表|指标/.test(i.glyphs.toArray().map((x) => x.text).join('')))).toEqual([]); // only the head and folio stand upright
     const group = groups[0]!;
     if (group.kind !== 'group') return;
     expect(group.transform.slice(0, 4)).toEqual([0, -1, 1, 0]);
@@ -272,7 +272,7 @@ describe('the report places layout findings on their page and column', () => {
     const right = Math.max(...rules.map((r) => (r.kind === 'rule' ? Math.max(r.x1, r.x2) : 0)));
     expect(right).toBeGreaterThan(g.typeWidthPt);
     expect(right).toBeLessThanOrEqual(g.typeHeightPt + 0.01);
-    const text = group.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((x) => x.text).join('')] : [])).join('');
+    const text = group.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.toArray().map((x) => x.text).join('')] : [])).join('');
     expect(text).toContain('宽表');
     expect(text).toContain('123456.78');
   });
@@ -316,6 +316,6 @@ test('a short cell (a name, a head like 学生数) is never broken over two line
   const head = '| 序号 | 校名 | 书记 | 校长 | 教职工数 | 年级数 | 班级数 | 学生数 | 校址 | 邮政编码 | 电话号码 |';
   const rows = Array.from({ length: 5 }, (_, i) => `| ${i + 1} | 天津市河西区第${i + 1}实验小学（小学部）暨河西区教育集团成员学校 | 张庆起 | 李德华 | 20 | 9 | 19 | 638 | 天津市河西区梅江南环岛东路${i + 1}号院内教学楼及体育馆 | 300222 | 88392096 |`);
   const { paged } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n::caption[学校名录]\n\n${[head, `|${'---|'.repeat(11)}`, ...rows].join('\n')}\n` });
-  const runs = paged.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.map((g) => g.text).join('')] : [])));
+  const runs = paged.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.toArray().map((g) => g.text).join('')] : [])));
   for (const word of ['张庆起', '李德华', '学生数', '教职工数', '邮政编码']) expect(runs, word).toContain(word);
 });

@@ -56,7 +56,7 @@ describe('the whole sample, composed at the body measure', () => {
       let setChars = 0;
       let at = 0;
       for (const line of b.composed.lines.slice(0, -1)) {
-        setChars += line.glyphs.map((g) => g.text).join('').length;
+        setChars += line.glyphs.toArray().map((g) => g.text).join('').length;
         let seen = 0;
         for (at = 0; at < input.length && seen < setChars; at++) if (!/[\s\u3000]/.test(input[at]!)) seen++;
         if (spans.some(([from, to]) => from < at && to > at)) bad.push(`${line.text} | ${input.slice(at, at + 10)}`);
@@ -93,7 +93,7 @@ describe('the whole sample, composed at the body measure', () => {
   test('every character of the body is set once, in order', () => {
     for (const b of result.composed) {
       const input = b.input.runs.map((r) => (r.kind === 'text' ? r.text.replace(/[\s\u3000]/g, '') : '')).join('');
-      const set = b.composed.lines.flatMap((l) => l.glyphs.map((g) => g.text)).join('');
+      const set = b.composed.lines.flatMap((l) => l.glyphs.toArray().map((g) => g.text)).join('');
       expect(set).toBe(input);
     }
   });

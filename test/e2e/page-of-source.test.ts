@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 /** The 0-based pages whose glyphs spell `text` (glyph runs joined per page). */
 function pagesPrinting(paged: PagedDocument, text: string): number[] {
-  return paged.pages.filter((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? i.glyphs.map((g) => g.text) : [])).join('').includes(text)).map((p) => p.index);
+  return paged.pages.filter((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? i.glyphs.toArray().map((g) => g.text) : [])).join('').includes(text)).map((p) => p.index);
 }
 
 test('an edited line opens at the page that prints its paragraph, entry or index term, in its own file', async () => {
