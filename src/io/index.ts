@@ -47,13 +47,16 @@ export async function readManuscript(dir: string, probeCache?: ImageProbeCache):
     return emptyResult(folder);
   }
   const bookPath = join(dir, 'book.yaml');
-  const book = existsSync(bookPath) ? await readTextFile(bookPath, display(bookPath)) : undefined;
-  if (!book) report(folder, undefined, 'book-yaml-missing');
   const read = (sub: string) => async (name: string) => readTextFile(join(dir, sub, name), display(join(dir, sub, name)));
-  const front = await Promise.all((await markdownIn(join(dir, 'front'))).map(read('front')));
-  const parts = await Promise.all((await markdownIn(dir)).map(read('')));
+  // All at once: the images are probed (sharp, on its threads) while the texts are read.
+  const [book, front, parts, images] = await Promise.all([
+    existsSync(bookPath) ? readTextFile(bookPath, display(bookPath)) : undefined,
+    markdownIn(join(dir, 'front')).then((names) => Promise.all(names.map(read('front')))),
+    markdownIn(dir).then((names) => Promise.all(names.map(read('')))),
+    probeImages(dir, probeCache),
+  ]);
+  if (!book) report(folder, undefined, 'book-yaml-missing');
   if (parts.length === 0) report(folder, undefined, 'manuscript-empty');
-  const images = await probeImages(dir, probeCache);
   const all = [folder, ...(book ? [book] : []), ...front, ...parts];
   const usable = (f: VFile) => isReadable(f);
   return {
