@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import { tableOfContents } from '../derive/index.ts';
 import { type Font, textPathSvg } from '../font/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
@@ -34,6 +33,14 @@ export interface ImageCache {
   get(key: string): Promise<Uint8Array | undefined>;
   set(key: string, bytes: Uint8Array): Promise<void>;
 }
+
+/**
+ * sharp (libvips), loaded when an image is to be made: a build whose screen
+ * photos and cover are in the image cache, as every build after the first,
+ * does without it (27 ms of every start, and its threads).
+ * Required, not imported: the bundled CLI runs as a script, where import() is not offered.
+ */
+export const loadSharp = (): typeof import('sharp').default => createRequire(import.meta.url)('sharp');
 
 /**
  * subset-font, loaded only for a book that embeds its fonts: it brings a
@@ -69,19 +76,27 @@ async function screenImage(bytes: Uint8Array, cache: ImageCache | undefined): Pr
   const key = `screen-${SCREEN_WIDTH_PX}-${createHash('sha256').update(bytes).digest('hex')}`;
   const cached = await cache?.get(key);
   if (cached) return cached;
+  const sharp = loadSharp();
   const jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer());
   await cache?.set(key, jpeg);
   return jpeg;
 }
 
 /** A plain cover from the title page: title, year and compiler on a quiet ground. */
-async function generatedCover(book: Book, font: Font): Promise<Uint8Array> {
+async function generatedCover(book: Book, font: Font, cache: ImageCache | undefined): Promise<Uint8Array> {
   const s = book.settings;
   const cx = COVER.width / 2;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER.width}" height="${COVER.height}">
 <rect width="100%" height="100%" fill="#8c1c13"/><rect x="60" y="60" width="${COVER.width - 120}" height="${COVER.height - 120}" fill="none" stroke="#e8c77a" stroke-width="6"/>
 <g fill="#f6ecd2">${textPathSvg(font, s.title, 150, cx, 700)}${textPathSvg(font, String(s.year), 120, cx, 900)}${textPathSvg(font, `${s.compiler}　编`, 64, cx, 1500)}${textPathSvg(font, s.publisher.name, 64, cx, 1800)}</g></svg>`;
-  return new Uint8Array(await sharp(Buffer.from(svg)).flatten({ background: '#8c1c13' }).jpeg({ quality: 85 }).toBuffer());
+  // Kept with the screen photos, by its drawing: the same title makes the same cover without libvips.
+  const key = `cover-${createHash('sha256').update(svg).digest('hex')}`;
+  const cached = await cache?.get(key);
+  if (cached) return cached;
+  const sharp = loadSharp();
+  const jpeg = new Uint8Array(await sharp(Buffer.from(svg)).flatten({ background: '#8c1c13' }).jpeg({ quality: 85 }).toBuffer());
+  await cache?.set(key, jpeg);
+  return jpeg;
 }
 
 /**
@@ -98,7 +113,7 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
   return await renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
     lastBodyPage: Math.max(0, ...paged.pages.filter((p) => /^\d+$/.test(p.number) && p.kind !== 'blank').map((p) => Number(p.number))),
-    images: screenImages(input.imageBytes, input.cache), cover: handled(generatedCover(book, input.coverFont)), date: input.date,
+    images: screenImages(input.imageBytes, input.cache), cover: handled(generatedCover(book, input.coverFont, input.cache)), date: input.date,
     ...(book.settings.epub.embed_fonts ? { subsetFonts: fontSubsetter(input.fontFiles) } : {}),
   });
 }

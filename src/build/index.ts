@@ -46,6 +46,6 @@ export function buildBook(files: ManuscriptFiles, all: VFile[], fonts: FontProvi
   return { ...checked, composed };
 }
 export { layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
-export { buildEpub, type EpubBuildInput, type ImageCache } from './build-epub.ts';
+export { buildEpub, type EpubBuildInput, type ImageCache, loadSharp } from './build-epub.ts';
 export { preflightReport, type ReportFacts } from './report.ts';
 export { pageOfSource, type SourcePlace } from './page-of-source.ts';

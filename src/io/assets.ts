@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../build/index.ts';
 import type { VFile } from '../diagnostics/index.ts';
 import { type ImageProbeCache, perFile } from './probe-images.ts';
 import { readTextFile } from './read-text.ts';
@@ -43,7 +43,7 @@ async function printableBytes(path: string): Promise<Uint8Array | undefined> {
   const data = await readFile(path).catch(() => undefined);
   if (!data) return undefined;
   if (isJpeg(data) || isPng(data)) return data;
-  return sharp(data).png().toBuffer().catch(() => undefined);
+  return loadSharp()(data).png().toBuffer().catch(() => undefined);
 }
 
 /** Derived images kept between builds in `<out>/.cache`, by the hash of their source. */
@@ -73,6 +73,7 @@ export async function createManuscript(dir: string): Promise<'ok' | string> {
     await mkdir(join(dir, 'templates'), { recursive: true });
     await mkdir(join(dir, 'photos'), { recursive: true });
     await cp(join(DEFAULT_TEMPLATES_DIR, 'yearbook-16k.yaml'), join(dir, 'templates', 'yearbook-16k.yaml'));
+    const sharp = loadSharp();
     const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#9a9a96' } }).jpeg({ quality: 70 }).toBuffer();
     await writeFile(join(dir, 'photos', 'example.jpg'), photo);
     return 'ok';
