@@ -78,3 +78,32 @@ test('fonts open when first needed: the role faces at once, a bold face when a t
   expect(loaded.opened.has(bold.postscriptName)).toBe(true);
   expect(loaded.bytes.get(bold.postscriptName)!.length).toBeGreaterThan(1_000_000);
 });
+
+test('R-MIX: a number set glyph by glyph has the glyphs, advances and offsets of fontkit\'s layout of the whole', async () => {
+  const loaded = await loadFonts();
+  const provider = createFontProvider(loaded.set);
+  const numbers = [...new Set(manuscriptText().match(/[0-9][0-9.,:%+\-/]*[0-9%]/g) ?? [])];
+  expect(numbers.length).toBeGreaterThan(1500);
+  for (const style of [{ role: 'body', bold: false }, { role: 'body', bold: true }, { role: 'heading', bold: false }] as const) {
+    const font = style.bold ? loaded.set.roles[style.role].bold! : loaded.set.roles[style.role].regular;
+    let layouts = 0;
+    const layout = font.layout.bind(font);
+    font.layout = ((...args: Parameters<typeof layout>) => {
+      layouts++;
+      return layout(...args);
+    }) as typeof font.layout;
+    try {
+      for (const n of numbers) {
+        const whole = layout(n) as { glyphs: Array<{ id: number }>; positions: Array<{ xAdvance: number }> };
+        const set = provider.shape(n, style).glyphs;
+        expect(set.map((g) => g.glyphId), n).toEqual(whole.glyphs.map((g) => g.id));
+        expect(set.map((g) => g.advanceEm * font.unitsPerEm), n).toEqual(whole.positions.map((p) => p.xAdvance));
+        expect(set.every((g) => g.offsetEm === 0)).toBe(true);
+      }
+    } finally {
+      font.layout = layout;
+    }
+    // One fontkit layout per pair of neighbours met, not one per number.
+    expect(layouts).toBeLessThan(numbers.length / 5);
+  }
+});
