@@ -1,7 +1,7 @@
 /**
  * `nianjian build` as installed (bin/nianjian.js, which runs the bundle), in
- * a process of its own: wall time, and the peak RSS that process reports as
- * it exits. bench.ts and scale.ts both time builds this way.
+ * a process of its own: wall time, and the peak RSS of that process as it
+ * exits. bench.ts and scale.ts both time builds this way.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,10 +18,26 @@ export interface CliRun {
   rssMB: number;
 }
 
+/**
+ * The child's own peak RSS in KB, as code run inside it. Linux's getrusage
+ * maxrss outlives exec: a child forked from a process that holds 500 MB (the
+ * bench, by then) reported the parent's size, 476 MB for a build that peaks
+ * at 320 MB. VmHWM is the peak of the child's own memory; maxrss elsewhere.
+ */
+const PEAK_RSS = `import { readFileSync } from 'node:fs';
+const peakRss = () => {
+  try {
+    const hwm = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+};
+process.on('exit', () => console.error('RSS ' + peakRss()));`;
+
 export function runCliBuild(dir: string, out: string): CliRun {
   const started = performance.now();
   const child = spawnSync(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e',
-    `process.on('exit', () => console.error('RSS ' + process.resourceUsage().maxRSS)); process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`],
+    `${PEAK_RSS}\nprocess.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`],
   { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
   return {
     status: child.status ?? 1, stdout: child.stdout, seconds: (performance.now() - started) / 1000,
