@@ -115,7 +115,7 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
     const a = paged.anchors.get(anchor);
     return a && /^\d+$/.test(a.folio) ? Number(a.folio) : undefined;
   };
-  return await renderEpub({
+  return renderEpub({
     book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
     lastBodyPage: Math.max(0, ...paged.pages.filter((p) => /^\d+$/.test(p.number) && p.kind !== 'blank').map((p) => Number(p.number))),
     images: screenImages(input.imageBytes, input.cache), cover: handled(generatedCover(book, input.coverFont, input.cache)), date: input.date,

@@ -39,17 +39,14 @@ export function punctClassOf(ch: string): PunctClass | null {
   return PUNCT_CLASS.get(ch) ?? null;
 }
 
-/** A CJK ideograph (the unified blocks and extensions, compatibility ideographs). */
+/** A CJK ideograph by code point (the unified blocks and extensions, compatibility ideographs). */
+export function isHanCodePoint(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff) || cp === 0x3007;
+}
+
+/** A CJK ideograph (its first code point). */
 export function isHan(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const cp = ch.codePointAt(0)!;
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    cp === 0x3007
-  );
+  return ch !== undefined && isHanCodePoint(ch.codePointAt(0)!);
 }
 
 /** A hanzi or a full-width Chinese punctuation mark: text that is set on the em grid. */

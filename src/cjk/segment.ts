@@ -4,7 +4,7 @@
  * token that must not be split (R-KIN-5, R-KIN-8, R-KIN-9), and the spaces
  * between Latin words.
  */
-import { LONG_MARK, POSTFIX, PREFIX, punctClassOf, type PunctClass } from './classes.ts';
+import { isHanCodePoint, LONG_MARK, POSTFIX, PREFIX, punctClassOf, type PunctClass } from './classes.ts';
 
 export type SegmentKind = 'han' | 'punct' | 'long' | 'token' | 'sup' | 'space' | 'ideo-space';
 
@@ -30,11 +30,6 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
 const INFIX = ".,-+:/&'_";
 const HYPHEN = 0x2d;
-
-/** A CJK ideograph by code point (as isHan). */
-function isHanCode(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) || (cp >= 0xf900 && cp <= 0xfaff) || cp === 0x3007;
-}
 
 /** Length of the token starting at `i`, or 0. Tokens are BMP characters only: units and code points agree. */
 function tokenLength(text: string, i: number): number {
@@ -81,7 +76,7 @@ export function visitSegments(text: string, visit: SegmentVisitor): void {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     // A hanzi is none of the kinds tried below (a long mark, a token, a space, a mark): most of the text, tried first.
-    if (isHanCode(cp)) {
+    if (isHanCodePoint(cp)) {
       emit('han', width);
       continue;
     }
@@ -90,13 +85,20 @@ export function visitSegments(text: string, visit: SegmentVisitor): void {
     let hyphens = 0;
     if (cp === HYPHEN && text.charCodeAt(i + 1) === HYPHEN) while (text.charCodeAt(i + hyphens) === HYPHEN) hyphens++;
     const token = long ? 0 : hyphens > 0 ? hyphens : tokenLength(text, i);
+    if (long) {
+      emit('long', long);
+      continue;
+    }
+    if (token) {
+      emit('token', token);
+      continue;
+    }
     const c = text.slice(i, i + width);
-    if (long) emit('long', long);
-    else if (token) emit('token', token);
-    else if (c === ' ' || c === '\t' || c === '\n') emit('space', 1);
+    const punct = punctClassOf(c);
+    if (c === ' ' || c === '\t' || c === '\n') emit('space', 1);
     else if (c === '\u3000') emit('ideo-space', 1);
     else if (width === 1 && SUPERSCRIPT.includes(c)) emit('sup', 1);
-    else if (punctClassOf(c)) emit('punct', width, punctClassOf(c)!);
+    else if (punct) emit('punct', width, punct);
     // Anything else wide (and any character outside the BMP) sets as a hanzi.
     else emit(width === 2 || (cp >= 0x2e80 && cp <= 0xffef) ? 'han' : 'token', width);
   }

@@ -84,16 +84,18 @@ function keyOf(font: Font): string {
   return font.postscriptName;
 }
 
+/** The map of `style` in `maps`, made when first asked for. */
+function byStyle<V>(maps: Map<string, Map<string, V>>, style: FontStyle): Map<string, V> {
+  const key = style.bold ? `${style.role}-bold` : style.role;
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
+}
+
 /** The real provider over fontkit fonts. */
 export function createFontProvider(set: FontSet): FontProvider {
   /** Shaped units by style, then by text: no key string is built per lookup. */
   const cache = new Map<string, Map<string, ShapedUnit>>();
-  const cacheFor = (style: FontStyle) => {
-    const key = style.bold ? `${style.role}-bold` : style.role;
-    let byText = cache.get(key);
-    if (!byText) cache.set(key, (byText = new Map()));
-    return byText;
-  };
 
   const primary = (style: FontStyle): Font => (style.bold ? set.roles[style.role].bold ?? set.roles[style.role].regular : set.roles[style.role].regular);
   const chain = (style: FontStyle): Font[] => [primary(style), set.roles[style.role].regular, ...set.fallback];
@@ -160,9 +162,7 @@ export function createFontProvider(set: FontSet): FontProvider {
 
   /** Does fontkit's layout of the pair `ab` give a's glyph then b's, at their own advances (no kerning, ligature or offset)? */
   function isPlainPair(pair: string, style: FontStyle): boolean {
-    const key = style.bold ? `${style.role}-bold` : style.role;
-    let known = plainPairs.get(key);
-    if (!known) plainPairs.set(key, (known = new Map()));
+    const known = byStyle(plainPairs, style);
     let plain = known.get(pair);
     if (plain === undefined) {
       const laid = laidOut(pair, style, []);
@@ -199,7 +199,7 @@ export function createFontProvider(set: FontSet): FontProvider {
   }
 
   function shape(text: string, style: FontStyle): ShapedUnit {
-    const byText = cacheFor(style);
+    const byText = byStyle(cache, style);
     let shaped = byText.get(text);
     if (!shaped) {
       shaped = shapeUncached(text, style);

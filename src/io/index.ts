@@ -48,7 +48,7 @@ export async function readManuscript(dir: string, probeCache?: ImageProbeCache):
   }
   const bookPath = join(dir, 'book.yaml');
   const read = (sub: string) => async (name: string) => readTextFile(join(dir, sub, name), display(join(dir, sub, name)));
-  // All at once: the images are probed (sharp, on its threads) while the texts are read.
+  // All at once: the images are probed while the texts are read.
   const [book, front, parts, images] = await Promise.all([
     existsSync(bookPath) ? readTextFile(bookPath, display(bookPath)) : undefined,
     markdownIn(join(dir, 'front')).then((names) => Promise.all(names.map(read('front')))),

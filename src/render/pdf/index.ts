@@ -46,30 +46,31 @@ const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
  * hex string: a page's content is then about half as long, to write and to deflate.
  */
 function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: number): string {
-  const { refs, at } = item.glyphs;
+  const run = item.glyphs;
+  const { refs } = run;
   let ops = '';
   let i = 0;
   while (i < refs.length) {
     const first = refs[i]!;
-    const firstSize = at[2 * i + 1]!;
+    const firstSize = run.sizePt(i);
     const font = fonts.get(first.fontKey);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (firstSize / first.scale));
     // <hex glyphs> offset <hex glyphs> …
     let tj = '<';
-    let pen = at[2 * i]!;
+    let pen = run.xPt(i);
     let j = i;
     for (; j < refs.length; j++) {
       const g = refs[j]!;
-      const x = at[2 * j]!;
-      const size = at[2 * j + 1]!;
+      const x = run.xPt(j);
+      const size = run.sizePt(j);
       if (g.fontKey !== first.fontKey || size !== firstSize || g.riseEm !== first.riseEm) break;
       const shift = x - pen;
       if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / size)} <`;
       tj += fonts.cid(font, g);
       pen = x + g.advanceEm * (size / g.scale) * g.scale;
     }
-    ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + at[2 * i]!)} ${n(y)} Tm [${tj}>] TJ ET`;
+    ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + run.xPt(i))} ${n(y)} Tm [${tj}>] TJ ET`;
     i = j;
   }
   return ops;
