@@ -35,13 +35,16 @@ function isFresh() {
  * Runs the bundle with V8's compiled code of an earlier run (vm.Script
  * cachedData): starting then costs a third of what compiling does. The cache
  * is named by the bundle's time and size, as V8 itself checks little more
- * than the length of the source; a missing or refused cache is written when
- * the run ends, with the code compiled by then. Failing to write it (a
- * read-only install) only means compiling again next time.
+ * than the length of the source, and by the V8 that made it (the pinned Node
+ * and another one each keep their own); a missing or refused cache is
+ * written when the run ends, with the code compiled by then, and the caches
+ * of older bundles are removed. Failing to write it (a read-only install)
+ * only means compiling again next time.
  */
 function loadBundle() {
   const { mtimeMs, size } = statSync(bundle);
-  const cacheFile = join(dirname(bundle), `cli-${Math.round(mtimeMs)}-${size}.v8cache`);
+  const bundleKey = `cli-${Math.round(mtimeMs)}-${size}-`;
+  const cacheFile = join(dirname(bundle), `${bundleKey}v8-${process.versions.v8}.v8cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -52,7 +55,9 @@ function loadBundle() {
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
       try {
-        for (const old of readdirSync(dirname(bundle))) if (old.endsWith('.v8cache')) rmSync(join(dirname(bundle), old), { force: true });
+        for (const old of readdirSync(dirname(bundle))) {
+          if (old.endsWith('.v8cache') && !old.startsWith(bundleKey)) rmSync(join(dirname(bundle), old), { force: true });
+        }
         const temporary = `${cacheFile}.${process.pid}`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cacheFile);

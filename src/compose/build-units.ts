@@ -107,6 +107,7 @@ class UnitBuilder {
 function compressAdjacent(b: UnitBuilder, i: number): void {
   const first = b.units[i]!;
   const second = b.units[i + 1]!;
+  if (first.seg.kind !== 'punct' || second.seg.kind !== 'punct') return; // most pairs: one look, no set lookups
   if (!COMPRESSIBLE.has(first.seg.punct ?? '') || !COMPRESSIBLE.has(second.seg.punct ?? '')) return;
   if (/[？！?!]/.test(first.seg.text) && /[？！?!]/.test(second.seg.text)) return; // R-PUN-3 handles ?! pairs
   if (first.widthEm + second.widthEm < 2 - 1e-9) return; // 开明式 marks are already half
@@ -125,7 +126,8 @@ function compressAdjacent(b: UnitBuilder, i: number): void {
 /** R-PUN-3: ？？ or ！！ or ？！ take 1 em together, three of them 2 em. */
 function setDoubledMarks(b: UnitBuilder, fixedAfter: Map<number, number>, wordSpaceAfter: Set<number>): void {
   const { units } = b;
-  const isQE = (u: Unit | undefined) => u !== undefined && /^[？！]$/.test(u.seg.text);
+  // Compared, not matched by a regular expression: this runs for every unit of the book.
+  const isQE = (u: Unit | undefined) => u !== undefined && (u.seg.text === '？' || u.seg.text === '！');
   for (let i = 0; i < units.length; ) {
     let j = i;
     while (isQE(units[j]) && (j === i || (!fixedAfter.has(j - 1) && !wordSpaceAfter.has(j - 1)))) j++;

@@ -28,7 +28,7 @@ test('the bundled CLI, with its code cache and without, writes the bytes the sou
   for (const run of ['first run (compiles, then writes the cache)', 'second run (from the cache)']) {
     const out = mkdtempSync(join(tmpdir(), 'nianjian-bundle-'));
     execFileSync(process.execPath, [join(ROOT, 'bin/nianjian.js'), 'build', MANUSCRIPT, '--out', out], { cwd: ROOT, stdio: 'ignore' });
-    expect(cacheFiles(), run).toHaveLength(1); // named by this bundle's time and size
+    expect(cacheFiles(), run).toHaveLength(1); // named by this bundle's time and size and this V8
     const got = outputs(out);
     for (const [name, bytes] of Object.entries(expected)) expect(got[name]?.equals(bytes), `${run}: ${name}`).toBe(true);
   }
