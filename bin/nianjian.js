@@ -2,7 +2,10 @@
 // The nianjian CLI. One V8 helper thread, not four (the flag above, and in
 // package.json's scripts): on a two-core machine four helpers compiling and
 // collecting take turns with the main thread on the same two cores, and the
-// sample's build took 0.17 s longer (interleaved runs, 2.23 s against 2.06 s).
+// sample's build took 0.17 s longer (interleaved runs on Node 20, 2.23 s
+// against 2.06 s; on Node 24 and 26 one helper is still the fastest, by 0.1 s
+// against two). `npm install` also brings the pinned Node that the npm
+// scripts and npx run this on (package.json, optionalDependencies).
 // `npm install` bundles the sources into dist/cli/cli.cjs; it is used only
 // while it is newer than every file under src/, otherwise the sources run
 // through tsx, so `npx nianjian` never runs a stale build.

@@ -9,7 +9,7 @@ import type { Point } from '../units/index.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
-  /** Units of the same character in the same style are one object, shared (see unitFor): never changed here but through own(). */
+  /** Units of the same character in the same style are one object, shared (see sharedUnitsFor): never changed here but through own(). */
   units: Unit[];
   /** The run each unit comes from. */
   runOf: number[];

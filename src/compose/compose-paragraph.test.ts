@@ -300,13 +300,14 @@ describe('R-JUS justification', () => {
 
   test('R-JUS-8: hanzi are set solid: no tracking on a line that fits', () => {
     const [l] = compose('一二三四五六七八九十', 10);
-    l!.glyphs.toArray().slice(1).forEach((g, i) => expect(g.xPt - l!.glyphs.toArray()[i]!.xPt).toBeCloseTo(EM, 5));
+    const glyphs = l!.glyphs.toArray();
+    glyphs.slice(1).forEach((g, i) => expect(g.xPt - glyphs[i]!.xPt).toBeCloseTo(EM, 5));
   });
 
   test('R-JUS-6: a line with slack is spread evenly, not left ragged', () => {
     const lines = compose('一二三四五六七八九十，一二三四五', 10);
-    const l = lines[0]!;
-    const steps = l.glyphs.toArray().slice(1).map((g, i) => g.xPt - l.glyphs.toArray()[i]!.xPt);
+    const glyphs = lines[0]!.glyphs.toArray();
+    const steps = glyphs.slice(1).map((g, i) => g.xPt - glyphs[i]!.xPt);
     for (const s of steps) expect(s).toBeCloseTo(steps[0]!, 5);
   });
 });

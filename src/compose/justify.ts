@@ -3,10 +3,10 @@
  * or stretches (R-JUS-5: word spaces, CJK–Latin gaps, then every gap
  * evenly) until the line is flush with the measure, and places every glyph.
  */
+import type { GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
-import type { GlyphRef } from '../font/index.ts';
 import { GlyphRun } from './placed-glyph.ts';
 import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type Unit } from './types.ts';
 
