@@ -115,4 +115,11 @@ else {
   register();
   ({ main } = await import('../src/cli/index.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+// Ctrl-C and SIGTERM stop a build (its temporary files removed, exit 130) or end a watch;
+// a second Ctrl-C is the system's own and ends the process at once.
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop.abort(signal));
+const code = await main(process.argv.slice(2), undefined, stop.signal);
+// An interrupted build may still be running in the background: it is stopped here, with nothing committed.
+if (stop.signal.aborted) process.exit(code);
+process.exitCode = code;

@@ -141,24 +141,22 @@ function stopOnInterrupt(): AbortSignal {
 }
 
 /**
- * A build run from the terminal: Ctrl-C or SIGTERM removes the build's
- * temporary files and exits 130; nothing under --out was replaced, since
- * outputs are committed only at the end.
+ * A build that a signal may stop (the terminal's Ctrl-C or SIGTERM, wired to
+ * `signal` by bin/nianjian.js): the build's temporary files are removed, one
+ * line says so, and the exit code is 130. Nothing under --out was replaced,
+ * since outputs are committed only at the end; the caller exits at once.
  */
-async function buildFromTerminal(args: Args, out: (s: string) => void): Promise<number> {
+async function interruptibleBuild(args: Args, out: (s: string) => void, signal: AbortSignal): Promise<number> {
   const scratch = new ScratchFiles();
-  const stop = (signal: NodeJS.Signals) => {
-    void scratch.removeAll().finally(() => {
-      out(`${args.dir}:1:1: error: 生成被中断（${signal}）。临时文件已删除，上次生成的文件保持不变。 [build-interrupted]`);
-      process.exit(EXIT.interrupted);
-    });
-  };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
-  try {
-    return await build(args, out, {}, scratch);
-  } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
-  }
+  const interrupted = new Promise<number>((resolve) => {
+    signal.addEventListener('abort', () => {
+      void scratch.removeAll().finally(() => {
+        out(`${args.dir}:1:1: error: 生成被中断（${String(signal.reason ?? 'SIGINT')}）。临时文件已删除，上次生成的文件保持不变。 [build-interrupted]`);
+        resolve(EXIT.interrupted);
+      });
+    }, { once: true });
+  });
+  return Promise.race([build(args, out, {}, scratch), interrupted]);
 }
 
 function run(args: Args, argv: string[], out: (s: string) => void, signal: AbortSignal | undefined): Promise<number> {
@@ -166,7 +164,7 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
     case 'check':
       return check(args, out);
     case 'build':
-      return signal ? build(args, out) : buildFromTerminal(args, out);
+      return signal ? interruptibleBuild(args, out, signal) : build(args, out);
     case 'watch': {
       const session: Session = { caches: newCaches() };
       return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
@@ -189,8 +187,9 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
  * with file:line, a fault of the disk a message naming the path, and an
  * error nianjian did not expect one line naming the step (exit 70), never a
  * stack trace. Everything printed has its control characters escaped, so a
- * manuscript cannot steer the terminal. `signal` ends a watch (the
- * terminal's Ctrl-C when not given); a test passes one.
+ * manuscript cannot steer the terminal. `signal` (bin/nianjian.js wires
+ * Ctrl-C and SIGTERM to it; a test passes its own) stops a build or ends a
+ * watch; without it a watch listens for Ctrl-C itself.
  */
 export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
   const print = (s: string) => out(escapeTerminal(s));
