@@ -81,6 +81,8 @@ export const CATALOGUE = {
   'internal-error': rule('fatal', (p) => `nianjian 在“${p.stage}”一步出错：${p.reason}。上次生成的文件保持不变。请把这条信息与书稿一并发给维护者。`),
   'build-interrupted': rule('error', (p) => `生成被中断（${p.signal}）。临时文件已删除，上次生成的文件保持不变。`),
   'source-date-epoch-invalid': rule('warning', (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 不是 0 至 253402300799 之间的整数秒数，已改用 book.yaml 的 build_date。`),
+  'font-path-outside': rule('error', (p) => `字体路径 ${p.path} 不在字体目录之内（或找不到该 npm 包）。请把字体文件放进字体目录，写相对路径，或写成 npm:包名/文件。`),
+  'font-file-missing': rule('error', (p) => `找不到字体文件 ${p.path}。请检查路径，或运行 npm install 安装字体包。`),
   'output-name-changed': rule('warning', (p) => `书名“${p.title}”含有不能用于文件名的字符，输出文件改名为“${p.name}”。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
 } satisfies Record<string, RuleSpec>;

@@ -15,7 +15,7 @@ import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
-  buildDate, commitOutputs, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
+  buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
   readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
@@ -100,7 +100,8 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
     request.progress?.end();
     await scratch.removeAll();
     const fault = (error as { fault?: SystemFault }).fault;
-    outcome = { ...outcome, status: 'fault', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
+    if (error instanceof FontConfigError) outcome = { ...outcome, status: 'errors', files: [...outcome.files, error.file] };
+    else outcome = { ...outcome, status: 'fault', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
   }
   if (outcome.status !== 'built') await writeFailureReport(request, outcome, started);
   return outcome;
