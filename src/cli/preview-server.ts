@@ -161,6 +161,8 @@ export async function startPreviewServer(port: number, uiFont?: () => Promise<Ui
     server.listen(port, '127.0.0.1', () => resolve());
   });
   listening = (server.address() as AddressInfo).port;
+  // Once listening, an error (a connection that could not be accepted: too many open files) costs that connection only.
+  server.removeAllListeners('error').on('error', () => undefined);
   let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${listening}/`,
