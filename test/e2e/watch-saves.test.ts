@@ -62,11 +62,16 @@ test.each(nodes())('ten editor-style saves in a row are ten changes of the one f
     }
     const changes = cli.lines.filter((l) => l.startsWith('修改 changed'));
     expect(changes).toEqual(Array(10).fill('修改 changed: 01-概况.md'));
-    // A build after the last change: saves made during a build were gathered into one build after it.
-    const lastChange = cli.lines.lastIndexOf(changes.at(-1)!);
-    for (let waited = 0; !cli.lines.slice(lastChange).some((l) => l.startsWith('已更新')) && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    const pdf = join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!);
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+    // A build after the last change shows it (one under way when it came may still end first, with the save before).
+    const pdfText = () => {
+      const pdf = readdirSync(out).find((n) => n.endsWith('.pdf'));
+      return pdf ? execFileSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' }).replace(/\s/g, '') : '';
+    };
+    let text = pdfText();
+    for (let waited = 0; !text.includes('第10次保存') && waited < 60_000; waited += 250) {
+      await new Promise((r) => setTimeout(r, 250));
+      text = pdfText();
+    }
     expect(text).toContain('第10次保存的句子。');
     expect(text).not.toContain('第9次保存');
     expect(cli.lines.filter((l) => l.startsWith('已更新')).length).toBeLessThanOrEqual(11);
