@@ -133,10 +133,11 @@ function rememberOutcome(session: Session, outcome: BuildOutcome): void {
   });
 }
 
-/** Ctrl-C ends a watch cleanly: the build under way finishes first, so no file is left half-written. */
+/** Ctrl-C or SIGTERM ends a watch cleanly: the build under way finishes first, so no file is left half-written; a second one ends it at once. */
 function stopOnInterrupt(): AbortSignal {
   const stop = new AbortController();
-  process.once('SIGINT', () => stop.abort());
+  const onSignal = (signal: NodeJS.Signals) => (stop.signal.aborted ? process.exit(signal === 'SIGINT' ? 130 : 143) : stop.abort());
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   return stop.signal;
 }
 

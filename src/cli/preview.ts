@@ -8,7 +8,7 @@ import { loadFonts } from '../io/index.ts';
 import { EditTracker } from './last-edit.ts';
 import { type PreviewServer, type PreviewState, startPreviewServer } from './preview-server.ts';
 import { type Built, newCaches, type Session } from './session.ts';
-import { watchManuscript } from './watch.ts';
+import { outInsideManuscript, watchManuscript } from './watch.ts';
 
 export interface PreviewOptions {
   dir: string;
@@ -31,6 +31,11 @@ function stateAfter(built: Built | undefined, version: number, pdfVersion: numbe
 }
 
 export async function preview(o: PreviewOptions): Promise<number> {
+  const refused = outInsideManuscript(o.dir, o.outDir);
+  if (refused) {
+    o.out(refused);
+    return 2;
+  }
   const session: Session = { caches: newCaches(), edits: new EditTracker() };
   let server: PreviewServer;
   try {
@@ -43,6 +48,8 @@ export async function preview(o: PreviewOptions): Promise<number> {
     o.out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : (e as Error).message}`);
     return 1;
   }
+  // Stopping closes the page's connections at once; a build under way still finishes its files.
+  o.signal.addEventListener('abort', () => void server.close(), { once: true });
   o.out(`预览 preview: ${server.url} — 用浏览器打开；每次保存书稿后自动刷新，并翻到改动所在页`);
   let version = 0;
   let pdfVersion = 0;
