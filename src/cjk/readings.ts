@@ -12,7 +12,7 @@ import { isHan } from './classes.ts';
 /** Yearbook vocabulary pinyin-pro reads otherwise (tone marks, one syllable per character). */
 export const YEARBOOK_READINGS: Readonly<Record<string, string>> = {
   // 长 zhǎng: the head of something (河长制, 林长制, 街长制)
-  河长: 'hé zhǎng', 湖长: 'hú zhǎng', 林长: 'lín zhǎng', 街长: 'jiē zhǎng', 路长: 'lù zhǎng', 田长: 'tián zhǎng', 山长: 'shān zhǎng',
+  河长: 'hé zhǎng', 湖长: 'hú zhǎng', 长制: 'zhǎng zhì', 林长: 'lín zhǎng', 街长: 'jiē zhǎng', 路长: 'lù zhǎng', 田长: 'tián zhǎng', 山长: 'shān zhǎng',
   校长: 'xiào zhǎng', 院长: 'yuàn zhǎng', 处长: 'chù zhǎng', 局长: 'jú zhǎng', 科长: 'kē zhǎng', 站长: 'zhàn zhǎng', 楼长: 'lóu zhǎng',
   // 长 cháng: lasting
   长效: 'cháng xiào', 区长效: 'qū cháng xiào', 长护险: 'cháng hù xiǎn',

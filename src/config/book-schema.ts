@@ -46,6 +46,18 @@ const IndexRules = z.strictObject({
 /** The index rules of book.yaml with their defaults. */
 export type IndexRules = z.infer<typeof IndexRules>;
 
+/** Numbered pinyin, one syllable per hanzi, separated by spaces: "gong1 re4". */
+const READING = /^\s*[a-zü]+[1-5]?(\s+[a-zü]+[1-5]?)*\s*$/;
+
+/** A reading has as many syllables as its word has hanzi (乐清: yue4 qing1). */
+function syllablesPerHanzi(readings: Record<string, string>, ctx: z.RefinementCtx): void {
+  for (const [word, reading] of Object.entries(readings)) {
+    const han = [...word].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    const syllables = reading.trim().split(/\s+/).length;
+    if (han !== syllables) ctx.addIssue({ code: 'custom', path: [word], message: `${han} 个音节（“${word}”有 ${han} 个汉字，读音有 ${syllables} 个音节）` });
+  }
+}
+
 export const BookSchema = z.strictObject({
   title: text('书名'),
   year: z.number().int().min(1900).max(2200).describe('4 位年份'),
@@ -92,7 +104,8 @@ export const BookSchema = z.strictObject({
   epub: z.strictObject({
     embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
   }).default({ embed_fonts: false }),
-  index_readings: z.record(z.string(), z.string().regex(/^([a-zü]+[1-5]?\s*)+$/)).default({})
+  index_readings: z.record(z.string(), z.string().regex(READING, '每字一个拼音音节加声调数字，以空格分开，如 gong1 re4'))
+    .superRefine(syllablesPerHanzi).default({})
     .describe('索引词读音，如 供热工作: gong1 re4 gong1 zuo4（编者的读音为准）'),
   index: IndexRules.describe('索引收词规则：levels、part_kinds、exclude、exclude_patterns、generic'),
 });

@@ -72,3 +72,50 @@ describe('index entries', () => {
     expect(headings(buildIndex(r.book!, countingPages()))).toEqual([]);
   });
 });
+
+describe('index readings (project dictionary under book.yaml index_readings)', () => {
+  test('polyphonic yearbook terms not in the sample get their letters and order, as entries and as :index terms', async () => {
+    const r = await checkFiles({
+      '01-篇.md': [
+        '# 篇 {index=false}', '', '## 甲 {index=false}', '',
+        '【街长制】 文字。', '', '【处长办公会】 文字。', '', '【增量项目】 文字。', '',
+        '【招商】 :index[乐清商会]与:index[单县]，:index[分行]和:index[执行]，:index[载体]、:index[行长]。', '',
+      ].join('\n'),
+    });
+    const groups = buildIndex(r.book!, countingPages());
+    expect(groups.flatMap((g) => g.entries.map((e) => `${g.letter}:${e.heading}`))).toEqual([
+      'C:处长办公会', 'F:分行', 'H:行长', 'J:街长制', 'S:单县', 'Y:乐清商会', 'Z:载体', 'Z:增量项目', 'Z:招商', 'Z:执行',
+    ]);
+    const reading = (h: string) => groups.flatMap((g) => g.entries).find((e) => e.heading === h)!.key.units.map((u) => `${u.letters}${u.tone}`).join(' ');
+    expect(reading('街长制')).toBe('jie1 zhang3 zhi4');
+    expect(reading('处长办公会')).toBe('chu4 zhang3 ban4 gong1 hui4');
+    expect(reading('分行')).toBe('fen1 hang2');
+    expect(reading('执行')).toBe('zhi2 xing2');
+    expect(reading('行长')).toBe('hang2 zhang3');
+  });
+
+  test('book.yaml index_readings are layered over the project dictionary, word by word, and the dictionary leaks into nothing else', async () => {
+    const r = await checkFiles({
+      '01-篇.md': '# 篇 {index=false}\n\n## 甲 {index=false}\n\n【河长制】 文字。\n\n【乐清】 文字。\n',
+      'book.yaml': `${VALID_BOOK_YAML}index_readings:\n  河长: he2 chang2\n`,
+    });
+    const groups = buildIndex(r.book!, countingPages());
+    const units = (h: string) => groups.flatMap((g) => g.entries).find((e) => e.heading === h)!.key.units.map((u) => u.letters).join(' ');
+    expect(units('河长制')).toBe('he chang zhi');
+    expect(units('乐清')).toBe('yue qing');
+    const { pinyin } = await import('pinyin-pro');
+    expect(pinyin('乐清', { toneType: 'none' })).toBe('le qing');
+  });
+
+  test('a malformed reading is an error with file:line, in the manuscript and in book.yaml', async () => {
+    const r = await checkFiles({
+      '01-篇.md': '# 篇\n\n## 甲\n\n【条目】 :index[乐清]{pinyin="yue4qing1"} 与 :index[单县]{pinyin="!shan4 xian4"}。\n',
+      'book.yaml': `${VALID_BOOK_YAML}index_readings:\n  乐清: yue4 qing1 shi4\n`,
+    });
+    expect(r.messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^01-篇\.md 5:\d+ index-reading-invalid/),
+      expect.stringMatching(/^book\.yaml 2\d:\d+ config-invalid-value/),
+    ]));
+    expect(r.messages.filter((m) => m.includes('index-reading-invalid'))).toHaveLength(2);
+  });
+});

@@ -5,7 +5,7 @@
  * after a leader, long headings wrapping with a hanging indent.
  */
 import { BODY, RUN_IN_HEAD } from '../compose/index.ts';
-import { formatLocators, type IndexGroup } from '../derive/index.ts';
+import { formatLocators, type IndexEntry, type IndexGroup, locatorParts } from '../derive/index.ts';
 import type { LayoutContext } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import { type LeaderItem, leaderPages } from './leader-list.ts';
@@ -15,6 +15,12 @@ const HANG_EM = 1;
 
 export const INDEX_ANCHOR = 'index';
 
+/** The anchor of each printed page number of an entry, in print order (a range prints two). */
+function numberTargetsOf(e: IndexEntry): string[] {
+  const anchorOf = new Map(e.locators.map((l) => [l.page, l.anchor]));
+  return locatorParts(e.pages).flatMap((p) => (p.page === undefined ? [] : [anchorOf.get(p.page)!]));
+}
+
 export function indexDrafts(ctx: LayoutContext, groups: readonly IndexGroup[]): PageDraft[] {
   const t = ctx.template.toc;
   const items: LeaderItem[] = [{ text: '条目索引', style: RUN_IN_HEAD, sizePt: t.part_size_pt, indentEm: 0, hangEm: 0, isHeading: true, spaceBefore: 0 }];
@@ -23,7 +29,7 @@ export function indexDrafts(ctx: LayoutContext, groups: readonly IndexGroup[]): 
     for (const e of group.entries) {
       items.push({
         text: e.heading, style: BODY, sizePt: t.size_pt, indentEm: 0, hangEm: HANG_EM, trailer: formatLocators(e.pages),
-        ...(e.anchors[0] ? { target: e.anchors[0] } : {}), spaceBefore: 0,
+        numberTargets: numberTargetsOf(e), spaceBefore: 0,
       });
     }
   }

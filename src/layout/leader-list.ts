@@ -19,8 +19,10 @@ export interface LeaderItem {
   hangEm: number;
   /** The number(s) at the right edge; none for group headings. */
   trailer?: string;
-  /** Anchor the item links to. */
+  /** Anchor the item links to (the whole item: a TOC line). */
   target?: string;
+  /** Anchors of the trailer's numbers, in order: each number links to its own place (index locators). */
+  numberTargets?: readonly string[];
   /** Group headings are centred and kept with the next item. */
   isHeading?: boolean;
   /** Blank lines above the item. */
@@ -80,8 +82,41 @@ function drawBlock(ctx: LayoutContext, b: Block, left: number, baseline: number,
     out.push({ kind: 'glyphs', x, y, glyphs: t.glyphs });
   });
   if (isLong) lastY += b.trailer.length * pitch;
+  if (item.numberTargets) out.push(...numberLinks(b, item.numberTargets, left + w, isLong ? lastY - (b.trailer.length - 1) * pitch : lastY, pitch, pageIndexOf));
   const target = item.target ? pageIndexOf(item.target) : undefined;
   if (target !== undefined) out.push({ kind: 'link', x: left, y: top - item.sizePt, width: w, height: lastY - top + 1.3 * item.sizePt, pageIndex: target });
+  return out;
+}
+
+/** The x extent of each number in a line of glyphs (digits in a row), in order. */
+function numberSpans(line: Line): Array<{ x1: number; x2: number }> {
+  const spans: Array<{ x1: number; x2: number }> = [];
+  let open = false;
+  for (let i = 0; i < line.glyphs.length; i++) {
+    const g = line.glyphs.refs[i]!;
+    const x2 = line.glyphs.xPt(i) + g.advanceEm * line.glyphs.sizePt(i);
+    if (/^\d+$/.test(g.text)) {
+      if (open) spans.at(-1)!.x2 = x2;
+      else spans.push({ x1: line.glyphs.xPt(i), x2 });
+      open = true;
+    } else open = false;
+  }
+  return spans;
+}
+
+/** One link per printed number of the trailer, to that number's own place (R-IDX: every locator a link). */
+function numberLinks(b: Block, targets: readonly string[], right: number, firstY: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
+  const out: DisplayItem[] = [];
+  let n = 0;
+  b.trailer.forEach((t, i) => {
+    const y = firstY + i * pitch;
+    const x0 = right - t.widthPt;
+    for (const span of numberSpans(t)) {
+      const target = targets[n++];
+      const pageIndex = target === undefined ? undefined : pageIndexOf(target);
+      if (pageIndex !== undefined) out.push({ kind: 'link', x: x0 + span.x1, y: y - b.item.sizePt, width: span.x2 - span.x1, height: 1.3 * b.item.sizePt, pageIndex });
+    }
+  });
   return out;
 }
 
