@@ -9,7 +9,7 @@
 import cnchar from 'cnchar';
 import order from 'cnchar-order';
 import { isHan } from './classes.ts';
-import { contextReadings, type ReadingDictionary, readingProblem, withReadings } from './readings.ts';
+import { contextReadings, type ReadingDictionary, readingProblem, toneMarks, withReadings } from './readings.ts';
 
 cnchar.use(order);
 
@@ -110,6 +110,12 @@ export function compareIndexKeys(a: IndexKey, b: IndexKey): number {
     if (c !== 0) return c;
   }
   return a.units.length - b.units.length; // R-IDX step 6: a prefix first
+}
+
+/** The reading a key sorts by, in tone marks: "hé zhǎng zhì" (Latin and digits as written). */
+export function keyReading(key: IndexKey): string {
+  const numbered = key.units.filter((u) => u.rank === 2).map((u) => `${u.letters.replace(/v/g, 'ü')}${u.tone === 5 ? '' : u.tone}`);
+  return toneMarks(numbered.join(' '));
 }
 
 /** Keys of many headings read with one dictionary (pinyin-pro's custom dictionary set once). */

@@ -48,8 +48,8 @@ export function readingProblem(text: string, reading: string): string | undefine
   return undefined;
 }
 
-/** Numbered pinyin to tone marks, as pinyin-pro's custom dictionary takes it. */
-function toMarks(numbered: string): string {
+/** Numbered pinyin to tone marks ("he2 zhang3" → "hé zhǎng"), as pinyin-pro's custom dictionary takes it. */
+export function toneMarks(numbered: string): string {
   return convert(numbered.trim().replace(/\s+/g, ' '), { format: 'numToSymbol' });
 }
 
@@ -61,7 +61,7 @@ function toMarks(numbered: string): string {
 export function withReadings<T>(dict: ReadingDictionary, f: () => T): T {
   const custom: Record<string, string> = { ...YEARBOOK_READINGS };
   for (const [word, reading] of Object.entries(dict.words)) {
-    if ([...word].every(isHan) && readingProblem(word, reading) === undefined) custom[word] = toMarks(reading);
+    if ([...word].every(isHan) && readingProblem(word, reading) === undefined) custom[word] = toneMarks(reading);
   }
   clearCustomDict('pinyin');
   customPinyin(custom);
@@ -78,12 +78,22 @@ export function contextReadings(text: string): string[] {
 }
 
 /**
- * The polyphonic characters of `text` that pinyin-pro read on their own,
- * not as part of a word it knows: its guesses, for an editor to check.
+ * Polyphones whose other readings are common words (长 cháng/zhǎng, 行
+ * xíng/háng, 重, 还, 为…). pinyin-pro counts rare readings too (会 kuài,
+ * 和 huò, 作 zuō): flagging every one of those listed 715 of the sample's
+ * 968 headings (and 129 with 传 chuán, 教 jiào, 与 yǔ… watched too), too
+ * many to review, so only these are watched.
+ */
+const WATCHED_POLYPHONES = new Set('长行重还为供载量调乐单藏率朝处差干降觉难宁种转称当曲冲都');
+
+/**
+ * The watched polyphonic characters of `text` that pinyin-pro read on their
+ * own, not as part of a word it or the custom dictionary knows: its
+ * guesses, for an editor to check.
  */
 export function singleCharacterGuesses(text: string): Array<{ char: string; reading: string }> {
   const segments = segment(text, { format: OutputFormat.AllArray }) as Array<Array<{ origin: string; result: string }>>;
   return segments
-    .filter((s) => s.length === 1 && isHan(s[0]!.origin) && (polyphonic(s[0]!.origin, { type: 'array' })[0]?.length ?? 0) > 1)
+    .filter((s) => s.length === 1 && WATCHED_POLYPHONES.has(s[0]!.origin) && (polyphonic(s[0]!.origin, { type: 'array' })[0]?.length ?? 0) > 1)
     .map((s) => ({ char: s[0]!.origin, reading: s[0]!.result }));
 }

@@ -5,7 +5,7 @@
  * under letters (R-IDX-1..8). A title that recurs under several units
  * (概况, 参政议政) is named with its unit, as printed yearbooks do.
  */
-import { compareIndexKeys, type IndexKey, indexKeys, type ReadingDictionary } from '../cjk/index.ts';
+import { compareIndexKeys, type IndexKey, indexKeys, type ReadingDictionary, singleCharacterGuesses, withReadings } from '../cjk/index.ts';
 import type { IndexRules } from '../config/index.ts';
 import type { Book, Chapter, Entry, Inline, Part, Section, Source } from '../model/index.ts';
 import { walkBook } from '../model/index.ts';
@@ -29,6 +29,8 @@ export interface IndexEntry {
   generic?: { title: string; unit: string };
   /** Where the heading first stands in the manuscript. */
   source?: Source;
+  /** Polyphonic characters pinyin-pro read on their own (no word, no editor's reading): for the editor to check. */
+  guesses?: Array<{ char: string; reading: string }>;
 }
 
 export interface IndexGroup {
@@ -168,8 +170,20 @@ export interface IndexOptions {
   rules?: IndexRules;
 }
 
-/** Builds the index from the book's own rules (book.yaml `index:`), or those given. */
+/** Builds the index from the book's own rules (book.yaml `index:`), or those given: headings with no page are left out. */
 export function buildIndex(book: Book, pagesOf: PagesOf, options: IndexOptions = {}): IndexGroup[] {
+  return grouped(indexEntries(book, pagesOf, options).filter((e) => e.locators.length > 0));
+}
+
+/**
+ * Every heading the index would list, sorted, with its key (reading and
+ * letter): what `nianjian index` shows an editor before any page exists.
+ */
+export function indexHeadings(book: Book, options: IndexOptions = {}): IndexEntry[] {
+  return indexEntries(book, () => [], options);
+}
+
+function indexEntries(book: Book, pagesOf: PagesOf, options: IndexOptions): IndexEntry[] {
   const rules = options.rules ?? book.settings.index ?? NO_RULES;
   const readings = options.readings ?? { words: book.settings.index_readings ?? {} };
   const byHeading = new Map<string, IndexEntry & { reading?: string }>();
@@ -186,11 +200,16 @@ export function buildIndex(book: Book, pagesOf: PagesOf, options: IndexOptions =
     entry.anchors.push(o.anchor);
     entry.locators.push(...pagesOf(o.anchor));
   }
-  const placed = [...byHeading.values()].filter((e) => e.locators.length > 0);
-  const keys = indexKeys(placed.map((e) => ({ heading: e.heading, reading: readings.words[e.heading] ?? e.reading })), readings);
-  const entries = placed.map(({ reading: _, ...e }, i): IndexEntry => ({ ...e, key: keys[i]! }))
-    .map((e) => withPages(e))
+  const all = [...byHeading.values()];
+  const explicit = (e: { heading: string; reading?: string }) => readings.words[e.heading] ?? e.reading;
+  const keys = indexKeys(all.map((e) => ({ heading: e.heading, reading: explicit(e) })), readings);
+  const guesses = withReadings(readings, () => all.map((e) => (explicit(e) === undefined ? singleCharacterGuesses(e.heading) : [])));
+  return all
+    .map(({ reading: _, ...e }, i): IndexEntry => withPages({ ...e, key: keys[i]!, ...(guesses[i]!.length ? { guesses: guesses[i]! } : {}) }))
     .sort((a, b) => compareIndexKeys(a.key, b.key) || (a.heading < b.heading ? -1 : a.heading > b.heading ? 1 : 0));
+}
+
+function grouped(entries: readonly IndexEntry[]): IndexGroup[] {
   const groups: IndexGroup[] = [];
   for (const e of entries) {
     if (groups.at(-1)?.letter !== e.key.group) groups.push({ letter: e.key.group, entries: [] });

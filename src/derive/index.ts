@@ -1,7 +1,7 @@
 /** Content computed from the model: the table of contents and the subject index. */
 export {
   buildIndex, formatLocators, type IndexEntry, type IndexGroup, type IndexOptions, indexOccurrences, type Locator, type LocatorPart, locatorParts, type PagesOf,
-  qualifyGeneric, unplacedIndexTerms,
+  indexHeadings, qualifyGeneric, unplacedIndexTerms,
 } from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {

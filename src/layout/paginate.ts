@@ -148,6 +148,9 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
   const index = buildIndex(book, pagesOf(bodyAnchorsOnly));
   for (const t of unplacedIndexTerms(book, pagesOf(bodyAnchorsOnly))) ctx.problems.push({ kind: 'index-term-unplaced', term: t.term, source: t.source });
+  for (const e of index.flatMap((g) => g.entries)) {
+    if (e.guesses) ctx.problems.push({ kind: 'index-reading-guess', heading: e.heading, chars: e.guesses.map((g) => `“${g.char}”（${g.reading}）`).join(''), letter: e.key.group || '数字', ...(e.source ? { source: e.source } : {}) });
+  }
   const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
