@@ -33,5 +33,5 @@ export function indexDrafts(ctx: LayoutContext, groups: readonly IndexGroup[]): 
       });
     }
   }
-  return leaderPages(ctx, items, { title: '索\u3000引', runningHead: '索引', pitchPt: t.line_pitch_pt, anchor: INDEX_ANCHOR, kind: 'index' });
+  return leaderPages(ctx, items, { title: '索\u3000引', runningHead: '索引', pitchPt: t.line_pitch_pt, anchor: INDEX_ANCHOR, kind: 'index', balanceLast: true });
 }

@@ -8,6 +8,7 @@ import { BODY, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import type { PageDraft } from './draft.ts';
+import { headingLines } from './index-lines.ts';
 import type { DisplayItem } from './types.ts';
 
 export interface LeaderItem {
@@ -45,7 +46,27 @@ function trailerRoomEm(trailer: string | undefined): number {
   return trailer ? Math.max(3, Math.ceil(trailer.length * 0.6) + 2) : 0;
 }
 
+/** Leader room at least this wide (em) between a heading and its numbers. */
+const MIN_LEADER_EM = 1.5;
+
+/** An index item: heading lines broken between words and never stretched, numbers on its last line when they fit. */
+function indexBlockOf(ctx: LayoutContext, item: LeaderItem): Block {
+  const w = ctx.geometry.columnWidthPt;
+  const first = w - item.indentEm * item.sizePt;
+  const numbers = composeAt(ctx, plain(item.trailer ?? '', BODY), item.sizePt, 40 * item.sizePt);
+  const long = (numbers[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE;
+  const room = long || !item.trailer ? 0 : (numbers[0]?.widthPt ?? 0) + MIN_LEADER_EM * item.sizePt;
+  const { lines, trailerFits } = headingLines(ctx, {
+    text: item.text, style: item.style, sizePt: item.sizePt, firstMeasurePt: first, restMeasurePt: first - item.hangEm * item.sizePt, trailerRoomPt: room,
+  });
+  if (!item.trailer) return { item, lines, trailer: [], height: lines.length + item.spaceBefore };
+  if (!long && trailerFits) return { item, lines, trailer: numbers, height: lines.length + item.spaceBefore };
+  const trailer = long ? composeAt(ctx, plain(item.trailer, BODY, 'start'), item.sizePt, w - (item.indentEm + item.hangEm) * item.sizePt) : numbers;
+  return { item, lines, trailer, height: lines.length + trailer.length + item.spaceBefore };
+}
+
 function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
+  if (item.numberTargets) return indexBlockOf(ctx, item);
   const w = ctx.geometry.columnWidthPt;
   const measure = w - item.indentEm * item.sizePt - trailerRoomEm(item.trailer) * item.sizePt;
   const first = composeAt(ctx, plain(item.text, item.style, item.isHeading ? 'start' : 'justify'), item.sizePt, Math.max(measure, 4 * item.sizePt));
@@ -126,6 +147,40 @@ export interface LeaderPagesOptions {
   pitchPt: number;
   anchor?: string;
   kind: PageDraft['kind'];
+  /** Share the last page's items between its columns evenly (an index's last page). */
+  balanceLast?: boolean;
+}
+
+type Column = Array<{ block: Block; line: number }>;
+
+/** Lays `blocks` down a column from its top: the first block's space above is dropped. */
+function stack(blocks: readonly Block[]): { column: Column; height: number } {
+  let used = 0;
+  const column = blocks.map((block) => {
+    const skip = used === 0 ? block.item.spaceBefore : 0;
+    const placed = { block, line: used - skip };
+    used += block.height - skip;
+    return placed;
+  });
+  return { column, height: used };
+}
+
+/**
+ * Balances a page's two columns: the split that makes the longer column
+ * shortest, never after a group heading (it stays with its first entry).
+ */
+function balance(page: Column[]): void {
+  if (page.length !== 2) return;
+  const blocks = page.flatMap((c) => c.map((p) => p.block));
+  let best = { split: -1, height: Infinity };
+  for (let k = 1; k <= blocks.length; k++) {
+    if (blocks[k - 1]!.item.isHeading) continue;
+    const height = Math.max(stack(blocks.slice(0, k)).height, stack(blocks.slice(k)).height);
+    if (height < best.height) best = { split: k, height };
+  }
+  if (best.split < 0) return;
+  page[0] = stack(blocks.slice(0, best.split)).column;
+  page[1] = stack(blocks.slice(best.split)).column;
 }
 
 /** Lays `items` into pages of columns under a title on the first page. */
@@ -156,6 +211,7 @@ export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o:
     pages.at(-1)![column]!.push({ block, line: used - skipSpace });
     used += block.height - skipSpace;
   });
+  if (o.balanceLast && pages.length > 0) balance(pages.at(-1)!);
   return pages.map((cols, p) => ({
     kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead,
     anchors: p === 0 && o.anchor ? [{ id: o.anchor, y: g.typeTopPt }] : [],
