@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkFiles, VALID_BOOK_YAML } from '../../test/helpers/manuscript.ts';
-import { buildIndex, formatLocators, locatorParts, type PagesOf } from './index-entries.ts';
+import { buildIndex, formatLocators, locatorParts, type PagesOf, twoLevelIndex } from './index-entries.ts';
 
 /** Gives every anchor the next page, in the order the index asks (reading order). */
 function countingPages(): PagesOf {
@@ -117,5 +117,19 @@ describe('index readings (project dictionary under book.yaml index_readings)', (
       expect.stringMatching(/^book\.yaml 2\d:\d+ config-invalid-value/),
     ]));
     expect(r.messages.filter((m) => m.includes('index-reading-invalid'))).toHaveLength(2);
+  });
+});
+
+describe('two-level style (R-IDX-7)', () => {
+  test('a recurring title becomes one main heading, sorted as the bare title, with its units under it in index order', async () => {
+    const r = await checkFiles({
+      '01-篇.md': '# 篇 {index=false}\n\n## 区政协\n\n【概况】 文字。\n\n## 区人大常委会\n\n【概况】 文字。\n\n【法治】 文字。\n\n## 河西区人民政府\n\n【概况】 文字。\n',
+    });
+    const two = twoLevelIndex(buildIndex(r.book!, countingPages()));
+    const lines = two.flatMap((g) => g.entries.flatMap((e) => [`${g.letter}:${e.heading}:${e.pages.join(',')}`, ...(e.subentries ?? []).map((s) => `  ${s.heading}:${s.pages.join(',')}`)]));
+    expect(lines).toEqual([
+      'F:法治:14', 'G:概况:', '  河西区人民政府:16', '  区人大常委会:13', '  区政协:11',
+      'H:河西区人民政府:15', 'Q:区人大常委会:12', 'Q:区政协:10',
+    ]);
   });
 });

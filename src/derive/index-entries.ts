@@ -29,6 +29,8 @@ export interface IndexEntry {
   generic?: { title: string; unit: string };
   /** Where the heading first stands in the manuscript. */
   source?: Source;
+  /** Two-level style: the units under a recurring title (概况 → 区人大常委会 94, 区政协 106). */
+  subentries?: IndexEntry[];
   /** Polyphonic characters pinyin-pro read on their own (no word, no editor's reading): for the editor to check. */
   guesses?: Array<{ char: string; reading: string }>;
 }
@@ -207,6 +209,29 @@ function indexEntries(book: Book, pagesOf: PagesOf, options: IndexOptions): Inde
   return all
     .map(({ reading: _, ...e }, i): IndexEntry => withPages({ ...e, key: keys[i]!, ...(guesses[i]!.length ? { guesses: guesses[i]! } : {}) }))
     .sort((a, b) => compareIndexKeys(a.key, b.key) || (a.heading < b.heading ? -1 : a.heading > b.heading ? 1 : 0));
+}
+
+/**
+ * The two-level style (R-IDX-7): a recurring title named with its units
+ * becomes one main heading, sorted as the bare title, with its units under
+ * it in index order, each with its own page numbers.
+ */
+export function twoLevelIndex(groups: readonly IndexGroup[], readings: ReadingDictionary = { words: {} }): IndexGroup[] {
+  const entries = groups.flatMap((g) => g.entries);
+  const byTitle = new Map<string, IndexEntry[]>();
+  for (const e of entries) if (e.generic) (byTitle.get(e.generic.title) ?? byTitle.set(e.generic.title, []).get(e.generic.title)!).push(e);
+  const titles = [...byTitle.keys()];
+  const titleKeys = indexKeys(titles.map((heading) => ({ heading })), readings);
+  const mains = titles.map((title, i): IndexEntry => {
+    const units = byTitle.get(title)!;
+    const unitKeys = indexKeys(units.map((u) => ({ heading: u.generic!.unit })), readings);
+    const subentries = units.map((u, j) => ({ ...u, heading: u.generic!.unit, key: unitKeys[j]! }))
+      .sort((a, b) => compareIndexKeys(a.key, b.key));
+    return { heading: title, key: titleKeys[i]!, pages: [], locators: [], anchors: units.flatMap((u) => u.anchors), subentries };
+  });
+  const merged = [...entries.filter((e) => !e.generic), ...mains]
+    .sort((a, b) => compareIndexKeys(a.key, b.key) || (a.heading < b.heading ? -1 : a.heading > b.heading ? 1 : 0));
+  return grouped(merged);
 }
 
 function grouped(entries: readonly IndexEntry[]): IndexGroup[] {

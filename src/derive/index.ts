@@ -1,7 +1,7 @@
 /** Content computed from the model: the table of contents and the subject index. */
 export {
   buildIndex, formatLocators, type IndexEntry, type IndexGroup, type IndexOptions, indexOccurrences, type Locator, type LocatorPart, locatorParts, type PagesOf,
-  indexHeadings, qualifyGeneric, unplacedIndexTerms,
+  indexHeadings, qualifyGeneric, twoLevelIndex, unplacedIndexTerms,
 } from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {

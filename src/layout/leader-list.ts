@@ -26,6 +26,8 @@ export interface LeaderItem {
   numberTargets?: readonly string[];
   /** Group headings are centred and kept with the next item. */
   isHeading?: boolean;
+  /** Kept with the next item (a main heading with sub-entries under it). */
+  keepWithNext?: boolean;
   /** Blank lines above the item. */
   spaceBefore: number;
 }
@@ -174,7 +176,7 @@ function balance(page: Column[]): void {
   const blocks = page.flatMap((c) => c.map((p) => p.block));
   let best = { split: -1, height: Infinity };
   for (let k = 1; k <= blocks.length; k++) {
-    if (blocks[k - 1]!.item.isHeading) continue;
+    if (blocks[k - 1]!.item.isHeading || blocks[k - 1]!.item.keepWithNext) continue;
     const height = Math.max(stack(blocks.slice(0, k)).height, stack(blocks.slice(k)).height);
     if (height < best.height) best = { split: k, height };
   }
@@ -196,7 +198,7 @@ export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o:
   let used = 0;
   blocks.forEach((block, i) => {
     const capacity = linesPerColumn - (pages.length === 1 && column < g.columns ? titleSkip : 0);
-    const kept = block.item.isHeading ? (blocks[i + 1]?.height ?? 0) : 0;
+    const kept = block.item.isHeading || block.item.keepWithNext ? (blocks[i + 1]?.height ?? 0) : 0;
     const atTop = used === 0;
     const need = block.height - (atTop ? block.item.spaceBefore : 0) + kept;
     if (column === g.columns || used + need > capacity) {
