@@ -7,7 +7,7 @@
  */
 import { compareIndexKeys, type IndexKey, indexKeys, type ReadingDictionary, singleCharacterGuesses, withReadings } from '../cjk/index.ts';
 import type { IndexRules } from '../config/index.ts';
-import type { Book, Chapter, Entry, Inline, Part, Section, Source } from '../model/index.ts';
+import type { Block, Book, Chapter, Entry, Inline, Part, Section, Source } from '../model/index.ts';
 import { walkBook } from '../model/index.ts';
 
 /** One printed page number of an entry and the anchor its link goes to. */
@@ -88,17 +88,15 @@ export function indexOccurrences(book: Book, rules: IndexRules = book.settings.i
   const out: Occurrence[] = [];
   const place = (node: Part | Chapter | Section | Entry, unit?: string) =>
     out.push({ heading: node.title, anchor: node.id, source: node.source, ...(unit ? { unit } : {}) });
-  const children = (items: ReadonlyArray<Section | Entry | Inline | object>, unit: string, kind: Part['kind']): void => {
-    for (const item of items as ReadonlyArray<Section | Entry | { type: string }>) {
+  const children = (items: ReadonlyArray<Section | Entry | Block>, unit: string, kind: Part['kind']): void => {
+    for (const item of items) {
       if (item.type === 'section') {
-        const s = item as Section;
-        if (r.heading(s, 'section', kind)) place(s);
-        children(s.children, r.isUnit(s.title) ? s.title : unit, kind);
+        if (r.heading(item, 'section', kind)) place(item);
+        children(item.children, r.isUnit(item.title) ? item.title : unit, kind);
       } else if (item.type === 'entry') {
-        const e = item as Entry;
-        if (r.entry(e)) place(e, unit);
-        termsIn(e.lead, out);
-        blockTerms(e.blocks, out);
+        if (r.entry(item)) place(item, unit);
+        termsIn(item.lead, out);
+        blockTerms(item.blocks, out);
       } else blockTerms([item], out);
     }
   };
@@ -114,8 +112,8 @@ export function indexOccurrences(book: Book, rules: IndexRules = book.settings.i
 }
 
 /** Index terms marked in body blocks (tables and photo pages have no place in the index, R-IDX). */
-function blockTerms(blocks: ReadonlyArray<{ type: string }>, out: Occurrence[]): void {
-  for (const b of blocks as ReadonlyArray<Book['parts'][number]['intro'][number]>) {
+function blockTerms(blocks: readonly Block[], out: Occurrence[]): void {
+  for (const b of blocks) {
     if (b.type === 'paragraph' || b.type === 'chronicleItem') termsIn(b.children, out);
     else if (b.type === 'list') for (const item of b.items) for (const p of item) termsIn(p.children, out);
   }
