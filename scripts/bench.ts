@@ -6,7 +6,8 @@
  */
 import { benchWatch } from './bench-watch.ts';
 import { runCliBuild } from './run-cli.ts';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -143,6 +144,14 @@ rows.push(
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
 );
+// The index against the printed 条目索引 (issue 19): coverage and the largest locator count.
+const indexEntries = laid.paged.index.flatMap((g) => g.entries);
+const widestEntry = indexEntries.reduce((m, e) => (e.pages.length > m.pages.length ? e : m), indexEntries[0]!);
+rows.push(['index: headings / largest locator count', `${indexEntries.length} / ${widestEntry.pages.length} (${widestEntry.heading})`]);
+if (existsSync(SEED_PATH)) {
+  const c = compareIndexes(indexEntries, readPrintedIndex(SEED_PATH));
+  rows.push(['index: coverage of the printed 条目索引', `${c.shared} of ${c.printed} (${(100 * c.coverage).toFixed(1)} %); ${c.extra.length} headings ours only; ${c.orderDisagreements.length} order disagreements (the printed book's 2 slips)`]);
+} else rows.push(['index: coverage of the printed 条目索引', `seed not found (${SEED_PATH}; set NIANJIAN_SEED)`]);
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);

@@ -52,6 +52,7 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
     case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;
+    case 'index-reading-guess': report(file, place, 'index-reading-guess', { heading: p.heading, chars: p.chars, letter: p.letter }); break;
     case 'glyph-missing': {
       const code = `U+${p.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });

@@ -17,12 +17,13 @@ export interface ReportFacts {
 
 /** Kinds of finding, in the order a proofreader wants them. */
 const GROUPS: Array<[string, RegExp]> = [
-  ['书稿问题', /^(yaml|config|isbn|cip|file|manuscript|book|heading-level|part|entry|directive|gallery|index-term-empty)/],
+  ['书稿问题', /^(yaml|config|isbn|cip|file|manuscript|book|heading-level|part|entry|directive|gallery|index-term-empty|index-reading-invalid)/],
   ['图片', /^(figure|image)/],
   ['缺字', /^glyph/],
   ['排版：过松、超宽的行', /^line-/],
   ['排版：栏末落单的标题', /^heading-stranded/],
   ['索引：没有页码的索引词', /^index-term-unplaced/],
+  ['索引：按单字猜读的多音字（请核对读音）', /^index-reading-guess/],
   ['表格', /^table/],
   ['目录与页码', /^layout/],
   ['字数', /^word-count/],

@@ -8,8 +8,8 @@
  */
 import cnchar from 'cnchar';
 import order from 'cnchar-order';
-import { pinyin } from 'pinyin-pro';
 import { isHan } from './classes.ts';
+import { contextReadings, type ReadingDictionary, readingProblem, toneMarks, withReadings } from './readings.ts';
 
 cnchar.use(order);
 
@@ -47,13 +47,10 @@ function strokesOf(ch: string): { strokes: number; order: string } {
   return s;
 }
 
-/** Readings like "gong1 re4": numbered pinyin, one per hanzi. */
+/** Readings like "gong1 re4": numbered pinyin, one per hanzi; a malformed one is not used (the parser reports it). */
 function readingsOf(text: string, reading: string | undefined): string[] {
-  const given = reading?.trim().split(/\s+/).filter(Boolean);
-  const hanCount = [...text].filter(isHan).length;
-  if (given && given.length === hanCount) return given;
-  const all = pinyin(text, { type: 'array', toneType: 'num', nonZh: 'removed', v: true }) as string[];
-  return all;
+  if (reading !== undefined && readingProblem(text, reading) === undefined) return reading.trim().split(/\s+/);
+  return contextReadings(text);
 }
 
 function hanUnit(ch: string, numbered: string): Unit {
@@ -67,8 +64,13 @@ function plainUnit(rank: number, text: string): Unit {
   return { rank, letters: text.toLowerCase(), tone: 0, strokes: 0, strokeOrder: '', codePoint: text.codePointAt(0)! };
 }
 
-/** The collation key of an index heading; `reading` overrides pinyin-pro (the editor's word is final). */
-export function indexKey(heading: string, reading?: string): IndexKey {
+/**
+ * The collation key of an index heading; `reading` overrides pinyin-pro (the
+ * editor's word is final); `dictionary` reads words in context (index keys
+ * built together share one: see indexKeys).
+ */
+export function indexKey(heading: string, reading?: string, dictionary?: ReadingDictionary): IndexKey {
+  if (dictionary) return withReadings(dictionary, () => indexKey(heading, reading));
   const text = heading.replace(/[\s\u3000]/g, '');
   const stripped = text.replace(/^[^\p{L}\p{N}]+/u, ''); // R-IDX step 1: leading marks do not count
   const number = /^\d+/.exec(stripped);
@@ -108,6 +110,17 @@ export function compareIndexKeys(a: IndexKey, b: IndexKey): number {
     if (c !== 0) return c;
   }
   return a.units.length - b.units.length; // R-IDX step 6: a prefix first
+}
+
+/** The reading a key sorts by, in tone marks: "hé zhǎng zhì" (Latin and digits as written). */
+export function keyReading(key: IndexKey): string {
+  const numbered = key.units.filter((u) => u.rank === 2).map((u) => `${u.letters.replace(/v/g, 'ü')}${u.tone === 5 ? '' : u.tone}`);
+  return toneMarks(numbered.join(' '));
+}
+
+/** Keys of many headings read with one dictionary (pinyin-pro's custom dictionary set once). */
+export function indexKeys(items: ReadonlyArray<{ heading: string; reading?: string }>, dictionary: ReadingDictionary): IndexKey[] {
+  return withReadings(dictionary, () => items.map((i) => indexKey(i.heading, i.reading)));
 }
 
 /** Compares two headings by R-IDX. */

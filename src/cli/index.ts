@@ -9,6 +9,7 @@ import { createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
+import { listIndexHeadings } from './index-list.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
 import { newCaches, remember, reuseLine, type Session } from './session.ts';
@@ -20,6 +21,7 @@ const USAGE = `用法 usage:
   nianjian watch [书稿目录]            生成一次，之后每次修改书稿自动重新生成
   nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
+  nianjian index [书稿目录]            列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
@@ -174,6 +176,8 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
       return preview({ dir: args.dir, outDir: args.out, port: args.port, out, signal: signal ?? stopOnInterrupt(), build: (session) => build(args, out, session) });
     case 'init':
       return init(args, argvDir(argv), out);
+    case 'index':
+      return finish(args, await listIndexHeadings(args.dir, out), out);
     case 'help': case '--help': case '-h':
       out(USAGE);
       return Promise.resolve(EXIT.ok);

@@ -18,6 +18,46 @@ const nameList = z.strictObject({
   members: z.array(roleNames).min(1).describe('职务与姓名的列表'),
 });
 
+/** Headings of these kinds of part go in the index; 特载、专文、大事记、统计资料、附录 do not. */
+const PART_KIND = z.enum(['general', 'articles', 'chronicle', 'people', 'statistics', 'appendix']);
+/** Sub-heads that name no unit and no subject: the printed book indexes none of them. */
+export const DEFAULT_INDEX_EXCLUDE = ['综述', '重要会议', '重要活动', '主要工作与活动', '重点工作', '重点企业'];
+/** Month headings (1月), numbered speech sections (一、…) and report parts (2023年主要工作回顾). */
+export const DEFAULT_INDEX_EXCLUDE_PATTERNS = ['^\\d{1,2}月$', '^[一二三四五六七八九十]+、', '^\\d{4}年(主要)?工作'];
+const regex = z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } }, '不是有效的正则表达式').describe('正则表达式');
+
+/** book.yaml `index:` — what the subject index (索引) lists and how it names recurring titles. */
+const IndexRules = z.strictObject({
+  levels: z.array(z.enum(['part', 'chapter', 'section', 'entry'])).prefault(['part', 'chapter', 'section', 'entry'])
+    .describe('收哪些层次的标题：part（篇）、chapter（章）、section（分目）、entry（条目）'),
+  part_kinds: z.array(PART_KIND).prefault(['general', 'people'])
+    .describe('哪些类的篇收篇、章、分目标题：general、people、articles、chronicle、statistics、appendix'),
+  exclude: z.array(text('标题')).prefault(DEFAULT_INDEX_EXCLUDE).describe('不进索引的标题（任何层次），如 综述'),
+  exclude_patterns: z.array(regex).prefault(DEFAULT_INDEX_EXCLUDE_PATTERNS).describe('不进索引的标题的正则表达式，如 ^\\d{1,2}月$'),
+  generic: z.strictObject({
+    from_units: z.number().int().min(2).prefault(3).describe('同一标题出现在这么多个单位（章、分目）之下即为泛称，加单位名区分'),
+    form: z.string().regex(/\{unit\}/).regex(/\{title\}/).prefault('{unit}{title}')
+      .describe('泛称条目的写法，须含 {unit} 与 {title}，如 {unit}{title} 或 {title}（{unit}）'),
+    titles: z.array(text('标题')).prefault([]).describe('无论出现几次都加单位名的标题'),
+    unit_names: z.record(z.string(), text('单位简称')).prefault({}).describe('单位在索引中的简称，如 河西区人民代表大会常务委员会: 区人大常委会'),
+  }).prefault({}).describe('泛称标题（概况、参政议政……）的处理：from_units、form、titles、unit_names'),
+}).prefault({});
+
+/** The index rules of book.yaml with their defaults. */
+export type IndexRules = z.infer<typeof IndexRules>;
+
+/** Numbered pinyin, one syllable per hanzi, separated by spaces: "gong1 re4". */
+const READING = /^\s*[a-zü]+[1-5]?(\s+[a-zü]+[1-5]?)*\s*$/;
+
+/** A reading has as many syllables as its word has hanzi (乐清: yue4 qing1). */
+function syllablesPerHanzi(readings: Record<string, string>, ctx: z.RefinementCtx): void {
+  for (const [word, reading] of Object.entries(readings)) {
+    const han = [...word].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    const syllables = reading.trim().split(/\s+/).length;
+    if (han !== syllables) ctx.addIssue({ code: 'custom', path: [word], message: `${han} 个音节（“${word}”有 ${han} 个汉字，读音有 ${syllables} 个音节）` });
+  }
+}
+
 export const BookSchema = z.strictObject({
   title: text('书名'),
   year: z.number().int().min(1900).max(2200).describe('4 位年份'),
@@ -64,8 +104,10 @@ export const BookSchema = z.strictObject({
   epub: z.strictObject({
     embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
   }).default({ embed_fonts: false }),
-  index_readings: z.record(z.string(), z.string().regex(/^([a-zü]+[1-5]?\s*)+$/)).default({})
+  index_readings: z.record(z.string(), z.string().regex(READING, '每字一个拼音音节加声调数字，以空格分开，如 gong1 re4'))
+    .superRefine(syllablesPerHanzi).default({})
     .describe('索引词读音，如 供热工作: gong1 re4 gong1 zuo4（编者的读音为准）'),
+  index: IndexRules.describe('索引收词规则：levels、part_kinds、exclude、exclude_patterns、generic'),
 });
 
 /** 书目数据: the validated contents of book.yaml. */

@@ -1,5 +1,5 @@
 /** Book settings (book.yaml) and their validation. */
-export { BookSchema, type BookSettings } from './book-schema.ts';
+export { BookSchema, type BookSettings, DEFAULT_INDEX_EXCLUDE, type IndexRules } from './book-schema.ts';
 export { loadBook } from './load-book.ts';
 export {
   describeIsbnProblem, hyphenateIsbn, isbnCheckDigit, isValidCipRecordNumber, registrantLength, validateIsbn,

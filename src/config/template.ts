@@ -32,8 +32,9 @@ export const TemplateSchema = z.strictObject({
   toc: z.strictObject({ size_pt: pt, line_pitch_pt: pt, part_size_pt: pt }),
   gallery: z.strictObject({ per_page: z.number().int().min(2).max(6), title_size_pt: pt }),
   index: z.strictObject({
-    include_headings: z.boolean().describe('true：章、分目标题也进索引；false：只收条目与标引词'),
-  }).default({ include_headings: false }),
+    style: z.enum(['flat', 'two-level']).default('flat')
+      .describe('flat：泛称加单位名成一条（区人大常委会概况）；two-level：泛称下分单位列二级条目（概况 → 区人大常委会 94）'),
+  }).prefault({}),
 });
 
 /** 版式: the validated page template. */

@@ -5,6 +5,16 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { report, type VFile } from '../diagnostics/index.ts';
+import type { Point } from '../units/index.ts';
+
+/** The line and column of the value at `path`, so a message points at it. */
+function placeOf(doc: ReturnType<typeof parseDocument>, text: string, path: readonly PropertyKey[]): Point | undefined {
+  const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
 
 export function loadYamlWithSchema<S extends z.ZodType>(file: VFile, schema: S): z.infer<S> | undefined {
   const doc = parseDocument(String(file.value));
@@ -18,7 +28,7 @@ export function loadYamlWithSchema<S extends z.ZodType>(file: VFile, schema: S):
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) report(file, undefined, 'config-unknown-key', { key: [...issue.path, key].join('.') });
     } else {
-      report(file, undefined, 'config-invalid-value', {
+      report(file, placeOf(doc, String(file.value), issue.path), 'config-invalid-value', {
         key: issue.path.join('.'), found: JSON.stringify(doc.getIn(issue.path as unknown[]) ?? null), expected: issue.message,
       });
     }

@@ -1,5 +1,8 @@
 /** Content computed from the model: the table of contents and the subject index. */
-export { buildIndex, formatLocators, type IndexEntry, type IndexGroup, indexOccurrences, type PagesOf, unplacedIndexTerms } from './index-entries.ts';
+export {
+  buildIndex, formatLocators, type IndexEntry, type IndexGroup, type IndexOptions, indexOccurrences, type Locator, type LocatorPart, locatorParts, type PagesOf,
+  indexHeadings, qualifyGeneric, twoLevelIndex, unplacedIndexTerms,
+} from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {
   CAPACITY_SHARE, type Imprint, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,

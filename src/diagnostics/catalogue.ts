@@ -48,6 +48,7 @@ export const CATALOGUE = {
   'gallery-title-missing': rule('error', () => '图片组缺少标题。请写成 :::gallery{title="组名"}。'),
   'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
   'index-term-empty': rule('error', () => '索引词为空。请写成 :index[词]。'),
+  'index-reading-invalid': rule('error', (p) => `索引词“${p.term}”的读音 pinyin="${p.reading}" 不对：${p.problem}。请每字写一个拼音音节加声调数字，以空格分开，如 pinyin="gong1 re4"。`),
   'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
@@ -74,6 +75,7 @@ export const CATALOGUE = {
   'line-loose': rule('warning', (p) => `此行字距过松（每处加宽 ${p.spread} 字，R-JUS-7）：“${p.text}”。可调整用词或断句。`),
   'word-count-off': rule('warning', (p) => `book.yaml 写明字数 ${p.stated}，按版面容量计算为 ${p.computed} 千字，相差超过 5%（R-CIP-11）。请核对，或删去 word_count 由排版计算。`),
   'heading-stranded': rule('warning', () => '此标题排在栏末，其下正文转到下一栏或下一页（R-HEAD-3）。可增删文字、调整图片位置，或确认此处本无正文。'),
+  'index-reading-guess': rule('info', (p) => `索引标题“${p.heading}”中的多音字${p.chars}是按单字读的（拼音库与项目词典都没有含它的词），排在 ${p.letter} 下。请核对；读错时在 book.yaml 的 index_readings 中写明读音，如 ${p.heading}: …。`),
   'index-term-unplaced': rule('warning', (p) => `索引词“${p.term}”不在正文的任何一页上（如标在前言、彩页或表格中），索引中没有它。请把标引移到正文，或删去标记。`),
   'layout-not-converged': rule('warning', (p) => `目录中有 ${p.count} 项找不到所在页（${p.titles}）。请检查这些标题是否排入正文。`),
   // Faults of the disk and the system, and of nianjian itself (issue 16): the last good outputs are kept

@@ -56,7 +56,8 @@ export type LayoutProblem =
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
-  | { kind: 'index-term-unplaced'; term: string; source?: Source };
+  | { kind: 'index-term-unplaced'; term: string; source?: Source }
+  | { kind: 'index-reading-guess'; heading: string; chars: string; letter: string; source?: Source };
 
 /** A problem of composition or layout, with the place it is printed once pages are numbered. */
 export type BuildProblem = (ComposeProblem | LayoutProblem) & { at?: PrintedAt };

@@ -6,7 +6,7 @@
  * against it (the layout → page map → TOC loop).
  */
 import { BODY } from '../compose/index.ts';
-import { buildIndex, type TocItem, unplacedIndexTerms, wordCountThousands } from '../derive/index.ts';
+import { buildIndex, type PagesOf, type TocItem, unplacedIndexTerms, wordCountThousands } from '../derive/index.ts';
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -128,8 +128,11 @@ function capacityOf(ctx: LayoutContext, kind: string): number {
 }
 
 /** The body page numbers an anchor's text stands on: its start, and its end when that is on another page. */
-function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): (id: string) => number[] {
-  return (id) => [anchors.get(id), anchors.get(`${id}~end`)].filter((a): a is AnchorPlace => a !== undefined).map((a) => Number(a.folio));
+function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): PagesOf {
+  return (id) => [id, `${id}~end`].flatMap((anchor) => {
+    const a = anchors.get(anchor);
+    return a ? [{ page: Number(a.folio), anchor }] : [];
+  });
 }
 
 /**
@@ -143,8 +146,11 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     return drafts;
   }));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
-  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), book.settings.index_readings, ctx.template.index.include_headings);
+  const index = buildIndex(book, pagesOf(bodyAnchorsOnly));
   for (const t of unplacedIndexTerms(book, pagesOf(bodyAnchorsOnly))) ctx.problems.push({ kind: 'index-term-unplaced', term: t.term, source: t.source });
+  for (const e of index.flatMap((g) => g.entries)) {
+    if (e.guesses) ctx.problems.push({ kind: 'index-reading-guess', heading: e.heading, chars: e.guesses.map((g) => `“${g.char}”（${g.reading}）`).join(''), letter: e.key.group || '数字', ...(e.source ? { source: e.source } : {}) });
+  }
   const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));

@@ -99,6 +99,8 @@ export interface Entry {
   type: 'entry';
   id: string;
   title: string;
+  /** The manuscript's {index} (true) or {index=false} (false): overrides book.yaml's index rules. */
+  index?: boolean;
   /** The first paragraph's text after the run-in head; later blocks follow in `blocks`. */
   lead: Inline[];
   blocks: Block[];
@@ -111,6 +113,8 @@ export interface Section {
   id: string;
   level: 3 | 4;
   title: string;
+  /** The manuscript's {index} (true) or {index=false} (false): overrides book.yaml's index rules. */
+  index?: boolean;
   children: Array<Section | Entry | Block>;
   source: Source;
 }
@@ -128,6 +132,8 @@ export interface Chapter {
   type: 'chapter';
   id: string;
   title: string;
+  /** The manuscript's {index} (true) or {index=false} (false): overrides book.yaml's index rules. */
+  index?: boolean;
   article?: ArticleInfo;
   children: Array<Section | Entry | Block>;
   source: Source;
@@ -141,6 +147,8 @@ export interface Part {
   type: 'part';
   id: string;
   title: string;
+  /** The manuscript's {index} (true) or {index=false} (false): overrides book.yaml's index rules. */
+  index?: boolean;
   kind: PartKind;
   /** Blocks before the first chapter. */
   intro: Block[];

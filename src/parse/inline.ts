@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { normalizeText, sourceLineStarts, type TextChange } from '../cjk/index.ts';
+import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Inline } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
@@ -58,12 +58,15 @@ function indexTerm(state: ParseState, node: TextDirective): Inline | null {
     return null;
   }
   const attrs = node.attributes ?? {};
+  const term = attrs.term?.trim() || printed;
+  const problem = attrs.pinyin ? readingProblem(term, attrs.pinyin) : undefined;
+  if (problem) report(state.file, node, 'index-reading-invalid', { term, reading: attrs.pinyin!, problem });
   return {
     type: 'indexTerm',
     id: state.nextId('term'),
     text: printed,
-    term: attrs.term?.trim() || printed,
-    ...(attrs.pinyin ? { reading: attrs.pinyin } : {}),
+    term,
+    ...(attrs.pinyin && !problem ? { reading: attrs.pinyin } : {}),
     source: state.source(node),
   };
 }

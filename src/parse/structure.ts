@@ -22,12 +22,23 @@ interface Outline {
   entryTitles: Map<Container | Part, Map<string, number>>;
 }
 
-const RUN_IN = /^【([^】]*)】[ \u3000]*/;
-const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
+/** 【标题】, optionally followed by the editor's index flag {index} or {index=false}. */
+const RUN_IN = /^【([^】]*)】(?:\{index(?:=(true|false))?\})?[ \u3000]*/;
+/** `{index}` or `{index=false}` ending a heading: whether the index lists it, whatever book.yaml's rules say. */
+const INDEX_FLAG = /[ \u3000]*\{index(?:=(true|false))?\}[ \u3000]*$/;
 
-function title(node: Heading): string {
-  return normalizeText(rawText(node.children)).text.trim();
+/** The index flag of a run-in or heading match: true for {index}, false for {index=false}. */
+function flagOf(match: RegExpExecArray | null, group: number): { index?: boolean } {
+  if (!match || !match[0].includes('{index')) return {};
+  return { index: match[group] !== 'false' };
 }
+
+function titleAndFlag(node: Heading): { title: string; index?: boolean } {
+  const raw = normalizeText(rawText(node.children)).text.trim();
+  const m = INDEX_FLAG.exec(raw);
+  return { title: m ? raw.slice(0, m.index) : raw, ...flagOf(m, 1) };
+}
+const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
 
 function container(o: Outline): Container | undefined {
   return o.sections.at(-1) ?? o.chapter;
@@ -42,7 +53,7 @@ function addBlock(o: Outline, block: Block): void {
 
 function heading(state: ParseState, o: Outline, node: Heading): void {
   o.entry = undefined;
-  const text = title(node);
+  const { title: text, ...flag } = titleAndFlag(node);
   if (node.depth === 1) {
     report(state.file, node, 'part-heading-extra', { title: text });
     return;
@@ -52,12 +63,12 @@ function heading(state: ParseState, o: Outline, node: Heading): void {
   if (depth === 4 && o.sections.length === 0 && o.chapter) depth = reportSkip(state, node, 3);
   if (depth > 4) depth = reportSkip(state, node, 4);
   if (depth === 2) {
-    o.chapter = { type: 'chapter', id: state.nextId('chapter'), title: text, children: [], source: state.source(node) };
+    o.chapter = { type: 'chapter', id: state.nextId('chapter'), title: text, ...flag, children: [], source: state.source(node) };
     o.sections = [];
     o.part.chapters.push(o.chapter);
     return;
   }
-  const section: Section = { type: 'section', id: state.nextId('section'), level: depth as 3 | 4, title: text, children: [], source: state.source(node) };
+  const section: Section = { type: 'section', id: state.nextId('section'), level: depth as 3 | 4, title: text, ...flag, children: [], source: state.source(node) };
   while (o.sections.length > 0 && o.sections.at(-1)!.level >= section.level) o.sections.pop();
   (o.sections.at(-1) ?? o.chapter)!.children.push(section);
   o.sections.push(section);
@@ -75,7 +86,7 @@ function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, ma
   if (entryTitle === '') report(state.file, node, 'entry-title-empty');
   const rest: PhrasingContent[] = [{ ...first, value: first.value.slice(match[0].length) }, ...node.children.slice(1)];
   const e: Entry = {
-    type: 'entry', id: state.nextId('entry'), title: entryTitle, lead: toInlines(state, rest), blocks: [], source: state.source(node),
+    type: 'entry', id: state.nextId('entry'), title: entryTitle, ...flagOf(match, 2), lead: toInlines(state, rest), blocks: [], source: state.source(node),
   };
   checkLength(state, node, e.lead);
   const owner: Container | Part = container(o) ?? o.part;
@@ -131,7 +142,7 @@ const ARTICLE_DIRECTIVES = new Set(['byline', 'subtitle', 'dateline']);
 /** Builds the part of one file from its root children (after the `# title`). */
 export function readPart(state: ParseState, kind: PartKind, titleNode: Heading, nodes: readonly RootContent[]): Part {
   const part: Part = {
-    type: 'part', id: state.nextId('part'), title: title(titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
+    type: 'part', id: state.nextId('part'), ...titleAndFlag(titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
   };
   const o: Outline = { part, sections: [], entryTitles: new Map() };
   for (let i = 0; i < nodes.length; i++) {

@@ -76,6 +76,23 @@ describe('the EPUB of the sample', () => {
     expect(links.length).toBeGreaterThan(700);
     const broken = links.filter((m) => !idsOf(m[1]!).has(m[2]!)).map((m) => m[0]);
     expect(broken).toEqual([]);
+    // Every page number printed is a link of its own: as many links as numbers after the headings.
+    const items = [...index.matchAll(/<li><span class="heading">[^<]*<\/span>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    const numbers = items.reduce((n, li) => n + (li.replace(/<[^>]+>/g, '').match(/\d+/g) ?? []).length, 0);
+    const anchors = items.reduce((n, li) => n + (li.match(/<a href=/g) ?? []).length, 0);
+    expect(items.length).toBeGreaterThan(900);
+    expect(anchors).toBe(numbers);
+  });
+
+  test('the index is in the nav’s table of contents, and the page-list sends the index’s own pages to it', () => {
+    const nav = text('nav.xhtml');
+    const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('epub:type="landmarks"'));
+    expect(toc).toContain('<a href="index.xhtml#index">索引</a>');
+    const pageList = [...nav.slice(nav.indexOf('epub:type="page-list"')).matchAll(/<a href="([^"]+)">(\d+)<\/a>/g)].map((m) => [m[1]!, Number(m[2])] as const);
+    const toIndex = pageList.filter(([href]) => href === 'index.xhtml#index').map(([, page]) => page);
+    expect(toIndex.length).toBeGreaterThanOrEqual(10);
+    // They are the last pages, one run: no body page is sent to the index, and no index page elsewhere.
+    expect(toIndex).toEqual(pageList.slice(-toIndex.length).map(([, page]) => page));
   });
 
   test('every figure has a figcaption with its credit', () => {

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
 import { checkManuscript } from '../../src/build/index.ts';
 import { readManuscript } from '../../src/io/index.ts';
-import { compareIndexKeys, indexKey } from '../../src/cjk/index.ts';
+import { compareIndexKeys, indexKeys } from '../../src/cjk/index.ts';
+import { indexOccurrences, qualifyGeneric } from '../../src/derive/index.ts';
 import { type Book, inlineText, walkBook } from '../../src/model/index.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
@@ -193,19 +194,52 @@ describe('the print PDF of the sample', () => {
     const entries = tocItems(pages.map((ws) => ws.filter((w) => !/^[A-Z]$/.test(w.text) && w.text !== '条目索引')), /^[\d、—]+$/);
     expect(entries.length).toBeGreaterThan(600);
     const readings = book.settings.index_readings;
+    const keys = indexKeys(entries.map((e) => ({ heading: e.title, ...(readings[e.title] ? { reading: readings[e.title] } : {}) })), { words: readings });
     const out: string[] = [];
     for (let i = 0; i + 1 < entries.length; i++) {
-      const [a, b] = [entries[i]!.title, entries[i + 1]!.title];
-      if (compareIndexKeys(indexKey(a, readings[a]), indexKey(b, readings[b])) > 0) out.push(`${a} > ${b}`);
+      if (compareIndexKeys(keys[i]!, keys[i + 1]!) > 0) out.push(`${entries[i]!.title} > ${entries[i + 1]!.title}`);
     }
     expect(out).toEqual([]);
+    // A recurring title named with its unit (区人大常委会概况) is printed on its page as the bare title.
+    const bare = new Map(qualifyGeneric(indexOccurrences(book), book.settings.index).flatMap((o) => (o.generic ? [[flat(o.heading), o.generic.title] as const] : [])));
     const missing: string[] = [];
     for (const { title, folio } of entries) {
+      const printed = flat(bare.get(flat(title)) ?? title);
       for (const page of expandLocators(folio)) {
-        if (!flat(texts[bodyStart + page - 1] ?? '').includes(flat(title))) missing.push(`${title} ${page}`);
+        if (!flat(texts[bodyStart + page - 1] ?? '').includes(printed)) missing.push(`${title} ${page}`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  test('R-IDX: every page number in the index is a link of its own, to the page it names', async () => {
+    const first = words.findIndex((w, i) => i > bodyStart && headOf(w) === '索引');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+    const labels = (await doc.getPageLabels())!;
+    let numbers = 0;
+    let links = 0;
+    const wrong: string[] = [];
+    for (let i = first; i < words.length; i++) { // the index is the last thing in the book
+      const page = await doc.getPage(i + 1);
+      const height = page.view[3]!;
+      // Locators are the words of digits and 、— that end at the right edge of a column (a year in a heading does not).
+      const digitWords = words[i]!.filter((w) => w.y > TYPE_TOP - 10 && w.y < TYPE_BOTTOM && /^[\d、—]+$/.test(w.text) && w.height < 20);
+      const rightOf = (w: Word) => Math.max(...digitWords.filter((d) => d.x < 297 === w.x < 297).map((d) => d.xMax));
+      const locatorWords = digitWords.filter((w) => rightOf(w) - w.xMax < 6);
+      numbers += locatorWords.reduce((n, w) => n + (w.text.match(/\d+/g) ?? []).length, 0);
+      for (const a of (await page.getAnnotations()).filter((x: { subtype: string }) => x.subtype === 'Link')) {
+        links++;
+        const [x1, y1, x2, y2] = a.rect as number[];
+        const word = locatorWords.find((w) => w.x < x2! && w.xMax > x1! && w.y < height - y1! && w.y + w.height > height - y2!);
+        const target = labels[await doc.getPageIndex(a.dest[0])];
+        if (!word || !(word.text.match(/\d+/g) ?? ([] as string[])).includes(target!)) wrong.push(`${word?.text ?? '?'} → ${target} (page ${labels[i]})`);
+      }
+    }
+    await doc.destroy();
+    expect(numbers).toBeGreaterThan(1000);
+    expect(links).toBe(numbers);
+    expect(wrong).toEqual([]);
   });
 
   test('the copyright page carries the book’s data, with 印张 from the PDF’s own page count', () => {

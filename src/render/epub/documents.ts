@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { BookSettings } from '../../config/index.ts';
-import { formatLocators, type IndexGroup, imprintOf, type TocItem } from '../../derive/index.ts';
+import { type IndexGroup, imprintOf, locatorParts, type TocItem } from '../../derive/index.ts';
 import type { FrontSection } from '../../model/index.ts';
 import { blocks, type ContentContext } from './content.ts';
 
@@ -51,22 +51,22 @@ export function frontSectionDocument(ctx: ContentContext, f: FrontSection): stri
   return xhtml(f.title, [h('section', { id: f.id, className: [f.kind] }, [h('h1', f.title), ...blocks(ctx, f.blocks)])]);
 }
 
-/** 索引: letter groups, each heading followed by its locators, each a link to the place (the print page as its text). */
-export function indexDocument(groups: readonly IndexGroup[], hrefOf: (anchor: string) => string | undefined, pageOf: (anchor: string) => number | undefined): string {
+/**
+ * 索引: letter groups, each heading followed by its locators, each page
+ * number a link to its own place: the anchor on that page, or (for the page
+ * a long entry ends on) that page's marker.
+ */
+export function indexDocument(groups: readonly IndexGroup[], hrefOf: (anchor: string) => string | undefined, pageHref: (page: number) => string | undefined): string {
   const sections = groups.map((g) => h('section', { className: ['index-group'] }, [
     ...(g.letter ? [h('h2', g.letter)] : []),
     h('ul', { className: ['index'] }, g.entries.map((e) => {
-      const links: ElementContent[] = [];
-      const seen = new Set<number>();
-      for (const anchor of e.anchors) {
-        const page = pageOf(anchor);
-        const href = hrefOf(anchor);
-        if (page === undefined || href === undefined || seen.has(page)) continue;
-        seen.add(page);
-        if (links.length) links.push({ type: 'text', value: '、' });
-        links.push(h('a', { href }, String(page)));
-      }
-      return h('li', [h('span', { className: ['heading'] }, e.heading), { type: 'text', value: '\u3000' }, ...(links.length ? links : [{ type: 'text' as const, value: formatLocators(e.pages) }])]);
+      const anchorOf = new Map(e.locators.map((l) => [l.page, l.anchor]));
+      const links: ElementContent[] = locatorParts(e.pages).map((part) => {
+        if (part.page === undefined) return { type: 'text', value: part.text };
+        const href = hrefOf(anchorOf.get(part.page)!) ?? pageHref(part.page);
+        return href ? h('a', { href }, part.text) : { type: 'text', value: part.text };
+      });
+      return h('li', [h('span', { className: ['heading'] }, e.heading), { type: 'text', value: '\u3000' }, ...links]);
     })),
   ]));
   return xhtml('索引', [h('section', { 'epub:type': 'index', id: 'index' }, [h('h1', '索引'), h('h2', '条目索引'), ...sections])], { bodyType: 'backmatter' });
@@ -78,6 +78,8 @@ export interface NavInput {
   landmarks: Array<{ type: string; title: string; href: string }>;
   pages: Array<{ label: string; href: string }>;
   extra: Array<{ title: string; href: string }>;
+  /** Items after the TOC's parts: the index. */
+  tail?: Array<{ title: string; href: string }>;
 }
 
 /** Nested <ol> of the TOC down to 条目 level. */
@@ -107,6 +109,7 @@ function prune(el: Element): void {
 export function navDocument(n: NavInput): string {
   const toc = tocList(n.toc, n.hrefOf);
   toc.children.unshift(...n.extra.map((e) => h('li', [h('a', { href: e.href }, e.title)])));
+  toc.children.push(...(n.tail ?? []).map((e) => h('li', [h('a', { href: e.href }, e.title)])));
   return xhtml('目录', [
     h('nav', { 'epub:type': 'toc', id: 'toc' }, [h('h1', '目录'), toc]),
     h('nav', { 'epub:type': 'landmarks', hidden: true }, [h('h2', '导航'), h('ol', n.landmarks.map((l) => h('li', [h('a', { 'epub:type': l.type, href: l.href }, l.title)])))]),

@@ -22,6 +22,8 @@ export interface EpubInput {
   /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
   printPageOf(anchor: string): number | undefined;
   printPages: number;
+  /** The print page numbers of the index: the page-list sends them to the index. */
+  indexPages?: readonly number[];
   /** The last numbered page of the body (the index included). */
   lastBodyPage: number;
   wordsThousands: number;
@@ -60,9 +62,10 @@ function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFi
 /**
  * page-list: every print page of the body, so that a citation by page can be
  * followed. A page links to the first place printed on it; a page with no
- * place of its own (text running on) links to the place that runs onto it.
+ * place of its own (text running on) links to the place that runs onto it;
+ * the index's pages link to the index.
  */
-function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined, lastPage: number): Array<{ label: string; href: string }> {
+function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined, lastPage: number, indexPages: readonly number[]): Array<{ label: string; href: string }> {
   const first = new Map<number, string>();
   walkBook({ ...book, front: [] }, (n) => {
     if (!('id' in n)) return;
@@ -70,6 +73,7 @@ function pageList(book: Book, printPageOf: (a: string) => number | undefined, hr
     const href = hrefOf(n.id);
     if (page !== undefined && href && !first.has(page)) first.set(page, href);
   });
+  for (const page of indexPages) first.set(page, INDEX_HREF);
   const out: Array<{ label: string; href: string }> = [];
   let current: string | undefined;
   for (let page = 1; page <= lastPage; page++) {
@@ -78,6 +82,8 @@ function pageList(book: Book, printPageOf: (a: string) => number | undefined, hr
   }
   return out;
 }
+
+const INDEX_HREF = 'index.xhtml#index';
 
 /**
  * The EPUB's bytes. Everything but the photos, cover and fonts is made and
@@ -101,7 +107,9 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   if (committee) docs.push({ name: 'committee.xhtml', text: committee, title: '编辑委员会' });
   book.front.forEach((f, i) => docs.push({ name: frontFile(i), text: frontSectionDocument(ctx, f), title: f.title }));
   book.parts.forEach((p, i) => docs.push({ name: partFile(i), text: xhtml(p.title, [partBody(ctx, p)], { bodyType: 'bodymatter' }), title: p.title }));
-  docs.push({ name: 'index.xhtml', text: indexDocument(input.index, hrefOf, input.printPageOf), title: '索引' });
+  const pages = pageList(book, input.printPageOf, hrefOf, input.lastBodyPage, input.indexPages ?? []);
+  const pageHref = (page: number) => pages.find((p) => p.label === String(page))?.href;
+  docs.push({ name: 'index.xhtml', text: indexDocument(input.index, hrefOf, pageHref), title: '索引' });
 
   const firstPart = partFile(0);
   const nav = navDocument({
@@ -111,7 +119,8 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
       { type: 'titlepage', title: '书名页', href: 'title.xhtml' }, { type: 'toc', title: '目录', href: 'nav.xhtml' },
       { type: 'bodymatter', title: '正文', href: firstPart }, { type: 'index', title: '索引', href: 'index.xhtml' },
     ],
-    pages: pageList(book, input.printPageOf, hrefOf, input.lastBodyPage),
+    pages,
+    tail: input.index.length > 0 ? [{ title: '索引', href: INDEX_HREF }] : [],
   });
   const images = [...new Set([...input.images.keys()])].sort().map((src) => ({ src, name: `images/${imageName(src)}` }));
   const manifest: ManifestItem[] = [

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { turnoverPoints } from './index-lines.ts';
+
+/** The text cut at every turnover point. */
+const pieces = (text: string) => {
+  const points = [0, ...turnoverPoints(text), text.length];
+  return points.slice(1).map((p, i) => text.slice(points[i], p));
+};
+
+describe('R-IDX-2: index headings turn over between words', () => {
+  test('never inside a word the segmenter does not know (哪吒) nor between a single character and its word (嘉|年华)', () => {
+    const text = '2023第三届海河国际消费季暨第五届活力河西·哪吒文化体育嘉年华';
+    const cuts = pieces(text);
+    expect(cuts.join('')).toBe(text);
+    expect(cuts.some((c) => c.endsWith('哪'))).toBe(false);
+    expect(cuts.some((c) => c.endsWith('嘉'))).toBe(false);
+    expect(cuts).toEqual(expect.arrayContaining(['国际', '哪吒文化']));
+  });
+
+  test('not after an opening mark, nor before a closing one', () => {
+    for (const text of ['2023“活力河西·都市消费嘉年华——缤纷夏日购物季”启动仪式', '实施“谋发展、转作风、办实事”行动']) {
+      for (const p of turnoverPoints(text)) {
+        expect(text[p - 1]).not.toMatch(/[“《（]/);
+        expect(text[p]).not.toMatch(/[”》）、，]/);
+      }
+    }
+  });
+});

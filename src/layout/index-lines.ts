@@ -1,0 +1,82 @@
+/**
+ * The lines of an index heading (R-IDX-2): set flush left, never stretched;
+ * turnovers broken between words, not inside one (哪吒, 嘉年华); the page
+ * numbers kept on the heading's last line whenever they fit beside it.
+ */
+import type { Line } from '../compose/index.ts';
+import type { FontStyle } from '../font/index.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+
+export interface HeadingLinesInput {
+  text: string;
+  style: FontStyle;
+  sizePt: number;
+  firstMeasurePt: number;
+  /** Measure of the turnover lines (the hanging indent taken off). */
+  restMeasurePt: number;
+  /** Room the page numbers need on the last line (leader and numbers), 0 when they go below. */
+  trailerRoomPt: number;
+}
+
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+const OPENING = /[“‘《（(〈「『【［]$/u;
+const HAN = /^\p{Script=Han}/u;
+
+/**
+ * Where a heading may turn over: between two words of two or more
+ * characters (or digits), or after a mark that does not open. Between two
+ * single characters the segmenter did not know the word (哪|吒), so no.
+ */
+export function turnoverPoints(text: string): number[] {
+  const segs = [...WORDS.segment(text)];
+  const points: number[] = [];
+  for (let i = 1; i < segs.length; i++) {
+    const before = segs[i - 1]!;
+    const after = segs[i]!;
+    if (!after.isWordLike) continue;
+    const shortHan = (s: Intl.SegmentData) => [...s.segment].length < 2 && HAN.test(s.segment);
+    const ok = before.isWordLike ? !shortHan(before) && !shortHan(after) : !OPENING.test(before.segment);
+    if (ok) points.push(after.index);
+  }
+  return points;
+}
+
+/** The lines of a heading, and whether the page numbers fit on its last line. */
+export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines: Line[]; trailerFits: boolean } {
+  const widths = new Map<string, number>();
+  const widthOf = (s: string) => {
+    let w = widths.get(s);
+    if (w === undefined) widths.set(s, (w = composeAt(ctx, plain(s, h.style), h.sizePt, 1e6)[0]?.widthPt ?? 0));
+    return w;
+  };
+  const texts: string[] = [];
+  let rest = h.text;
+  let measure = h.firstMeasurePt;
+  let trailerFits = true;
+  for (;;) {
+    if (widthOf(rest) + h.trailerRoomPt <= measure) break;
+    const points = turnoverPoints(rest).filter((p) => widthOf(rest.slice(0, p)) <= measure);
+    const last = points.at(-1);
+    if (widthOf(rest) <= measure && (last === undefined || texts.length > 3)) {
+      trailerFits = false; // one word that fits, but not with its numbers: they go on a line below
+      break;
+    }
+    const cut = last ?? composerBreak(ctx, h, rest, measure);
+    if (cut <= 0 || cut >= rest.length) {
+      trailerFits = widthOf(rest) + h.trailerRoomPt <= measure;
+      break;
+    }
+    texts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+    measure = h.restMeasurePt;
+  }
+  texts.push(rest);
+  const lines = texts.map((t, i) => composeAt(ctx, plain(t, h.style), h.sizePt, i === 0 ? h.firstMeasurePt : h.restMeasurePt)[0]!);
+  return { lines, trailerFits };
+}
+
+/** Where the composer would break `text` at `measure` (no word boundary fits: a long word or Latin). */
+function composerBreak(ctx: LayoutContext, h: HeadingLinesInput, text: string, measure: number): number {
+  const first = composeAt(ctx, plain(text, h.style), h.sizePt, measure)[0];
+  return first ? first.text.replace(/\s+$/, '').length : text.length;
+}
