@@ -177,7 +177,7 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
     case 'init':
       return init(args, argvDir(argv), out);
     case 'index':
-      return finish(args, await listIndexHeadings(args.dir, out), out);
+      return listIndexHeadings(args.dir, out).then((files) => finish(args, files, out));
     case 'help': case '--help': case '-h':
       out(USAGE);
       return Promise.resolve(EXIT.ok);
