@@ -18,6 +18,7 @@ import {
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { IMPORT_USAGE, importCommand } from './import.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
 import { newCaches, remember, reuseLine, type Session, startBuild } from './session.ts';
@@ -29,6 +30,7 @@ const USAGE = `用法 usage:
   nianjian watch [书稿目录]            生成一次，之后每次修改书稿自动重新生成
   nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
+${IMPORT_USAGE}
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
@@ -221,6 +223,7 @@ function stopOnInterrupt(): AbortSignal {
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. `signal` ends a watch (the terminal's Ctrl-C when not given). */
 export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
+  if (argv[0] === 'import') return importCommand(argv.slice(1), out); // its own options: src/cli/import.ts
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     out(`${args}\n${USAGE}`);
