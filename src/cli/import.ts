@@ -144,12 +144,16 @@ function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submissi
     plan.writes.set(join(args.into, name), `${toManuscript([], title)}\n${subs.map(body).join('\n')}`);
     return;
   }
-  subs.forEach((s, i) => {
+  let added = 0;
+  for (const s of subs) {
     const title = s.partTitle ?? basename(s.source).replace(/\.[^.]+$/, '').replace(/\.[^.]+$/, '');
-    const path = join(args.into, `${nextNumber(parts, i)}-${title.replace(/[\s/\\:*?"<>|]+/g, '')}.md`);
-    if (existsSync(path) && !args.force) plan.conflicts.push(path);
+    const safe = title.replace(/[\s/\\:*?"<>|]+/g, '');
+    // A part imported before from the same file, or of the same name, is the one this import would replace.
+    const before = [...parts.keys()].find((n) => readFileSync(join(args.into, n), 'utf8').includes(marker(s)) || n.replace(/^\d+-/, '') === `${safe}.md`);
+    const path = join(args.into, before ?? `${nextNumber(parts, added++)}-${safe}.md`);
+    if (before && !args.force) plan.conflicts.push(path);
     plan.writes.set(path, `${toManuscript([], title)}\n${body(s)}`);
-  });
+  }
 }
 
 function reportPath(into: string, force: boolean): string {

@@ -129,9 +129,17 @@ function onChange(w: Walk, e: Element, kind: 'ins' | 'del'): void {
   else w.notes.warn('tracked-change', paragraphPlace(w.current), `修订（删除${who}）${quote(text)}：已按接受修订略去。请确认。`);
 }
 
+/** A table cell that continues a vertical merge (w:vMerge without "restart"). */
+function continuesMerge(tc: Element): boolean {
+  const pr = [...children(tc)].find((c) => isW(c, 'tcPr'));
+  const merge = pr ? [...children(pr)].find((c) => isW(c, 'vMerge')) : undefined;
+  return merge !== undefined && attr(merge, 'val') !== 'restart';
+}
+
 function visit(w: Walk, n: Node): void {
   for (const c of children(n)) {
     if (c.namespaceURI === MC && c.localName === 'Choice') continue;
+    if (isW(c, 'tc') && continuesMerge(c)) continue; // mammoth drops a vertically merged cell's continuation
     if (isW(c, 'p')) onParagraph(w, c);
     else if (isW(c, 'r')) onRun(w, c);
     else if (isW(c, 'ins') || isW(c, 'del')) {
