@@ -216,7 +216,8 @@ export function structure(input: StructureInput): Structured {
   const ranks = list.filter((p) => p.kind === 'heading').map((p) => (p as { rank: number }).rank);
   const top = Math.min(...ranks);
   const first = list[0];
-  if (!input.underPart && first?.kind === 'heading' && first.rank === top && ranks.filter((r) => r === top).length === 1) {
+  // The one top heading that opens the file, with headings below it, is the unit's title: the part's.
+  if (!input.underPart && first?.kind === 'heading' && first.rank === top && ranks.filter((r) => r === top).length === 1 && ranks.some((r) => r > top)) {
     partTitle = first.text;
     list = list.slice(1);
   }
