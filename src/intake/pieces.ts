@@ -164,7 +164,7 @@ function walk(w: Walk, nodes: (RootContent | ElementContent)[]): void {
     if (heading) {
       const para = takeMark(n) ?? w.lastPara;
       w.lastPara = para;
-      const text = toText(n).replace(/[\s\u3000]+/g, ' ').trim();
+      const text = toText(n).replace(/[ \t\r\n]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''); // a full-width space between names stays
       if (text) w.pieces.push({ kind: 'heading', level: Number(heading[1]), text, para });
     } else if (n.tagName === 'p') onParagraph(w, n);
     else if (n.tagName === 'table') {

@@ -218,7 +218,7 @@ export function structure(input: StructureInput): Structured {
   const first = list[0];
   // The one top heading that opens the file, with headings below it, is the unit's title: the part's.
   if (!input.underPart && first?.kind === 'heading' && first.rank === top && ranks.filter((r) => r === top).length === 1 && ranks.some((r) => r > top)) {
-    partTitle = first.text;
+    partTitle = normalizeInto(first.text, first.para, input.notes);
     list = list.slice(1);
   }
   const distinct = [...new Set(list.filter((p) => p.kind === 'heading').map((p) => (p as { rank: number }).rank))].sort((a, b) => a - b);
