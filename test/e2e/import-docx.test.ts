@@ -46,6 +46,10 @@ const P = {
   supervision: '干部监督',
   plainA: '全年开展干部监督谈话',
   plainB: '200余人次，受理信访举报15件。',
+  boxBefore: '【谈话提醒】全年谈话提醒',
+  boxInside: '文本框里的补充说明。',
+  boxAfter: '86人次。',
+  fieldBefore: '本页页码',
 };
 
 function submissionFodt(photo: string): string {
@@ -64,16 +68,19 @@ function submissionFodt(photo: string): string {
     p(`<draw:frame draw:name="图1" svg:width="14cm" svg:height="9cm" text:anchor-type="as-char"><draw:image><office:binary-data>${photo}</office:binary-data></draw:image></draw:frame>`), // 8
     p(`${P.caption}（${P.credit}）`), // 9
     p(P.tableTitle), // 10
-    // 11–19: a table whose header has a cell merged down and one merged across
+    // 11–20: a table whose header has a cell merged down and one merged across (the cell it covers below has no paragraph of its own in Word)
     `<table:table table:name="T1"><table:table-column table:number-columns-repeated="3"/>
 <table:table-row>${cell('类别', ' table:number-rows-spanned="2"')}${cell('2023年', ' table:number-columns-spanned="2"')}<table:covered-table-cell/></table:table-row>
 <table:table-row><table:covered-table-cell/>${cell('期数')}${cell('人次')}</table:table-row>
 <table:table-row>${cell('党务')}${cell('5')}${cell('1,200')}</table:table-row>
 <table:table-row>${cell('业务')}${cell('7')}${cell('1,800')}</table:table-row>
 </table:table>`,
-    p(P.chapterCredit), // 20
-    `<text:h text:style-name="Heading_20_2" text:outline-level="2">${P.supervision}</text:h>`, // 21
-    p(`\u3000\u3000${P.plainA}<text:line-break/>${P.plainB}`, 'PB'), // 22: indented, a soft break, after a page break
+    p(P.chapterCredit), // 21
+    `<text:h text:style-name="Heading_20_2" text:outline-level="2">${P.supervision}</text:h>`, // 22
+    p(`\u3000\u3000${P.plainA}<text:line-break/>${P.plainB}`, 'PB'), // 23: indented, a soft break, after a page break (LibreOffice writes the break at the end of 22)
+    // 24, with a text box (25) inside it
+    p(`${P.boxBefore}<draw:frame draw:name="文本框1" text:anchor-type="as-char" svg:width="6cm" svg:height="2cm"><draw:text-box><text:p>${P.boxInside}</text:p></draw:text-box></draw:frame>${P.boxAfter}`),
+    p(`${P.fieldBefore}<text:page-number text:select-page="current">1</text:page-number>`), // 26: a PAGE field
   ].join('\n');
   const changes = `<text:changed-region text:id="ins1"><text:insertion><office:change-info><dc:creator>王编辑</dc:creator><dc:date>2024-01-02T10:00:00</dc:date></office:change-info></text:insertion></text:changed-region>
 <text:changed-region text:id="del1"><text:deletion><office:change-info><dc:creator>王编辑</dc:creator><dc:date>2024-01-02T10:00:00</dc:date></office:change-info><text:p>${P.deleted}</text:p></text:deletion></text:changed-region>`;
@@ -114,6 +121,9 @@ describe('import a Word submission written by LibreOffice', () => {
     expect(paras).toContain(`【${P.runInTitle}】${P.runInBodyA}${P.inserted}${P.runInBodyB}${P.runInBodyC}①`);
     expect(paras).toContain(`${P.entry2A}${P.red}${P.entry2B}`);
     expect(paras).toContain(`${P.plainA}${P.plainB}`); // indentation dropped, break joined
+    expect(paras).toContain(`${P.boxBefore}${P.boxAfter}`);
+    expect(paras).toContain(P.boxInside); // the text box's text, after its paragraph
+    expect(paras).toContainEqual(expect.stringMatching(new RegExp(`^${P.fieldBefore}\\d$`))); // the page number as last shown
     expect(md).not.toContain(P.comment);
     expect(md).not.toContain(`党员${P.deleted}`);
   });
@@ -157,7 +167,7 @@ describe('import a Word submission written by LibreOffice', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the report lists the tracked changes, the comment, red text, the footnote, the page break and the merged header, by paragraph', () => {
+  test('the report lists the tracked changes, the comment, red text, the footnote, the page break, the merged header, the text box and the field, by paragraph', () => {
     const report = readFileSync(join(manuscript, '导入报告.txt'), 'utf8');
     const line = (kind: string) => report.split('\n').filter((l) => l.endsWith(`[${kind}]`));
     expect(line('tracked-change')).toEqual([
@@ -169,6 +179,8 @@ describe('import a Word submission written by LibreOffice', () => {
     expect(line('footnote')).toEqual([expect.stringMatching(/第 5 段/)]);
     expect(line('page-break')).toEqual([expect.stringMatching(/第 22 段/)]);
     expect(line('merged-header')).toEqual([expect.stringMatching(/第 11 段（表格第 1 行第 1 列）/)]);
+    expect(line('text-box')).toEqual([expect.stringMatching(/第 24 段：请核对：文本框中的文字“文本框里的补充说明。”已作为正文段落接在此段之后（第 25 段）/)]);
+    expect(line('field')).toEqual([expect.stringMatching(/第 26 段：请核对：域 PAGE 按它当时显示的文字导入/)]);
     expect(report.startsWith('# nianjian 导入报告')).toBe(true);
     // The terminal shows the same notes.
     expect(lines.filter((l) => l.includes('[comment]'))).toHaveLength(1);
