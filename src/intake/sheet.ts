@@ -72,7 +72,7 @@ function worksheetGrid(ws: ExcelJS.Worksheet, area?: [number, number, number, nu
 const filled = (row: string[]) => row.filter((t) => t.trim() !== '').length;
 
 /** The grid's table: its title row and 单位 line taken off the top, the rest as cells with spans. */
-function gridTable(grid: SheetGrid, notes: NoteList): RootContent[] {
+function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): RootContent[] {
   let first = grid.cells.findIndex((r) => filled(r) > 0);
   const last = grid.cells.findLastIndex((r) => filled(r) > 0);
   if (first < 0) {
@@ -97,6 +97,7 @@ function gridTable(grid: SheetGrid, notes: NoteList): RootContent[] {
     first++;
   }
   const rows = spannedRows(grid, first, last, width);
+  if (!title) title = fallbackCaption;
   const caption = title ? `${title}${unit ? `（${unit}）` : ''}` : '';
   if (!title) notes.info('table-caption', grid.place(first, 0), `工作表“${grid.name}”没有标题行，没有加 ::caption。请补上表题。`);
   const table = tableNode({ rows, place: (r, c) => grid.place(first + r, c) }, notes);
@@ -142,7 +143,7 @@ export async function importXlsx(bytes: Uint8Array, source: string): Promise<Sub
   if (ranges.length > 0) {
     for (const r of ranges) {
       const ws = wb.getWorksheet(r.sheet);
-      if (ws) content.push(...gridTable(worksheetGrid(ws, r.area), notes));
+      if (ws) content.push(...gridTable(worksheetGrid(ws, r.area), notes, r.name)); // a range's name is its table's title when no row gives one
     }
     notes.info('named-range', '', `按工作簿中的名称（${ranges.map((r) => r.name).join('、')}）导入了 ${ranges.length} 个表，其余单元格未导入。`);
   } else {

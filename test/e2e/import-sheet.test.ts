@@ -45,13 +45,23 @@ const tables = (md: string) => {
   return tree.children.flatMap((n, i) => (n.type === 'table' ? [{ caption: toString(tree.children[i - 1]!), rows: (n as Table).children.map((r) => r.children.map((c) => toString(c))), align: (n as Table).align }] : []));
 };
 
+/** A sheet with a note above the data, and the data named 学生表. */
+const NAMED = `<table:table table:name="数据">
+${row(text('内部备注：勿印'))}
+${row(text('学校'), text('学生数'))}
+${row(text('海河中学'), num(3046, 'cN0'))}
+</table:table>
+<table:named-expressions><table:named-range table:name="学生表" table:base-cell-address="$数据.$A$2" table:cell-range-address="$数据.$A$2:.$B$3"/></table:named-expressions>`;
+
 let work: string;
 let xlsx: string | undefined;
+let named: string | undefined;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'nianjian-sheet-'));
   writeFileSync(join(work, '财政统计.fods'), fods(FINANCE));
-  [xlsx] = soffice([join(work, '财政统计.fods')], 'xlsx', work);
+  writeFileSync(join(work, '学校.fods'), fods(NAMED));
+  [xlsx, named] = soffice([join(work, '财政统计.fods'), join(work, '学校.fods')], 'xlsx', work);
 }, 240_000);
 
 describe('import a statistics workbook written by LibreOffice Calc', () => {
@@ -93,6 +103,18 @@ describe('import a statistics workbook written by LibreOffice Calc', () => {
     expect(await main(['import', xlsx!, '--into', book, '--part', '01-概况.md'], () => {})).toBe(1);
     expect(readFileSync(join(book, '01-概况.md'), 'utf8')).toBe(after);
     expect(readdirSync(book).filter((n) => n.endsWith('.md'))).toEqual(['01-概况.md']);
+  });
+});
+
+describe('a workbook with a named range', () => {
+  test('the named range is the table, titled by its name; the cells around it are left out, and the report says so', async () => {
+    const book = join(work, 'book3');
+    expect(await main(['init', book], () => {})).toBe(0);
+    expect(await main(['import', named!, '--into', book], () => {})).toBe(0);
+    const md = readFileSync(join(book, '02-学校.md'), 'utf8');
+    expect(tables(md)).toEqual([{ caption: '学生表', rows: [['学校', '学生数'], ['海河中学', '3,046']], align: [null, 'right'] }]);
+    expect(md).not.toContain('内部备注');
+    expect(readFileSync(join(book, '导入报告.txt'), 'utf8')).toMatch(/学校\.xlsx：提示：按工作簿中的名称（学生表）导入了 1 个表，其余单元格未导入/);
   });
 });
 
