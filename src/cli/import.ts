@@ -107,7 +107,8 @@ function partFiles(into: string): Map<string, string> {
 
 interface Plan { writes: Map<string, Uint8Array | string>; conflicts: string[] }
 
-const marker = (s: Submission) => `<!-- 导入自 ${s.source.replace(/--/g, '－－')} -->`;
+/** Heads what an import wrote: a later import of the same file finds it by this. */
+const marker = (s: Submission) => `<!-- 导入自 ${basename(s.source).replace(/--/g, '－－')} -->`;
 
 function nextNumber(parts: Map<string, string>, planned: number): string {
   const used = [...parts.keys()].map((n) => Number(/^(\d+)-/.exec(n)?.[1] ?? 0));
@@ -191,9 +192,8 @@ export async function importCommand(argv: string[], out: (s: string) => void): P
     return 1;
   }
   for (const [path, bytes] of plan.writes) await writeAtomic(path, bytes);
-  const written = [...plan.writes.keys()].filter((p) => p.endsWith('.md') || !p.includes(`${join(args.into, 'photos')}`)).concat(
-    plan.writes.size ? [`photos/ 中 ${[...plan.writes.keys()].filter((p) => p.startsWith(join(args.into, 'photos'))).length} 幅图片`] : [],
-  );
+  const parts = [...plan.writes.keys()].filter((p) => p.endsWith('.md'));
+  const written = [...parts, `photos/ 中 ${plan.writes.size - parts.length} 幅图片`];
   const report = reportPath(args.into, args.force);
   if (existsSync(args.into)) await writeAtomic(report, intake.formatReport(notes, written));
   for (const n of notes) out(intake.formatNote(n));

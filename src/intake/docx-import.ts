@@ -7,7 +7,7 @@ import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import { docxToHtml, type ExtractedImage } from './docx.ts';
 import { scanDocx } from './docx-scan.ts';
-import { NoteList } from './notes.ts';
+import { NoteList, paragraphPlace } from './notes.ts';
 import { htmlToPieces } from './pieces.ts';
 import { type Placeholder, structure } from './structure.ts';
 import type { Submission } from './submission.ts';
@@ -16,17 +16,17 @@ import type { Submission } from './submission.ts';
 export const HUGE_IMAGE_BYTES = 20 * 1024 * 1024;
 export const HUGE_IMAGE_PIXELS = 60_000_000;
 
-function checkImage(image: ExtractedImage, notes: NoteList): void {
+function checkImage(image: ExtractedImage, para: number | undefined, notes: NoteList): void {
   let pixels = 0;
   try {
     const size = imageSize(image.bytes);
     pixels = (size.width ?? 0) * (size.height ?? 0);
   } catch { /* an EMF/WMF or an unknown kind: its size is not known */ }
   if (image.bytes.length > HUGE_IMAGE_BYTES || pixels > HUGE_IMAGE_PIXELS) {
-    notes.warn('image-huge', '', `图片 photos/${image.name} 过大（${(image.bytes.length / 1048576).toFixed(1)} MB${pixels ? `，${(pixels / 1e6).toFixed(0)} 百万像素` : ''}），已原样提取。请确认是否需要这么大的原图；排版会缩小它。`);
+    notes.warn('image-huge', paragraphPlace(para), `图片 photos/${image.name} 过大（${(image.bytes.length / 1048576).toFixed(1)} MB${pixels ? `，${(pixels / 1e6).toFixed(0)} 百万像素` : ''}），已原样提取。请确认是否需要这么大的原图；排版会缩小它。`);
   }
   if (/\.(emf|wmf|bin|tif)$/.test(image.name)) {
-    notes.warn('image-format', '', `图片 photos/${image.name} 的格式（${image.contentType}）不能排入书中。请向供稿单位索取 JPEG 或 PNG 原图，替换后改正图片路径。`);
+    notes.warn('image-format', paragraphPlace(para), `图片 photos/${image.name} 的格式（${image.contentType}）不能排入书中。请向供稿单位索取 JPEG 或 PNG 原图，替换后改正图片路径。`);
   }
 }
 
@@ -40,7 +40,6 @@ export async function importDocx(bytes: Uint8Array, source: string, stem: string
   const converted = await docxToHtml(bytes, stem, notes);
   const scanned = await scanDocx(converted.zip, notes);
   const photos = converted.images.map((i) => ({ name: i.name, bytes: i.bytes }));
-  for (const image of converted.images) checkImage(image, notes);
   const placeholders: Placeholder[] = [];
   for (const [i, p] of scanned.placeholders.entries()) {
     const name = `${stem}-占位-${String(i + 1).padStart(2, '0')}.png`;
@@ -48,6 +47,8 @@ export async function importDocx(bytes: Uint8Array, source: string, stem: string
     placeholders.push({ ...p, src: `photos/${name}` });
   }
   const pieces = htmlToPieces(converted.html);
+  const paraOf = new Map(pieces.flatMap((p) => (p.kind === 'image' ? [[p.src, p.para] as const] : [])));
+  for (const image of converted.images) checkImage(image, paraOf.get(`photos/${image.name}`), notes);
   if (pieces.length === 0 && placeholders.length === 0) {
     notes.error('empty', '', '文档中没有文字、图片或表格，未导入。请确认供稿单位发来的是正确的文件。');
     return { source, partTitle: undefined, content: [], photos: [], notes: notes.notes };

@@ -92,7 +92,7 @@ describe('a .docx made with the docx npm library', () => {
     expect(report).toMatch(/第 3 段：请核对：修订（删除，张三）“40”/);
     expect(report).toMatch(/第 4 段：请核对：批注（审稿人）：“数字待核”/);
     expect(report).toMatch(/第 6 段：请核对：嵌入的图表无法导入，已在此处留一幅占位图/);
-    expect(report).toMatch(/图片 photos\/区发展改革委-02\.png 过大（.*63 百万像素）/);
+    expect(report).toMatch(/第 7 段：请核对：图片 photos\/区发展改革委-02\.png 过大（.*63 百万像素）/);
     const checked = await checkDir(book);
     expect(checked.messages.filter((m) => / (error|fatal)$/.test(m))).toEqual([]);
   }, 60_000);
