@@ -170,6 +170,10 @@ export async function importCommand(argv: string[], out: (s: string) => void): P
     out(`${args}\n用法 usage:\n${IMPORT_USAGE}`);
     return 2;
   }
+  if (!existsSync(args.into) || !statSync(args.into).isDirectory()) {
+    out(`找不到书稿目录：${args.into}。请检查 --into，或先用 nianjian init ${args.into} 新建书稿。`);
+    return 1;
+  }
   const intake = await import('../intake/index.ts');
   const { files, missing } = expand(intake, args.inputs);
   for (const m of missing) out(`找不到文件或目录：${m}`);
@@ -195,7 +199,7 @@ export async function importCommand(argv: string[], out: (s: string) => void): P
   const parts = [...plan.writes.keys()].filter((p) => p.endsWith('.md'));
   const written = [...parts, `photos/ 中 ${plan.writes.size - parts.length} 幅图片`];
   const report = reportPath(args.into, args.force);
-  if (existsSync(args.into)) await writeAtomic(report, intake.formatReport(notes, written));
+  await writeAtomic(report, intake.formatReport(notes, written));
   for (const n of notes) out(intake.formatNote(n));
   const errors = notes.filter((n) => n.severity === 'error').length;
   out(`导入 ${good.length}/${subs.length} 个文件：${errors} 个错误，${notes.filter((n) => n.severity === 'warning').length} 处请核对。报告 report: ${report}`);

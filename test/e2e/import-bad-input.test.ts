@@ -137,6 +137,14 @@ describe('bad input', () => {
     expect(partsIn(book)).toEqual(['01-概况.md', '02-无结构.md']);
   });
 
+  test('a manuscript folder that is not there: a message, nothing written', async () => {
+    const lines: string[] = [];
+    const missing = join(work, '没有这个目录');
+    expect(await main(['import', join(work, '无结构.docx'), '--into', missing], (s) => lines.push(s))).toBe(1);
+    expect(lines.join('\n')).toMatch(/找不到书稿目录：.*没有这个目录。请检查 --into，或先用 nianjian init/);
+    expect(readdirSync(work)).not.toContain('没有这个目录');
+  });
+
   test('an empty document is an error, and nothing is written', async () => {
     const { code, lines, book } = await importInto([join(work, '空白.docx')]);
     expect(code).toBe(1);
