@@ -10,6 +10,7 @@ import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
 import { listIndexHeadings } from './index-list.ts';
+import { IMPORT_USAGE, importCommand } from './import.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
 import { newCaches, remember, reuseLine, type Session } from './session.ts';
@@ -22,6 +23,7 @@ const USAGE = `用法 usage:
   nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
   nianjian index [书稿目录]            列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）
+${IMPORT_USAGE}
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
@@ -187,6 +189,12 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
   }
 }
 
+/** An error nianjian did not expect: one line naming the step, exit 70. */
+function lastResort(dir: string, command: string, error: unknown, print: (s: string) => void): number {
+  print(formatMessages([internalErrorFile(dir, command, error)]));
+  return EXIT.internal;
+}
+
 /**
  * Runs the CLI; returns the exit code. Never throws: bad input is a message
  * with file:line, a fault of the disk a message naming the path, and an
@@ -198,6 +206,7 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
  */
 export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
   const print = (s: string) => out(escapeTerminal(s));
+  if (argv[0] === 'import') return importCommand(argv.slice(1), print).catch((error: unknown) => lastResort('import', 'import', error, print)); // its own options: src/cli/import.ts
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     print(`${args}\n${USAGE}`);
@@ -206,7 +215,6 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
   try {
     return await run(args, argv, print, signal);
   } catch (error) {
-    print(formatMessages([internalErrorFile(args.dir, args.command, error)]));
-    return EXIT.internal;
+    return lastResort(args.dir, args.command, error, print);
   }
 }

@@ -1,0 +1,212 @@
+/**
+ * nianjian import <file.docx | file.xlsx | file.csv | folder>… --into <manuscript> [--part <file or title>] [--force]
+ *
+ * Reads the submissions, has src/intake turn them into manuscript Markdown,
+ * and writes new part files (or appends under the part --part names) and
+ * their photos. Nothing existing is overwritten without --force, and nothing
+ * is written at all when a file is in the way. The import report is printed
+ * and written beside the output.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import type { IntakeNote, Submission } from '../intake/index.ts';
+import { commitOutputs } from '../io/index.ts';
+
+export const IMPORT_USAGE = '  nianjian import <文件或目录>… --into <书稿目录> [--part <篇文件或篇名>] [--force]  导入 Word 供稿与统计表（.docx .xlsx .csv）';
+
+interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
+
+function parse(argv: string[]): ImportArgs | string {
+  const args: ImportArgs = { inputs: [], into: '', part: undefined, force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--into') args.into = argv[++i] ?? '';
+    else if (a === '--part') args.part = argv[++i];
+    else if (a === '--force') args.force = true;
+    else if (a.startsWith('-')) return `未知选项 unknown option: ${a}`;
+    else args.inputs.push(a);
+  }
+  if (args.inputs.length === 0) return '请给出要导入的文件或目录。';
+  if (!args.into) return '请用 --into 给出书稿目录，如 --into manuscript。';
+  return args;
+}
+
+/** src/intake with its readers (mammoth, exceljs), loaded only when importing: other commands start without them. */
+type Intake = typeof import('../intake/index.ts');
+
+const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
+
+/** The files named, folders opened (one level, in name order). */
+function expand(intake: Intake, inputs: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) missing.push(input);
+    else if (statSync(input).isDirectory()) files.push(...readdirSync(input).filter((n) => wanted(intake, n)).sort().map((n) => join(input, n)));
+    else files.push(input);
+  }
+  return { files, missing };
+}
+
+function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An old .doc/.wps/.xls converted by LibreOffice; the bytes of the new file, or the reason it could not be. */
+function convert(file: string, to: string): { bytes: Uint8Array } | { reason: string } {
+  if (!hasSoffice()) return { reason: `这是旧版文件（${extname(file)}），不能直接导入。请用 Word/WPS/Excel“另存为”.${to} 后再导入；或安装 LibreOffice（soffice），导入时会自动转换。` };
+  const dir = mkdtempSync(join(tmpdir(), 'nianjian-import-'));
+  try {
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', dir, file], { stdio: 'ignore', timeout: 180_000 });
+    const out = join(dir, `${basename(file, extname(file))}.${to}`);
+    return existsSync(out) ? { bytes: readFileSync(out) } : { reason: `LibreOffice 未能把它转换为 .${to}（文件可能已损坏或设有密码）。请用 Word/WPS“另存为”.${to} 后再导入。` };
+  } catch (error) {
+    return { reason: `LibreOffice 转换失败（${error instanceof Error ? error.message : String(error)}）。请用 Word/WPS“另存为”.${to} 后再导入。` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const errorOnly = (source: string, kind: string, message: string): Submission => ({
+  source, partTitle: undefined, content: [], photos: [], notes: [{ source, place: '', severity: 'error', kind, message }],
+});
+
+async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, file: string, underPart: boolean): Promise<Submission> {
+  const source = relative(process.cwd(), file) || file;
+  const ext = extname(file).toLowerCase();
+  const stem = basename(file, extname(file)).replace(/[\s/\\]+/g, '');
+  const to = CONVERTIBLE[ext];
+  if (to) {
+    const converted = convert(file, to);
+    if ('reason' in converted) return errorOnly(source, 'old-format', converted.reason);
+    const done = await importFile(`${source}.${to}`, converted.bytes, { stem, underPart });
+    const note: IntakeNote = { source, place: '', severity: 'warning', kind: 'converted', message: `旧版文件（${ext}）已用 LibreOffice 转换为 .${to} 后导入。请对照原件核对格式。` };
+    return { ...done, source, notes: [note, ...done.notes.map((n) => ({ ...n, source }))] };
+  }
+  if (!READABLE.includes(ext)) return errorOnly(source, 'unknown-kind', `不认识的文件类型 ${ext || '（无扩展名）'}。可导入 .docx、.xlsx、.csv（及经 LibreOffice 转换的 .doc、.wps、.xls）。`);
+  return importFile(source, readFileSync(file), { stem, underPart });
+}
+
+/** The parts already in the manuscript: file name → its # title. */
+function partFiles(into: string): Map<string, string> {
+  const parts = new Map<string, string>();
+  if (!existsSync(into)) return parts;
+  for (const name of readdirSync(into).filter((n) => n.endsWith('.md')).sort()) {
+    const title = /^#\s+(.+)$/m.exec(readFileSync(join(into, name), 'utf8'))?.[1]?.trim() ?? '';
+    parts.set(name, title);
+  }
+  return parts;
+}
+
+interface Plan { writes: Map<string, Uint8Array | string>; conflicts: string[] }
+
+/** Heads what an import wrote: a later import of the same file finds it by this. */
+const marker = (s: Submission) => `<!-- 导入自 ${basename(s.source).replace(/--/g, '－－')} -->`;
+
+function nextNumber(parts: Map<string, string>, planned: number): string {
+  const used = [...parts.keys()].map((n) => Number(/^(\d+)-/.exec(n)?.[1] ?? 0));
+  return String(Math.max(0, ...used) + 1 + planned).padStart(2, '0');
+}
+
+function planPhotos(args: ImportArgs, subs: Submission[], plan: Plan): void {
+  for (const s of subs) {
+    for (const photo of s.photos) {
+      const path = join(args.into, 'photos', photo.name);
+      if (existsSync(path) && !args.force && !Buffer.from(readFileSync(path)).equals(Buffer.from(photo.bytes))) plan.conflicts.push(path);
+      plan.writes.set(path, photo.bytes);
+    }
+  }
+}
+
+/** Where each submission's Markdown goes: one new file each, or all appended under --part. */
+function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submission[], plan: Plan): void {
+  const parts = partFiles(args.into);
+  const body = (s: Submission) => `${marker(s)}\n\n${toManuscript(s.content)}`;
+  if (args.part !== undefined) {
+    const byFile = [...parts.keys()].find((n) => n === args.part || n === basename(args.part!) || join(args.into, n) === args.part);
+    const byTitle = [...parts.entries()].find(([, t]) => t === args.part)?.[0];
+    const existing = byFile ?? byTitle;
+    if (existing) {
+      const path = join(args.into, existing);
+      const old = readFileSync(path, 'utf8');
+      for (const s of subs) if (old.includes(marker(s)) && !args.force) plan.conflicts.push(`${path}（已导入过 ${s.source}）`);
+      plan.writes.set(path, `${old.replace(/\n*$/, '\n\n')}${subs.map(body).join('\n')}`);
+      return;
+    }
+    const title = args.part.replace(/\.md$/, '').replace(/^\d+-/, '');
+    const name = args.part.endsWith('.md') ? basename(args.part) : `${nextNumber(parts, 0)}-${title}.md`;
+    plan.writes.set(join(args.into, name), `${toManuscript([], title)}\n${subs.map(body).join('\n')}`);
+    return;
+  }
+  let added = 0;
+  for (const s of subs) {
+    const title = s.partTitle ?? basename(s.source).replace(/\.[^.]+$/, '').replace(/\.[^.]+$/, '');
+    const safe = title.replace(/[\s/\\:*?"<>|]+/g, '');
+    // A part imported before from the same file, or of the same name, is the one this import would replace.
+    const before = [...parts.keys()].find((n) => readFileSync(join(args.into, n), 'utf8').includes(marker(s)) || n.replace(/^\d+-/, '') === `${safe}.md`);
+    const path = join(args.into, before ?? `${nextNumber(parts, added++)}-${safe}.md`);
+    if (before && !args.force) plan.conflicts.push(path);
+    plan.writes.set(path, `${toManuscript([], title)}\n${body(s)}`);
+  }
+}
+
+function reportPath(into: string, force: boolean): string {
+  for (let i = 1; ; i++) {
+    const path = join(into, `导入报告${i === 1 ? '' : `-${i}`}.txt`);
+    if (force || !existsSync(path)) return path;
+  }
+}
+
+export async function importCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    out(`${args}\n用法 usage:\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  if (!existsSync(args.into) || !statSync(args.into).isDirectory()) {
+    out(`找不到书稿目录：${args.into}。请检查 --into，或先用 nianjian init ${args.into} 新建书稿。`);
+    return 1;
+  }
+  const intake = await import('../intake/index.ts');
+  const { files, missing } = expand(intake, args.inputs);
+  for (const m of missing) out(`找不到文件或目录：${m}`);
+  if (files.length === 0) {
+    out('没有可导入的文件（.docx .xlsx .csv，或 .doc .wps .xls）。');
+    return 1;
+  }
+  const subs: Submission[] = [];
+  for (const file of files) subs.push(await readSubmission(intake, file, args.part !== undefined));
+  const notes = subs.flatMap((s) => s.notes);
+  const good = subs.filter((s) => s.content.length > 0);
+  const plan: Plan = { writes: new Map(), conflicts: [] };
+  if (good.length > 0) {
+    planPhotos(args, good, plan);
+    planMarkdown(intake, args, good, plan);
+  }
+  if (plan.conflicts.length > 0) {
+    for (const n of notes) out(intake.formatNote(n));
+    out(`以下文件已存在，未写入任何文件（确需覆盖请加 --force）：\n${plan.conflicts.map((c) => `  ${c}`).join('\n')}`);
+    return 1;
+  }
+  const parts = [...plan.writes.keys()].filter((p) => p.endsWith('.md'));
+  const written = [...parts, `photos/ 中 ${plan.writes.size - parts.length} 幅图片`];
+  const report = reportPath(args.into, args.force);
+  // Every file of the import and its report together, or none (io/commit.ts).
+  const fault = await commitOutputs([...[...plan.writes].map(([path, bytes]) => ({ path, bytes })), { path: report, bytes: intake.formatReport(notes, written) }]);
+  if (fault) {
+    out(`${fault.path}:1:1: error: ${fault.message}未写入任何文件。 [system-fault]`);
+    return 3;
+  }
+  for (const n of notes) out(intake.formatNote(n));
+  const errors = notes.filter((n) => n.severity === 'error').length;
+  out(`导入 ${good.length}/${subs.length} 个文件：${errors} 个错误，${notes.filter((n) => n.severity === 'warning').length} 处请核对。报告 report: ${report}`);
+  if (good.length > 0) out(`下一步：npx nianjian check ${args.into}`);
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+/** Units of the intake stage: merged cells in tables, and heading levels under --part. */
+import { describe, expect, test } from 'vitest';
+import { NoteList } from './notes.ts';
+import type { Cell } from './pieces.ts';
+import { tableNode } from './table.ts';
+import { htmlToPieces } from './pieces.ts';
+import { structure } from './structure.ts';
+import { toManuscript } from './markdown.ts';
+
+const cell = (text: string, rowspan = 1, colspan = 1): Cell => ({ text, rowspan, colspan, header: false, para: 0 });
+const texts = (t: ReturnType<typeof tableNode>) => t.children.map((r) => r.children.map((c) => (c.children[0]?.type === 'text' ? c.children[0].value : '')));
+
+describe('tables with merged cells', () => {
+  test('a body cell merged down keeps its text in its first row, leaves the rows below empty, and is reported by place', () => {
+    const notes = new NoteList('t.docx');
+    const table = tableNode({
+      rows: [[cell('街道'), cell('社区'), cell('户数')], [cell('马场街', 2), cell('友谊'), cell('1,200')], [cell('围堤'), cell('980')]],
+      place: (r, c) => `R${r + 1}C${c + 1}`,
+    }, notes);
+    expect(texts(table)).toEqual([['街道', '社区', '户数'], ['马场街', '友谊', '1,200'], ['', '围堤', '980']]);
+    expect(table.align).toEqual([null, null, 'right']);
+    expect(notes.notes.map((n) => `${n.place} ${n.kind} ${n.severity}`)).toEqual(['R2C1 merged-cell warning']);
+  });
+
+  test('three header levels name each column top down; a cell merged down across the header stays one label', () => {
+    const notes = new NoteList('t.xlsx');
+    const table = tableNode({
+      rows: [
+        [cell('项目', 3), cell('2023年', 1, 4)],
+        [cell('上半年', 1, 2), cell('下半年', 1, 2)],
+        [cell('金额'), cell('增长'), cell('金额'), cell('增长')],
+        [cell('收入'), cell('1'), cell('2%'), cell('3'), cell('4%')],
+      ],
+      place: () => '',
+    }, notes);
+    expect(texts(table)[0]).toEqual(['项目', '2023年／上半年／金额', '2023年／上半年／增长', '2023年／下半年／金额', '2023年／下半年／增长']);
+    expect(texts(table).slice(1)).toEqual([['收入', '1', '2%', '3', '4%']]);
+    expect(notes.notes.map((n) => n.kind)).toEqual(['merged-header']);
+  });
+});
+
+describe('structure under --part', () => {
+  const html = '<h1>\uE0001\uE001区委组织部</h1><h2>\uE0002\uE001综述</h2><p>\uE0003\uE001【概况】内设科室8个。</p>';
+  test('alone, the one top heading is the part title; under --part it is a chapter, the levels below follow', () => {
+    const alone = structure({ pieces: htmlToPieces(html), notes: new NoteList('a'), fallbackTitle: 'a', underPart: false, placeholders: [] });
+    expect(alone.partTitle).toBe('区委组织部');
+    expect(toManuscript(alone.content)).toBe('## 综述\n\n【概况】内设科室8个。\n');
+    const under = structure({ pieces: htmlToPieces(html), notes: new NoteList('a'), fallbackTitle: 'a', underPart: true, placeholders: [] });
+    expect(under.partTitle).toBeUndefined();
+    expect(toManuscript(under.content)).toBe('## 区委组织部\n\n### 综述\n\n【概况】内设科室8个。\n');
+  });
+});
