@@ -20,6 +20,7 @@ const GROUPS: Array<[string, RegExp]> = [
   ['缺字', /^glyph/],
   ['排版：过松、超宽的行', /^line-/],
   ['排版：栏末落单的标题', /^heading-stranded/],
+  ['排版：未排满的栏', /^column-short/],
   ['索引：没有页码的索引词', /^index-term-unplaced/],
   ['表格', /^table/],
   ['目录与页码', /^layout/],
