@@ -9,6 +9,7 @@
  */
 import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
+import type { PageDraft } from './draft.ts';
 import type { Geometry } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
@@ -51,6 +52,8 @@ export interface Atom {
   paragraph?: ParagraphPlace;
   /** A breakable block: the part that fits in `lines` grid lines and the rest (its header repeated), or undefined when no good break fits. */
   split?: (lines: number) => { first: Atom; rest: Atom } | undefined;
+  /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */
+  pagesAfter?: PageDraft[];
   /** A forced break before this atom: a new column, or a new page (另页起). */
   breakBefore?: 'column' | 'page';
   draw(at: Placement): DisplayItem[];

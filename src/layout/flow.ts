@@ -20,6 +20,8 @@ export type ShortCause = 'widow' | 'heading' | 'block';
 /** A page of columns, each a list of atoms with the grid line each starts on. */
 export interface FlowPage {
   columns: Array<Array<{ atom: Atom; line: number }>>;
+  /** Atoms with pages of their own to follow this one (turned tables). */
+  after?: Atom[];
   /** Columns that end short in mid-flow, with why (R-COL-1 findings). */
   short?: Array<{ column: number; lines: number; cause: ShortCause }>;
 }
@@ -33,7 +35,7 @@ function used(column: Placed): number {
 
 /** Keeps lines free in the other columns under a page-wide atom. */
 function spacer(lines: number): Atom {
-  return { lines, keepWithNextLines: 0, isFloat: false, anchors: [], draw: () => [] };
+  return { lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [], draw: () => [] };
 }
 
 /** Lines the atom at `i` needs in one column: itself plus what it keeps with it. */
@@ -84,10 +86,11 @@ interface Snapshot {
   spanning: Atom[];
   pageCount: number;
   lengths: number[];
+  after: number;
 }
 
 function snapshot(s: FlowState): Snapshot {
-  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, lengths: s.pages.at(-1)!.columns.map((c) => c.length) };
+  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
 }
 
 function restore(s: FlowState, snap: Snapshot): void {
@@ -95,6 +98,7 @@ function restore(s: FlowState, snap: Snapshot): void {
   s.pages.length = snap.pageCount;
   const page = s.pages.at(-1)!;
   page.columns.forEach((c, k) => (c.length = snap.lengths[k]!));
+  if (page.after) page.after.length = snap.after;
 }
 
 /** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
@@ -119,15 +123,27 @@ class ColumnFlow {
 
   /** A new page: page-wide floats take its top across all columns. */
   newPage(): void {
-    const page: FlowPage = { columns: Array.from({ length: this.g.columns }, () => []) };
-    this.s.pages.push(page);
-    let line = 0;
-    while (this.s.spanning.length > 0 && (line === 0 || line + this.s.spanning[0]!.lines <= this.capacity)) {
-      const atom = this.s.spanning.shift()!;
-      page.columns.forEach((col, c) => col.push({ atom: c === 0 ? atom : spacer(atom.lines), line }));
-      line += atom.lines;
-    }
+    this.s.pages.push({ columns: Array.from({ length: this.g.columns }, () => []) });
     this.s.column = 0;
+    while (this.s.spanning.length > 0 && this.placeAcross(this.s.spanning[0]!)) this.s.spanning.shift();
+  }
+
+  /**
+   * A page-wide float goes at the top of this page while nothing but such
+   * floats is on it; a breakable one (a wide table) is cut where the page
+   * ends, its rest first in the queue for the next page.
+   */
+  private placeAcross(atom: Atom): boolean {
+    const page = this.s.pages.at(-1)!;
+    const line = used(page.columns[0]!);
+    if (this.s.column !== 0 || !page.columns.every((c) => c.every((p) => p.atom.spansColumns))) return false;
+    const room = this.capacity - line;
+    const parts = atom.lines > room && atom.split ? atom.split(room) : undefined;
+    if (atom.lines > room && !parts && line > 0) return false;
+    const placed = parts ? parts.first : atom;
+    page.columns.forEach((col, c) => col.push({ atom: c === 0 ? placed : spacer(placed.lines), line }));
+    if (parts) this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, parts.rest);
+    return true;
   }
 
   closeColumn(): void {
@@ -171,8 +187,13 @@ class ColumnFlow {
         s.brokeAt = s.i;
         return { kind: 'break', page: atom.breakBefore === 'page' };
       }
+      if (atom.pagesAfter) {
+        (s.pages.at(-1)!.after ??= []).push(atom);
+        advance();
+        continue;
+      }
       if (atom.spansColumns) {
-        s.spanning.push(atom);
+        if (s.spanning.length > 0 || !this.placeAcross(atom)) s.spanning.push(atom);
         advance();
         continue;
       }
@@ -277,7 +298,7 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
   }
   while (s.pending.length > 0) flow.nextColumn();
   flow.closeColumn();
-  if (s.spanning.length > 0) flow.newPage();
+  while (s.spanning.length > 0) flow.newPage();
   return s.pages;
 }
 
@@ -310,7 +331,7 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
-    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns }];
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns, ...(last.after ? { after: last.after } : {}) }];
   }
   return pages;
 }
