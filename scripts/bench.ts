@@ -5,6 +5,7 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { benchWatch } from './bench-watch.ts';
+import { makeupCounts } from './makeup-counts.ts';
 import { runCliBuild } from './run-cli.ts';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,15 @@ rows.push(
   ['paragraphs / lines / glyphs', `${composed.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
+);
+// Page make-up counted from the print PDF (issue 17; asserted in test/e2e/makeup.test.ts).
+const makeup = await makeupCounts(new Uint8Array(pdf), template);
+const pagesOf = (xs: readonly number[]) => (xs.length > 0 ? ` (PDF pages ${xs.map((i) => i + 1).join(', ')})` : '');
+rows.push(
+  ['make-up: short columns mid-part (R-COL-1)', `${makeup.shortColumns.length} of ${makeup.bodyPages} body pages (${((100 * makeup.shortColumns.length) / makeup.bodyPages).toFixed(1)} %)${pagesOf(makeup.shortColumns.map((c) => c.pageIndex))}`],
+  ['make-up: pages of a table alone, a third empty', `${makeup.tableOnlyPages.length}${pagesOf(makeup.tableOnlyPages)}`],
+  ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
+  ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
 );
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);

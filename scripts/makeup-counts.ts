@@ -7,6 +7,8 @@
  * test/e2e/makeup.test.ts; the template's measures come in as arguments.
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Template } from '../src/config/index.ts';
+import { geometryOf } from '../src/layout/index.ts';
 
 /** A box on a page, in pt from the page's top left, y down. */
 export interface PdfBox {
@@ -65,6 +67,17 @@ export async function readPdfBoxes(bytes: Uint8Array): Promise<PdfBox[][]> {
   return pages;
 }
 
+/** The grid of template `t`, as the counts measure it. */
+export function measuresOf(t: Template): GridMeasures {
+  const g = geometryOf(t);
+  return { pageWidthPt: g.widthPt, typeTopPt: g.typeTopPt, pitchPt: g.pitchPt, lines: g.linesPerColumn, bodySizePt: g.bodySizePt, tableSizePt: t.table.size_pt, captionSizePt: t.caption.size_pt };
+}
+
+/** Counts of the print PDF `bytes` of a book set with template `t`. */
+export async function makeupCounts(bytes: Uint8Array, t: Template): Promise<MakeupCounts> {
+  return countMakeup(await readPdfBoxes(bytes), measuresOf(t));
+}
+
 /** The template's measures the counts need (templates/*.yaml). */
 export interface GridMeasures {
   pageWidthPt: number;
@@ -87,7 +100,7 @@ export interface ShortColumn {
 export interface MakeupCounts {
   bodyPages: number;
   shortColumns: ShortColumn[];
-  /** Pages of an upright table and nothing else that leave more than a third of the type area empty. */
+  /** Pages of an upright table and nothing else that leave more than a third of the type area empty (a part's last page apart). */
   tableOnlyPages: number[];
   /** Credit lines whose line above is a figure's caption. */
   figureBeforeCredit: number[];
@@ -129,13 +142,13 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
       return;
     }
     counts.bodyPages++;
+    // A part's last page ends its flow: the next page is an opener, a blank or the index.
+    const endsFlow = !body[i + 1] || i + 1 === pages.length;
     const kind = tableOnly(boxes, m, inArea);
-    if (kind === 'upright') {
+    if (kind === 'upright' && !endsFlow) {
       const lowest = Math.max(...boxes.filter(inArea).map((b) => b.y));
       if (lowest < m.typeTopPt + (2 / 3) * (bottom - m.typeTopPt)) counts.tableOnlyPages.push(i);
     }
-    // A part's last page ends its flow: the next page is an opener, a blank or the index.
-    const endsFlow = !body[i + 1] || i + 1 === pages.length;
     if (!endsFlow && kind === undefined) shortColumns(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
     creditsAfterFigures(boxes.filter(inArea), m, mid, i, counts);
   });

@@ -52,6 +52,8 @@ export interface Atom {
   paragraph?: ParagraphPlace;
   /** A breakable block: the part that fits in `lines` grid lines and the rest (its header repeated), or undefined when no good break fits. */
   split?: (lines: number) => { first: Atom; rest: Atom } | undefined;
+  /** Stays with the text before it: no float is set between them (a section's credit line, R-YB-5). */
+  keepWithPrevious?: boolean;
   /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */
   pagesAfter?: PageDraft[];
   /** A forced break before this atom: a new column, or a new page (另页起). */

@@ -85,7 +85,9 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const lines = imageLines + caption.length + c.gap_lines;
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
-    draw({ geometry, isRecto, column, line }) {
+    draw({ geometry, isRecto, column, line: at }) {
+      // At a column foot the blank line goes above the photo, so the caption ends on the last grid line (R-COL-1).
+      const line = at + lines >= geometry.linesPerColumn ? at + c.gap_lines : at;
       const left = geometry.columnLeft(isRecto, column);
       const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
       const captionLines = caption.map((l, i) => ({
@@ -139,7 +141,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
   switch (block.type) {
     case 'paragraph': return linesOf(ctx, bodyParagraph(block));
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block));
-    case 'credit': return linesOf(ctx, creditParagraph(block), 'end');
+    case 'credit': return linesOf(ctx, creditParagraph(block), 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];

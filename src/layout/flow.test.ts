@@ -109,3 +109,21 @@ describe('column flow', () => {
     expect(show(alone)).toEqual([['H@0 c1@3', '']]);
   });
 });
+
+describe('keeps', () => {
+  test('R-YB-5: a credit line keeps with the text before it, ahead of a figure that stands between them in the manuscript', () => {
+    const pages = flowAtoms([...paragraph('a', 2), atom('F', 2, { isFloat: true }), atom('C', 1, { keepWithPrevious: true }), atom('b1')], g);
+    expect(show(pages)[0]![0]).toBe('a1@0 a2@1 C@2 F@3');
+  });
+
+  test('a forced break (另页起) starts a new page; at a page top it moves nothing', () => {
+    const pages = flowAtoms([...paragraph('a', 2), atom('P', 1, { breakBefore: 'page' }), atom('b1')], g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', ''], ['P@0 b1@1', '']]);
+    expect(show(flowAtoms([atom('P', 1, { breakBefore: 'page' }), atom('b1')], g))).toEqual([['P@0 b1@1', '']]);
+  });
+});
+
+test('R-YB-5: floats waiting for a column top let the credit line that ends the text before them go first', () => {
+  const pages = flowAtoms([...paragraph('a', 4), atom('F', 2, { isFloat: true }), atom('a5'), atom('C', 1, { keepWithPrevious: true }), atom('b1')], g);
+  expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 a5@4', 'C@0 F@1 b1@3']);
+});

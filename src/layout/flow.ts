@@ -85,16 +85,17 @@ interface Snapshot {
   pending: Atom[];
   spanning: Atom[];
   pageCount: number;
+  column: number;
   lengths: number[];
   after: number;
 }
 
 function snapshot(s: FlowState): Snapshot {
-  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
+  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
 }
 
 function restore(s: FlowState, snap: Snapshot): void {
-  Object.assign(s, { atoms: snap.atoms, i: snap.i, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [] });
+  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [] });
   s.pages.length = snap.pageCount;
   const page = s.pages.at(-1)!;
   page.columns.forEach((c, k) => (c.length = snap.lengths[k]!));
@@ -164,6 +165,8 @@ class ColumnFlow {
 
   private placePending(): void {
     const { pending } = this.s;
+    // A credit line that ends the text of the last column comes before the floats (R-YB-5).
+    if ((this.s.carry ?? this.s.atoms[this.s.i])?.keepWithPrevious) return;
     while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) this.put(pending.shift()!);
   }
 
@@ -218,6 +221,7 @@ class ColumnFlow {
       if (!isEmpty && widows(atom, room)) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
       this.put(atom);
       advance();
+      if (atom.keepWithPrevious && this.s.pending.length > 0) this.placePending();
     }
   }
 }
@@ -250,6 +254,10 @@ function relined(atoms: readonly Atom[], spans: readonly ParagraphSpan[], delta:
   return out;
 }
 
+/** At most this many paragraphs of a column, or of the columns before it on the page, are set a line shorter or longer to fill it. */
+const COLUMN_FIXES = 4;
+const PAGE_FIXES = 6;
+
 /** The first `n` of `spans` that can be set with `delta` lines more, asking no more of them than needed. */
 function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1): ParagraphSpan[] {
   const out: ParagraphSpan[] = [];
@@ -261,10 +269,10 @@ function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1):
 }
 
 /** The ways to fill a short column, fewest changed paragraphs first: shorter (pull the next atoms up) or longer (push lines down). */
-function fixes(atoms: readonly Atom[], from: number, to: number, end: Extract<ColumnEnd, { kind: 'short' }>): Array<() => Atom[] | undefined> {
+function fixes(atoms: readonly Atom[], from: number, to: number, end: Extract<ColumnEnd, { kind: 'short' }>, most: number): Array<() => Atom[] | undefined> {
   const spans = paragraphsIn(atoms, from, to);
   const ways = [{ n: end.need - end.lines, delta: -1 as const }, { n: end.lines, delta: 1 as const }]
-    .filter((w) => w.n > 0 && w.n <= 4 && w.n <= spans.length)
+    .filter((w) => w.n > 0 && w.n <= most && w.n <= spans.length)
     .sort((a, b) => a.n - b.n || a.delta - b.delta);
   // The paragraphs nearest the foot that can be set so; then those farthest from it.
   return ways.flatMap((w) => [
@@ -279,18 +287,32 @@ function fixes(atoms: readonly Atom[], from: number, to: number, end: Extract<Co
   ]);
 }
 
+/** Atoms that keep with the text before them go ahead of the floats in between (a credit line before the section's last figure). */
+function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
+  if (!atoms.some((a) => a.keepWithPrevious)) return atoms;
+  const out: Atom[] = [];
+  for (const atom of atoms) {
+    let at = out.length;
+    if (atom.keepWithPrevious) while (at > 0 && out[at - 1]!.isFloat) at--;
+    out.splice(at, 0, atom);
+  }
+  return out;
+}
+
 /**
  * Flows `atoms` into pages of `g.columns` columns of `capacity` lines, keeping
  * columns full where it can (`fill`: balancing a last page tries many heights and needs no fix).
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
-  const s: FlowState = { atoms, i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
+  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
   const flow = new ColumnFlow(g, capacity, s);
   flow.newPage();
+  let page = snapshot(s);
   for (;;) {
-    const snap = snapshot(s);
+    const column = snapshot(s);
+    if (s.column === 0) page = column;
     let end = flow.fill();
-    if (end.kind === 'short' && fill) end = fixShort(flow, s, snap, end);
+    if (end.kind === 'short' && fill) end = fixShort(flow, s, { column, page }, end);
     if (end.kind === 'end') break;
     if (end.kind === 'short') (s.pages.at(-1)!.short ??= []).push({ column: s.column, lines: end.lines, cause: end.cause });
     if (end.kind === 'break' && end.page) while (s.column < g.columns - 1) flow.nextColumn();
@@ -302,18 +324,46 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
   return s.pages;
 }
 
-/** Tries each fix of a short column from the column's start; keeps the first that fills it. */
-function fixShort(flow: ColumnFlow, s: FlowState, snap: Snapshot, end: Extract<ColumnEnd, { kind: 'short' }>): ColumnEnd {
-  for (const fix of fixes(s.atoms, snap.i, s.i + 1, end)) {
+/**
+ * Tries each fix of a short column from the column's start, then from the
+ * page's (paragraphs of the columns before it may give or take the line);
+ * keeps the first that fills it, else the column as it was.
+ */
+function fixShort(flow: ColumnFlow, s: FlowState, snaps: { column: Snapshot; page: Snapshot }, end: Extract<ColumnEnd, { kind: 'short' }>): ColumnEnd {
+  const target = s.column;
+  for (const fix of fixes(s.atoms, snaps.column.i, s.i + 1, end, COLUMN_FIXES)) {
     const atoms = fix();
     if (!atoms) continue;
-    restore(s, snap);
+    restore(s, snaps.column);
     s.atoms = atoms;
     const again = flow.fill();
     if (again.kind !== 'short') return again;
   }
-  restore(s, snap);
+  // The columns before this one on the page ended full (no finding, no forced break): they may be filled again.
+  if (target > 0 && !s.pages.at(-1)!.short && s.brokeAt < snaps.page.i) {
+    for (const fix of fixes(s.atoms, snaps.page.i, snaps.column.i, end, PAGE_FIXES)) {
+      const atoms = fix();
+      if (!atoms) continue;
+      restore(s, snaps.page);
+      s.atoms = atoms;
+      const again = refillTo(flow, s, target);
+      if (again && again.kind !== 'short') return again;
+    }
+    restore(s, snaps.page);
+    return refillTo(flow, s, target)!;
+  }
+  restore(s, snaps.column);
   return flow.fill();
+}
+
+/** Fills the page's columns before `target` again; undefined when one of them does not end full. */
+function refillTo(flow: ColumnFlow, s: FlowState, target: number): ColumnEnd | undefined {
+  for (;;) {
+    const end = flow.fill();
+    if (s.column === target) return end;
+    if (end.kind !== 'full') return undefined;
+    flow.nextColumn();
+  }
 }
 
 /**
