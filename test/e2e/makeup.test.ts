@@ -10,7 +10,7 @@ import { checkManuscript, layoutForPrint } from '../../src/build/index.ts';
 import { loadTemplate, type Template } from '../../src/config/index.ts';
 import { createFontProvider } from '../../src/font/index.ts';
 import { imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
-import type { BuildProblem } from '../../src/layout/index.ts';
+import { type BuildProblem, dumpPage, type PagedDocument } from '../../src/layout/index.ts';
 import { walkBook } from '../../src/model/index.ts';
 import { renderPdf } from '../../src/render/index.ts';
 import { makeupCounts, type MakeupCounts } from '../../scripts/makeup-counts.ts';
@@ -20,6 +20,7 @@ const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
 let counts: MakeupCounts;
 let problems: BuildProblem[];
 let template: Template;
+let paged: PagedDocument;
 
 beforeAll(async () => {
   const loaded = await loadFonts();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   const imageBytes = await readImageBytes(MANUSCRIPT, srcs);
   const laid = layoutForPrint({ book, template, fonts: createFontProvider(loaded.set), imageSize: imageSizeOf(read) });
   problems = laid.problems;
+  paged = laid.paged;
   const pdf = await renderPdf({
     document: laid.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src),
     metadata: { title: book.settings.title, author: '', subject: '', language: 'zh', date: new Date(0) },
@@ -60,5 +62,18 @@ describe('page make-up of the sample, counted from the PDF', () => {
 
   test('R-YB-5: a credit line stands under its text, never under a figure’s caption', () => {
     expect(counts.figureBeforeCredit).toEqual([]);
+  });
+
+  test('彩页: the photos of a gallery row share their top (rows are set as one)', () => {
+    expect(counts.galleryRows).toBeGreaterThan(5);
+    expect(counts.galleryRowsMisaligned).toEqual([]);
+  });
+
+  test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
+    const page = paged.pages.find((p) => p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
+    const dump = dumpPage(page).split('\n');
+    expect(dump[0]).toMatch(/^page \d+ \(body, \d+\)$/);
+    expect(dump.some((l) => /^ {2}glyphs x=[\d.]+ y=[\d.]+ w=[\d.]+ size=12\.0 "2023年河西区中学名录"$/.test(l))).toBe(true);
+    expect(dump.filter((l) => l.startsWith('  rule ')).length).toBeGreaterThan(10); // the table's rules
   });
 });
