@@ -8,7 +8,7 @@
  * stands over a rule (the banner) on the group's first page.
  */
 import { EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
-import type { Figure, Gallery } from '../model/index.ts';
+import { type Figure, type Gallery, inlineText } from '../model/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import type { DisplayItem } from './types.ts';
@@ -48,8 +48,15 @@ function captionOf(ctx: LayoutContext, fig: Figure, width: number): Line[] {
   return composeAt(ctx, { runs, indentEm: 0, align: 'justify' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
 }
 
-/** Photos in rows of `counts`, scaled together so the page holds them in `room` pt of height. */
-function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number): PageLayout {
+/** A caption's lines told from its length (layouts are compared before any caption is composed). */
+function estimatedCaption(ctx: LayoutContext, fig: Figure, width: number): Line[] {
+  const chars = [...inlineText(fig.caption)].length + [...fig.credit].length + 2;
+  const lines = Math.ceil((chars * ctx.template.caption.size_pt) / Math.max(width, ctx.template.caption.size_pt * 4));
+  return Array.from({ length: lines }) as Line[];
+}
+
+/** Photos in rows of `counts`, scaled together so the page holds them in `room` pt of height; `caption` sets (or estimates) a caption. */
+function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, caption = captionOf): PageLayout {
   const g = ctx.geometry;
   const gap = g.gutterPt;
   const size = ctx.template.caption.size_pt;
@@ -60,7 +67,7 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
       const row = photos.slice(at, (at += n));
       const width = (g.typeWidthPt - (n - 1) * gap) * scale;
       const height = width / row.reduce((a, p) => a + p.aspect, 0);
-      const cells = row.map((photo) => ({ photo, width: height * photo.aspect, caption: captionOf(ctx, photo.fig, height * photo.aspect) }));
+      const cells = row.map((photo) => ({ photo, width: height * photo.aspect, caption: caption(ctx, photo.fig, height * photo.aspect) }));
       return { height, cells, captionHeight: captionHeight(cells) };
     });
   };
@@ -80,13 +87,13 @@ function bestLayout(ctx: LayoutContext, photos: readonly Photo[], room: number):
   const layouts = ctx.template.gallery.layouts.map((counts) => ({ counts, n: counts.reduce((a, b) => a + b, 0) }))
     .filter(({ n }) => n <= Math.max(most, 1) && n <= photos.length);
   const scored = layouts.map(({ counts, n }) => {
-    const laid = setRows(ctx, photos.slice(0, n), counts, room);
+    const laid = setRows(ctx, photos.slice(0, n), counts, room, estimatedCaption);
     const leavesOne = photos.length - n === 1 && photos.length > 1;
     // Photo area times count: a page of more photos wins unless they would be much smaller.
-    return { laid, score: laid.fill * n * (leavesOne ? 0.5 : 1) };
+    return { counts, n, score: laid.fill * n * (leavesOne ? 0.5 : 1) };
   });
-  const best = scored.sort((a, b) => b.score - a.score)[0];
-  return best ? best.laid : setRows(ctx, photos.slice(0, 1), [1], room);
+  const best = scored.sort((a, b) => b.score - a.score)[0] ?? { counts: [1], n: 1 };
+  return setRows(ctx, photos.slice(0, best.n), best.counts, room);
 }
 
 function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: number, room: number): DisplayItem[] {
