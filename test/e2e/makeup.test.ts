@@ -70,7 +70,7 @@ describe('page make-up of the sample, counted from the PDF', () => {
   });
 
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
-    const page = paged.pages.find((p) => p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
+    const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
     const dump = dumpPage(page).split('\n');
     expect(dump[0]).toMatch(/^page \d+ \(body, \d+\)$/);
     expect(dump.some((l) => /^ {2}glyphs x=[\d.]+ y=[\d.]+ w=[\d.]+ size=12\.0 "2023年河西区中学名录"$/.test(l))).toBe(true);
