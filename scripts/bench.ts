@@ -5,6 +5,7 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { benchWatch } from './bench-watch.ts';
+import { makeupCounts } from './makeup-counts.ts';
 import { runCliBuild } from './run-cli.ts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts';
@@ -152,6 +153,15 @@ if (existsSync(SEED_PATH)) {
   const c = compareIndexes(indexEntries, readPrintedIndex(SEED_PATH));
   rows.push(['index: coverage of the printed 条目索引', `${c.shared} of ${c.printed} (${(100 * c.coverage).toFixed(1)} %); ${c.extra.length} headings ours only; ${c.orderDisagreements.length} order disagreements (the printed book's 2 slips)`]);
 } else rows.push(['index: coverage of the printed 条目索引', `seed not found (${SEED_PATH}; set NIANJIAN_SEED)`]);
+// Page make-up counted from the print PDF (issue 17; asserted in test/e2e/makeup.test.ts).
+const makeup = await makeupCounts(new Uint8Array(pdf), template);
+const pagesOf = (xs: readonly number[]) => (xs.length > 0 ? ` (PDF pages ${xs.map((i) => i + 1).join(', ')})` : '');
+rows.push(
+  ['make-up: short columns mid-part (R-COL-1)', `${makeup.shortColumns.length} of ${makeup.bodyPages} body pages (${((100 * makeup.shortColumns.length) / makeup.bodyPages).toFixed(1)} %)${pagesOf(makeup.shortColumns.map((c) => c.pageIndex))}`],
+  ['make-up: pages of a table alone, a third empty', `${makeup.tableOnlyPages.length}${pagesOf(makeup.tableOnlyPages)}`],
+  ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
+  ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
+);
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);

@@ -36,6 +36,8 @@ export function composeBody(book: Book, options: ComposeOptions): ComposedBlock[
   return bodyParagraphs(book).map(({ key, input }) => ({ key, input, composed: composeParagraph(input, options) }));
 }
 
+const SHORT_CAUSE = { widow: '段末一行将单独转栏（孤行）', heading: '标题与其后两行排不下', block: '图表等整块排不下' } as const;
+
 /** "第 159 页左栏": a page number as printed, and the column on two-column pages. */
 function printedAt(p: BuildProblem): { printedAt: string } | Record<string, never> {
   if (!p.at) return {};
@@ -51,6 +53,7 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
+    case 'column-short': report(file, place, 'column-short', { lines: p.lines, cause: SHORT_CAUSE[p.cause], ...at }); break;
     case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;
     case 'index-reading-guess': report(file, place, 'index-reading-guess', { heading: p.heading, chars: p.chars, letter: p.letter }); break;
     case 'glyph-missing': {

@@ -22,6 +22,7 @@ const GROUPS: Array<[string, RegExp]> = [
   ['缺字', /^glyph/],
   ['排版：过松、超宽的行', /^line-/],
   ['排版：栏末落单的标题', /^heading-stranded/],
+  ['排版：未排满的栏', /^column-short/],
   ['索引：没有页码的索引词', /^index-term-unplaced/],
   ['索引：按单字猜读的多音字（请核对读音）', /^index-reading-guess/],
   ['表格', /^table/],

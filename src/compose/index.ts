@@ -1,6 +1,7 @@
 /** Chinese line composition: paragraphs → justified lines of positioned glyphs. */
 export { type CacheCounters, CompositionCache } from './cache.ts';
 export { composeParagraph, FLUSH_TOLERANCE_PT, LOOSE_LINE_EM } from './compose-paragraph.ts';
+export { paragraphInLines } from './looseness.ts';
 export { dumpLines } from './dump.ts';
 export { GlyphRun } from './placed-glyph.ts';
 export {

@@ -30,7 +30,12 @@ export const TemplateSchema = z.strictObject({
   caption: z.strictObject({ size_pt: pt, credit_size_pt: pt, gap_lines: z.number().int().min(0) }),
   table: z.strictObject({ size_pt: pt, rule_width_pt: pt, cell_padding_pt: z.number().min(0) }),
   toc: z.strictObject({ size_pt: pt, line_pitch_pt: pt, part_size_pt: pt }),
-  gallery: z.strictObject({ per_page: z.number().int().min(2).max(6), title_size_pt: pt }),
+  gallery: z.strictObject({
+    per_page: z.number().int().min(2).max(6), title_size_pt: pt,
+    layouts: z.array(z.array(z.number().int().min(1).max(3)).min(1).max(3)).min(1)
+      .describe('彩页版式：每个版式列出各行的图片数，如 [1, 2] 为上一大图、下两图')
+      .default([[1], [1, 2], [2, 1], [1, 1], [2, 2], [1, 1, 1], [2, 2, 2], [3, 3]]),
+  }),
   index: z.strictObject({
     style: z.enum(['flat', 'two-level']).default('flat')
       .describe('flat：泛称加单位名成一条（区人大常委会概况）；two-level：泛称下分单位列二级条目（概况 → 区人大常委会 94）'),

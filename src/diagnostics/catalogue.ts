@@ -76,6 +76,7 @@ export const CATALOGUE = {
   'word-count-off': rule('warning', (p) => `book.yaml 写明字数 ${p.stated}，按版面容量计算为 ${p.computed} 千字，相差超过 5%（R-CIP-11）。请核对，或删去 word_count 由排版计算。`),
   'heading-stranded': rule('warning', () => '此标题排在栏末，其下正文转到下一栏或下一页（R-HEAD-3）。可增删文字、调整图片位置，或确认此处本无正文。'),
   'index-reading-guess': rule('info', (p) => `索引标题“${p.heading}”中的多音字${p.chars}是按单字读的（拼音库与项目词典都没有含它的词），排在 ${p.letter} 下。请核对；读错时在 book.yaml 的 index_readings 中写明读音，如 ${p.heading}: …。`),
+  'column-short': rule('warning', (p) => `此栏末空 ${p.lines} 行：${p.cause}，前文各段已无法在挤排、松排限度内增减一行补齐（R-COL-1）。可增删几个字。`),
   'index-term-unplaced': rule('warning', (p) => `索引词“${p.term}”不在正文的任何一页上（如标在前言、彩页或表格中），索引中没有它。请把标引移到正文，或删去标记。`),
   'layout-not-converged': rule('warning', (p) => `目录中有 ${p.count} 项找不到所在页（${p.titles}）。请检查这些标题是否排入正文。`),
   // Faults of the disk and the system, and of nianjian itself (issue 16): the last good outputs are kept

@@ -1,11 +1,25 @@
 /**
- * Atoms: what the column flow places. Each takes a whole number of grid
- * lines (R-HEAD-1) and draws itself once it knows its column and line.
+ * Atoms: the page make-up engine's vocabulary, what the column flow places.
+ * Each takes a whole number of grid lines (R-HEAD-1) and draws itself once it
+ * knows its column and line: a grid line of composed text (lineAtom), an
+ * unbreakable block (a heading, a figure), a breakable block (`split`: a table
+ * whose header repeats), a float (`isFloat`, column-wide or `spansColumns`,
+ * `placement` top or bottom), a heading's keep rule (`keepWithNextLines`), the
+ * widow penalty of a paragraph's lines (`paragraph`), a forced break (`breakBefore`).
  */
 import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
+import type { PageDraft } from './draft.ts';
 import type { Geometry } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
+
+/** A line's place in its paragraph; all lines of a paragraph share `relines`. */
+export interface ParagraphPlace {
+  index: number;
+  count: number;
+  /** The paragraph's lines set in `count` lines within the composer's limits (先挤后推), or undefined when it cannot be. */
+  relines?: (count: number) => Atom[] | undefined;
+}
 
 export interface Placement {
   geometry: Geometry;
@@ -34,13 +48,21 @@ export interface Atom {
   sources?: readonly Source[];
   /** A body line: the composed line it prints (a problem with the line is reported at its page and column). */
   composed?: Line;
-  /** For a line of a paragraph: its place in the paragraph (widow and orphan control, R-PAR-4). */
-  paragraph?: { index: number; count: number };
+  /** For a line of a paragraph: its place in the paragraph (widow control, R-PAR-4). */
+  paragraph?: ParagraphPlace;
+  /** A breakable block: the part that fits in `lines` grid lines and the rest (its header repeated), or undefined when no good break fits. */
+  split?: (lines: number) => { first: Atom; rest: Atom } | undefined;
+  /** Stays with the text before it: no float is set between them (a section's credit line, R-YB-5). */
+  keepWithPrevious?: boolean;
+  /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */
+  pagesAfter?: PageDraft[];
+  /** A forced break before this atom: a new column, or a new page (另页起). */
+  breakBefore?: 'column' | 'page';
   draw(at: Placement): DisplayItem[];
 }
 
 /** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
-export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: { index: number; count: number }): Atom {
+export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: ParagraphPlace): Atom {
   return {
     lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), sources: line.sources, composed: line, ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {

@@ -11,7 +11,7 @@ import type { FontStyle } from '../font/index.ts';
 import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
-import { composeAt, type LayoutContext, MIN_IMAGE_DPI, plain } from './context.ts';
+import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain } from './context.ts';
 import { letterSpaced } from './spacing.ts';
 
 /** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
@@ -85,7 +85,9 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const lines = imageLines + caption.length + c.gap_lines;
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
-    draw({ geometry, isRecto, column, line }) {
+    draw({ geometry, isRecto, column, line: at }) {
+      // At a column foot the blank line goes above the photo, so the caption ends on the last grid line (R-COL-1).
+      const line = at + lines >= geometry.linesPerColumn ? at + c.gap_lines : at;
       const left = geometry.columnLeft(isRecto, column);
       const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
       const captionLines = caption.map((l, i) => ({
@@ -116,16 +118,30 @@ export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Ato
   }));
 }
 
+/** A paragraph's lines as atoms; justified ones can be set again one line shorter or longer when the page needs it (R-PAR-4). */
 function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], align: 'start' | 'end' = 'start'): Atom[] {
-  const lines = composeAt(ctx, input, ctx.geometry.bodySizePt, ctx.geometry.columnWidthPt);
-  return lines.map((l, index) => lineAtom(l, align, { index, count: lines.length }));
+  const g = ctx.geometry;
+  const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
+  const settings = new Map<number, Atom[] | undefined>();
+  let others: ((count: number) => Line[] | undefined) | undefined;
+  const relines = (count: number): Atom[] | undefined => {
+    if (!settings.has(count)) {
+      others ??= composeInLines(ctx, input, g.bodySizePt, g.columnWidthPt, lines.length + 1);
+      const again = others(count);
+      settings.set(count, again?.map((l, index) => lineAtom(l, align, { index, count, relines })));
+    }
+    return settings.get(count);
+  };
+  const atoms = lines.map((l, index) => lineAtom(l, align, input.align === 'justify' ? { index, count: lines.length, relines } : { index, count: lines.length }));
+  if (input.align === 'justify') settings.set(lines.length, atoms);
+  return atoms;
 }
 
 function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
   switch (block.type) {
     case 'paragraph': return linesOf(ctx, bodyParagraph(block));
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block));
-    case 'credit': return linesOf(ctx, creditParagraph(block), 'end');
+    case 'credit': return linesOf(ctx, creditParagraph(block), 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];

@@ -2,7 +2,7 @@
  * What every layout function needs: the template, the page geometry, the
  * fonts, the book's punctuation settings and the image sizes io found.
  */
-import { composeParagraph, type CompositionCache, type ComposeProblem, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
+import { composeParagraph, type CompositionCache, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
@@ -56,6 +56,8 @@ export type LayoutProblem =
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
+  /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, or a block that would not fit. */
+  | { kind: 'column-short'; source: Source; lines: number; cause: 'widow' | 'heading' | 'block' }
   | { kind: 'index-term-unplaced'; term: string; source?: Source }
   | { kind: 'index-reading-guess'; heading: string; chars: string; letter: string; source?: Source };
 
@@ -73,6 +75,13 @@ export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: num
     : composeParagraph(input, options);
   for (const p of composed.problems) ctx.problems.push(p);
   return composed.lines;
+}
+
+/** `input` as it can be set in other numbers of lines, up to `most`, within the composer's limits (page make-up's 先挤后推). */
+export function composeInLines(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number, most: number): (count: number) => Line[] | undefined {
+  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
+  const inLines = paragraphInLines(input, options, most);
+  return (count) => inLines(count)?.lines;
 }
 
 /** A single-style paragraph of plain text. */

@@ -6,7 +6,7 @@ import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
-import type { FlowPage } from './flow.ts';
+import type { FlowPage, ShortCause } from './flow.ts';
 import type { DisplayItem, PageKind, SourceLine } from './types.ts';
 
 export interface PageDraft {
@@ -26,6 +26,8 @@ export interface PageDraft {
   lines?: Array<{ line: Line; column: number }>;
   /** Headings left at the foot of a column with none of their text under them. */
   stranded?: Array<{ source: Source; column: number }>;
+  /** Columns that end short in mid-flow (R-COL-1), at the text last printed in them. */
+  shortColumns?: Array<{ source: Source; column: number; lines: number; cause: ShortCause }>;
   /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
@@ -41,6 +43,10 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     sources: sourceLinesOf(placed.map((p) => p.atom)),
     lines: placed.flatMap((p) => (p.atom.composed ? [{ line: p.atom.composed, column: p.column }] : [])),
     stranded: strandedHeadings(page),
+    shortColumns: (page.short ?? []).flatMap((c) => {
+      const source = page.columns[c.column]!.flatMap((p) => p.atom.sources ?? []).at(-1);
+      return source ? [{ ...c, source }] : [];
+    }),
     draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
   };
 }

@@ -12,6 +12,12 @@ const atom = (name: string, lines = 1, extra: Partial<Atom> = {}): Atom => ({
 });
 const paragraph = (name: string, count: number) =>
   Array.from({ length: count }, (_, index) => atom(`${name}${index + 1}`, 1, { paragraph: { index, count } }));
+/** A paragraph of `count` lines that can also be set in each of `others` lines. */
+function resettable(name: string, count: number, others: number[]): Atom[] {
+  const relines = (n: number): Atom[] | undefined => (n === count || others.includes(n) ? make(n) : undefined);
+  const make = (n: number) => Array.from({ length: n }, (_, index) => atom(`${name}${index + 1}`, 1, { paragraph: { index, count: n, relines } }));
+  return make(count);
+}
 /** Each page as columns of `name@line`. */
 const show = (pages: FlowPage[]) => pages.map((p) => p.columns.map((c) => c.map((x) => `${x.atom.anchors[0] ?? '-'}@${x.line}`).join(' ')));
 
@@ -27,14 +33,36 @@ describe('column flow', () => {
     expect(show(pages)[0]![1]!.startsWith('H@0')).toBe(true);
   });
 
-  test('R-PAR-4: no first line of a paragraph alone at a column foot (orphan)', () => {
+  test('R-COL-1: a paragraph’s first line may stand at a column foot (no Western orphan rule)', () => {
     const pages = flowAtoms([...paragraph('a', 4), ...paragraph('b', 3)], g);
-    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3', 'b1@0 b2@1 b3@2']);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 b1@4', 'b2@0 b3@1']);
   });
 
-  test('R-PAR-4: no last line of a paragraph alone at a column head (widow)', () => {
+  test('R-PAR-4: no last line of a paragraph alone at a column head (widow); short column reported when nothing can be reset', () => {
     const pages = flowAtoms([...paragraph('a', 2), ...paragraph('b', 4)], g);
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3', 'b3@0 b4@1']);
+    expect(pages[0]!.short).toEqual([{ column: 0, lines: 1, cause: 'widow' }]);
+  });
+
+  test('R-PAR-4 with R-COL-1: an earlier paragraph set one line shorter (先挤) pulls the widow back, the column full', () => {
+    const pages = flowAtoms([...resettable('a', 3, [2]), ...paragraph('b', 3)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3 b3@4', '']);
+    expect(pages[0]!.short).toBeUndefined();
+  });
+
+  test('R-PAR-4 with R-COL-1: or one line longer (后推), so two lines go over together', () => {
+    const pages = flowAtoms([...resettable('a', 2, [3]), ...paragraph('b', 4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3 b2@4', 'b3@0 b4@1']);
+    expect(pages[0]!.short).toBeUndefined();
+  });
+
+  test('R-HEAD-3 with R-COL-1: a heading keeps two lines, and earlier text is set tighter or looser instead of leaving lines empty', () => {
+    const heading = () => [atom('H', 1, { keepWithNextLines: 2 }), ...paragraph('c', 4)];
+    expect(show(flowAtoms([...resettable('a', 3, [2]), ...heading()], g))[0]![0]).toBe('a1@0 a2@1 H@2 c1@3 c2@4');
+    expect(show(flowAtoms([...resettable('a', 4, [5]), ...heading()], g))[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 a5@4', 'H@0 c1@1 c2@2 c3@3 c4@4']);
+    const unfixable = flowAtoms([...paragraph('a', 4), ...heading()], g);
+    expect(show(unfixable)[0]![0]).toBe('a1@0 a2@1 a3@2 a4@3');
+    expect(unfixable[0]!.short).toEqual([{ column: 0, lines: 1, cause: 'heading' }]);
   });
 
   test('a figure that does not fit floats to the next column; the text goes on around it', () => {
@@ -45,7 +73,7 @@ describe('column flow', () => {
 
   test('an atom taller than a column gets a column of its own, and the flow ends', () => {
     const pages = flowAtoms([...paragraph('a', 2), atom('F', 7, { isFloat: true }), atom('G', 6)], g);
-    expect(show(pages)).toEqual([['a1@0 a2@1', 'G@0'], ['F@0', '']]); // the float waits, the text goes on
+    expect(show(pages)).toEqual([['a1@0 a2@1', 'F@0'], ['G@0', '']]); // the float takes the next column, in reading order
     expect(show(balanceLastPage(flowAtoms([atom('F', 4, { isFloat: true }), ...paragraph('a', 2)], g), g))).toEqual([['F@0', 'a1@0 a2@1']]);
   });
 
@@ -80,4 +108,22 @@ describe('column flow', () => {
     const alone = balanceLastPage(flowAtoms([atom('H', 3, { keepWithNextLines: 2 }), atom('c1')], g), g);
     expect(show(alone)).toEqual([['H@0 c1@3', '']]);
   });
+});
+
+describe('keeps', () => {
+  test('R-YB-5: a credit line keeps with the text before it, ahead of a figure that stands between them in the manuscript', () => {
+    const pages = flowAtoms([...paragraph('a', 2), atom('F', 2, { isFloat: true }), atom('C', 1, { keepWithPrevious: true }), atom('b1')], g);
+    expect(show(pages)[0]![0]).toBe('a1@0 a2@1 C@2 F@3');
+  });
+
+  test('a forced break (另页起) starts a new page; at a page top it moves nothing', () => {
+    const pages = flowAtoms([...paragraph('a', 2), atom('P', 1, { breakBefore: 'page' }), atom('b1')], g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', ''], ['P@0 b1@1', '']]);
+    expect(show(flowAtoms([atom('P', 1, { breakBefore: 'page' }), atom('b1')], g))).toEqual([['P@0 b1@1', '']]);
+  });
+});
+
+test('R-YB-5: floats waiting for a column top let the credit line that ends the text before them go first', () => {
+  const pages = flowAtoms([...paragraph('a', 4), atom('F', 2, { isFloat: true }), atom('a5'), atom('C', 1, { keepWithPrevious: true }), atom('b1')], g);
+  expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 a5@4', 'C@0 F@1 b1@3']);
 });

@@ -1,119 +1,369 @@
 /**
- * The column flow: atoms fill the columns of a page line by line. A heading
- * moves on when the lines it keeps would not follow it in the same column
- * (R-HEAD-3); a figure that does not fit floats to the top of the next
- * column while the text goes on (no reordering among figures); the columns
- * of the last page are balanced (R-COL-1).
+ * The column flow: the page make-up engine's filling of regions. Its items
+ * (atoms.ts) are grid lines of composed text, unbreakable blocks, breakable
+ * blocks (tables, their header repeated), floats (column-wide or page-wide, at
+ * the top or foot), headings that keep lines after them (R-HEAD-3), the
+ * widow penalty of a paragraph's last line (R-PAR-4), and forced breaks.
+ *
+ * Columns are filled to their last grid line (R-COL-1). When a column would
+ * end short — a widow, a heading and its two lines, a block that does not fit —
+ * an earlier paragraph of the column is set one line shorter (先挤) or
+ * longer (后推) within the composer's limits, and the column filled again;
+ * when nothing works the short column is kept and reported with its cause.
+ * The columns of the flow's last page are balanced.
  */
 import type { Atom } from './atoms.ts';
 import type { Geometry } from './geometry.ts';
 
+export type ShortCause = 'widow' | 'heading' | 'block';
+
 /** A page of columns, each a list of atoms with the grid line each starts on. */
 export interface FlowPage {
   columns: Array<Array<{ atom: Atom; line: number }>>;
+  /** Atoms with pages of their own to follow this one (turned tables). */
+  after?: Atom[];
+  /** Columns that end short in mid-flow, with why (R-COL-1 findings). */
+  short?: Array<{ column: number; lines: number; cause: ShortCause }>;
 }
 
-function used(column: Array<{ atom: Atom; line: number }>): number {
+type Placed = FlowPage['columns'][number];
+
+function used(column: Placed): number {
   const last = column.at(-1);
   return last ? last.line + last.atom.lines : 0;
 }
 
 /** Keeps lines free in the other columns under a page-wide atom. */
 function spacer(lines: number): Atom {
-  return { lines, keepWithNextLines: 0, isFloat: false, anchors: [], draw: () => [] };
+  return { lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [], draw: () => [] };
 }
 
 /** Lines the atom at `i` needs in one column: itself plus what it keeps with it. */
-function needOf(atoms: readonly Atom[], i: number): number {
-  const a = atoms[i]!;
-  if (a.keepWithNextLines === 0) return a.lines;
-  let need = a.lines;
+function needOf(atoms: readonly Atom[], i: number, first: Atom): number {
+  if (first.keepWithNextLines === 0) return first.lines;
+  let need = first.lines;
   let kept = 0;
-  for (let j = i + 1; j < atoms.length && kept < a.keepWithNextLines; j++) {
+  for (let j = i + 1; j < atoms.length && kept < first.keepWithNextLines; j++) {
     const next = atoms[j]!;
     if (next.isFloat) continue;
-    need += next.lines;
-    kept += next.keepWithNextLines > 0 ? 0 : next.lines;
+    // A breakable block keeps its first rows with the heading, not all of it.
+    const lines = next.split ? Math.min(next.lines, first.keepWithNextLines) : next.lines;
+    need += lines;
+    kept += next.keepWithNextLines > 0 ? 0 : lines;
   }
   return need;
 }
 
-/**
- * R-PAR-4: on the last line of a column, a paragraph's first line would be
- * left alone (orphan), or its penultimate line would send the last one
- * alone to the next column (widow). Either goes over, leaving a blank line.
- */
-function strandsALine(atom: Atom, room: number): boolean {
-  const p = atom.paragraph;
-  if (!p || room !== 1 || p.count < 2) return false;
-  return p.index === 0 || p.index === p.count - 2;
+/** R-PAR-4: on the last line of a column, a paragraph's penultimate line would send its last one alone to the next column (widow). */
+const widows = (atom: Atom, room: number) => room === 1 && atom.paragraph !== undefined && atom.paragraph.count >= 2 && atom.paragraph.index === atom.paragraph.count - 2;
+
+/** Where the flow stands: the atom list (a fix-up replaces paragraphs in it), the next atom, what waits. */
+interface FlowState {
+  atoms: readonly Atom[];
+  i: number;
+  /** The rest of a breakable block split at the last column's foot. */
+  carry: Atom | undefined;
+  pages: FlowPage[];
+  column: number;
+  /** Column floats waiting for the top of a column (never reordered). */
+  pending: Atom[];
+  /** Floats kept for the foot of the current column (place="bottom"). */
+  foot: Atom[];
+  /** Page-wide floats waiting for the top of a page. */
+  spanning: Atom[];
+  /** The atom whose forced break was made (it then starts the new column or page). */
+  brokeAt: number;
 }
 
-/** Flows `atoms` into pages of `g.columns` columns of `g.linesPerColumn` lines. */
-export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn): FlowPage[] {
-  const pages: FlowPage[] = [];
-  const spanning: Atom[] = [];
-  const newPage = () => {
-    const page: FlowPage = { columns: Array.from({ length: g.columns }, () => []) };
-    pages.push(page);
-    // Page-wide figures wait for a new page and take its top across all columns.
-    let line = 0;
-    while (spanning.length > 0 && line + spanning[0]!.lines <= capacity) {
-      const atom = spanning.shift()!;
-      page.columns.forEach((col, c) => col.push({ atom: c === 0 ? atom : spacer(atom.lines), line }));
-      line += atom.lines;
-    }
-  };
-  newPage();
-  let column = 0;
-  const pending: Atom[] = [];
-  /** Floats kept for the foot of the current column (place="bottom"). */
-  let foot: Atom[] = [];
-  const footLines = () => foot.reduce((n, a) => n + a.lines, 0);
-  const current = () => pages.at(-1)!.columns[column]!;
-  const room = () => capacity - used(current()) - footLines();
-  const put = (atom: Atom) => current().push({ atom, line: used(current()) });
-  const closeColumn = () => {
-    let line = capacity - footLines();
-    for (const atom of foot) {
-      current().push({ atom, line });
-      line += atom.lines;
-    }
-    foot = [];
-  };
-  const nextColumn = () => {
-    closeColumn();
-    column++;
-    if (column === g.columns) {
-      newPage();
-      column = 0;
-    }
-    while (pending.length > 0 && pending[0]!.lines <= room()) put(pending.shift()!);
-  };
-  atoms.forEach((atom, i) => {
-    if (atom.spansColumns) {
-      spanning.push(atom);
-      return;
-    }
-    if (atom.isFloat) {
-      if (atom.placement === 'bottom' && pending.length === 0 && atom.lines <= room()) foot.push(atom);
-      else if (atom.placement !== 'top' && atom.placement !== 'bottom' && pending.length === 0 && atom.lines <= room()) put(atom);
-      else pending.push(atom);
-      return;
-    }
-    const need = Math.min(needOf(atoms, i), capacity);
-    if ((need > room() || strandsALine(atom, room())) && used(current()) > 0) nextColumn();
-    // Floats may have filled the new column; an atom taller than a column starts one and overflows.
-    while (atom.lines > room() && used(current()) > 0) nextColumn();
-    put(atom);
-  });
-  while (pending.length > 0) {
-    nextColumn();
-    if (pending.length > 0 && used(current()) === 0) put(pending.shift()!); // taller than a column
+type ColumnEnd = { kind: 'full' } | { kind: 'end' } | { kind: 'break'; page: boolean } | { kind: 'short'; lines: number; need: number; cause: ShortCause };
+
+/** What restores a state to the start of its current column. */
+interface Snapshot {
+  atoms: readonly Atom[];
+  i: number;
+  carry: Atom | undefined;
+  pending: Atom[];
+  spanning: Atom[];
+  pageCount: number;
+  column: number;
+  lengths: number[];
+  after: number;
+}
+
+function snapshot(s: FlowState): Snapshot {
+  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
+}
+
+function restore(s: FlowState, snap: Snapshot): void {
+  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [] });
+  s.pages.length = snap.pageCount;
+  const page = s.pages.at(-1)!;
+  page.columns.forEach((c, k) => (c.length = snap.lengths[k]!));
+  if (page.after) page.after.length = snap.after;
+}
+
+/** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
+class ColumnFlow {
+  constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState) {}
+
+  private current(): Placed {
+    return this.s.pages.at(-1)!.columns[this.s.column]!;
   }
-  closeColumn();
-  if (spanning.length > 0) newPage();
-  return pages;
+
+  private footLines(): number {
+    return this.s.foot.reduce((n, a) => n + a.lines, 0);
+  }
+
+  room(): number {
+    return this.capacity - used(this.current()) - this.footLines();
+  }
+
+  private put(atom: Atom): void {
+    this.current().push({ atom, line: used(this.current()) });
+  }
+
+  /** A new page: page-wide floats take its top across all columns. */
+  newPage(): void {
+    this.s.pages.push({ columns: Array.from({ length: this.g.columns }, () => []) });
+    this.s.column = 0;
+    while (this.s.spanning.length > 0 && this.placeAcross(this.s.spanning[0]!)) this.s.spanning.shift();
+  }
+
+  /**
+   * A page-wide float goes at the top of this page while nothing but such
+   * floats is on it; a breakable one (a wide table) is cut where the page
+   * ends, its rest first in the queue for the next page.
+   */
+  private placeAcross(atom: Atom): boolean {
+    const page = this.s.pages.at(-1)!;
+    const line = used(page.columns[0]!);
+    if (this.s.column !== 0 || !page.columns.every((c) => c.every((p) => p.atom.spansColumns))) return false;
+    const room = this.capacity - line;
+    const parts = atom.lines > room && atom.split ? atom.split(room) : undefined;
+    if (atom.lines > room && !parts && line > 0) return false;
+    const placed = parts ? parts.first : atom;
+    page.columns.forEach((col, c) => col.push({ atom: c === 0 ? placed : spacer(placed.lines), line }));
+    if (parts) this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, parts.rest);
+    return true;
+  }
+
+  closeColumn(): void {
+    let line = this.capacity - this.footLines();
+    for (const atom of this.s.foot) {
+      this.current().push({ atom, line });
+      line += atom.lines;
+    }
+    this.s.foot = [];
+  }
+
+  nextColumn(): void {
+    this.closeColumn();
+    this.s.column++;
+    if (this.s.column === this.g.columns) this.newPage();
+    this.placePending();
+  }
+
+  private placePending(): void {
+    const { pending } = this.s;
+    // A credit line that ends the text of the last column comes before the floats (R-YB-5).
+    if ((this.s.carry ?? this.s.atoms[this.s.i])?.keepWithPrevious) return;
+    while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) this.put(pending.shift()!);
+  }
+
+  private placeFloat(atom: Atom): void {
+    const fits = this.s.pending.length === 0 && atom.lines <= this.room();
+    if (atom.placement === 'bottom' && fits) this.s.foot.push(atom);
+    else if (atom.placement !== 'top' && atom.placement !== 'bottom' && fits) this.put(atom);
+    else this.s.pending.push(atom);
+  }
+
+  /** Places atoms in the current column until it is full, must end short, or the atoms end. */
+  fill(): ColumnEnd {
+    const s = this.s;
+    for (;;) {
+      const fromCarry = s.carry !== undefined;
+      const atom = s.carry ?? s.atoms[s.i];
+      if (!atom) return { kind: 'end' };
+      const advance = () => (fromCarry ? (s.carry = undefined) : s.i++);
+      const isEmpty = used(this.current()) === 0;
+      if (atom.breakBefore && !fromCarry && s.brokeAt !== s.i && !(isEmpty && (atom.breakBefore === 'column' || s.column === 0))) {
+        s.brokeAt = s.i;
+        return { kind: 'break', page: atom.breakBefore === 'page' };
+      }
+      if (atom.pagesAfter) {
+        (s.pages.at(-1)!.after ??= []).push(atom);
+        advance();
+        continue;
+      }
+      if (atom.spansColumns) {
+        if (s.spanning.length > 0 || !this.placeAcross(atom)) s.spanning.push(atom);
+        advance();
+        continue;
+      }
+      if (atom.isFloat) {
+        this.placeFloat(atom);
+        advance();
+        continue;
+      }
+      const room = this.room();
+      if (room <= 0 && !isEmpty) return { kind: 'full' };
+      if (atom.split && atom.lines > room) {
+        const parts = atom.split(room);
+        if (parts) {
+          this.put(parts.first);
+          if (!fromCarry) s.i++;
+          s.carry = parts.rest;
+          return { kind: 'full' };
+        }
+      }
+      const need = Math.min(fromCarry ? atom.lines : needOf(s.atoms, s.i, atom), this.capacity);
+      if (!isEmpty && need > room) return { kind: 'short', lines: room, need, cause: atom.keepWithNextLines > 0 ? 'heading' : 'block' };
+      if (!isEmpty && widows(atom, room)) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
+      this.put(atom);
+      advance();
+      if (atom.keepWithPrevious && this.s.pending.length > 0) this.placePending();
+    }
+  }
+}
+
+/** A paragraph of the column: where its lines start in the atom list, and how many there are. */
+interface ParagraphSpan {
+  from: number;
+  count: number;
+  relines: (count: number) => Atom[] | undefined;
+}
+
+/** Paragraphs whose first line is in the column being filled (atoms from..to), nearest the foot first. */
+function paragraphsIn(atoms: readonly Atom[], from: number, to: number): ParagraphSpan[] {
+  const spans: ParagraphSpan[] = [];
+  for (let i = from; i < Math.min(to, atoms.length); i++) {
+    const p = atoms[i]!.paragraph;
+    if (p?.index === 0 && p.relines && p.count >= 2) spans.push({ from: i, count: p.count, relines: p.relines });
+  }
+  return spans.reverse();
+}
+
+/** `atoms` with `delta` added to the line count of each of `spans` (each by one), or undefined when one cannot be set so. */
+function relined(atoms: readonly Atom[], spans: readonly ParagraphSpan[], delta: 1 | -1): Atom[] | undefined {
+  const out = [...atoms];
+  for (const span of [...spans].sort((a, b) => b.from - a.from)) {
+    const lines = span.relines(span.count + delta);
+    if (!lines) return undefined;
+    out.splice(span.from, span.count, ...lines);
+  }
+  return out;
+}
+
+/** At most this many paragraphs of a column, or of the columns before it on the page, are set a line shorter or longer to fill it. */
+const COLUMN_FIXES = 4;
+const PAGE_FIXES = 6;
+
+/** The first `n` of `spans` that can be set with `delta` lines more, asking no more of them than needed. */
+function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1): ParagraphSpan[] {
+  const out: ParagraphSpan[] = [];
+  for (const span of spans) {
+    if (out.length === n) break;
+    if (span.relines(span.count + delta)) out.push(span);
+  }
+  return out;
+}
+
+/** The ways to fill a short column, fewest changed paragraphs first: shorter (pull the next atoms up) or longer (push lines down). */
+function fixes(atoms: readonly Atom[], from: number, to: number, end: Extract<ColumnEnd, { kind: 'short' }>, most: number): Array<() => Atom[] | undefined> {
+  const spans = paragraphsIn(atoms, from, to);
+  const ways = [{ n: end.need - end.lines, delta: -1 as const }, { n: end.lines, delta: 1 as const }]
+    .filter((w) => w.n > 0 && w.n <= most && w.n <= spans.length)
+    .sort((a, b) => a.n - b.n || a.delta - b.delta);
+  // The paragraphs nearest the foot that can be set so; then those farthest from it.
+  return ways.flatMap((w) => [
+    () => {
+      const near = firstUsable(spans, w.n, w.delta);
+      return near.length === w.n ? relined(atoms, near, w.delta) : undefined;
+    },
+    () => {
+      const far = firstUsable([...spans].reverse(), w.n, w.delta);
+      return far.length === w.n && spans.length > w.n ? relined(atoms, far, w.delta) : undefined;
+    },
+  ]);
+}
+
+/** Atoms that keep with the text before them go ahead of the floats in between (a credit line before the section's last figure). */
+function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
+  if (!atoms.some((a) => a.keepWithPrevious)) return atoms;
+  const out: Atom[] = [];
+  for (const atom of atoms) {
+    let at = out.length;
+    if (atom.keepWithPrevious) while (at > 0 && out[at - 1]!.isFloat) at--;
+    out.splice(at, 0, atom);
+  }
+  return out;
+}
+
+/**
+ * Flows `atoms` into pages of `g.columns` columns of `capacity` lines, keeping
+ * columns full where it can (`fill`: balancing a last page tries many heights and needs no fix).
+ */
+export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
+  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
+  const flow = new ColumnFlow(g, capacity, s);
+  flow.newPage();
+  let page = snapshot(s);
+  for (;;) {
+    const column = snapshot(s);
+    if (s.column === 0) page = column;
+    let end = flow.fill();
+    if (end.kind === 'short' && fill) end = fixShort(flow, s, { column, page }, end);
+    if (end.kind === 'end') break;
+    if (end.kind === 'short') (s.pages.at(-1)!.short ??= []).push({ column: s.column, lines: end.lines, cause: end.cause });
+    if (end.kind === 'break' && end.page) while (s.column < g.columns - 1) flow.nextColumn();
+    flow.nextColumn();
+  }
+  while (s.pending.length > 0) flow.nextColumn();
+  flow.closeColumn();
+  while (s.spanning.length > 0) flow.newPage();
+  return s.pages;
+}
+
+/**
+ * Tries each fix of a short column from the column's start, then from the
+ * page's (paragraphs of the columns before it may give or take the line);
+ * keeps the first that fills it, else the column as it was.
+ */
+function fixShort(flow: ColumnFlow, s: FlowState, snaps: { column: Snapshot; page: Snapshot }, end: Extract<ColumnEnd, { kind: 'short' }>): ColumnEnd {
+  const target = s.column;
+  for (const fix of fixes(s.atoms, snaps.column.i, s.i + 1, end, COLUMN_FIXES)) {
+    const atoms = fix();
+    if (!atoms) continue;
+    restore(s, snaps.column);
+    s.atoms = atoms;
+    const again = flow.fill();
+    if (again.kind !== 'short') return again;
+  }
+  // The columns before this one on the page ended full (no finding, no forced break): they may be filled again.
+  if (target > 0 && !s.pages.at(-1)!.short && s.brokeAt < snaps.page.i) {
+    for (const fix of fixes(s.atoms, snaps.page.i, snaps.column.i, end, PAGE_FIXES)) {
+      const atoms = fix();
+      if (!atoms) continue;
+      restore(s, snaps.page);
+      s.atoms = atoms;
+      const again = refillTo(flow, s, target);
+      if (again && again.kind !== 'short') return again;
+    }
+    restore(s, snaps.page);
+    return refillTo(flow, s, target)!;
+  }
+  restore(s, snaps.column);
+  return flow.fill();
+}
+
+/** Fills the page's columns before `target` again; undefined when one of them does not end full. */
+function refillTo(flow: ColumnFlow, s: FlowState, target: number): ColumnEnd | undefined {
+  for (;;) {
+    const end = flow.fill();
+    if (s.column === target) return end;
+    if (end.kind !== 'full') return undefined;
+    flow.nextColumn();
+  }
 }
 
 /**
@@ -129,9 +379,9 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   if (atoms.some((a) => a.spansColumns || a.placement === 'bottom')) return pages; // page-wide and foot floats fix the columns
   const tallest = Math.max(...atoms.map((a) => a.lines));
   for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
-    const again = flowAtoms(atoms, g, capacity);
+    const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
-    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), again[0]!];
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns, ...(last.after ? { after: last.after } : {}) }];
   }
   return pages;
 }

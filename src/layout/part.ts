@@ -10,9 +10,10 @@ import type { Atom } from './atoms.ts';
 import { chapterAtoms, type FlowItem } from './body-atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
-import { balanceLastPage, flowAtoms } from './flow.ts';
+import { balanceLastPage, flowAtoms, type FlowPage } from './flow.ts';
 import { letterSpaced } from './spacing.ts';
-import { type TablePage, tablePages } from './table.ts';
+import { setTable, type TablePage, tablePages } from './table.ts';
+import { tableAtoms } from './table-atoms.ts';
 
 function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
   const size = ctx.template.headings.part.size_pt;
@@ -34,102 +35,39 @@ function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
   };
 }
 
-/** Gap between two tables packed on one page. */
-const TABLE_GAP_PT = 24;
-
 type TableItem = Extract<FlowItem, { table: unknown }>;
 
-interface TablePiece {
-  page: TablePage;
-  /** The heading this table stands for (a chapter that is one table): in the outline. */
-  anchor?: string;
-  /** The table's own id on its first page: a problem with the table is reported at its page. */
-  tableId?: string;
-  title: string;
-}
-
-const anchorsOfPiece = (p: TablePiece, y: number) => [...(p.anchor ? [{ id: p.anchor, y }] : []), ...(p.tableId ? [{ id: p.tableId, y }] : [])];
-
 /** 卧排: one page of a turned table, its head to the left (turned a quarter anticlockwise), on every page. */
-function turnedTableDraft(ctx: LayoutContext, partTitle: string, piece: TablePiece): PageDraft {
+function turnedTableDraft(ctx: LayoutContext, partTitle: string, page: TablePage, anchors: string[], outline: PageDraft['outline']): PageDraft {
   const g = ctx.geometry;
   return {
     kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
-    anchors: anchorsOfPiece(piece, g.typeTopPt), outline: piece.anchor ? [{ title: piece.title, level: 1 }] : [],
+    anchors: anchors.map((id) => ({ id, y: g.typeTopPt })), outline,
     // The frame's x runs up the page from the foot of the type area; its y runs right from the type area's left edge.
-    draw: (isRecto) => [{ kind: 'group', transform: [0, -1, 1, 0, g.typeLeft(isRecto), g.typeTopPt + g.typeHeightPt], items: piece.page.draw(0, 0) }],
+    draw: (isRecto) => [{ kind: 'group', transform: [0, -1, 1, 0, g.typeLeft(isRecto), g.typeTopPt + g.typeHeightPt], items: page.draw(0, 0) }],
   };
 }
 
-function tableDraft(ctx: LayoutContext, partTitle: string, pieces: TablePiece[]): PageDraft {
-  const offsets: number[] = [];
-  let y = 0;
-  for (const p of pieces) {
-    offsets.push(y);
-    y += p.page.height + TABLE_GAP_PT;
-  }
-  return {
-    kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
-    anchors: pieces.flatMap((p, i) => anchorsOfPiece(p, ctx.geometry.typeTopPt + offsets[i]!)),
-    outline: pieces.flatMap((p) => (p.anchor ? [{ title: p.title, level: 1 }] : [])),
-    draw: (isRecto) => pieces.flatMap((p, i) => p.page.draw(ctx.geometry.typeLeft(isRecto), ctx.geometry.typeTopPt + offsets[i]!)),
-  };
+/** A table as flow atoms: in a column, across the page, or (turned) pages of its own after the page it is referenced on. */
+function tableItemAtoms(ctx: LayoutContext, t: TableItem, partTitle: string): Atom[] {
+  const set = setTable(ctx, t.table, t.title, t.notes);
+  const anchors = [...(t.anchor ? [t.anchor] : []), t.table.id];
+  const outline = t.anchor ? { title: t.title, level: 1 } : undefined;
+  if (set.span !== 'turned') return tableAtoms(ctx, set, { anchors, ...(outline ? { outline } : {}) });
+  const pagesAfter = tablePages(ctx, set).map((page, i) => turnedTableDraft(ctx, partTitle, page, i === 0 ? anchors : [], i === 0 && outline ? [outline] : []));
+  return [{ lines: 0, keepWithNextLines: 0, isFloat: false, anchors: [], pagesAfter, draw: () => [] }];
 }
 
-/**
- * Tables in a row: each continues over as many pages as it needs; a table
- * that fits under the one before it on that table's last page goes there.
- */
-function tableRunDrafts(ctx: LayoutContext, tables: TableItem[], partTitle: string): PageDraft[] {
-  const drafts: PageDraft[] = [];
-  let open: TablePiece[] = [];
-  const used = () => open.reduce((h, p) => h + p.page.height + TABLE_GAP_PT, 0);
-  const flush = () => {
-    if (open.length) drafts.push(tableDraft(ctx, partTitle, open));
-    open = [];
-  };
-  for (const t of tables) {
-    const pages = tablePages(ctx, t.table, t.title, t.notes);
-    pages.forEach((page, i) => {
-      const piece: TablePiece = { page, title: t.title, ...(i === 0 ? { tableId: t.table.id, ...(t.anchor ? { anchor: t.anchor } : {}) } : {}) };
-      if (page.turned) {
-        flush();
-        drafts.push(turnedTableDraft(ctx, partTitle, piece));
-        return;
-      }
-      if (!(i === 0 && open.length > 0 && used() + page.height <= ctx.geometry.typeHeightPt)) flush();
-      open.push(piece);
-      if (i < pages.length - 1) flush();
-    });
-  }
-  flush();
-  return drafts;
-}
-
-/** Flows atoms into balanced pages of drafts. */
+/** Flows atoms into balanced pages of drafts, each followed by the pages of its own that it calls for. */
 function columnDrafts(ctx: LayoutContext, atoms: Atom[], partTitle: string): PageDraft[] {
   if (atoms.length === 0) return [];
   const pages = balanceLastPage(flowAtoms(atoms, ctx.geometry), ctx.geometry);
-  return pages.map((p) => flowPageDraft(ctx, p, partTitle));
+  const isEmpty = (p: FlowPage) => p.columns.every((c) => c.length === 0);
+  return pages.flatMap((p) => [...(isEmpty(p) ? [] : [flowPageDraft(ctx, p, partTitle)]), ...(p.after ?? []).flatMap((a) => a.pagesAfter ?? [])]);
 }
 
 export function partDrafts(ctx: LayoutContext, part: Part): PageDraft[] {
-  const drafts: PageDraft[] = [openerDraft(ctx, part)];
-  let atoms: Atom[] = [];
-  let tables: TableItem[] = [];
   const items: FlowItem[] = part.chapters.flatMap((c) => chapterAtoms(ctx, c));
-  for (const item of items) {
-    if ('table' in item) {
-      drafts.push(...columnDrafts(ctx, atoms, part.title));
-      atoms = [];
-      tables.push(item);
-      continue;
-    }
-    drafts.push(...tableRunDrafts(ctx, tables, part.title));
-    tables = [];
-    atoms.push(item);
-  }
-  drafts.push(...tableRunDrafts(ctx, tables, part.title));
-  drafts.push(...columnDrafts(ctx, atoms, part.title));
-  return drafts;
+  const atoms = items.flatMap((item) => ('table' in item ? tableItemAtoms(ctx, item, part.title) : [item]));
+  return [openerDraft(ctx, part), ...columnDrafts(ctx, atoms, part.title)];
 }

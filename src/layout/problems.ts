@@ -31,5 +31,6 @@ export function placeProblems(ctx: LayoutContext, pages: ReadonlyArray<{ draft: 
   }
   pages.forEach((p, i) => {
     for (const s of p.draft.stranded ?? []) ctx.problems.push({ kind: 'heading-stranded', source: s.source, at: at(i, s.column) });
+    for (const c of p.draft.shortColumns ?? []) ctx.problems.push({ kind: 'column-short', source: c.source, lines: c.lines, cause: c.cause, at: at(i, c.column) });
   });
 }

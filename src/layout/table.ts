@@ -63,12 +63,22 @@ function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: numbe
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Upright when the narrowest columns fit the type width; else turned, where the type height is the width. */
-function areaFor(ctx: LayoutContext, t: StatTable, floor: readonly number[]): Area {
+/** Where a table is set: in a column, across the type area (通栏), or turned (卧排) where the type height is its width. */
+export type TableSpan = 'column' | 'page' | 'turned';
+
+/** A column table is one whose narrowest columns fit the column and whose natural ones are not much wider. */
+function spanFor(ctx: LayoutContext, t: StatTable, limits: { natural: number[]; floor: number[] }): TableSpan {
   const g = ctx.geometry;
-  if (sum(floor) <= g.typeWidthPt) return { width: g.typeWidthPt, height: g.typeHeightPt };
-  ctx.problems.push({ kind: 'table-rotated', columns: floor.length, source: t.source, anchor: t.id });
-  return { width: g.typeHeightPt, height: g.typeWidthPt };
+  if (g.columns > 1 && sum(limits.floor) <= g.columnWidthPt && sum(limits.natural) <= 1.5 * g.columnWidthPt) return 'column';
+  if (sum(limits.floor) <= g.typeWidthPt) return 'page';
+  ctx.problems.push({ kind: 'table-rotated', columns: limits.floor.length, source: t.source, anchor: t.id });
+  return 'turned';
+}
+
+function areaOf(ctx: LayoutContext, span: TableSpan): Area {
+  const g = ctx.geometry;
+  if (span === 'turned') return { width: g.typeHeightPt, height: g.typeWidthPt };
+  return { width: span === 'column' ? g.columnWidthPt : g.typeWidthPt, height: g.typeHeightPt };
 }
 
 /** Column widths that fill the area: natural widths, scaled, never below what cannot break. */
@@ -99,55 +109,78 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric };
 }
 
-/** Lays `t` out in pages of the type area; `title` above it on the first page, `notes` under it on the last. */
-export function tablePages(ctx: LayoutContext, t: StatTable, title: string, notes: Paragraph[] = []): TablePage[] {
+/**
+ * A table set at its width, to be cut into pieces of rows: the first piece
+ * under the table's title, each later one under 续表, every one with the
+ * header row, the last with the notes (注、资料来源) under it.
+ */
+export interface TableSet {
+  span: TableSpan;
+  /** Body rows. */
+  rows: number;
+  /** Height in pt of the piece of rows [from, to). */
+  heightOf(from: number, to: number): number;
+  drawPiece(from: number, to: number, left: number, top: number): DisplayItem[];
+}
+
+export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes: Paragraph[] = []): TableSet {
   const s = ctx.template.table;
   const size = s.size_pt;
   const pad = s.cell_padding_pt;
   const pitch = size * TABLE_LEADING;
   const limits = columnLimits(ctx, t, size, pad);
-  const area = areaFor(ctx, t, limits.floor);
-  const turned = area.width !== ctx.geometry.typeWidthPt;
+  const span = spanFor(ctx, t, limits);
+  const area = areaOf(ctx, span);
   const widths = columnWidths(ctx, t, limits, area.width);
   const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
   const header = row(t.header, true);
   const body = t.rows.map((r) => row(r, false));
-  const heightOf = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
+  const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
+  const tops = [0];
+  for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));
   const titleSize = ctx.template.headings.section.size_pt;
   const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, area.width);
   const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
-  const pages: TablePage[] = [];
-  let i = 0;
-  while (i < body.length || pages.length === 0) {
-    const isFirst = pages.length === 0;
-    const headHeight = isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5;
-    let used = headHeight + heightOf(header);
-    const rowsHere: Cell[][] = [];
-    while (i < body.length && (rowsHere.length === 0 || used + heightOf(body[i]!) <= area.height)) {
-      used += heightOf(body[i]!);
-      rowsHere.push(body[i++]!);
-    }
-    pages.push(drawPage(ctx, { widths, header, rowsHere, isFirst, titleLines, titleSize, continued, headHeight, pitch, pad, size, used, total: area.width }));
-    if (body.length === 0) break;
-  }
-  return withNotes(ctx, pages, notes, area).map((p) => (turned ? { ...p, turned } : p));
+  const noteSize = ctx.template.caption.size_pt;
+  const noteLines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), noteSize, area.width));
+  const notesHeight = noteLines.length > 0 ? noteSize + noteLines.length * noteSize * 1.5 : 0;
+  const headHeight = (isFirst: boolean) => (isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5);
+  const tableHeight = (from: number, to: number) => headHeight(from === 0) + rowHeight(header) + tops[to]! - tops[from]!;
+  return {
+    span, rows: body.length,
+    heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
+    drawPiece(from, to, left, top) {
+      const isFirst = from === 0;
+      const used = tableHeight(from, to);
+      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, titleSize, continued, headHeight: headHeight(isFirst), pitch, pad, size, used, total: area.width });
+      const items = page.draw(left, top);
+      if (to === body.length) {
+        noteLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: l.glyphs }));
+      }
+      return items;
+    },
+  };
 }
 
-/** Notes under the table on its last page (or a page of their own when there is no room). */
-function withNotes(ctx: LayoutContext, pages: TablePage[], notes: Paragraph[], area: Area): TablePage[] {
-  if (notes.length === 0) return pages;
-  const size = ctx.template.caption.size_pt;
-  const pitch = size * 1.5;
-  const lines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), size, area.width));
-  const height = size + lines.length * pitch;
-  const draw = (left: number, top: number): DisplayItem[] =>
-    lines.map((l, i) => ({ kind: 'glyphs', x: left, y: top + size + 0.88 * size + i * pitch, glyphs: l.glyphs }));
-  const last = pages.at(-1)!;
-  if (last.height + height <= area.height) {
-    pages[pages.length - 1] = { height: last.height + height, draw: (left, top) => [...last.draw(left, top), ...draw(left, top + last.height)] };
-    return pages;
+/** Rows [from, to) of the longest piece from `from` that is at most `height` high (at least one row). */
+export function rowsThatFit(set: TableSet, from: number, height: number): number {
+  let to = from + 1;
+  while (to < set.rows && set.heightOf(from, to + 1) <= height) to++;
+  return to;
+}
+
+/** Lays `t` out in pages of its area (turned tables: pages of their own). */
+export function tablePages(ctx: LayoutContext, set: TableSet): TablePage[] {
+  const area = areaOf(ctx, set.span);
+  const pages: TablePage[] = [];
+  for (let next = 0; next < set.rows || pages.length === 0;) {
+    const from = next;
+    const to = set.rows === 0 ? 0 : rowsThatFit(set, from, area.height);
+    pages.push({ height: set.heightOf(from, to), turned: set.span === 'turned', draw: (left, top) => set.drawPiece(from, to, left, top) });
+    if (to === from) break;
+    next = to;
   }
-  return [...pages, { height, draw }];
+  return pages;
 }
 
 interface PageParts {

@@ -215,10 +215,9 @@ describe('the report places layout findings on their page and column', () => {
     expect(column).toBe('右'); // the filler fills the left column first
   });
 
-  test('a heading left at the foot of its column, its text on pages after it (a table), is reported where it stands', async () => {
+  test('a heading left at the foot of its column with no text under it (a section left empty) is reported where it stands', async () => {
     const filler = '正文的填充文字。'.repeat(30);
-    const table = '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |';
-    const { messages, paged, problems } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n${filler}\n\n### 落单的分目\n\n${table}\n\n表后的正文。\n` });
+    const { messages, paged, problems } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n${filler}\n\n### 落单的分目\n` });
     const msg = messages.find((m) => m.rule === 'heading-stranded')!;
     expect(msg).toMatchObject({ file: '01-篇.md', line: 7 });
     expect(msg.reason).toMatch(/（印在第 \d+ 页[左右]栏）$/);
@@ -288,7 +287,7 @@ test('the preflight report of a manuscript with every kind of layout finding lis
     '01-篇.md': [
       '# 篇', '', '## 章', '', `【条目】 ${filler}`, '', `链接${'x'.repeat(80)}结束。`, '',
       '有一个罕见字𪛖,还有ASCII逗号。', '', '![小图](photos/small.jpg "某提供")', '', '![不存在的图](photos/none.jpg "某提供")', '',
-      '### 落单的分目', '', '::caption[宽表]', '', wide, '', '表后的正文。', '',
+      '::caption[宽表]', '', wide, '', '表后的正文。', '', '### 落单的分目', '',
     ].join('\n'),
     'photos/small.jpg': await jpeg(120, 80),
   });

@@ -1,0 +1,203 @@
+/**
+ * Page make-up faults counted from a print PDF, as a proofreader finds them
+ * (issue 17): short columns in the middle of a part (R-COL-1), pages that hold
+ * only a part-empty table, figures between a text and its credit line, and
+ * gallery rows whose photos do not share a top. Read with pdf.js: text with its
+ * size and baseline, images with their boxes. Used by `npm run bench` and by
+ * test/e2e/makeup.test.ts; the template's measures come in as arguments.
+ */
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Template } from '../src/config/index.ts';
+import { geometryOf } from '../src/layout/index.ts';
+
+/** A box on a page, in pt from the page's top left, y down. */
+export interface PdfBox {
+  kind: 'text' | 'image';
+  x: number;
+  /** Text: the baseline; image: the top. */
+  y: number;
+  width: number;
+  height: number;
+  /** Text size in pt (0 for images). */
+  size: number;
+  /** Turned text (卧排表). */
+  turned: boolean;
+  text: string;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/** Every page's text and images. */
+export async function readPdfBoxes(bytes: Uint8Array): Promise<PdfBox[][]> {
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages: PdfBox[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const height = page.view[3]!;
+    const boxes: PdfBox[] = [];
+    const text = await page.getTextContent();
+    for (const item of text.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [a, b, , d, e, f] = item.transform as Matrix;
+      const size = Math.hypot(a, b);
+      boxes.push({ kind: 'text', x: e, y: height - f, width: item.width, height: Math.abs(d) || size, size, turned: Math.abs(b) > 0.01, text: item.str });
+    }
+    const ops = await page.getOperatorList();
+    const stack: Matrix[] = [];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    ops.fnArray.forEach((fn, i) => {
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = multiply(ctm, ops.argsArray[i] as Matrix);
+      else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+        const w = Math.hypot(ctm[0], ctm[1]);
+        const h = Math.hypot(ctm[2], ctm[3]);
+        const top = height - Math.max(ctm[5], ctm[5] + ctm[3]);
+        boxes.push({ kind: 'image', x: Math.min(ctm[4], ctm[4] + ctm[0]), y: top, width: w, height: h, size: 0, turned: false, text: '' });
+      }
+    });
+    pages.push(boxes);
+    page.cleanup();
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** The grid of template `t`, as the counts measure it. */
+export function measuresOf(t: Template): GridMeasures {
+  const g = geometryOf(t);
+  return { pageWidthPt: g.widthPt, typeTopPt: g.typeTopPt, pitchPt: g.pitchPt, lines: g.linesPerColumn, bodySizePt: g.bodySizePt, tableSizePt: t.table.size_pt, captionSizePt: t.caption.size_pt };
+}
+
+/** Counts of the print PDF `bytes` of a book set with template `t`. */
+export async function makeupCounts(bytes: Uint8Array, t: Template): Promise<MakeupCounts> {
+  return countMakeup(await readPdfBoxes(bytes), measuresOf(t));
+}
+
+/** The template's measures the counts need (templates/*.yaml). */
+export interface GridMeasures {
+  pageWidthPt: number;
+  typeTopPt: number;
+  pitchPt: number;
+  lines: number;
+  bodySizePt: number;
+  tableSizePt: number;
+  captionSizePt: number;
+}
+
+export interface ShortColumn {
+  /** 0-based page index in the PDF. */
+  pageIndex: number;
+  column: number;
+  /** Grid lines left empty at the foot. */
+  lines: number;
+}
+
+export interface MakeupCounts {
+  bodyPages: number;
+  shortColumns: ShortColumn[];
+  /** Pages of an upright table and nothing else that leave more than a third of the type area empty (a part's last page apart). */
+  tableOnlyPages: number[];
+  /** Credit lines whose line above is a figure's caption. */
+  figureBeforeCredit: number[];
+  /** Gallery rows whose photos' tops differ by more than half a point. */
+  galleryRowsMisaligned: number[];
+  galleryRows: number;
+}
+
+const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+
+/** Is this a body page of two columns: a folio in Arabic figures under the type area, and no title above 20 pt. */
+function isBodyPage(boxes: readonly PdfBox[], m: GridMeasures): boolean {
+  const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
+  const folio = boxes.filter((b) => b.kind === 'text' && b.y > bottom + 5).map((b) => b.text).join('').trim();
+  const isIndex = boxes.some((b) => b.text.replace(/\s/g, '') === '条目索引' || /^[A-Z]$/.test(b.text.trim()));
+  return /^\d+$/.test(folio) && !isIndex;
+}
+
+/** A page whose text is all turned or all table-size, with nothing at body size but a title. */
+function tableOnly(boxes: readonly PdfBox[], m: GridMeasures, inArea: (b: PdfBox) => boolean): 'turned' | 'upright' | undefined {
+  const area = boxes.filter(inArea);
+  if (area.some((b) => b.kind === 'image')) return undefined;
+  if (area.some((b) => b.turned)) return 'turned';
+  const table = area.filter((b) => near(b.size, m.tableSizePt, 0.05));
+  const body = area.filter((b) => near(b.size, m.bodySizePt, 0.05));
+  return table.length > 0 && body.length === 0 ? 'upright' : undefined;
+}
+
+export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): MakeupCounts {
+  const mid = m.pageWidthPt / 2;
+  const lastBaseline = m.typeTopPt + (m.lines - 1) * m.pitchPt + 0.88 * m.bodySizePt;
+  const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
+  const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
+  const body = pages.map((p) => isBodyPage(p, m));
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0 };
+  pages.forEach((boxes, i) => {
+    if (!body[i]) {
+      galleryRows(boxes, inArea, i, counts);
+      return;
+    }
+    counts.bodyPages++;
+    // A part's last page ends its flow: the next page is an opener, a blank or the index.
+    const endsFlow = !body[i + 1] || i + 1 === pages.length;
+    const kind = tableOnly(boxes, m, inArea);
+    if (kind === 'upright' && !endsFlow) {
+      const lowest = Math.max(...boxes.filter(inArea).map((b) => b.y));
+      if (lowest < m.typeTopPt + (2 / 3) * (bottom - m.typeTopPt)) counts.tableOnlyPages.push(i);
+    }
+    if (!endsFlow && kind === undefined) shortColumns(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
+    creditsAfterFigures(boxes.filter(inArea), m, mid, i, counts);
+  });
+  return counts;
+}
+
+/** Bottom of what a box prints, on the body grid's terms: a text's baseline, an image's foot. */
+const footOf = (b: PdfBox) => (b.kind === 'image' ? b.y + b.height : b.y);
+
+function shortColumns(boxes: readonly PdfBox[], m: GridMeasures, mid: number, lastBaseline: number, pageIndex: number, counts: MakeupCounts): void {
+  // Things across the middle of the type area (a page-wide figure, table or heading) end the columns above them.
+  const across = boxes.filter((b) => b.x < mid - 2 && b.x + b.width > mid + 2);
+  for (const [column, inColumn] of [boxes.filter((b) => b.x + b.width <= mid + 2), boxes.filter((b) => b.x >= mid - 2)].entries()) {
+    if (inColumn.length === 0) continue;
+    const foot = Math.max(...inColumn.map(footOf));
+    if (across.some((b) => b.y > foot)) continue;
+    const lines = Math.round((lastBaseline - foot) / m.pitchPt);
+    if (lines >= 1) counts.shortColumns.push({ pageIndex, column, lines });
+  }
+}
+
+/** A credit line (（…）standing at the column's right edge) with a caption right above it in its column. */
+function creditsAfterFigures(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
+  for (const inColumn of [boxes.filter((b) => b.x + b.width <= mid + 2), boxes.filter((b) => b.x >= mid - 2)]) {
+    const lines = new Map<number, PdfBox[]>();
+    for (const b of inColumn) if (b.kind === 'text') lines.set(Math.round(b.y), [...(lines.get(Math.round(b.y)) ?? []), b]);
+    const ys = [...lines.keys()].sort((a, b) => a - b);
+    ys.forEach((y, k) => {
+      const text = lines.get(y)!.map((b) => b.text).join('').trim();
+      const isCredit = /^（[^）]*）$/.test(text) && lines.get(y)!.every((b) => near(b.size, m.bodySizePt, 0.05));
+      const above = k > 0 ? lines.get(ys[k - 1]!)! : [];
+      if (isCredit && above.length > 0 && above.every((b) => near(b.size, m.captionSizePt, 0.05))) counts.figureBeforeCredit.push(pageIndex);
+    });
+  }
+}
+
+/** Photos on a page without a folio: those whose vertical extents overlap are a row, and should share their top. */
+function galleryRows(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, pageIndex: number, counts: MakeupCounts): void {
+  const images = boxes.filter((b) => b.kind === 'image' && inArea(b)).sort((a, b) => a.y - b.y);
+  if (images.length < 2) return;
+  const rows: PdfBox[][] = [];
+  for (const img of images) {
+    const row = rows.find((r) => r.some((o) => img.y < o.y + o.height - 1 && o.y < img.y + img.height - 1));
+    if (row) row.push(img);
+    else rows.push([img]);
+  }
+  for (const row of rows.filter((r) => r.length > 1)) {
+    counts.galleryRows++;
+    const tops = row.map((b) => b.y);
+    if (Math.max(...tops) - Math.min(...tops) > 0.5) counts.galleryRowsMisaligned.push(pageIndex);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A paragraph set in a given number of lines (TeX's \looseness): page make-up
+ * avoids a widow (R-PAR-4) by setting an earlier paragraph one line shorter
+ * (squeezed: 先挤) or longer (stretched: 后推) instead of leaving a line empty.
+ * Only lines within the composer's own limits are used: none overfull, none
+ * loose (R-JUS-7), no one-character last line (R-PAR-3); when no such cover
+ * has the asked number of lines there is none.
+ */
+import { badness, type BreakInput, type LineRange, LineMetrics } from './break-lines.ts';
+import { breakInputOf } from './compose-paragraph.ts';
+import { setLine } from './justify.ts';
+import type { ComposedParagraph, ComposeOptions, ParagraphInput } from './types.ts';
+
+/** Badness of a line spread by ⅓ em a gap (R-JUS-7's warning): the loosest line allowed here. */
+const MAX_BADNESS = 100 + 1e-6;
+
+/**
+ * The least-demerit breaks of `input` into j lines, for every j up to `most`:
+ * best[j][k] is the least demerits of j lines covering units 0..k-1, start[j][k]
+ * where the last of them starts.
+ */
+function breaksUpTo(input: BreakInput, m: LineMetrics, most: number): { best: Float64Array[]; start: Int32Array[] } {
+  const n = input.units.length;
+  const { gaps } = input;
+  const totalWords = m.wordCount(0, n - 1);
+  const best = Array.from({ length: most + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+  const start = Array.from({ length: most + 1 }, () => new Int32Array(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let to = 0; to < n; to++) {
+    const isLast = to === n - 1;
+    if (!isLast && !gaps[to]!.canBreak) continue;
+    for (let from = to; from >= 0; from--) {
+      if (from < to && gaps[from]!.isForced) break;
+      if (from > 0 && !gaps[from - 1]!.canBreak) continue;
+      const bad = badness(m, from, to, isLast, input);
+      if (bad === Infinity) break; // longer lines only get wider
+      if (bad > MAX_BADNESS) continue;
+      if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) continue;
+      const d = (10 + bad) * (10 + bad);
+      for (let j = 1; j <= most; j++) {
+        const before = best[j - 1]![from]!;
+        if (before + d < best[j]![to + 1]!) {
+          best[j]![to + 1] = before + d;
+          start[j]![to + 1] = from;
+        }
+      }
+    }
+  }
+  return { best, start };
+}
+
+/**
+ * A paragraph's other settings: `(count)` gives it composed in exactly `count`
+ * lines within the composer's limits (count ≤ `most`), or undefined when it
+ * cannot be. The units and the table of breaks are made once, on the first ask.
+ */
+export function paragraphInLines(input: ParagraphInput, opts: ComposeOptions, most: number): (count: number) => ComposedParagraph | undefined {
+  let table: { breakInput: BreakInput; metrics: LineMetrics; best: Float64Array[]; start: Int32Array[] } | undefined;
+  return (count) => {
+    if (input.align !== 'justify' || count < 1 || count > most) return undefined;
+    if (!table) {
+      const { breakInput } = breakInputOf(input, opts);
+      const metrics = new LineMetrics(breakInput);
+      table = { breakInput, metrics, ...breaksUpTo(breakInput, metrics, most) };
+    }
+    const { breakInput, metrics, best, start } = table;
+    const n = breakInput.units.length;
+    if (n === 0 || best[count]![n] === Infinity) return undefined;
+    const ranges: LineRange[] = [];
+    for (let j = count, k = n; j > 0; j--) {
+      const from = start[j]![k]!;
+      ranges.push({ from, to: k - 1 });
+      k = from;
+    }
+    ranges.reverse();
+    const { units, runOf, gaps } = breakInput;
+    const lines = ranges.map((range, i) => setLine({
+      units, runOf, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics,
+    }));
+    return { lines, problems: [] };
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * 彩页: each page of a photo group is one of the template's layouts (rows of
+ * 1–3 photos: one large over two, three rows, 2×3…), chosen by the photos'
+ * count and aspect ratios so the page is fullest. The photos of a row share
+ * their top and height and fill the type width together; captions are set
+ * under each photo as in the body; the rows stand from the top of the page,
+ * spaced evenly, so no photo floats alone in the middle. The group title
+ * stands over a rule (the banner) on the group's first page.
+ */
+import { EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { type Figure, type Gallery, inlineText } from '../model/index.ts';
+import { composeAt, type LayoutContext, plain } from './context.ts';
+import type { PageDraft } from './draft.ts';
+import type { DisplayItem } from './types.ts';
+
+/** Caption lines are set at 1.4 times their size; a caption stands this far under its photo (in caption sizes). */
+const CAPTION_LEADING = 1.4;
+const CAPTION_GAP = 0.5;
+/** Most extra room between two rows when the page has room to spare, in body lines. */
+const MOST_ROW_SPACE_LINES = 3;
+
+interface Photo {
+  fig: Figure;
+  aspect: number;
+}
+
+interface Cell {
+  photo: Photo;
+  width: number;
+  caption: Line[];
+}
+
+interface Row {
+  height: number;
+  cells: Cell[];
+  captionHeight: number;
+}
+
+interface PageLayout {
+  rows: Row[];
+  /** Photo area over the area of the page: the layout's score. */
+  fill: number;
+  height: number;
+}
+
+function captionOf(ctx: LayoutContext, fig: Figure, width: number): Line[] {
+  const runs = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
+  return composeAt(ctx, { runs, indentEm: 0, align: 'justify' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
+}
+
+/** A caption's lines told from its length (layouts are compared before any caption is composed). */
+function estimatedCaption(ctx: LayoutContext, fig: Figure, width: number): Line[] {
+  const chars = [...inlineText(fig.caption)].length + [...fig.credit].length + 2;
+  const lines = Math.ceil((chars * ctx.template.caption.size_pt) / Math.max(width, ctx.template.caption.size_pt * 4));
+  return Array.from({ length: lines }) as Line[];
+}
+
+/** Photos in rows of `counts`, scaled together so the page holds them in `room` pt of height; `caption` sets (or estimates) a caption. */
+function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, caption = captionOf): PageLayout {
+  const g = ctx.geometry;
+  const gap = g.gutterPt;
+  const size = ctx.template.caption.size_pt;
+  const captionHeight = (cells: Cell[]) => Math.max(...cells.map((c) => c.caption.length)) * size * CAPTION_LEADING + CAPTION_GAP * size;
+  const build = (scale: number): Row[] => {
+    let at = 0;
+    return counts.map((n) => {
+      const row = photos.slice(at, (at += n));
+      const width = (g.typeWidthPt - (n - 1) * gap) * scale;
+      const height = width / row.reduce((a, p) => a + p.aspect, 0);
+      const cells = row.map((photo) => ({ photo, width: height * photo.aspect, caption: caption(ctx, photo.fig, height * photo.aspect) }));
+      return { height, cells, captionHeight: captionHeight(cells) };
+    });
+  };
+  const total = (rows: Row[]) => rows.reduce((h, r) => h + r.height + r.captionHeight, 0) + (rows.length - 1) * gap;
+  let rows = build(1);
+  if (total(rows) > room) {
+    const captions = rows.reduce((h, r) => h + r.captionHeight, 0) + (rows.length - 1) * gap;
+    rows = build(Math.max(0.2, (room - captions) / rows.reduce((h, r) => h + r.height, 0)));
+  }
+  const area = rows.reduce((a, r) => a + r.cells.reduce((w, c) => w + c.width, 0) * r.height, 0);
+  return { rows, fill: total(rows) <= room + 0.5 ? area / (g.typeWidthPt * room) : 0, height: total(rows) };
+}
+
+/** The best layout for the next photos (photo area × count); it leaves no single photo for a page of its own when another can help. */
+function bestLayout(ctx: LayoutContext, photos: readonly Photo[], room: number): PageLayout {
+  const most = ctx.template.gallery.per_page;
+  const layouts = ctx.template.gallery.layouts.map((counts) => ({ counts, n: counts.reduce((a, b) => a + b, 0) }))
+    .filter(({ n }) => n <= Math.max(most, 1) && n <= photos.length);
+  const scored = layouts.map(({ counts, n }) => {
+    const laid = setRows(ctx, photos.slice(0, n), counts, room, estimatedCaption);
+    const leavesOne = photos.length - n === 1 && photos.length > 1;
+    // Photo area times count: a page of more photos wins unless they would be much smaller.
+    return { counts, n, score: laid.fill * n * (leavesOne ? 0.5 : 1) };
+  });
+  const best = scored.sort((a, b) => b.score - a.score)[0] ?? { counts: [1], n: 1 };
+  return setRows(ctx, photos.slice(0, best.n), best.counts, room);
+}
+
+function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: number, room: number): DisplayItem[] {
+  const g = ctx.geometry;
+  const size = ctx.template.caption.size_pt;
+  const spare = layout.rows.length > 1 ? Math.min((room - layout.height) / (layout.rows.length - 1), MOST_ROW_SPACE_LINES * g.pitchPt) : 0;
+  const items: DisplayItem[] = [];
+  let y = top;
+  for (const row of layout.rows) {
+    const width = row.cells.reduce((w, c) => w + c.width, 0) + (row.cells.length - 1) * g.gutterPt;
+    let x = left + (g.typeWidthPt - width) / 2;
+    for (const cell of row.cells) {
+      items.push({ kind: 'image', src: cell.photo.fig.src, x, y, width: cell.width, height: row.height });
+      cell.caption.forEach((l, k) => items.push({
+        kind: 'glyphs', x: x + (cell.caption.length === 1 ? (cell.width - l.widthPt) / 2 : 0),
+        y: y + row.height + CAPTION_GAP * size + 0.88 * size + k * size * CAPTION_LEADING, glyphs: l.glyphs,
+      }));
+      x += cell.width + g.gutterPt;
+    }
+    y += row.height + row.captionHeight + g.gutterPt + Math.max(0, spare);
+  }
+  return items;
+}
+
+/** The pages of one photo group. */
+export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[] {
+  const g = ctx.geometry;
+  const titleSize = ctx.template.gallery.title_size_pt;
+  const title = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, g.typeWidthPt)[0];
+  const banner = titleSize * 3;
+  let photos: Photo[] = gallery.figures.map((fig) => {
+    const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
+    return { fig, aspect: size.widthPx / size.heightPx };
+  });
+  const drafts: PageDraft[] = [];
+  while (photos.length > 0) {
+    const isFirst = drafts.length === 0;
+    const top = g.typeTopPt + (isFirst ? banner : 0);
+    const room = g.typeTopPt + g.typeHeightPt - top;
+    const layout = bestLayout(ctx, photos, room);
+    photos = photos.slice(layout.rows.reduce((n, r) => n + r.cells.length, 0));
+    drafts.push({
+      kind: 'gallery', startsRecto: false, hasFurniture: false, anchors: isFirst ? [{ id: gallery.id, y: top }] : [],
+      outline: isFirst ? [{ title: gallery.title, level: 1 }] : [],
+      draw(isRecto) {
+        const left = g.typeLeft(isRecto);
+        const head: DisplayItem[] = isFirst && title ? [
+          { kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize * 1.5, glyphs: title.glyphs },
+          { kind: 'rule', x1: left, y1: g.typeTopPt + titleSize * 2.2, x2: left + g.typeWidthPt, y2: g.typeTopPt + titleSize * 2.2, widthPt: 1 },
+        ] : [];
+        return [...head, ...drawRows(ctx, layout, left, top, room)];
+      },
+    });
+  }
+  return drafts;
+}

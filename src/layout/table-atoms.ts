@@ -1,0 +1,75 @@
+/**
+ * Statistics tables in the flow. A table that fits the column is set in it
+ * where it is referenced, a breakable block that goes on in the next column
+ * under 续表 with its header repeated; a short one that does not fit what is
+ * left of the column floats to the top of the next, the text going on. A wider
+ * table spans the page (通栏) as a float at the top of the page (the next, unless
+ * only floats are on this one), cut where the page ends, the text in both
+ * columns under its last piece. No continuation keeps fewer than a
+ * third of the rows when moving the break can help. Notes stay under the table.
+ */
+import type { Atom, Placement } from './atoms.ts';
+import type { LayoutContext } from './context.ts';
+import type { Geometry } from './geometry.ts';
+import { rowsThatFit, type TableSet } from './table.ts';
+
+/** What the table atoms print besides the table: the heading it stands for (a chapter that is one table), its own id. */
+export interface TableMarks {
+  anchors: string[];
+  outline?: { title: string; level: number };
+}
+
+/** Grid lines a piece of `height` pt takes, with half a line of room around it. */
+const linesFor = (g: Geometry, height: number) => Math.ceil(height / g.pitchPt + 1);
+
+/** A piece of rows [from, to): centred in its lines, at the column's left or across the type area. */
+function pieceAtom(g: Geometry, set: TableSet, from: number, to: number, marks: TableMarks | undefined, wide: boolean): Atom {
+  const height = set.heightOf(from, to);
+  const lines = linesFor(g, height);
+  return {
+    lines, keepWithNextLines: 0, isFloat: wide, ...(wide ? { spansColumns: true } : {}), anchors: marks?.anchors ?? [],
+    ...(marks?.outline ? { outline: marks.outline } : {}),
+    draw({ geometry, isRecto, column, line }: Placement) {
+      const left = wide ? geometry.typeLeft(isRecto) : geometry.columnLeft(isRecto, column);
+      const blockTop = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
+      return set.drawPiece(from, to, left, blockTop + (lines * geometry.pitchPt - height) / 2);
+    },
+  };
+}
+
+/** The fewest rows a piece under a column's text keeps before it goes on. */
+const FEWEST_ROWS = 4;
+
+/** The fewest rows a piece keeps (a third of the table, R-TAB: no thin continuation), and never fewer than one. */
+const minimumRows = (set: TableSet) => Math.max(1, Math.ceil(set.rows / 3));
+
+/**
+ * A table from row `from` on, in a column or across the page (`wide`): whole
+ * when it fits, else split where the room ends. A column table no taller than
+ * a column floats to the next column's top rather than leave this one short.
+ */
+function tableBlock(g: Geometry, set: TableSet, from: number, marks: TableMarks | undefined, wide: boolean): Atom {
+  const whole = pieceAtom(g, set, from, set.rows, marks, wide);
+  const least = minimumRows(set);
+  const floats = wide || (whole.lines <= g.linesPerColumn && from === 0);
+  return {
+    ...whole,
+    isFloat: floats,
+    split(lines) {
+      if (floats && !wide) return undefined;
+      const height = (lines - 1) * g.pitchPt;
+      let to = rowsThatFit(set, from, height);
+      if (set.heightOf(from, to) > height || to >= set.rows) return undefined;
+      // Leave the continuation a third of the rows; a piece ending a column or page keeps a few rows at least.
+      if (set.rows - to < least) to = Math.max(from + 1, set.rows - least);
+      if (lines < g.linesPerColumn && to - from < Math.min(least, FEWEST_ROWS)) return undefined;
+      return { first: pieceAtom(g, set, from, to, marks, wide), rest: tableBlock(g, set, to, undefined, wide) };
+    },
+  };
+}
+
+/** The atoms of a column or page-wide table (a turned one has pages of its own: part.ts). */
+export function tableAtoms(ctx: LayoutContext, set: TableSet, marks: TableMarks): Atom[] {
+  const g = ctx.geometry;
+  return [tableBlock(g, set, 0, marks, set.span === 'page')];
+}

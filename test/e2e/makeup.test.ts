@@ -1,0 +1,79 @@
+/**
+ * Page make-up of the sample yearbook, counted from its print PDF as a
+ * proofreader would count it (issue 17; scripts/makeup-counts.ts): full
+ * columns in mid-part (R-COL-1), tables in the flow, credit lines with their
+ * text. The same counts are printed by `npm run bench`.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkManuscript, layoutForPrint } from '../../src/build/index.ts';
+import { loadTemplate, type Template } from '../../src/config/index.ts';
+import { createFontProvider } from '../../src/font/index.ts';
+import { imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { type BuildProblem, dumpPage, type PagedDocument } from '../../src/layout/index.ts';
+import { walkBook } from '../../src/model/index.ts';
+import { renderPdf } from '../../src/render/index.ts';
+import { makeupCounts, type MakeupCounts } from '../../scripts/makeup-counts.ts';
+
+const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
+
+let counts: MakeupCounts;
+let problems: BuildProblem[];
+let template: Template;
+let paged: PagedDocument;
+
+beforeAll(async () => {
+  const loaded = await loadFonts();
+  const read = await readManuscript(MANUSCRIPT);
+  const book = checkManuscript(read.files, read.all).book!;
+  template = loadTemplate(await readTemplateFile(MANUSCRIPT, book.settings.template))!;
+  const srcs: string[] = [];
+  walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
+  const imageBytes = (await readImageBytes(MANUSCRIPT, srcs)).bytes;
+  const laid = layoutForPrint({ book, template, fonts: createFontProvider(loaded.set), imageSize: imageSizeOf(read) });
+  problems = laid.problems;
+  paged = laid.paged;
+  const pdf = await renderPdf({
+    document: laid.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src),
+    metadata: { title: book.settings.title, author: '', subject: '', language: 'zh', date: new Date(0) },
+  });
+  counts = await makeupCounts(new Uint8Array(pdf), template);
+}, 600_000);
+
+describe('page make-up of the sample, counted from the PDF', () => {
+  test('R-COL-1: columns in the middle of a part run to the last grid line (at most 2 % of body pages short)', () => {
+    expect(counts.bodyPages).toBeGreaterThan(250);
+    // Before issue 17: 100 short columns on 89 of 271 body pages.
+    expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.02 * counts.bodyPages));
+  });
+
+  test('R-COL-1: a column the flow could not fill is a preflight finding with its page, column and cause', () => {
+    const findings = problems.filter((p) => p.kind === 'column-short');
+    for (const f of findings) {
+      expect(f.at?.folio).toMatch(/^\d+$/);
+      expect(f.at?.column).toBeDefined();
+    }
+    expect(findings.length).toBeLessThanOrEqual(counts.shortColumns.length);
+  });
+
+  test('tables in the flow: no page of an upright table alone that it leaves a third empty, but where a part ends', () => {
+    expect(counts.tableOnlyPages).toEqual([]);
+  });
+
+  test('R-YB-5: a credit line stands under its text, never under a figure’s caption', () => {
+    expect(counts.figureBeforeCredit).toEqual([]);
+  });
+
+  test('彩页: the photos of a gallery row share their top (rows are set as one)', () => {
+    expect(counts.galleryRows).toBeGreaterThan(5);
+    expect(counts.galleryRowsMisaligned).toEqual([]);
+  });
+
+  test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
+    const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
+    const dump = dumpPage(page).split('\n');
+    expect(dump[0]).toMatch(/^page \d+ \(body, \d+\)$/);
+    expect(dump.some((l) => /^ {2}glyphs x=[\d.]+ y=[\d.]+ w=[\d.]+ size=12\.0 "2023年河西区中学名录"$/.test(l))).toBe(true);
+    expect(dump.filter((l) => l.startsWith('  rule ')).length).toBeGreaterThan(10); // the table's rules
+  });
+});
