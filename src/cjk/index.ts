@@ -8,3 +8,4 @@ export { mapOffset, normalizeText, type Normalized, type NormalizeRule, sourceLi
 export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
 export { type Segment, type SegmentClass, type SegmentKind, segmentText, visitSegments } from './segment.ts';
 export { compareIndexHeadings, compareIndexKeys, type IndexKey, indexKey } from './collate.ts';
+export { wordBoundaries, wordsOf, YEARBOOK_VOCABULARY } from './words.ts';

@@ -80,7 +80,7 @@ export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[]
   const cellWidth = (ctx.geometry.typeWidthPt - ctx.geometry.gutterPt) / 2;
   const cells = gallery.figures.map((fig) => ({
     fig,
-    caption: composeAt(ctx, { runs: [...inlineRuns(fig.caption, EMPHASIS), { kind: 'text', text: `（${fig.credit}）`, style: EMPHASIS }], indentEm: 0, align: 'justify' }, ctx.template.caption.size_pt, cellWidth),
+    caption: composeAt(ctx, { runs: [...inlineRuns(fig.caption, EMPHASIS), { kind: 'text', text: `（${fig.credit}）`, style: EMPHASIS }], indentEm: 0, align: 'justify', turnover: 'words' }, ctx.template.caption.size_pt, cellWidth),
   }));
   const drafts: PageDraft[] = [];
   for (let i = 0; i < cells.length; i += perPage) drafts.push(galleryPage(ctx, gallery, cells.slice(i, i + perPage), i === 0));

@@ -8,7 +8,7 @@
  */
 import { BODY, bodyParagraph, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Leading of table text. */
@@ -114,7 +114,7 @@ export function tablePages(ctx: LayoutContext, t: StatTable, title: string, note
   const body = t.rows.map((r) => row(r, false));
   const heightOf = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const titleSize = ctx.template.headings.section.size_pt;
-  const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, area.width);
+  const titleLines = composeAt(ctx, titleText(title, RUN_IN_HEAD), titleSize, area.width);
   const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
   const pages: TablePage[] = [];
   let i = 0;
