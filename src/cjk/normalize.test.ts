@@ -31,6 +31,10 @@ describe('input normalisation (spec §2)', () => {
     expect(norm('共1,000人，增长1.5%')).toBe('共1,000人，增长1.5%');
   });
 
+  test('R-NORM-4 (issue 18): a phone number typed with spaces round its hyphen is one number', () => {
+    expect(norm('电话022 - 28651999')).toBe('电话022-28651999');
+  });
+
   test('R-NORM-5 (issue 18): an ASCII full stop between hanzi is set as ． and reported', () => {
     const r = normalizeText('发挥特色 . 打造品牌，统筹好发展和安全.不断提升');
     expect(r.text).toBe('发挥特色．打造品牌，统筹好发展和安全．不断提升');

@@ -136,7 +136,9 @@ function space(chars: string[], i: number, b: Builder, at: number): number {
   const prev = b.out.length > 0 && b.out[b.out.length - 1] ? [...b.out[b.out.length - 1]!].at(-1) : chars[i - 1];
   const next = chars[j] === '.' && isHan(prev) && isHan(neighbour(chars, j, 1)) ? '．' : chars[j]; // R-NORM-5 follows
   const hasNewline = run.includes('\n');
-  if (prev === undefined || next === undefined) emit(b, at, run, '', 'R-NORM-4');
+  // "022 - 28651999": a phone number or code written with spaces round its hyphen is one number (issue 18).
+  const isCodeHyphen = (isDigit(prev) && next === '-' && isDigit(neighbour(chars, j, 1))) || (prev === '-' && isDigit(neighbour(chars, i - 1, -1)) && isDigit(next));
+  if (prev === undefined || next === undefined || isCodeHyphen) emit(b, at, run, '', 'R-NORM-4');
   else if (isHan(prev) && isHan(next)) emit(b, at, run, hasNewline ? '' : '\u3000', 'R-NORM-4'); // juxtaposed names
   else if ((isHan(prev) && isLatinOrDigit(next)) || (isLatinOrDigit(prev) && isHan(next))) emit(b, at, run, '', 'R-NORM-4');
   else if (isWide(prev) || isWide(next)) emit(b, at, run, '', 'R-NORM-4');

@@ -20,3 +20,10 @@ describe('word boundaries for turnovers (issue 18)', () => {
     expect([...cuts]).toEqual([3]);
   });
 });
+
+describe('numerals', () => {
+  test('a Chinese numeral with 第 and its counter is one word', () => {
+    expect(wordsOf('在河西区第十八届人民代表大会')).toContain('第十八届');
+    expect(wordsOf('区委十二届八次全会')).toEqual(expect.arrayContaining(['十二届', '八次']));
+  });
+});

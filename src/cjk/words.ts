@@ -25,6 +25,9 @@ export const YEARBOOK_VOCABULARY: readonly string[] = [
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Chinese numerals with 第 before and a counter after (第十八届, 十二届八次, 二〇二三年): one word each. */
+const NUMERAL_PHRASE = /第?[〇零一二三四五六七八九十百千万亿两]{1,}[届次个年月日号批条项期]?/gu;
+
 /** Longest vocabulary word at each offset of `text`: offset → its length. */
 function vocabularyAt(text: string, vocabulary: readonly string[]): Map<number, number> {
   const at = new Map<number, number>();
@@ -46,6 +49,10 @@ export function wordBoundaries(text: string, vocabulary: readonly string[] = YEA
   for (const s of segmenter.segment(text)) if (s.index > 0) out.add(s.index);
   for (const [start, length] of vocabularyAt(text, vocabulary)) {
     for (let k = start + 1; k < start + length; k++) out.delete(k);
+  }
+  for (const m of text.matchAll(NUMERAL_PHRASE)) {
+    if (m[0].length < 2) continue;
+    for (let k = m.index + 1; k < m.index + m[0].length; k++) out.delete(k);
   }
   return out;
 }

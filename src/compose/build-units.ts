@@ -65,7 +65,7 @@ const sharedUnits = new WeakMap<FontProvider, Map<string, Map<number, Unit>>>();
 function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): Map<number, Unit> {
   let byStyle = sharedUnits.get(opts.fonts);
   if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
-  const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}`;
+  const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}|${style.figures ?? ''}`;
   let units = byStyle.get(key);
   if (!units) byStyle.set(key, (units = new Map()));
   return units;

@@ -81,8 +81,11 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source, anchor: fig.id });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
   const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify', turnover: 'words' }, c.size_pt, boxWidth);
-  const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
-  const lines = imageLines + caption.length + c.gap_lines;
+  // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
+  const captionPitch = c.size_pt * c.leading;
+  const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
+  const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
+  const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line }) {
@@ -91,7 +94,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
-        y: geometry.baseline(line + imageLines + i),
+        y: top + firstBaseline + i * captionPitch,
         glyphs: l.glyphs,
       }));
       return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];

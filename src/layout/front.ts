@@ -57,7 +57,7 @@ function galleryPage(ctx: LayoutContext, gallery: Gallery, cells: Cell[], isFirs
       const items: DisplayItem[] = isFirst ? [{ kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize * 1.5, glyphs: title.glyphs }] : [];
       cells.forEach((cell, i) => {
         const size = ctx.imageSize(cell.fig.src) ?? { widthPx: 3, heightPx: 2 };
-        const captionHeight = cell.caption.length * c.size_pt * 1.4 + c.size_pt;
+        const captionHeight = (cell.caption.length - 1) * c.size_pt * c.leading + c.size_pt + c.gap_above_pt;
         const maxH = rowHeight - captionHeight - c.size_pt;
         const width = Math.min(cellWidth, (maxH * size.widthPx) / size.heightPx);
         const height = (width * size.heightPx) / size.widthPx;
@@ -66,7 +66,7 @@ function galleryPage(ctx: LayoutContext, gallery: Gallery, cells: Cell[], isFirs
         const y = top + Math.floor(i / 2) * rowHeight + Math.max(0, (rowHeight - height - captionHeight) / 2);
         items.push({ kind: 'image', src: cell.fig.src, x: x + (cellWidth - width) / 2, y, width, height });
         cell.caption.forEach((l, k) => items.push({
-          kind: 'glyphs', x: x + (cell.caption.length === 1 ? (cellWidth - l.widthPt) / 2 : 0), y: y + height + c.size_pt * (1.4 + 1.4 * k), glyphs: l.glyphs,
+          kind: 'glyphs', x: x + (cell.caption.length === 1 ? (cellWidth - l.widthPt) / 2 : 0), y: y + height + c.gap_above_pt + 0.88 * c.size_pt + c.size_pt * c.leading * k, glyphs: l.glyphs,
         }));
       });
       return items;
