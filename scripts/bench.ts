@@ -5,6 +5,7 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { benchWatch } from './bench-watch.ts';
+import { measurePrintQuality, printedLines, tableDigits } from './print-quality.ts';
 import { runCliBuild } from './run-cli.ts';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,18 @@ rows.push(
   ['paragraphs / lines / glyphs', `${composed.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
+);
+// Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
+const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');
+writeFileSync(pdfFile, pdf);
+const q = measurePrintQuality(printedLines(pdfFile));
+rows.push(
+  ['multi-line headings and titles / turned over inside a word', `${q.multiLineHeadings} / ${q.headingsCutInWords.length}`],
+  ['body lines with hanzi–digit gaps / with one ≥ 0.45 em', `${q.linesWithDigits} / ${q.wideDigitGapLines} (${((100 * q.wideDigitGapLines) / Math.max(1, q.linesWithDigits)).toFixed(2)} %)`],
+  ['ASCII punctuation between Chinese characters', String(q.asciiBetweenHanzi.length)],
+  ['禁则 violations on printed lines (R-KIN-1/2)', String(q.kinsoku.length)],
+  ['【】 entry heads / not at 2 em', `${q.entryHeads} / ${q.entryHeadsOff.length}`],
+  ['table digits / distinct advances (tabular figures)', ((d) => `${d.length} / ${new Set(d.map((x) => x.advanceEm.toFixed(4))).size}`)(tableDigits(laid.paged, template))],
 );
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);

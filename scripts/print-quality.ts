@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { CLOSE, CONNECTOR, INTERPUNCT, OPEN, SOLIDUS, STOP_END, STOP_IN, wordBoundaries } from '../src/cjk/index.ts';
+import type { Template } from '../src/config/index.ts';
+import type { DisplayItem, GlyphItem, PagedDocument } from '../src/layout/index.ts';
 
 interface Word { x: number; xMax: number; y: number; height: number; text: string }
 
@@ -182,4 +184,25 @@ export function measurePrintQuality(lines: PrintedLine[], bodySizePt = 10.5): Pr
     }
   }
   return q;
+}
+
+function glyphItems(items: readonly DisplayItem[]): GlyphItem[] {
+  return items.flatMap((i) => (i.kind === 'glyphs' ? [i] : i.kind === 'group' ? glyphItems(i.items) : []));
+}
+
+/**
+ * The digits of the tables as laid out for print (the glyph positions the
+ * PDF draws; pdftotext gives words, not glyphs): body-page glyphs of the
+ * Song at table size inside the type area (folios and running heads are
+ * outside it, captions and notes are in 楷体).
+ */
+export function tableDigits(paged: PagedDocument, template: Template): Array<{ page: number; advanceEm: number; text: string }> {
+  const top = template.page.top_mm * 72 / 25.4;
+  const bottom = top + template.body.lines * template.body.line_pitch_pt;
+  const size = template.table.size_pt;
+  return paged.pages.flatMap((page, p) => (page.kind !== 'body' ? [] : glyphItems(page.items)
+    .filter((item) => item.y > top && item.y < bottom)
+    .flatMap((item) => item.glyphs.toArray()
+      .filter((g) => /^[0-9]$/.test(g.text) && Math.abs(g.sizePt - size) < 1e-6 && g.fontKey.startsWith('NotoSerif'))
+      .map((g) => ({ page: p + 1, advanceEm: g.advanceEm, text: g.text })))));
 }

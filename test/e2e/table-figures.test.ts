@@ -9,16 +9,11 @@ import { checkManuscript, layoutForPrint } from '../../src/build/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
 import { createFontProvider } from '../../src/font/index.ts';
 import { imageSizeOf, loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
-import type { DisplayItem, GlyphItem } from '../../src/layout/index.ts';
+import { tableDigits } from '../../scripts/print-quality.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
-/** Digit glyphs of table text: 小五 body type inside the type area of body pages (folios and heads are outside). */
 let digits: Array<{ page: number; advanceEm: number; text: string }>;
 let tableSize: number;
-
-function glyphItems(items: readonly DisplayItem[]): GlyphItem[] {
-  return items.flatMap((i) => (i.kind === 'glyphs' ? [i] : i.kind === 'group' ? glyphItems(i.items) : []));
-}
 
 beforeAll(async () => {
   const read = await readManuscript(MANUSCRIPT);
@@ -26,12 +21,7 @@ beforeAll(async () => {
   const template = loadTemplate(await readTemplateFile(MANUSCRIPT, book.settings.template))!;
   tableSize = template.table.size_pt;
   const { paged } = layoutForPrint({ book, template, fonts: createFontProvider(await loadFontSet()), imageSize: imageSizeOf(read) });
-  const top = 56;
-  const bottom = top + template.body.lines * template.body.line_pitch_pt;
-  digits = paged.pages.flatMap((page, p) => (page.kind !== 'body' ? [] : glyphItems(page.items)
-    .filter((item) => item.y > top && item.y < bottom)
-    .flatMap((item) => item.glyphs.toArray().filter((g) => /^[0-9]$/.test(g.text) && Math.abs(g.sizePt - tableSize) < 1e-6 && g.fontKey.startsWith('NotoSerif'))
-      .map((g) => ({ page: p + 1, advanceEm: g.advanceEm, text: g.text })))));
+  digits = tableDigits(paged, template);
 }, 240_000);
 
 describe('tables of the sample (issue 18)', () => {
