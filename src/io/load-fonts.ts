@@ -3,7 +3,7 @@
  */
 import { FONT_ROLES } from '../config/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
 import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
 import { allCached, parseFontFaces, SplitFamily, trueTypeOf, woff2Ready } from './split-font.ts';
@@ -39,7 +39,9 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
         // Split web-font subsets (issue 18): one family, a font per subset, each read when a character needs it.
         const faces = parseFontFaces(readFileSync(full, 'utf8'), full);
         needsDecoder ||= !allCached(faces);
-        cache.set(path, new SplitFamily(faces, faces.map((f) => new LazyFont(f.file, onLoad, { key: basename(f.file, '.woff2'), read: trueTypeOf }))));
+        // Each subset under a key of its own (they share one PostScript name): LXGWWenKai-Regular-result-12.
+        const family = `${basename(dirname(full))}-${basename(full, '.css')}`;
+        cache.set(path, new SplitFamily(faces, faces.map((f, i) => new LazyFont(f.file, onLoad, { key: `${family}-${i}`, read: trueTypeOf }))));
       } else cache.set(path, new LazyFont(full, onLoad));
     }
     return cache.get(path)!;

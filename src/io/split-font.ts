@@ -31,7 +31,7 @@ export function parseFontFaces(css: string, cssPath: string): FontFace[] {
   const faces: FontFace[] = [];
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
     const body = block[1]!;
-    const url = /src:\s*url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(body)?.[1];
+    const url = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(body)?.[1]; // after any local(...)
     const range = /unicode-range:\s*([^;]+)/.exec(body)?.[1];
     if (!url || !range) continue;
     const ranges = range.split(',').map((r): [number, number] => {

@@ -123,7 +123,7 @@ export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o:
     used += block.height - skipSpace;
   });
   return pages.map((cols, p) => ({
-    kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead, ...(p === 0 ? { hidesRunningHead: true } : {}),
+    kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead, ...(p === 0 && o.kind === 'toc' ? { hidesRunningHead: true } : {}),
     anchors: p === 0 && o.anchor ? [{ id: o.anchor, y: g.typeTopPt }] : [],
     outline: p === 0 ? [{ title: o.runningHead, level: 0 }] : [],
     draw(isRecto, pageIndexOf) {
