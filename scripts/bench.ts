@@ -6,6 +6,7 @@
  */
 import { benchWatch } from './bench-watch.ts';
 import { makeupCounts } from './makeup-counts.ts';
+import { measurePrintQuality, printedLines, tableDigits } from './print-quality.ts';
 import { runCliBuild } from './run-cli.ts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts';
@@ -161,6 +162,18 @@ rows.push(
   ['make-up: pages of a table alone, a third empty', `${makeup.tableOnlyPages.length}${pagesOf(makeup.tableOnlyPages)}`],
   ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
+);
+// Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
+const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');
+writeFileSync(pdfFile, pdf);
+const q = measurePrintQuality(printedLines(pdfFile));
+rows.push(
+  ['multi-line headings and titles / turned over inside a word', `${q.multiLineHeadings} / ${q.headingsCutInWords.length}`],
+  ['body lines with hanzi–digit gaps / with one ≥ 0.45 em', `${q.linesWithDigits} / ${q.wideDigitGapLines} (${((100 * q.wideDigitGapLines) / Math.max(1, q.linesWithDigits)).toFixed(2)} %)`],
+  ['ASCII punctuation between Chinese characters', String(q.asciiBetweenHanzi.length)],
+  ['禁则 violations on printed lines (R-KIN-1/2)', String(q.kinsoku.length)],
+  ['【】 entry heads / not at 2 em', `${q.entryHeads} / ${q.entryHeadsOff.length}`],
+  ['table digits / distinct advances (tabular figures)', ((d) => `${d.length} / ${new Set(d.map((x) => x.advanceEm.toFixed(4))).size}`)(tableDigits(laid.paged, template))],
 );
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);

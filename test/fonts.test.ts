@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FONT_ROLES, type FontConfig } from '../src/config/index.ts';
 import { createFontProvider, type Font, missingCharacters, openFont } from '../src/font/index.ts';
-import { DEFAULT_FONTS_DIR, loadFontFile, loadFonts, readFontConfig } from '../src/io/index.ts';
+import { DEFAULT_FONTS_DIR, loadFontFile, loadFonts, loadFontSet, readFontConfig } from '../src/io/index.ts';
 
 /** The 6,763 hanzi of GB 2312 (rows 16–87), enumerated by decoding the code table. */
 function gb2312Hanzi(): string {
@@ -41,10 +41,25 @@ describe('default fonts', () => {
   test('every role names a regular and a bold file that opens', async () => {
     for (const role of FONT_ROLES) {
       expect(config.roles[role].bold, role).toBeDefined();
+      if (config.roles[role].bold!.endsWith('.css')) continue; // split subsets: the next test
       const bold = await loadFontFile(DEFAULT_FONTS_DIR, config.roles[role].bold!);
       expect(bold.numGlyphs).toBeGreaterThan(20_000);
     }
   });
+
+  test('caption (Kai): LXGW WenKai from its split subsets, regular and bold, covers the 6,763 hanzi of GB 2312 (issue 18)', async () => {
+    expect(config.roles.caption.family).toBe('LXGW WenKai');
+    const { caption } = (await loadFontSet()).roles;
+    const hanzi = gb2312Hanzi();
+    for (const face of [caption.regular, caption.bold!]) {
+      expect(face.pieceFor, 'a family of subsets').toBeDefined();
+      expect(missingCharacters(hanzi, [face])).toEqual([]);
+      // Each character comes from a subset font that has it, under a key of its own.
+      const piece = face.pieceFor!('楷'.codePointAt(0)!)!;
+      expect(piece.glyphForCodePoint('楷'.codePointAt(0)!).id).toBeGreaterThan(0);
+      expect(piece.postscriptName).toMatch(/^LXGWWenKai-(Regular|Medium)-result-\d+$/);
+    }
+  }, 120_000);
 
   test('body (Song) and heading (Hei) cover the 6,763 hanzi of GB 2312', () => {
     const hanzi = gb2312Hanzi();
@@ -70,7 +85,8 @@ describe('default fonts', () => {
 
 test('fonts open when first needed: the role faces at once, a bold face when a text first asks for it', async () => {
   const loaded = await loadFonts();
-  const regulars = FONT_ROLES.map((r) => loaded.set.roles[r].regular.postscriptName);
+  // A family of split subsets (the Kai) opens a subset only when a character of it is set.
+  const regulars = FONT_ROLES.map((r) => loaded.set.roles[r].regular).filter((f) => !f.pieceFor).map((f) => f.postscriptName);
   expect([...loaded.opened.keys()].sort()).toEqual([...new Set(regulars)].sort());
   const bold = loaded.set.roles.body.bold!;
   expect(loaded.opened.size).toBe(new Set(regulars).size);

@@ -12,9 +12,13 @@ const NO_LINE_START: ReadonlySet<PunctClass> = new Set(['stop-end', 'stop-in', '
 /** R-KIN-2, R-KIN-3: classes that must not end a line. */
 const NO_LINE_END: ReadonlySet<PunctClass> = new Set(['open', 'solidus']);
 
+/** ASCII closing and pause marks left in Chinese text (the normaliser converts most): never at a line start either. */
+const ASCII_NO_LINE_START = new Set([...',.;:?!)]}%']);
+
 /** May `s` be the first unit of a wrapped line? */
 export function canStartLine(s: SegmentClass, level: KinsokuLevel): boolean {
   if (s.kind === 'sup') return false; // a note marker belongs to what precedes it
+  if (s.kind === 'token' && ASCII_NO_LINE_START.has(s.text[0]!)) return false;
   if (s.kind === 'long') return level !== 'strict' || s.text.length === 4; // R-KIN-4, R-KIN-6
   return !(s.kind === 'punct' && NO_LINE_START.has(s.punct!));
 }
@@ -29,5 +33,6 @@ export function canEndLine(s: SegmentClass): boolean {
 export function canBreakBetween(before: SegmentClass, after: SegmentClass, level: KinsokuLevel): boolean {
   if (before.text.length === 4 && before.kind === 'long') return true; // R-KIN-6: its own line
   if (after.text.length === 4 && after.kind === 'long') return true;
+  if (before.kind === 'punct' && before.punct === 'connector' && after.kind === 'token') return false; // a range: 2023—2027 (issue 18)
   return canEndLine(before) && canStartLine(after, level);
 }

@@ -24,6 +24,24 @@ describe('input normalisation (spec §2)', () => {
     expect(norm('x = 1%,2%')).toBe('x = 1%,2%');
   });
 
+  test('R-NORM-1 (issue 18): after % and digits too, with a space after the mark; decimals and thousands stay', () => {
+    expect(norm('环比下降53.6%, 110咨询案件')).toBe('环比下降53.6%，110咨询案件');
+    expect(norm('完成率100%;3名同志')).toBe('完成率100%；3名同志');
+    expect(norm('服务率达77%, 0-36个月儿童')).toBe('服务率达77%，0-36个月儿童');
+    expect(norm('共1,000人，增长1.5%')).toBe('共1,000人，增长1.5%');
+  });
+
+  test('R-NORM-4 (issue 18): a phone number typed with spaces round its hyphen is one number', () => {
+    expect(norm('电话022 - 28651999')).toBe('电话022-28651999');
+  });
+
+  test('R-NORM-5 (issue 18): an ASCII full stop between hanzi is set as ． and reported', () => {
+    const r = normalizeText('发挥特色 . 打造品牌，统筹好发展和安全.不断提升');
+    expect(r.text).toBe('发挥特色．打造品牌，统筹好发展和安全．不断提升');
+    expect(r.changes.filter((c) => c.rule === 'R-NORM-5').map((c) => c.offset)).toEqual([5, 20]);
+    expect(norm('版本1.0发布')).toBe('版本1.0发布');
+  });
+
   test('R-NORM-2: straight quotes pair as “ ” and the pairing is checked', () => {
     const r = normalizeText('做到"两个维护",落实"十项行动"。');
     expect(r.text).toBe('做到“两个维护”，落实“十项行动”。');

@@ -5,7 +5,8 @@
  */
 import { isHan, isWide } from './classes.ts';
 
-export type NormalizeRule = 'R-NORM-1' | 'R-NORM-2' | 'R-NORM-3' | 'R-NORM-4' | 'control';
+/** R-NORM-5 (issue 18): an ASCII full stop between hanzi, set as ．; the editor is asked which mark was meant. */
+export type NormalizeRule = 'R-NORM-1' | 'R-NORM-2' | 'R-NORM-3' | 'R-NORM-4' | 'R-NORM-5' | 'control';
 
 export interface TextChange {
   /** Offset (UTF-16) in the input text. */
@@ -39,17 +40,20 @@ function neighbour(chars: string[], i: number, step: 1 | -1): string | undefined
 }
 
 /**
- * "占比77.16%,0—36个月": a comma between a number and the next, not a
- * thousands separator (1,000), in a clause with hanzi on either side of the
+ * "占比77.16%,0—36个月", "53.6%, 110", "100%;3名": a comma or semicolon
+ * between a number and the next, not a thousands separator (1,000: three
+ * digits right after it), in a clause with hanzi on either side of the
  * numbers. The immediate neighbours are digits, so the plain test misses it.
  */
 function isClauseCommaAfterNumber(chars: string[], i: number): boolean {
   const prev = chars[i - 1];
-  if (!(isDigit(prev) || prev === '%') || !isDigit(chars[i + 1])) return false;
-  if (isDigit(prev) && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(''))) return false;
+  let first = i + 1;
+  while (chars[first] === ' ' || chars[first] === '\t') first++;
+  if (!(isDigit(prev) || prev === '%') || !isDigit(chars[first])) return false;
+  if (chars[i] === ',' && isDigit(prev) && first === i + 1 && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(''))) return false;
   let before = i - 1;
   while (before >= 0 && /[0-9.%]/.test(chars[before]!)) before--;
-  let after = i + 1;
+  let after = first;
   while (after < chars.length && /[0-9.%\-—～~]/.test(chars[after]!)) after++;
   return isWide(chars[before]) || isWide(chars[after]);
 }
@@ -59,7 +63,7 @@ function isChineseContext(chars: string[], i: number): boolean {
   const ch = chars[i]!;
   const prev = neighbour(chars, i, -1);
   const next = neighbour(chars, i, 1);
-  if (ch === ',' && isClauseCommaAfterNumber(chars, i)) return true;
+  if ((ch === ',' || ch === ';') && isClauseCommaAfterNumber(chars, i)) return true;
   if ((ch === ',' || ch === ':') && isDigit(prev) && isDigit(next)) return false;
   if (ch === '(') return isWide(next) || isWide(prev);
   if (ch === ')') return isWide(prev) || isWide(next);
@@ -128,10 +132,13 @@ function space(chars: string[], i: number, b: Builder, at: number): number {
   let j = i;
   while (chars[j] === ' ' || chars[j] === '\n' || chars[j] === '\t') j++;
   const run = chars.slice(i, j).join('');
-  const prev = chars[i - 1];
-  const next = chars[j];
+  // The mark before as set: a comma widened just now takes no space after it.
+  const prev = b.out.length > 0 && b.out[b.out.length - 1] ? [...b.out[b.out.length - 1]!].at(-1) : chars[i - 1];
+  const next = chars[j] === '.' && isHan(prev) && isHan(neighbour(chars, j, 1)) ? '．' : chars[j]; // R-NORM-5 follows
   const hasNewline = run.includes('\n');
-  if (prev === undefined || next === undefined) emit(b, at, run, '', 'R-NORM-4');
+  // "022 - 28651999": a phone number or code written with spaces round its hyphen is one number (issue 18).
+  const isCodeHyphen = (isDigit(prev) && next === '-' && isDigit(neighbour(chars, j, 1))) || (prev === '-' && isDigit(neighbour(chars, i - 1, -1)) && isDigit(next));
+  if (prev === undefined || next === undefined || isCodeHyphen) emit(b, at, run, '', 'R-NORM-4');
   else if (isHan(prev) && isHan(next)) emit(b, at, run, hasNewline ? '' : '\u3000', 'R-NORM-4'); // juxtaposed names
   else if ((isHan(prev) && isLatinOrDigit(next)) || (isLatinOrDigit(prev) && isHan(next))) emit(b, at, run, '', 'R-NORM-4');
   else if (isWide(prev) || isWide(next)) emit(b, at, run, '', 'R-NORM-4');
@@ -180,7 +187,7 @@ export function sourceLineStarts(input: string, changes: readonly TextChange[]):
  * quotes, ellipses and runs of full stops or hyphens. Most paragraphs of a
  * yearbook have none of them, and pass through untouched without being split.
  */
-const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"…]|\.\.|。。|--/;
+const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"…]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
 
 export function normalizeText(input: string): Normalized {
   return NEEDS_WORK.test(input) ? normalizeEveryCharacter(input) : { text: input, changes: [], quotesBalanced: true };
@@ -203,6 +210,11 @@ export function normalizeEveryCharacter(input: string): Normalized {
     const consumed = longMark(chars, i, b, at[i]!) || (/[ \n\t]/.test(ch) ? space(chars, i, b, at[i]!) : 0);
     if (consumed) {
       i += consumed;
+      continue;
+    }
+    if (ch === '.' && isHan(neighbour(chars, i, -1)) && isHan(neighbour(chars, i, 1))) {
+      emit(b, at[i]!, ch, '．', 'R-NORM-5');
+      i++;
       continue;
     }
     if (ASCII_TO_FULL[ch]) {

@@ -30,6 +30,8 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
 const INFIX = ".,-+:/&'_";
 const HYPHEN = 0x2d;
+/** Signs set solid between hanzi, like a hanzi (inside a number they stay in its token: 1+10). */
+const SOLID_SIGNS = '+×＋';
 
 /** Length of the token starting at `i`, or 0. Tokens are BMP characters only: units and code points agree. */
 function tokenLength(text: string, i: number): number {
@@ -99,8 +101,9 @@ export function visitSegments(text: string, visit: SegmentVisitor): void {
     else if (c === '\u3000') emit('ideo-space', 1);
     else if (width === 1 && SUPERSCRIPT.includes(c)) emit('sup', 1);
     else if (punct) emit('punct', width, punct);
-    // Anything else wide (and any character outside the BMP) sets as a hanzi.
-    else emit(width === 2 || (cp >= 0x2e80 && cp <= 0xffef) ? 'han' : 'token', width);
+    // Anything else wide (and any character outside the BMP) sets as a hanzi; so do + and × standing
+    // alone ("文旅+商贸"): set solid, without the ¼ em a Latin token gets (issue 18).
+    else emit(width === 2 || (cp >= 0x2e80 && cp <= 0xffef) || SOLID_SIGNS.includes(c) ? 'han' : 'token', width);
   }
 }
 

@@ -5,6 +5,7 @@
  * a mark is squeezed in before a character is pushed down (先挤进后推出,
  * R-KIN-10); a last line of one character is not allowed (R-PAR-3).
  */
+import type { Turnover } from './turnover.ts';
 import type { Gap, Unit } from './types.ts';
 
 export interface BreakInput {
@@ -16,6 +17,8 @@ export interface BreakInput {
   measureEm: number;
   /** Ragged lines (align start/center) are not stretched, only kept within the measure. */
   isJustified: boolean;
+  /** Headings, titles, captions: word breaks only (in `gaps`), runts and, when balanced, uneven lines cost (issue 18). */
+  turnover?: Turnover;
 }
 
 /** A line from unit `from` to unit `to`, both inclusive. */
@@ -52,6 +55,9 @@ export class LineMetrics {
   /** Blank a mark loses at a line end or a wrapped line start (R-PUN-9, R-PUN-10). */
   private readonly endBlank: Float64Array;
   private readonly startBlank: Float64Array;
+  /** The part of endBlank / startBlank that the line could have squeezed instead (none for an R-PUN-8 pair). */
+  private readonly endSqueeze: Float64Array;
+  private readonly startSqueeze: Float64Array;
 
   constructor(private readonly input: BreakInput) {
     const n = input.units.length;
@@ -60,10 +66,15 @@ export class LineMetrics {
     this.words = new Float64Array(n + 1);
     this.endBlank = new Float64Array(n);
     this.startBlank = new Float64Array(n);
+    this.endSqueeze = new Float64Array(n);
+    this.startSqueeze = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const u = input.units[i]!;
       this.width[i + 1] = this.width[i]! + u.widthEm;
-      this.unitShrink[i + 1] = this.unitShrink[i]! + u.blankStartEm + u.blankEndEm;
+      // A paired mark is not squeezed (R-PUN-8), nor a paragraph's opening mark after its indent (R-PUN-9).
+      this.endSqueeze[i] = u.isPaired ? 0 : u.blankEndEm;
+      this.startSqueeze[i] = u.isPaired || i === 0 ? 0 : u.blankStartEm;
+      this.unitShrink[i + 1] = this.unitShrink[i]! + this.startSqueeze[i]! + this.endSqueeze[i]!;
       this.words[i + 1] = this.words[i]! + (u.isWord ? 1 : 0);
       this.endBlank[i] = u.blankEndEm;
       this.startBlank[i] = i > 0 ? u.blankStartEm : 0;
@@ -76,7 +87,8 @@ export class LineMetrics {
       const g = input.gaps[i]!;
       this.gapWidth[i + 1] = this.gapWidth[i]! + g.widthEm;
       this.gapShrink[i + 1] = this.gapShrink[i]! + g.shrinkEm;
-      this.gapStretch[i + 1] = this.gapStretch[i]! + g.stretchEm;
+      // Only word spaces stretch before the even spread (a CJK–Latin gap takes its share of it, justify.ts).
+      this.gapStretch[i + 1] = this.gapStretch[i]! + (g.kind === 'word-space' ? g.stretchEm : 0);
       this.spread[i + 1] = this.spread[i]! + (g.isSpreadable ? 1 : 0);
     }
   }
@@ -94,7 +106,8 @@ export class LineMetrics {
   }
 
   shrink(from: number, to: number): number {
-    return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endBlank[to]! - this.startBlank[from]!
+    const startTrimmed = from > 0 ? this.startSqueeze[from]! : 0;
+    return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endSqueeze[to]! - startTrimmed
       + this.gapShrink[to]! - this.gapShrink[from]!;
   }
 
@@ -130,6 +143,30 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
   if (gaps === 0) return MAX_BADNESS;
   const perGap = (slack - stretch) / gaps;
   return Math.min(MAX_BADNESS, 100 * cube(perGap / LOOSE_EM));
+}
+
+/** A line of a heading or caption with fewer characters than this is a runt (issue 18). */
+const RUNT_WORDS = 3;
+const RUNT_DEMERITS = 1e8;
+/** Each line of a turnover costs more than any imbalance, so no more lines are made than needed. */
+const TURNOVER_LINE_DEMERITS = 1e6;
+
+/**
+ * A heading or caption line: a runt costs almost as much as an overfull
+ * line. Balanced headings also pay the square of their slack (so lines come
+ * out of similar length, the last one too), and a break at a word boundary
+ * that is not a phrase boundary pays as much as a third of the measure of
+ * imbalance.
+ */
+function turnoverDemerits(m: LineMetrics, from: number, to: number, isLast: boolean, input: BreakInput, t: Turnover, totalWords: number, bad: number): number {
+  let d = demerits(bad);
+  if (t.isBalanced) {
+    const slack = Math.max(0, input.measureEm - m.natural(from, to));
+    d += TURNOVER_LINE_DEMERITS + slack * slack;
+    if (!isLast && t.isPhrase[to] !== 1) d += (input.measureEm / 3) ** 2;
+  }
+  if (totalWords >= 2 * RUNT_WORDS && m.wordCount(from, to) < RUNT_WORDS) d += RUNT_DEMERITS;
+  return d;
 }
 
 function demerits(b: number): number {
@@ -212,7 +249,7 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
         }
         break;
       }
-      d = before + demerits(bad);
+      d = before + (input.turnover ? turnoverDemerits(m, from, to, isLast, input, input.turnover, totalWords, bad) : demerits(bad));
       if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) d += ORPHAN_DEMERITS;
       if (d < bestHere) {
         bestHere = d;

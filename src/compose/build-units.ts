@@ -30,7 +30,7 @@ function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctua
   // One object literal of one shape (as copyOf's): every unit of the book has the same hidden class.
   const unit: Unit = {
     seg, style, glyphs: shaped.glyphs, widthEm: shaped.advanceEm, drawEm: 0, blankStartEm: 0, blankEndEm: 0,
-    isCentred: false, anchor: undefined, endAnchor: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup',
+    isCentred: false, anchor: undefined, endAnchor: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup', isPaired: false,
   };
   if (seg.kind === 'punct') {
     const box = punctBox(seg.text, seg.punct!, punctuation);
@@ -50,7 +50,7 @@ function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctua
 
 const copyOf = (u: Unit): Unit => ({
   seg: u.seg, style: u.style, glyphs: u.glyphs, widthEm: u.widthEm, drawEm: u.drawEm, blankStartEm: u.blankStartEm, blankEndEm: u.blankEndEm,
-  isCentred: u.isCentred, anchor: u.anchor, endAnchor: u.endAnchor, isWord: u.isWord,
+  isCentred: u.isCentred, anchor: u.anchor, endAnchor: u.endAnchor, isWord: u.isWord, isPaired: u.isPaired,
 });
 
 /**
@@ -65,7 +65,7 @@ const sharedUnits = new WeakMap<FontProvider, Map<string, Map<number, Unit>>>();
 function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): Map<number, Unit> {
   let byStyle = sharedUnits.get(opts.fonts);
   if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
-  const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}`;
+  const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}|${style.figures ?? ''}`;
   let units = byStyle.get(key);
   if (!units) byStyle.set(key, (units = new Map()));
   return units;
@@ -120,7 +120,9 @@ function compressAdjacent(b: UnitBuilder, i: number): void {
     c.widthEm -= ADJACENT_PUNCT_CUT_EM;
     c.drawEm -= ADJACENT_PUNCT_CUT_EM;
     c.blankStartEm = 0;
-  }
+  } else return;
+  b.own(i).isPaired = true;
+  b.own(i + 1).isPaired = true;
 }
 
 /** R-PUN-3: ？？ or ！！ or ？！ take 1 em together, three of them 2 em. */

@@ -282,14 +282,25 @@ describe('R-JUS justification', () => {
     expect(xOf(lines[0]!, '三') - xOf(lines[0]!, '二')).toBeCloseTo(1.5, 5);
   });
 
-  test('R-JUS-5: CJK–Latin gaps stretch to ½ em before the even spread', () => {
+  test('R-JUS-5 (issue 18): the slack is spread evenly, a CJK–Latin gap takes it only up to ⅓ em', () => {
     // “八 cannot fit even shrunk, and “ cannot end a line: 8.5 em of text on 9.25 em.
     const lines = compose('一二三四5G五六七“八九”十一二三', 9.25);
     const l = lines[0]!;
     expect(l.text).toBe('一二三四5G五六七');
-    const spread = (0.75 - 0.5) / 7; // ½ em goes to the two CJK–Latin gaps, the rest to all 7 gaps
-    expect(xOf(l, '5') - (xOf(l, '四') + 1)).toBeCloseTo(0.5 + spread, 5);
-    expect(xOf(l, '二') - xOf(l, '一')).toBeCloseTo(1 + spread, 5);
+    // ¾ em over 7 gaps would be 0.107 em each; the two CJK–Latin gaps stop at ⅓ em, the 5 hanzi gaps take the rest.
+    const hanziSpread = (0.75 - 2 * (1 / 3 - 0.25)) / 5;
+    expect(xOf(l, '5') - (xOf(l, '四') + 1)).toBeCloseTo(1 / 3, 5);
+    expect(xOf(l, '二') - xOf(l, '一')).toBeCloseTo(1 + hanziSpread, 5);
+    expect(l.spreadEm).toBeCloseTo(hanziSpread, 5);
+  });
+
+  test('R-JUS-5 (issue 18): a small slack goes to every gap alike, the CJK–Latin gaps too', () => {
+    const lines = compose('一二三四5G五六七“八九”十一二三', 8.9);
+    const l = lines[0]!;
+    expect(l.text).toBe('一二三四5G五六七');
+    const each = (8.9 - 8.5) / 7;
+    expect(xOf(l, '5') - (xOf(l, '四') + 1)).toBeCloseTo(0.25 + each, 5);
+    expect(xOf(l, '二') - xOf(l, '一')).toBeCloseTo(1 + each, 5);
   });
 
   test('R-JUS-7: a line spread by more than ⅓ em per gap is reported as loose', () => {
@@ -370,5 +381,59 @@ describe('missing characters', () => {
     const text = '“两个确立”……PM2.5下降——12.3%，¥100元（2023-11-30）。';
     const lines = compose(text, 7);
     expect(lines.flatMap((l) => l.glyphs.toArray().map((g) => g.text)).join('')).toBe(text);
+  });
+});
+
+describe('issue 18: turnovers, pairs, small marks', () => {
+  const heading = (text: string, measureEm: number, turnover: ParagraphInput['turnover'] = 'balanced') =>
+    composeParagraph({ runs: [{ kind: 'text', text, style: RUN_IN_HEAD }], indentEm: 0, align: 'center', turnover }, opts(measureEm)).lines;
+
+  test('a heading turns over between words, in lines of similar length, at the ideographic space first', () => {
+    expect(texts(heading('中共河西区纪律检查委员会　河西区监察委员会', 16))).toEqual(['中共河西区纪律检查委员会', '河西区监察委员会']);
+    const lines = texts(heading('天津市河西区人民代表大会常务委员会工作报告', 16));
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toBe('天津市河西区人民代表大会常务委员会工作报告');
+    for (const l of lines) expect(l.length).toBeGreaterThanOrEqual(8);
+    expect(lines.some((l) => l.endsWith('委') || l.startsWith('会'))).toBe(false);
+  });
+
+  test('a turnover never leaves a runt of one or two characters, and keeps an idiom whole', () => {
+    const lines = texts(heading('凝心聚力真抓实干全力以赴', 11));
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l.length).toBeGreaterThanOrEqual(3);
+    expect(lines.some((l) => l.includes('全力以赴'))).toBe(true);
+  });
+
+  test('a word wider than the measure still breaks, as the rules allow', () => {
+    expect(texts(heading('纪律检查委员会', 4)).join('')).toBe('纪律检查委员会');
+  });
+
+  test('R-PUN-8: a pair of marks keeps its 1.5 em when the line is squeezed', () => {
+    const plain = setAsOneLine('一二三四五六）。七八九十', 11.5);
+    const squeezed = setAsOneLine('一二三四五六）。七八九十，一', 13.2);
+    expect(xOf(plain, '七') - xOf(plain, '）')).toBeCloseTo(1.5, 5);
+    expect(xOf(squeezed, '七') - xOf(squeezed, '）')).toBeCloseTo(1.5, 5);
+  });
+
+  test('R-PUN-9: an opening bracket after the paragraph indent keeps its blank, even in a squeezed line', () => {
+    const lines = composeParagraph(para('【标题】一二三四五六七八，九十、一二，三四五六七八九十', 2), opts(14)).lines;
+    expect(xOf(lines[0]!, '【')).toBeCloseTo(2, 5);
+  });
+
+  test('+ and × between hanzi are set solid; a range dash keeps its numbers on one line', () => {
+    const l = setAsOneLine('文旅+商贸三×四', 9);
+    // The gap after + is the gap between two hanzi (the even spread), not ¼ em more.
+    const plus = l.glyphs.toArray().find((g) => g.text === '+')!;
+    expect(xOf(l, '商') - xOf(l, '+') - plus.advanceEm).toBeCloseTo(xOf(l, '旅') - xOf(l, '文') - 1, 5);
+    for (const measure of [6, 7, 8, 9]) {
+      const lines = texts(compose('规划（2023—2027年）实施', measure));
+      expect(lines.some((t) => t.endsWith('—') || t.endsWith('2023')), lines.join('|')).toBe(false);
+    }
+  });
+
+  test('an ASCII comma or parenthesis left in the text never starts a line', () => {
+    for (const measure of [5, 6, 7]) {
+      for (const l of compose('一二三四五,六七八九十)一二三', measure).slice(1)) expect(',)').not.toContain(l.text[0]);
+    }
   });
 });

@@ -2,10 +2,11 @@
  * A paragraph → justified lines of positioned glyphs. Pure: the fonts come
  * in through the options, problems go out as data.
  */
-import { type BreakInput, breakLines, LineMetrics } from './break-lines.ts';
+import { type BreakInput, breakLines, LineMetrics, type LineRange } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
 import { buildGaps } from './gaps.ts';
 import { setLine } from './justify.ts';
+import { turnoverGaps } from './turnover.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, ParagraphInput } from './types.ts';
 
 /** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
@@ -25,14 +26,24 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { bre
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
   const measureEm = opts.measurePt / opts.fontSizePt;
-  return { breakInput: { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' }, problems: list.problems };
+  const breakInput: BreakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
+  return { breakInput: input.turnover ? { ...breakInput, ...turnoverGaps(list.units, gaps, input.turnover) } : breakInput, problems: list.problems };
+}
+
+/** Turnover breaks, unless a word is wider than the measure: then any break the rules allow. */
+function breakTurnover(input: BreakInput, metrics: LineMetrics, plain: () => BreakInput): { input: BreakInput; ranges: LineRange[] } {
+  const ranges = breakLines(input, metrics);
+  if (!input.turnover || ranges.every((r) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= input.measureEm + 1e-9)) return { input, ranges };
+  const fallback = plain();
+  return { input: fallback, ranges: breakLines(fallback, metrics) };
 }
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
-  const { breakInput, problems: unitProblems } = breakInputOf(input, opts);
+  const built = breakInputOf(input, opts);
+  const { problems: unitProblems } = built;
+  const metrics = new LineMetrics(built.breakInput);
+  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, () => breakInputOf({ ...input, turnover: undefined }, opts).breakInput);
   const { units, runOf, gaps } = breakInput;
-  const metrics = new LineMetrics(breakInput);
-  const ranges = breakLines(breakInput, metrics);
   const lines = ranges.map((range, i) =>
     setLine({
       units, runOf, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,

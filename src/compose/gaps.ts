@@ -10,8 +10,12 @@ import type { Gap, ShrinkClass, Unit } from './types.ts';
 export const MIXED_GAP_EM = 0.25;
 /** … which may shrink to ⅛ em (R-JUS-4 step 6) … */
 export const MIXED_GAP_MIN_EM = 0.125;
-/** … and stretch to ½ em before the even spread (R-JUS-5 step 2). */
-export const MIXED_GAP_MAX_EM = 0.5;
+/**
+ * … and never stretches past ⅓ em (R-JUS-5 step 2, "many styles ⅓ em"): the
+ * slack of a justified line goes to the gaps between hanzi first, so that
+ * "2023 年" looks the same from line to line (issue 18).
+ */
+export const MIXED_GAP_MAX_EM = 1 / 3;
 /** R-JUS-4 step 2, R-JUS-5 step 1: word spaces between ¼ and ½ em. */
 export const WORD_SPACE_MIN_EM = 0.25;
 export const WORD_SPACE_MAX_EM = 0.5;
@@ -69,6 +73,7 @@ export function buildGaps(list: UnitList, level: KinsokuLevel, spaceEm: number):
 
 /** The R-JUS-4 class of a unit's adjustable blank. */
 export function unitShrinkClass(u: Unit): ShrinkClass | null {
+  if (u.isPaired) return null; // R-PUN-8: a pair stays at its 1.5 em (a line end still trims, R-PUN-10)
   switch (u.seg.punct) {
     case 'open': case 'close': return 'bracket';
     case 'stop-in': return 'pause';

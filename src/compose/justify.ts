@@ -52,6 +52,7 @@ function draftOf(s: SetLineInput): Draft {
   d.unitWidth[0]! -= startTrim;
   d.unitDraw[0]! -= startTrim;
   d.blankStart[0]! -= startTrim;
+  if (range.from === 0) d.blankStart[0] = 0; // R-PUN-9: a paragraph's opening mark keeps its blank (【 at 2 em), never squeezed
   return d;
 }
 
@@ -93,22 +94,40 @@ function shrink(s: SetLineInput, d: Draft, need: number): number {
   return need;
 }
 
-/** R-JUS-5: add `need` em: word spaces and CJK–Latin gaps to their maximum, then every gap evenly. */
+/**
+ * R-JUS-5: add `need` em: word spaces to their maximum, then every gap
+ * evenly (R-JUS-6), a CJK–Latin gap only up to its ⅓ em (issue 18): what it
+ * cannot take goes to the gaps between hanzi. A line with no other gap
+ * spreads its CJK–Latin gaps past ⅓ em rather than stay short.
+ */
 function stretch(s: SetLineInput, d: Draft, need: number): number {
   const { from, to } = s.range;
-  for (const kind of ['word-space', 'mixed'] as const) {
-    let cap = 0;
-    for (let i = from; i < to; i++) cap += s.gaps[i]!.kind === kind ? s.gaps[i]!.stretchEm : 0;
-    if (cap <= 0 || need <= 0) continue;
+  let cap = 0;
+  for (let i = from; i < to; i++) cap += s.gaps[i]!.kind === 'word-space' ? s.gaps[i]!.stretchEm : 0;
+  if (cap > 0 && need > 0) {
     const ratio = Math.min(1, need / cap);
-    for (let i = from; i < to; i++) if (s.gaps[i]!.kind === kind) d.gapWidth[i - from]! += s.gaps[i]!.stretchEm * ratio;
+    for (let i = from; i < to; i++) if (s.gaps[i]!.kind === 'word-space') d.gapWidth[i - from]! += s.gaps[i]!.stretchEm * ratio;
     need -= cap * ratio;
   }
-  let spreadable = 0;
-  for (let i = from; i < to; i++) if (s.gaps[i]!.isSpreadable) spreadable++;
-  if (need <= 0 || spreadable === 0) return 0;
-  const each = need / spreadable;
-  for (let i = from; i < to; i++) if (s.gaps[i]!.isSpreadable) d.gapWidth[i - from]! += each;
+  let plain = 0;
+  let mixed = 0;
+  let mixedCap = Infinity;
+  for (let i = from; i < to; i++) {
+    const g = s.gaps[i]!;
+    if (!g.isSpreadable) continue;
+    if (g.kind === 'mixed') {
+      mixed++;
+      mixedCap = Math.min(mixedCap, g.stretchEm);
+    } else plain++;
+  }
+  if (need <= 0 || plain + mixed === 0) return 0;
+  let each = need / (plain + mixed);
+  const mixedEach = plain > 0 && each > mixedCap ? mixedCap : each;
+  if (mixedEach < each) each = (need - mixed * mixedEach) / plain;
+  for (let i = from; i < to; i++) {
+    const g = s.gaps[i]!;
+    if (g.isSpreadable) d.gapWidth[i - from]! += g.kind === 'mixed' ? mixedEach : each;
+  }
   return each;
 }
 

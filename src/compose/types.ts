@@ -36,6 +36,12 @@ export interface ParagraphInput {
   indentEm: number;
   /** justify: every line but the last flush on both edges (R-JUS-1). */
   align: 'justify' | 'start' | 'center';
+  /**
+   * Headings, titles, TOC lines, captions (issue 18): break only between
+   * words, never leave a runt of one or two characters; 'balanced' also
+   * makes the lines of similar length.
+   */
+  turnover?: 'balanced' | 'words';
 }
 
 export interface ComposeOptions {
@@ -63,11 +69,17 @@ export interface Unit {
   endAnchor: string | undefined;
   /** Counts for R-PAR-3 (a hanzi, a token, a long mark). */
   isWord: boolean;
+  /** One of two adjacent marks set at R-PUN-8's 1.5 em: not squeezed further in the line, so every pair is alike (issue 18). */
+  isPaired: boolean;
 }
 
-/** Shrink classes in the order they are used (R-JUS-4). */
+/**
+ * Shrink classes in the order they are used (R-JUS-4). The CJK–Latin gap
+ * shrinks towards ⅛ em before any mark is squeezed (issue 18): a squeezed
+ * mark shows more than a gap at ⅛ em.
+ */
 export type ShrinkClass = 'word-space' | 'bracket' | 'pause' | 'mixed' | 'stop';
-export const SHRINK_ORDER: readonly ShrinkClass[] = ['word-space', 'bracket', 'pause', 'mixed', 'stop'];
+export const SHRINK_ORDER: readonly ShrinkClass[] = ['word-space', 'mixed', 'bracket', 'pause', 'stop'];
 
 /** The space between two units. */
 export interface Gap {

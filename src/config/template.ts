@@ -27,8 +27,15 @@ export const TemplateSchema = z.strictObject({
     keep_lines_after: z.number().int().min(0),
   }),
   article: z.strictObject({ title_size_pt: pt, title_lines: lines, byline_size_pt: pt }),
-  caption: z.strictObject({ size_pt: pt, credit_size_pt: pt, gap_lines: z.number().int().min(0) }),
-  table: z.strictObject({ size_pt: pt, rule_width_pt: pt, cell_padding_pt: z.number().min(0) }),
+  caption: z.strictObject({
+    size_pt: pt, credit_size_pt: pt, gap_lines: z.number().int().min(0),
+    leading: z.number().min(1).max(3).default(1.5).describe('图注行距，字号的倍数（小五约 1.5 倍）'),
+    gap_above_pt: z.number().min(0).default(4).describe('图片与图注之间的空白（pt）'),
+  }),
+  table: z.strictObject({
+    size_pt: pt, rule_width_pt: pt, cell_padding_pt: z.number().min(0),
+    rules: z.enum(['grid', 'three-line']).default('grid').describe('grid：全框线，外框加粗；three-line：三线表'),
+  }),
   toc: z.strictObject({ size_pt: pt, line_pitch_pt: pt, part_size_pt: pt }),
   gallery: z.strictObject({
     per_page: z.number().int().min(2).max(6), title_size_pt: pt,

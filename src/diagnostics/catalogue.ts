@@ -66,6 +66,7 @@ export const CATALOGUE = {
   'normalize-punctuation': rule('info', (p) => `已将中文语境中的 ASCII 标点“${p.from}”改为“${p.to}”（R-NORM-1）。`),
   'normalize-quotes': rule('info', () => '已将直引号 " 按成对关系改为“”（R-NORM-2）。'),
   'normalize-quotes-unbalanced': rule('warning', () => '本段引号不成对。请检查是否漏了前引号或后引号（R-NORM-2）。'),
+  'normalize-full-stop': rule('warning', () => '汉字之间有英文句点“.”，暂排作全角“．”。请改为句号“。”、逗号“，”或间隔号“·”（R-NORM-5）。'),
   'normalize-ellipsis-dash': rule('info', (p) => `已将“${p.from}”改为“${p.to}”（R-NORM-3）。`),
   'normalize-space': rule('info', (p) => `已${p.what}（R-NORM-4）。`),
   'control-character': rule('warning', (p) => `文中有不可见字符 ${p.code}，已删去。请检查是否为复制粘贴带入。`),

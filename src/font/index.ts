@@ -22,7 +22,11 @@ export interface Font {
   /** The horizontal metrics table (fontkit's), where glyph advances are read without decoding outlines. */
   hmtx?: { metrics: { length: number; get(index: number): { advance: number } } };
   layout(text: string, features?: string[]): unknown;
+  /** OpenType features the font has (tnum for tabular figures). */
+  availableFeatures?: string[];
   createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
+  /** A family of split subsets (issue 18): the subset font that has this character, which is then set and embedded. */
+  pieceFor?(codePoint: number): Font | undefined;
 }
 
 /** Opens a TrueType/OpenType font from its bytes. */

@@ -14,6 +14,8 @@ export type FontRole = 'body' | 'heading' | 'caption';
 export interface FontStyle {
   role: FontRole;
   bold: boolean;
+  /** Tables (R-MIX-5): every digit on the same advance, so numbers line up digit by digit (issue 18). */
+  figures?: 'tabular';
 }
 
 /** One glyph of a shaped unit. */
@@ -86,7 +88,7 @@ function keyOf(font: Font): string {
 
 /** The map of `style` in `maps`, made when first asked for. */
 function byStyle<V>(maps: Map<string, Map<string, V>>, style: FontStyle): Map<string, V> {
-  const key = style.bold ? `${style.role}-bold` : style.role;
+  const key = `${style.bold ? `${style.role}-bold` : style.role}${style.figures === 'tabular' ? '-tnum' : ''}`;
   let map = maps.get(key);
   if (!map) maps.set(key, (map = new Map()));
   return map;
@@ -114,7 +116,10 @@ export function createFontProvider(set: FontSet): FontProvider {
 
   function glyphOf(ch: string, style: FontStyle): GlyphRef | null {
     const cp = ch.codePointAt(0)!;
-    for (const font of chain(style)) {
+    for (const family of chain(style)) {
+      // A family of split subsets answers with the subset that has the character (issue 18).
+      const font = family.pieceFor ? family.pieceFor(cp) : family;
+      if (!font) continue;
       // Glyph 0 (.notdef) for a character the font does not have: one cmap lookup, not two.
       const g = font.glyphForCodePoint(cp);
       if (g.id === 0) continue;
@@ -144,9 +149,18 @@ export function createFontProvider(set: FontSet): FontProvider {
     return { glyphs, advanceEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), missing };
   }
 
+  /** The font that lays out `text`: the font itself, or the one subset of a split family that has all of it. */
+  function pieceOf(font: Font, text: string): Font | undefined {
+    if (!font.pieceFor) return font;
+    const piece = font.pieceFor(text.codePointAt(0)!);
+    for (const ch of text) if (font.pieceFor(ch.codePointAt(0)!) !== piece) return undefined;
+    return piece;
+  }
+
   /** Latin and number tokens, and long marks: fontkit layout with kerning, ligatures, fwid. */
   function laidOut(text: string, style: FontStyle, features: string[]): ShapedUnit | null {
-    const font = primary(style);
+    const font = pieceOf(primary(style), text);
+    if (!font) return null;
     const run = font.layout(text, features) as unknown as FontkitLayout;
     if (run.glyphs.some((g) => g.id === 0)) return null;
     const { key, unitsPerEm: em } = factsOf(font);
@@ -189,7 +203,37 @@ export function createFontProvider(set: FontSet): FontProvider {
     return true;
   }
 
+  /** The widest digit of the style's font: the advance of every digit in tabular figures. */
+  const tabularEm = new Map<string, number>();
+  function tabularAdvance(style: FontStyle): number {
+    const key = `${style.role}-${style.bold ? 1 : 0}`;
+    let em = tabularEm.get(key);
+    if (em === undefined) tabularEm.set(key, (em = Math.max(...[...'0123456789'].map((d) => byCharacter(d, { role: style.role, bold: style.bold }).advanceEm))));
+    return em;
+  }
+
+  /**
+   * Tabular figures: the font's `tnum` where it has one (Noto Serif SC has
+   * none), otherwise each digit centred on the widest digit's advance.
+   */
+  function tabular(text: string, style: FontStyle): ShapedUnit {
+    const tnum = laidOutWith(text, style, ['tnum']);
+    if (tnum) return tnum;
+    const em = tabularAdvance(style);
+    const shaped = byCharacter(text, style);
+    const glyphs = shaped.glyphs.map((g) => (/^[0-9]$/.test(g.text) ? { ...g, offsetEm: g.offsetEm + (em - g.advanceEm) / 2, advanceEm: em } : g));
+    return { glyphs, advanceEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), missing: shaped.missing };
+  }
+
+  /** fontkit's layout with `features` when the font has all of them. */
+  function laidOutWith(text: string, style: FontStyle, features: string[]): ShapedUnit | null {
+    const font = pieceOf(primary(style), text);
+    if (!font || !features.every((f) => font.availableFeatures?.includes(f))) return null;
+    return laidOut(text, style, features);
+  }
+
   function shapeUncached(text: string, style: FontStyle): ShapedUnit {
+    if (style.figures === 'tabular' && NUMBER.test(text)) return tabular(text, style);
     if ([...text].length === 1) return byCharacter(text, style);
     const isLongMark = /^(——|⸺)$/.test(text);
     if (isLongMark) return laidOut(text, style, FULL_WIDTH_FEATURES) ?? byCharacter(text, style);

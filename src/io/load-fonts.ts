@@ -3,9 +3,11 @@
  */
 import { FONT_ROLES } from '../config/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
 import { hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
+import { allCached, parseFontFaces, SplitFamily, trueTypeOf, woff2Ready } from './split-font.ts';
 
 /** The fonts of fonts.yaml, with the bytes of each font file by its key (for embedding in the PDF). */
 export interface LoadedFonts {
@@ -18,9 +20,9 @@ export interface LoadedFonts {
 export async function loadFonts(fontsDir = DEFAULT_FONTS_DIR): Promise<LoadedFonts> {
   const bytes = new Map<string, Uint8Array>();
   const opened = new Map<string, Font>();
-  const set = await loadFontSet(fontsDir, (font, data) => {
-    bytes.set(font.postscriptName, data);
-    opened.set(font.postscriptName, font);
+  const set = await loadFontSet(fontsDir, (font, data, key) => {
+    bytes.set(key, data);
+    opened.set(key, font);
   });
   return { set, bytes, opened };
 }
@@ -38,15 +40,25 @@ export class FontConfigError extends Error {
 /** The 1-based line of fonts.yaml where `path` is written. */
 const lineOf = (file: VFile, path: string) => String(file.value).slice(0, Math.max(0, String(file.value).indexOf(path))).split('\n').length;
 
-export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array) => void): Promise<FontSet> {
+export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array, key: string) => void): Promise<FontSet> {
   const { config, file } = await readFontConfig(fontsDir);
   if (!config) throw new FontConfigError(file);
   const cache = new Map<string, Font>();
+  let needsDecoder = false;
   const load = (path: string): Font => {
     const full = resolveFontPath(fontsDir, path);
     if (full === undefined) report(file, { line: lineOf(file, path), column: 1 }, 'font-path-outside', { path });
     else if (!existsSync(full)) report(file, { line: lineOf(file, path), column: 1 }, 'font-file-missing', { path });
-    else if (!cache.has(path)) cache.set(path, new LazyFont(full, onLoad));
+    else if (!cache.has(path)) {
+      if (full.endsWith('.css')) {
+        // Split web-font subsets (issue 18): one family, a font per subset, each read when a character needs it.
+        const faces = parseFontFaces(readFileSync(full, 'utf8'), full);
+        needsDecoder ||= !allCached(faces);
+        // Each subset under a key of its own (they share one PostScript name): LXGWWenKai-Regular-result-12.
+        const family = `${basename(dirname(full))}-${basename(full, '.css')}`;
+        cache.set(path, new SplitFamily(faces, faces.map((f, i) => new LazyFont(f.file, onLoad, { key: `${family}-${i}`, read: trueTypeOf }))));
+      } else cache.set(path, new LazyFont(full, onLoad));
+    }
     return cache.get(path)!;
   };
   const roles = {} as Record<FontRole, RoleFonts>;
@@ -56,6 +68,7 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
   }
   const fallback = config.fallback.map(load);
   if (hasErrors([file])) throw new FontConfigError(file);
+  if (needsDecoder) await woff2Ready();
   // The role fonts every book sets are read now; bold faces and fallbacks when a text first needs them.
   for (const role of FONT_ROLES) void roles[role].regular.postscriptName;
   return { roles, fallback };
@@ -68,24 +81,30 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
 class LazyFont implements Font {
   private opened: Font | undefined;
 
-  constructor(private readonly path: string, private readonly onLoad?: (font: Font, bytes: Uint8Array) => void) {}
+  /** `piece`: a subset of a split family, with its own key (its subsets share one PostScript name) and reader (WOFF2 → TrueType). */
+  constructor(
+    private readonly path: string,
+    private readonly onLoad?: (font: Font, bytes: Uint8Array, key: string) => void,
+    private readonly piece?: { key: string; read: (path: string) => Buffer },
+  ) {}
 
   private get font(): Font {
     if (!this.opened) {
-      const data = readFileSync(this.path);
+      const data = this.piece ? this.piece.read(this.path) : readFileSync(this.path);
       this.opened = openFont(data);
       // The file's own buffer, not a copy.
-      this.onLoad?.(this.opened, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      this.onLoad?.(this.opened, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), this.postscriptName);
     }
     return this.opened;
   }
 
-  get postscriptName() { return this.font.postscriptName; }
+  get postscriptName() { return this.piece?.key ?? this.font.postscriptName; }
   get unitsPerEm() { return this.font.unitsPerEm; }
   get numGlyphs() { return this.font.numGlyphs; }
   get ascent() { return this.font.ascent; }
   get descent() { return this.font.descent; }
   get hmtx() { return this.font.hmtx; }
+  get availableFeatures() { return this.font.availableFeatures; }
   hasGlyphForCodePoint(codePoint: number) { return this.font.hasGlyphForCodePoint(codePoint); }
   glyphForCodePoint(codePoint: number) { return this.font.glyphForCodePoint(codePoint); }
   layout(text: string, features?: string[]) { return this.font.layout(text, features); }

@@ -11,7 +11,7 @@ import type { FontStyle } from '../font/index.ts';
 import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
-import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain } from './context.ts';
+import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
 import { letterSpaced } from './spacing.ts';
 
 /** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
@@ -30,7 +30,7 @@ function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, min
 export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number): Atom {
   const style = ctx.template.headings[level];
   const align = level === 'subsection' ? 'start' : 'center';
-  const lines = composeAt(ctx, plain(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
+  const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
   const gridLines = gridLinesFor(ctx, lines.length, style.size_pt, style.lines);
   return {
     lines: gridLines, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
@@ -48,7 +48,7 @@ function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: n
 function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const a = ctx.template.article;
   const w = ctx.geometry.columnWidthPt;
-  const title = composeAt(ctx, plain(chapter.title, HEADING), a.title_size_pt, w);
+  const title = composeAt(ctx, titleText(chapter.title, HEADING), a.title_size_pt, w);
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [{
     lines: gridLines, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
@@ -56,11 +56,11 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   }];
   const info = chapter.article!;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
-    if (text) atoms.push(centredLines(ctx, composeAt(ctx, plain(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+    if (text) atoms.push(centredLines(ctx, composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
   }
   const byline = [info.office, info.author].filter(Boolean).join('\u3000');
   if (byline) {
-    const lines = composeAt(ctx, plain(byline, EMPHASIS), a.byline_size_pt, w);
+    const lines = composeAt(ctx, titleText(byline, EMPHASIS), a.byline_size_pt, w);
     // The byline stands apart from the text under it by a blank line.
     atoms.push({ ...centredLines(ctx, lines, a.byline_size_pt, 2), lines: centredLines(ctx, lines, a.byline_size_pt, 2).lines + 1 });
   }
@@ -80,9 +80,12 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const dpi = size.widthPx / (width / 72);
   if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source, anchor: fig.id });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify' }, c.size_pt, boxWidth);
-  const imageLines = Math.ceil((height + 0.12 * g.bodySizePt) / g.pitchPt);
-  const lines = imageLines + caption.length + c.gap_lines;
+  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify', turnover: 'words' }, c.size_pt, boxWidth);
+  // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
+  const captionPitch = c.size_pt * c.leading;
+  const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
+  const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
+  const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
@@ -93,7 +96,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
-        y: geometry.baseline(line + imageLines + i),
+        y: top + firstBaseline + i * captionPitch,
         glyphs: l.glyphs,
       }));
       return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];

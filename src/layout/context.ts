@@ -84,6 +84,11 @@ export function composeInLines(ctx: LayoutContext, input: ParagraphInput, sizePt
   return (count) => inLines(count)?.lines;
 }
 
+/** A heading or title: turns over between words only, in lines of similar length (issue 18). */
+export function titleText(text: string, style: FontStyle, align: ParagraphInput['align'] = 'start'): ParagraphInput {
+  return { ...plain(text, style, align), turnover: 'balanced' };
+}
+
 /** A single-style paragraph of plain text. */
 export function plain(text: string, style: FontStyle, align: ParagraphInput['align'] = 'start', indentEm = 0): ParagraphInput {
   const runs: Run[] = text ? [{ kind: 'text', text, style }] : [];

@@ -17,6 +17,8 @@ export interface PageDraft {
   hasFurniture: boolean;
   /** The recto running head from this page on (the part title). */
   partTitle?: string;
+  /** A page that opens with its own title (目录): its folio but no running head over the title (issue 18). */
+  hidesRunningHead?: boolean;
   /** `column` is set on column pages: a proof's note goes into the margin beside that column. */
   anchors: Array<{ id: string; y: number; column?: number }>;
   outline: Array<{ title: string; level: number }>;

@@ -69,7 +69,18 @@ export function copyrightPageDraft(ctx: LayoutContext, s: BookSettings, facts: B
       }
       y += pitch / 2;
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.7, x2: left + g.typeWidthPt, y2: y - pitch * 0.7, widthPt: 0.5 });
-      for (const line of imprint.record) put(composeAt(ctx, plain(line, BODY), size, g.typeWidthPt));
+      // 版本记录: labels flush left, every value on one tab after the widest label (issue 18).
+      const record = imprint.record.map((line) => {
+        // The label: a word (出版社), or two characters spaced apart (开　本), then the gap.
+        const m = /^(\p{Script=Han}(?:\u3000+\p{Script=Han})|\p{Script=Han}{3,})\u3000/u.exec(line);
+        const [label, value] = m ? [m[1]!, line.slice(m[0].length)] : [line, ''];
+        return { label: composeAt(ctx, plain(label, BODY), size, g.typeWidthPt)[0]!, value };
+      });
+      const tab = Math.max(...record.map((r) => r.label.widthPt)) + size;
+      for (const { label, value } of record) {
+        items.push({ kind: 'glyphs', x: left, y, glyphs: label.glyphs });
+        put(composeAt(ctx, plain(value, BODY), size, g.typeWidthPt - tab), left + tab);
+      }
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.5, x2: left + g.typeWidthPt, y2: y - pitch * 0.5, widthPt: 0.5 });
       y += pitch * 0.5;
       put(composeAt(ctx, plain(imprint.notice, BODY), size, g.typeWidthPt));
@@ -83,6 +94,11 @@ interface NameList {
   members: Array<{ role: string; names: string[]; note?: string }>;
 }
 
+/** A list title as a running head: without the book's title in 《》 before it (《…年鉴（2024）》编辑部 → 编辑部). */
+function runningHeadOf(title: string): string {
+  return title.replace(/^《[^》]*》/, '') || title;
+}
+
 /** 领导小组 and 编辑部: the title, each role as a run-in label, names in a grid (two-character names spaced to three). */
 export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]): PageDraft[] {
   if (lists.length === 0) return [];
@@ -93,8 +109,12 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
   const cellEm = 5;
   const perRow = Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size));
   const rows: Array<(left: number, y: number, isRecto: boolean) => DisplayItem[]> = [];
+  /** The list each row belongs to: a page's running head is the title of the list at its top (issue 18). */
+  const rowList: string[] = [];
   for (const list of lists) {
     const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
+    while (rowList.length < rows.length) rowList.push(rowList.at(-1) ?? list.title);
+    rowList.push(list.title);
     rows.push(() => []);
     title.forEach((l) => rows.push((_left, y, isRecto) => [centred(ctx, l, isRecto, y)]));
     rows.push(() => []);
@@ -116,8 +136,9 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
   const pages: PageDraft[] = [];
   for (let start = 0; start < rows.length; start += perPage) {
     const slice = rows.slice(start, start + perPage);
+    const head = runningHeadOf(rowList[start] ?? rowList.at(-1) ?? '');
     pages.push({
-      kind: 'front', startsRecto: start === 0, hasFurniture: true, partTitle: '编辑委员会', anchors: [], outline: start === 0 ? [{ title: '编辑委员会', level: 0 }] : [],
+      kind: 'front', startsRecto: start === 0, hasFurniture: true, partTitle: head, anchors: [], outline: start === 0 ? [{ title: head, level: 0 }] : [],
       draw: (isRecto) => slice.flatMap((row, i) => row(g.typeLeft(isRecto), g.typeTopPt + 0.88 * size + i * pitch, isRecto)),
     });
   }

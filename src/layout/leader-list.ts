@@ -71,10 +71,11 @@ function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
   if (item.numberTargets) return indexBlockOf(ctx, item);
   const w = ctx.geometry.columnWidthPt;
   const measure = w - item.indentEm * item.sizePt - trailerRoomEm(item.trailer) * item.sizePt;
-  const first = composeAt(ctx, plain(item.text, item.style, item.isHeading ? 'start' : 'justify'), item.sizePt, Math.max(measure, 4 * item.sizePt));
+  // A turned-over entry breaks between words and is set ragged, not spread to the measure (issue 18).
+  const first = composeAt(ctx, { ...plain(item.text, item.style, 'start'), turnover: item.isHeading ? 'balanced' : 'words' }, item.sizePt, Math.max(measure, 4 * item.sizePt));
   // Hanging indent: lines after the first are set narrower and indented.
   const lines = first.length > 1 && item.hangEm > 0
-    ? [first[0]!, ...composeAt(ctx, plain(first.slice(1).map((l) => l.text).join('').replace(/ /g, ''), item.style, 'justify'), item.sizePt, Math.max(measure - item.hangEm * item.sizePt, 4 * item.sizePt))]
+    ? [first[0]!, ...composeAt(ctx, { ...plain(first.slice(1).map((l) => l.text).join('').replace(/ /g, ''), item.style, 'start'), turnover: 'words' }, item.sizePt, Math.max(measure - item.hangEm * item.sizePt, 4 * item.sizePt))]
     : first;
   let trailer = item.trailer ? composeAt(ctx, plain(item.trailer, BODY), item.sizePt, 40 * item.sizePt) : [];
   if ((trailer[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE) {
@@ -227,7 +228,7 @@ export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o:
   });
   if (o.balanceLast && pages.length > 0) balance(pages.at(-1)!);
   return pages.map((cols, p) => ({
-    kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead,
+    kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead, ...(p === 0 && o.kind === 'toc' ? { hidesRunningHead: true } : {}),
     anchors: p === 0 && o.anchor ? [{ id: o.anchor, y: g.typeTopPt }] : [],
     outline: p === 0 ? [{ title: o.runningHead, level: 0 }] : [],
     draw(isRecto, pageIndexOf) {

@@ -174,7 +174,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   placeProblems(ctx, all, anchors);
   facts.pages = all.length;
   facts.wordsThousands = wordCountThousands(all.map((p) => ({ kind: p.draft.kind, chars: capacityOf(ctx, p.draft.kind) })));
-  const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);
+  const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture || d.hidesRunningHead ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);
   let partTitle = '';
   const pages: Page[] = all.map((p, index) => {
     const isRecto = index % 2 === 0;

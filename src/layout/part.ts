@@ -8,7 +8,7 @@ import type { Part } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
 import { chapterAtoms, type FlowItem } from './body-atoms.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, titleText } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { balanceLastPage, flowAtoms, type FlowPage } from './flow.ts';
 import { letterSpaced } from './spacing.ts';
@@ -17,7 +17,7 @@ import { tableAtoms } from './table-atoms.ts';
 
 function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
   const size = ctx.template.headings.part.size_pt;
-  const lines = composeAt(ctx, plain(letterSpaced(part.title, 2), RUN_IN_HEAD), size, ctx.geometry.typeWidthPt);
+  const lines = composeAt(ctx, titleText(letterSpaced(part.title, 2), RUN_IN_HEAD), size, ctx.geometry.typeWidthPt);
   const top = mmToPt(ctx.template.headings.part.top_mm);
   return {
     kind: 'part-opener', startsRecto: true, hasFurniture: false, partTitle: part.title,

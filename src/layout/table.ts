@@ -6,9 +6,9 @@
  * set turned a quarter on pages of its own (卧排表), its head to the left,
  * where the type area's height is its width.
  */
-import { BODY, bodyParagraph, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Leading of table text. */
@@ -37,7 +37,7 @@ interface Cell {
 }
 
 function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
-  const lines = composeAt(ctx, { runs: inlineRuns(inl, BODY), indentEm: 0, align: 'start' }, size, 100_000);
+  const lines = composeAt(ctx, { runs: inlineRuns(inl, TABLE_TEXT), indentEm: 0, align: 'start' }, size, 100_000);
   return lines[0]?.widthPt ?? 0;
 }
 
@@ -50,7 +50,7 @@ function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): num
   if ([...text].length <= SHORT_CELL_CHARS && !/\s/.test(text)) return naturalWidth(ctx, inl, size);
   const tokens = text.match(/[A-Za-z0-9.,:%+\-—～~/()（）]+/g) ?? [];
   const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
-  return longest ? (composeAt(ctx, plain(longest, BODY), size, 100_000)[0]?.widthPt ?? 0) : 0;
+  return longest ? (composeAt(ctx, plain(longest, TABLE_TEXT), size, 100_000)[0]?.widthPt ?? 0) : 0;
 }
 
 /** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token). */
@@ -102,10 +102,13 @@ function columnWidths(ctx: LayoutContext, t: StatTable, limits: { natural: numbe
   return widths;
 }
 
+/** Table text: tabular figures, so the digits of a column stand under each other (R-MIX-5). */
+const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
+
 function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean): Cell {
   const text = inlineText(inl);
   const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
-  const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, BODY);
+  const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric };
 }
 
@@ -139,10 +142,11 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const tops = [0];
   for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));
   const titleSize = ctx.template.headings.section.size_pt;
-  const titleLines = composeAt(ctx, plain(title, RUN_IN_HEAD), titleSize, area.width);
+  const titleLines = composeAt(ctx, titleText(title, RUN_IN_HEAD), titleSize, area.width);
   const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
   const noteSize = ctx.template.caption.size_pt;
-  const noteLines = notes.flatMap((n) => composeAt(ctx, bodyParagraph(n), noteSize, area.width));
+  // 注：/ 资料来源： in 楷体 小五 (issue 18).
+  const noteLines = notes.flatMap((n) => composeAt(ctx, { ...bodyParagraph(n), runs: inlineRuns(n.children, EMPHASIS) }, noteSize, area.width));
   const notesHeight = noteLines.length > 0 ? noteSize + noteLines.length * noteSize * 1.5 : 0;
   const headHeight = (isFirst: boolean) => (isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5);
   const tableHeight = (from: number, to: number) => headHeight(from === 0) + rowHeight(header) + tops[to]! - tops[from]!;
@@ -183,6 +187,34 @@ export function tablePages(ctx: LayoutContext, set: TableSet): TablePage[] {
   return pages;
 }
 
+/** Width from a number's decimal point to its end (0 for a whole number). */
+function fractionWidth(lines: readonly Line[]): number {
+  const line = lines[0];
+  if (!line || lines.length !== 1) return 0;
+  const glyphs = line.glyphs.toArray();
+  const point = glyphs.findIndex((g) => g.text === '.');
+  return point < 0 ? 0 : line.widthPt - glyphs[point]!.xPt;
+}
+
+/**
+ * The rules of a table (template data, table.rules): 'grid' rules every row
+ * and column, the outer frame and the rule under the head twice as heavy;
+ * 'three-line' (三线表) has only a heavy top and bottom rule and a light one
+ * under the head.
+ */
+function tableRules(style: 'grid' | 'three-line', rowTops: readonly number[], widths: readonly number[], left: number, total: number, rule: number): DisplayItem[] {
+  const h = (y: number, widthPt: number): DisplayItem => ({ kind: 'rule', x1: left, y1: y, x2: left + total, y2: y, widthPt });
+  const last = rowTops.length - 1;
+  if (style === 'three-line') return [h(rowTops[0]!, rule * 2), h(rowTops[1]!, rule), h(rowTops[last]!, rule * 2)];
+  const items = rowTops.map((y, k) => h(y, k === 0 || k === last ? rule * 2 : rule));
+  let x = left;
+  for (const [k, w] of [0, ...widths].entries()) {
+    x += w;
+    items.push({ kind: 'rule', x1: x, y1: rowTops[0]!, x2: x, y2: rowTops[last]!, widthPt: k === 0 || k === widths.length ? rule * 2 : rule });
+  }
+  return items;
+}
+
 interface PageParts {
   used: number;
   widths: number[];
@@ -214,28 +246,26 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       }
       let y = top + p.headHeight;
       const rowTops: number[] = [y];
+      const fractions = p.widths.map((_, c) => Math.max(0, ...p.rowsHere.map((cells) => (cells[c]?.isNumeric ? fractionWidth(cells[c]!.lines) : 0))));
       for (const [r, cells] of [p.header, ...p.rowsHere].entries()) {
         const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad;
         let x = left;
         cells.forEach((cell, c) => {
           const w = p.widths[c]!;
+          // Cells are centred in the height of their row (issue 18).
+          const dy = ((Math.max(1, ...cells.map((k) => k.lines.length)) - cell.lines.length) * p.pitch) / 2;
           cell.lines.forEach((l, k) => {
             const free = w - 2 * p.pad - l.widthPt;
-            const dx = r === 0 ? free / 2 : cell.isNumeric ? free : 0;
-            items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs });
+            // Numbers right-aligned on their decimal point: a number with fewer decimals stands left by the difference.
+            const dx = r === 0 ? free / 2 : cell.isNumeric ? free - (fractions[c]! - fractionWidth([l])) : 0;
+            items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + dy + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs });
           });
           x += w;
         });
         y += height;
         rowTops.push(y);
       }
-      for (const [k, ry] of rowTops.entries()) items.push({ kind: 'rule', x1: left, y1: ry, x2: left + total, y2: ry, widthPt: k === 0 || k === rowTops.length - 1 ? rule * 2 : rule });
-      let x = left;
-      for (const w of [0, ...p.widths]) {
-        x += w;
-        items.push({ kind: 'rule', x1: x, y1: rowTops[0]!, x2: x, y2: rowTops.at(-1)!, widthPt: rule });
-      }
-      return items;
+      return [...items, ...tableRules(ctx.template.table.rules, rowTops, p.widths, left, total, rule)];
     },
   };
 }

@@ -123,9 +123,11 @@ describe('the print PDF of the sample', () => {
   });
 
   test('every TOC entry’s folio is the page on which its heading is printed', () => {
-    // TOC pages: from the first page headed 目录 (a recto) to the body; versos carry the book title.
-    const firstToc = words.findIndex((w) => headOf(w) === '目录');
-    const tocPages = words.slice(firstToc, bodyStart).filter((w) => headOf(w) !== '');
+    // TOC pages: from the page titled 目　录 (a recto, with no running head over its title) to the body; the rest have running heads.
+    const firstToc = texts.findIndex((t) => flat(t).startsWith('目录'));
+    expect(headOf(words[firstToc]!)).toBe('');
+    expect(headOf(words[firstToc + 1]!)).not.toBe('');
+    const tocPages = words.slice(firstToc, bodyStart).filter((w, i) => i === 0 || headOf(w) !== '');
     const items = tocItems(tocPages);
     let tocCount = 0;
     walkBook(book, (n) => {

@@ -46,7 +46,7 @@ ${spine.map((id) => `    <itemref idref="${id}"/>`).join('\n')}
 `;
 }
 
-/** CSS for Chinese reading: justified, 2-em indent, strict line breaking, headings by generic family. */
+/** CSS for Chinese reading: justified, 2-em indent, strict line breaking, headings by generic family, captions and bylines in 楷体 (as in print, issue 18). */
 export const STYLE_CSS = `@charset "UTF-8";
 html { line-break: strict; -epub-line-break: strict; }
 body { font-family: serif; text-align: justify; line-height: 1.7; margin: 0 1em; }
@@ -63,7 +63,8 @@ figure img { max-width: 100%; }
 figcaption { font-size: 0.9em; text-align: justify; }
 figcaption .credit { display: inline; }
 table { border-collapse: collapse; width: 100%; font-size: 0.8em; margin: 1em 0; }
-th, td { border: 1px solid #555; padding: 0.2em 0.3em; }
+th, td { border: 1px solid #555; padding: 0.2em 0.3em; vertical-align: middle; }
+td { font-variant-numeric: tabular-nums; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 caption { font-family: sans-serif; font-weight: bold; }
@@ -72,6 +73,7 @@ dl.chronicle dd { margin: 0 0 0.3em 3em; }
 ul.names { list-style: none; padding: 0; }
 ul.names li { display: inline-block; min-width: 4em; margin-right: 1em; }
 .subtitle, .dateline, .byline { text-align: center; text-indent: 0; }
+figcaption, .subtitle, .dateline, .byline, em { font-family: "LXGW WenKai", "霞鹜文楷", "Kaiti SC", STKaiti, KaiTi, "楷体", "AR PL UKai CN", serif; font-style: normal; }
 .titlepage { text-align: center; }
 .titlepage p { text-indent: 0; }
 .copyright p, .cip p { text-indent: 0; }

@@ -77,6 +77,11 @@ export class DocumentFonts {
     return (known[g.glyphId] = gid.toString(16).padStart(4, '0'));
   }
 
+  /** The advance a reader gives the glyph `hex`: its /W width, in em. */
+  widthEm(font: EmbeddedFont, hex: string): number {
+    return font.widths[parseInt(hex, 16)]! / 1000;
+  }
+
   /** How many fonts have their PDF object yet (pdfkit makes it at a font's first use on a page). */
   objectCount(): number {
     let count = 0;

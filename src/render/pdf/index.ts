@@ -67,8 +67,11 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
       if (g.fontKey !== first.fontKey || size !== firstSize || g.riseEm !== first.riseEm) break;
       const shift = x - pen;
       if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / size)} <`;
-      tj += fonts.cid(font, g);
-      pen = x + g.advanceEm * (size / g.scale) * g.scale;
+      const cid = fonts.cid(font, g);
+      tj += cid;
+      // The reader advances by the CID's width in the font's /W, given at its first use: a digit set
+      // on a tabular advance in a table (issue 18) has the proportional width of its first use in the text.
+      pen = x + fonts.widthEm(font, cid) * size;
     }
     ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + run.xPt(i))} ${n(y)} Tm [${tj}>] TJ ET`;
     i = j;

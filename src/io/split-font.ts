@@ -1,0 +1,126 @@
+/**
+ * A font published as split web-font subsets (issue 18): LXGW WenKai, the
+ * open 楷体 on npm, comes only as a hundred WOFF2 files, each with the
+ * characters of one `unicode-range` of a CSS file. fonts.yaml names the CSS
+ * file; this serves the subsets as one family through the provider's
+ * per-character lookup (Font.pieceFor): each subset is a font of its own in
+ * the PDF, embedded only when a character of it is set.
+ *
+ * fontkit reads WOFF2 slowly (its Brotli is JavaScript: a second per file)
+ * and cannot subset it, so each WOFF2 file is turned into the TrueType font
+ * it packs (Google's woff2 decoder, as WebAssembly in the wawoff2 package)
+ * the first time a text needs it, and kept in node_modules/.cache: the same
+ * bytes each time, so the PDF stays the same.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Font } from '../font/index.ts';
+
+const require = createRequire(import.meta.url);
+
+/** One @font-face of the CSS: its file (absolute) and the code point ranges it serves. */
+export interface FontFace {
+  file: string;
+  ranges: Array<[number, number]>;
+}
+
+/** The @font-face rules of a web-font CSS file: `src: url(...)` and `unicode-range`. */
+export function parseFontFaces(css: string, cssPath: string): FontFace[] {
+  const faces: FontFace[] = [];
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1]!;
+    const url = /url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(body)?.[1]; // after any local(...)
+    const range = /unicode-range:\s*([^;]+)/.exec(body)?.[1];
+    if (!url || !range) continue;
+    const ranges = range.split(',').map((r): [number, number] => {
+      const [from, to] = r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+      return [from!, to ?? from!];
+    });
+    faces.push({ file: resolve(dirname(cssPath), url), ranges });
+  }
+  return faces;
+}
+
+/** The cache folder for decoded subsets: node_modules/.cache/nianjian-fonts beside the font package. */
+function cacheDirFor(file: string): string {
+  const modules = file.lastIndexOf(`${'/'}node_modules${'/'}`);
+  const root = modules >= 0 ? file.slice(0, modules + '/node_modules'.length) : dirname(file);
+  return join(root, '.cache', 'nianjian-fonts');
+}
+
+interface Woff2Decoder { decompress(bytes: Uint8Array): Uint8Array | false }
+
+/** wawoff2's Emscripten module: its decompress is synchronous once the runtime is up (ready() waits for that). */
+function decoder(): Woff2Decoder {
+  return require('wawoff2/build/decompress_binding.js') as Woff2Decoder;
+}
+
+/** Waits until the WOFF2 decoder can be called synchronously. */
+export async function woff2Ready(): Promise<void> {
+  // wawoff2's own entry point waits for the runtime before its first call; after that it is synchronous.
+  const decompress = require('wawoff2/decompress.js') as (b: Uint8Array) => Promise<Uint8Array>;
+  await decompress(new Uint8Array(0)).catch(() => undefined);
+}
+
+/** Where the decoded TrueType of a WOFF2 file is kept: by its path, size and time (a new install decodes again). */
+function cachedPath(woff2File: string): string {
+  const { size, mtimeMs } = statSync(woff2File);
+  const key = createHash('sha256').update(`${woff2File}|${size}|${mtimeMs}`).digest('hex').slice(0, 24);
+  return join(cacheDirFor(woff2File), `${basename(woff2File, '.woff2')}-${key}.ttf`);
+}
+
+/** The TrueType bytes of a WOFF2 file, from the cache or decoded now (and cached). */
+export function trueTypeOf(woff2File: string): Buffer {
+  const cached = cachedPath(woff2File);
+  if (existsSync(cached)) return readFileSync(cached);
+  const ttf = decoder().decompress(readFileSync(woff2File));
+  if (ttf === false) throw new Error(`not a WOFF2 font: ${woff2File}`);
+  const bytes = Buffer.from(ttf);
+  try {
+    mkdirSync(dirname(cached), { recursive: true });
+    const temp = `${cached}.${process.pid}`;
+    writeFileSync(temp, bytes);
+    renameSync(temp, cached);
+  } catch {
+    // A read-only node_modules: decoded again next time, same bytes.
+  }
+  return bytes;
+}
+
+/** Are all the subsets of these faces decoded and cached already (then the decoder need not start)? */
+export function allCached(faces: readonly FontFace[]): boolean {
+  return faces.every((f) => existsSync(cachedPath(f.file)));
+}
+
+/**
+ * One family over its subsets: `pieceFor` gives the subset font that has a
+ * character. The family's own metrics are its first subset's.
+ */
+export class SplitFamily implements Font {
+  private readonly byCodePoint = new Map<number, Font | null>();
+
+  constructor(private readonly faces: readonly FontFace[], private readonly pieces: readonly Font[]) {}
+
+  pieceFor(codePoint: number): Font | undefined {
+    let piece = this.byCodePoint.get(codePoint);
+    if (piece === undefined) {
+      const i = this.faces.findIndex((f) => f.ranges.some(([a, b]) => codePoint >= a && codePoint <= b));
+      piece = i >= 0 && this.pieces[i]!.hasGlyphForCodePoint(codePoint) ? this.pieces[i]! : null;
+      this.byCodePoint.set(codePoint, piece);
+    }
+    return piece ?? undefined;
+  }
+
+  private get first(): Font { return this.pieces[0]!; }
+  get postscriptName() { return this.first.postscriptName; }
+  get unitsPerEm() { return this.first.unitsPerEm; }
+  get numGlyphs() { return this.first.numGlyphs; }
+  get ascent() { return this.first.ascent; }
+  get descent() { return this.first.descent; }
+  hasGlyphForCodePoint(codePoint: number) { return this.pieceFor(codePoint) !== undefined; }
+  glyphForCodePoint(codePoint: number) { return this.pieceFor(codePoint)?.glyphForCodePoint(codePoint) ?? { id: 0, advanceWidth: 0 }; }
+  layout(text: string, features?: string[]) { return (this.pieceFor(text.codePointAt(0)!) ?? this.first).layout(text, features); }
+  createSubset(): ReturnType<Font['createSubset']> { throw new Error('a split family is embedded subset by subset (pieceFor)'); }
+}

@@ -1,0 +1,38 @@
+/**
+ * Tables of the sample as laid out for print (the glyph positions the PDF
+ * draws): tabular figures, numbers on their decimal point, 小五 text (issue 18,
+ * R-MIX-5).
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkManuscript, layoutForPrint } from '../../src/build/index.ts';
+import { loadTemplate } from '../../src/config/index.ts';
+import { createFontProvider } from '../../src/font/index.ts';
+import { imageSizeOf, loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
+import { tableDigits } from '../../scripts/print-quality.ts';
+
+const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
+let digits: Array<{ page: number; advanceEm: number; text: string }>;
+let tableSize: number;
+
+beforeAll(async () => {
+  const read = await readManuscript(MANUSCRIPT);
+  const book = checkManuscript(read.files, read.all).book!;
+  const template = loadTemplate(await readTemplateFile(MANUSCRIPT, book.settings.template))!;
+  tableSize = template.table.size_pt;
+  const { paged } = layoutForPrint({ book, template, fonts: createFontProvider(await loadFontSet()), imageSize: imageSizeOf(read) });
+  digits = tableDigits(paged, template);
+}, 240_000);
+
+describe('tables of the sample (issue 18)', () => {
+  test('table text is 小五 (9 pt)', () => {
+    expect(tableSize).toBe(9);
+  });
+
+  test('R-MIX-5: every digit in the tables has the same advance (tabular figures)', () => {
+    expect(digits.length).toBeGreaterThan(2000);
+    expect(digits.filter((d) => d.text === '1').length).toBeGreaterThan(100);
+    const advances = new Set(digits.map((d) => d.advanceEm.toFixed(4)));
+    expect([...advances]).toHaveLength(1);
+  });
+});
