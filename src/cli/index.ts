@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildEpub, checkManuscript, layoutForPrint, pageOfSource, type PdfBuild, preflightReport, renderPrint, reportProblems, type SourcePlace,
+  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, pageOfSource, type PdfBuild, preflightReport, renderPrint, reportProblems, type SourcePlace,
 } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
@@ -18,6 +18,7 @@ import {
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { writePressFiles } from './press.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
 import { newCaches, remember, reuseLine, type Session, startBuild } from './session.ts';
@@ -30,6 +31,7 @@ const USAGE = `用法 usage:
   nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
+      --press    另生成印刷文件：<书名>-<年份>-印刷.pdf（PDF/X，出血与裁切线）、-彩页.pdf、-封面.pdf
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
 interface Args {
@@ -39,12 +41,14 @@ interface Args {
   verbose: boolean;
   frail: boolean;
   draft: boolean;
+  /** build --press: the printer's PDF/X files too (cli/press.ts). */
+  press: boolean;
   port: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, port: 8420 };
+  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, press: false, port: 8420 };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -52,6 +56,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--frail') args.frail = true;
     else if (a === '--draft') args.draft = true;
+    else if (a === '--press') args.press = true;
     else if (a === '--port') {
       const port = Number(rest[++i]);
       if (!Number.isInteger(port) || port < 0 || port > 65535) return `端口应为 0–65535 的整数 --port needs a number: ${rest[i] ?? ''}`;
@@ -165,6 +170,9 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const templateFile = await readTemplateFile(args.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return finish(args, [...read.all, templateFile], out);
+  const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+  checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
+  if (hasErrors(read.all)) return failedBuild(args, read, book, started, out, session, edit);
   session.fonts ??= loadFonts();
   const loaded = await session.fonts;
   const srcs: string[] = [];
@@ -206,6 +214,10 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   const epub = await epubMade;
   await writeAtomic(epub.target, epub.bytes);
   out(`EPUB: ${epub.target} — ${(epub.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  if (args.press) {
+    const press = { manuscriptDir: args.dir, outDir: args.out, book, template, templateFile, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes, markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(args.out) };
+    for (const line of await writePressFiles(press)) out(`${line}, ${ms(started)}`);
+  }
   checkFinishedBook(read, book, pdf);
   await writeReport(args, read.all, name, started, pdf.paged.pages.length);
   out(`报告 report: ${join(args.out, `${name}-report.html`)}`);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { VFile } from '../diagnostics/index.ts';
+import { PressSchema } from './press.ts';
 import { loadYamlWithSchema } from './yaml-schema.ts';
 
 const mm = z.number().positive().describe('毫米数（正数）');
@@ -34,6 +35,8 @@ export const TemplateSchema = z.strictObject({
   index: z.strictObject({
     include_headings: z.boolean().describe('true：章、分目标题也进索引；false：只收条目与标引词'),
   }).default({ include_headings: false }),
+  /** 印刷文件（build --press）: bleed, marks, colour; every key has a default. */
+  press: PressSchema.prefault({}),
 });
 
 /** 版式: the validated page template. */

@@ -32,7 +32,8 @@ export interface PdfInput {
   cache?: RenderCache;
 }
 
-type Doc = PDFKit.PDFDocument & {
+/** pdfkit's document with the internals the renderers use (the press PDF draws pages the same way: press.ts). */
+export type Doc = PDFKit.PDFDocument & {
   _font: EmbeddedFont;
   page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
   addContent(data: string): Doc;
@@ -83,7 +84,7 @@ function drawGlyphItems(doc: Doc, fonts: DocumentFonts, items: readonly GlyphIte
 }
 
 /** Draws items in order; runs of glyph items go out together, images, rules, links and groups keep their place. */
-function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[], input: PdfInput, h: number): void {
+export function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[], input: Pick<PdfInput, 'imageBytes'>, h: number): void {
   let run: GlyphItem[] = [];
   for (const item of items) {
     if (item.kind === 'glyphs') {
@@ -97,7 +98,7 @@ function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[]
   drawGlyphItems(doc, fonts, run, h);
 }
 
-function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput, h: number): void {
+function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, GlyphItem>, input: Pick<PdfInput, 'imageBytes'>, h: number): void {
   switch (item.kind) {
     case 'group':
       doc.save().transform(...item.transform);
@@ -121,7 +122,7 @@ function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, Gly
   }
 }
 
-function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly OutlineItem[]): void {
+export function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly OutlineItem[]): void {
   for (const item of items) {
     doc.switchToPage(item.pageIndex);
     const node = parent.addItem(item.title);
@@ -134,7 +135,7 @@ function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly Outline
  * front matter in lower-case Roman numerals and the body from 1, so "go to
  * page 159" finds folio 159 and not the 159th sheet.
  */
-function pageLabels(pages: PagedDocument['pages']): Array<number | Record<string, string | number>> {
+export function pageLabels(pages: PagedDocument['pages']): Array<number | Record<string, string | number>> {
   const nums: Array<number | Record<string, string | number>> = [];
   let last: { style: string; value: number } | undefined;
   for (const page of pages) {

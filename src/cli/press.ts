@@ -1,0 +1,58 @@
+/**
+ * `nianjian build --press`: reads the output profile, makes the printer's
+ * files (build/build-press.ts) and writes them beside the reading PDF:
+ * <书名>-<年份>-印刷.pdf, -彩页.pdf and -封面.pdf. A missing or non-CMYK
+ * profile is an error on the template, and nothing is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../build/index.ts';
+import type { Template } from '../config/index.ts';
+import { report, type VFile } from '../diagnostics/index.ts';
+import type { Font } from '../font/index.ts';
+import { writeAtomic } from '../io/index.ts';
+import type { PagedDocument } from '../layout/index.ts';
+import type { Book } from '../model/index.ts';
+
+export interface PressRequest {
+  manuscriptDir: string;
+  outDir: string;
+  book: Book;
+  template: Template;
+  templateFile: VFile;
+  bookFile: VFile;
+  files: readonly VFile[];
+  paged: PagedDocument;
+  fontFiles: ReadonlyMap<string, Uint8Array | Font>;
+  imageBytes: ReadonlyMap<string, Uint8Array>;
+  markFont: Font;
+  date: Date;
+  cache?: ImageCache;
+}
+
+/** Makes and writes the press files; returns the lines to print. */
+export async function writePressFiles(r: PressRequest): Promise<string[]> {
+  const press = r.template.press;
+  const path = isAbsolute(press.icc_profile) ? press.icc_profile : join(r.manuscriptDir, press.icc_profile);
+  const icc = await readFile(path).catch(() => undefined);
+  if (!icc) {
+    report(r.templateFile, undefined, 'press-profile-missing', { path });
+    return [];
+  }
+  const intent = outputIntentOf(press, icc);
+  if ('notCmyk' in intent) {
+    report(r.templateFile, undefined, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
+    return [];
+  }
+  const made = await buildPress({ ...r, profile: { path, bytes: icc } }, intent);
+  reportPress(made, r.book, r.files, r.bookFile, press.safety_mm);
+  const name = `${r.book.settings.title}-${r.book.settings.year}`;
+  const lines: string[] = [];
+  for (const file of made.files) {
+    const target = join(r.outDir, `${name}-${file.suffix}.pdf`);
+    await writeAtomic(target, file.bytes);
+    lines.push(`${press.standard}: ${target} — ${file.pages} 页 pages, ${(file.bytes.length / 1048576).toFixed(1)} MB`);
+  }
+  lines.push(`封面 cover: 书脊 spine ${made.cover.spineMm} mm (${r.book.settings.binding.type}), 展开 flat ${made.cover.flatWidthMm} mm×${made.cover.flatHeightMm} mm`);
+  return lines;
+}
