@@ -11,7 +11,7 @@ import type { PagedDocument } from '../layout/index.ts';
 import { type Book, type Source, walkBook } from '../model/index.ts';
 import { type CoverFacts, iccColourSpace, iccDescription, type OutputIntent, renderCover, renderPressPdf, type SafetyFinding, type SheetSpec } from '../render/index.ts';
 import type { ImageCache } from './build-epub.ts';
-import { pressColours, type PressImageFacts, pressImages } from './press-images.ts';
+import { MIN_PRESS_DPI, pressColours, pressImage, type PressImageFacts, pressImages, profileKeyOf } from './press-images.ts';
 
 export interface PressBuildInput {
   book: Book;
@@ -24,6 +24,8 @@ export interface PressBuildInput {
   date: Date;
   /** The CMYK output profile (the template's press.icc_profile) as read from disk. */
   profile: { path: string; bytes: Uint8Array };
+  /** book.yaml's cover_image, as read (undefined when none is named or it could not be read). */
+  coverImage?: Uint8Array;
   cache?: ImageCache;
 }
 
@@ -38,7 +40,7 @@ export interface PressBuild {
   files: PressFile[];
   images: PressImageFacts;
   safety: SafetyFinding[];
-  cover: CoverFacts;
+  cover: CoverFacts & { imageDpi?: number };
 }
 
 export const sheetOf = (p: PressProfile): SheetSpec => ({
@@ -70,7 +72,9 @@ export async function buildPress(input: PressBuildInput, intent: OutputIntent): 
   const plates = galleryPages.length > 0
     ? await renderPressPdf({ ...common, pages: galleryPages, slug: (page) => `${s.title}（${s.year}）彩页　第 ${page.number} 页　${day}　${press.standard}` })
     : undefined;
+  const picture = input.coverImage ? await pressImage(input.coverImage, 'cmyk', input.profile.path, profileKeyOf(input.profile.bytes), input.cache) : undefined;
   const cover = await renderCover({
+    ...(picture ? { image: picture.bytes } : {}),
     settings: s, trimWidthPt: paged.widthPt, trimHeightPt: paged.heightPt, pageCount: paged.pages.length, font: input.markFont,
     sheet: sheetOf(press), standard: press.standard, intent, metadata: { ...metadata, subject: `${s.title} ${s.year} 封面` },
   });
@@ -79,7 +83,8 @@ export async function buildPress(input: PressBuildInput, intent: OutputIntent): 
     ...(plates ? [{ suffix: '彩页' as const, bytes: plates.bytes, pages: galleryPages.length }] : []),
     { suffix: '封面', bytes: cover.bytes, pages: 1 },
   ];
-  return { files, images: images.facts, safety: block.findings, cover: cover.facts };
+  const imageDpi = picture ? Math.round(picture.probe.widthPx / (cover.facts.imageWidthPt / 72)) : undefined;
+  return { files, images: images.facts, safety: block.findings, cover: { ...cover.facts, ...(imageDpi !== undefined ? { imageDpi } : {}) } };
 }
 
 /** The 开本 of book.yaml against the template's trim (R-PAGE-8): an error naming both, at book.yaml's format key. */
@@ -108,6 +113,8 @@ export function reportPress(result: PressBuild, book: Book, files: readonly VFil
     const source = figures.get(low.src);
     report(byPath.get(source?.path ?? '') ?? bookFile, source?.position, 'press-image-low-resolution', { src: low.src, dpi: low.dpi, printedAt: `第 ${low.number} 页` });
   }
+  const cover = result.cover;
+  if (cover.imageDpi !== undefined && cover.imageDpi < MIN_PRESS_DPI) report(bookFile, undefined, 'cover-image-low-resolution', { src: book.settings.cover_image ?? '', dpi: cover.imageDpi });
   const srgb = result.images.assumedSrgb;
   if (srgb.length > 0) report(bookFile, undefined, 'press-image-assumed-srgb', { count: srgb.length, examples: srgb.slice(0, 3).join('、') });
   const pages = new Set<number>();

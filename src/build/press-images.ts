@@ -41,7 +41,7 @@ function forEachImage(items: readonly DisplayItem[], f: (item: Extract<DisplayIt
   }
 }
 
-interface Probe {
+export interface Probe {
   widthPx: number;
   space: string;
   channels: number;
@@ -65,6 +65,20 @@ async function convert(bytes: Uint8Array, colour: PressColour, profilePath: stri
   return new Uint8Array(await out.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer());
 }
 
+/** A short key of the output profile, for the image cache. */
+export const profileKeyOf = (profileBytes: Uint8Array) => createHash('sha256').update(profileBytes).digest('hex').slice(0, 16);
+
+/** One photo made ready for the press (or passed through when it already is), with what its source is. */
+export async function pressImage(source: Uint8Array, colour: PressColour, profilePath: string, profileKey: string, cache: ImageCache | undefined): Promise<{ bytes: Uint8Array; probe: Probe }> {
+  const p = await probe(source);
+  if (alreadyRight(p, colour)) return { bytes: source, probe: p };
+  const key = `press-${colour}-${profileKey}-${createHash('sha256').update(source).digest('hex')}`;
+  const cached = await cache?.get(key);
+  const made = cached ?? await convert(source, colour, profilePath);
+  if (!cached) await cache?.set(key, made);
+  return { bytes: made, probe: p };
+}
+
 /**
  * The press-ready bytes of each photo, and what the report should say about
  * them: resolution as printed (pixels across ÷ inches across) and photos
@@ -74,20 +88,15 @@ export async function pressImages(
   paged: PagedDocument, images: ReadonlyMap<string, Uint8Array>, colours: ReadonlyMap<string, PressColour>,
   profilePath: string, profileBytes: Uint8Array, cache: ImageCache | undefined,
 ): Promise<{ bytes: Map<string, Uint8Array>; facts: PressImageFacts }> {
-  const profileKey = createHash('sha256').update(profileBytes).digest('hex').slice(0, 16);
+  const profileKey = profileKeyOf(profileBytes);
   const probes = new Map<string, Probe>();
   const bytes = new Map<string, Uint8Array>();
   await Promise.all([...colours].map(async ([src, colour]) => {
     const source = images.get(src);
     if (!source) return;
-    const p = await probe(source);
-    probes.set(src, p);
-    if (alreadyRight(p, colour)) return void bytes.set(src, source);
-    const key = `press-${colour}-${profileKey}-${createHash('sha256').update(source).digest('hex')}`;
-    const cached = await cache?.get(key);
-    const made = cached ?? await convert(source, colour, profilePath);
-    if (!cached) await cache?.set(key, made);
-    bytes.set(src, made);
+    const made = await pressImage(source, colour, profilePath, profileKey, cache);
+    probes.set(src, made.probe);
+    bytes.set(src, made.bytes);
   }));
   const facts: PressImageFacts = {
     lowResolution: [],

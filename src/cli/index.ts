@@ -215,7 +215,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
   await writeAtomic(epub.target, epub.bytes);
   out(`EPUB: ${epub.target} — ${(epub.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (args.press) {
-    const press = { manuscriptDir: args.dir, outDir: args.out, book, template, templateFile, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes, markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(args.out) };
+    const press = { manuscriptDir: args.dir, outDir: args.out, book, template, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes, markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(args.out) };
     for (const line of await writePressFiles(press)) out(`${line}, ${ms(started)}`);
   }
   checkFinishedBook(read, book, pdf);

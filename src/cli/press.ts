@@ -10,7 +10,7 @@ import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../bui
 import type { Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Font } from '../font/index.ts';
-import { writeAtomic } from '../io/index.ts';
+import { readImageBytes, writeAtomic } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
 import type { Book } from '../model/index.ts';
 
@@ -19,7 +19,6 @@ export interface PressRequest {
   outDir: string;
   book: Book;
   template: Template;
-  templateFile: VFile;
   bookFile: VFile;
   files: readonly VFile[];
   paged: PagedDocument;
@@ -35,16 +34,22 @@ export async function writePressFiles(r: PressRequest): Promise<string[]> {
   const press = r.template.press;
   const path = isAbsolute(press.icc_profile) ? press.icc_profile : join(r.manuscriptDir, press.icc_profile);
   const icc = await readFile(path).catch(() => undefined);
+  // Reported at book.yaml's template line: the template's file is not among the build's messages.
+  const templateLine = String(r.bookFile.value).split('\n').findIndex((l) => /^template\s*:/.test(l)) + 1;
+  const at = templateLine > 0 ? { line: templateLine, column: 1 } : undefined;
   if (!icc) {
-    report(r.templateFile, undefined, 'press-profile-missing', { path });
+    report(r.bookFile, at, 'press-profile-missing', { path });
     return [];
   }
   const intent = outputIntentOf(press, icc);
   if ('notCmyk' in intent) {
-    report(r.templateFile, undefined, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
+    report(r.bookFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
     return [];
   }
-  const made = await buildPress({ ...r, profile: { path, bytes: icc } }, intent);
+  const coverSrc = r.book.settings.cover_image;
+  const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).get(coverSrc) : undefined;
+  if (coverSrc && !coverImage) report(r.bookFile, undefined, 'cover-image-missing', { src: coverSrc });
+  const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);
   reportPress(made, r.book, r.files, r.bookFile, press.safety_mm);
   const name = `${r.book.settings.title}-${r.book.settings.year}`;
   const lines: string[] = [];

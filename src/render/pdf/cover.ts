@@ -42,6 +42,8 @@ export interface CoverInput {
   standard: PdfxStandard;
   intent: OutputIntent;
   metadata: PdfMetadata;
+  /** The cover picture (CMYK JPEG): it fills the front and runs into the bleed. */
+  image?: Uint8Array;
 }
 
 export interface CoverFacts {
@@ -51,32 +53,31 @@ export interface CoverFacts {
   flatHeightMm: number;
   /** What the bar code encodes: the ISBN's 13 digits and the add-on. */
   barcode: string;
+  /** How wide the cover picture prints (the front and its bleed), in pt. */
+  imageWidthPt: number;
 }
 
 const COVER_GROUND = '0.15 1 0.9 0.3 k'; // a deep red, the colour of most yearbook cases
 const COVER_INK = '0 0.05 0.3 0 k'; // warm white lettering
 const n = (v: number) => (Math.round(v * 1000) / 1000).toString();
 
-/** bwip-js's SVG: bars as stroked lines, digits as filled outlines. */
-function barcodeOps(svg: string, scale: number, x: number, y: number): string {
-  const ops = [`q 1 0 0 1 ${n(x)} ${n(y)} cm ${n(scale)} 0 0 ${n(scale)} 0 0 cm 0 0 0 1 K 0 0 0 1 k`];
-  for (const m of svg.matchAll(/<path ([^>]*)\/>/g)) {
-    const attrs = m[1]!;
-    const d = /\sd="([^"]+)"/.exec(` ${attrs}`)?.[1] ?? '';
-    const stroke = /stroke-width="([\d.]+)"/.exec(attrs)?.[1];
-    ops.push(`${svgPathOps(d)} ${stroke ? `${stroke} w S` : 'f'}`);
-  }
-  return `${ops.join('\n')}\nQ`;
+/** What the bar code draws with: pdfkit's own SVG path parser (bwip-js's digits use quadratic curves). */
+interface PathDoc extends MarkDoc {
+  lineWidth(w: number): this;
+  stroke(): this;
 }
 
-/** bwip-js draws with absolute M, L, C and Z only. */
-function svgPathOps(d: string): string {
-  const ops: string[] = [];
-  for (const m of d.matchAll(/([MLCZ])([^MLCZ]*)/g)) {
-    const nums = m[2]!.trim().split(/[\s,]+/).filter(Boolean).join(' ');
-    ops.push(m[1] === 'M' ? `${nums} m` : m[1] === 'L' ? `${nums} l` : m[1] === 'C' ? `${nums} c` : 'h');
+/** bwip-js's SVG: bars as stroked lines, digits as filled outlines, in K only. */
+function drawBarcode(doc: PathDoc, svg: string, scale: number, x: number, y: number): void {
+  doc.save().transform(scale, 0, 0, scale, x, y).addContent('0 0 0 1 K 0 0 0 1 k');
+  for (const m of svg.matchAll(/<path ([^>]*)\/>/g)) {
+    const attrs = m[1]!;
+    const d = / d="([^"]+)"/.exec(` ${attrs}`)?.[1] ?? '';
+    const stroke = /stroke-width="([\d.]+)"/.exec(attrs)?.[1];
+    if (stroke) doc.lineWidth(Number(stroke)).path(d).stroke();
+    else doc.path(d).fill();
   }
-  return ops.join(' ');
+  doc.restore();
 }
 
 /** Renders the cover: one page, the flat in its TrimBox. */
@@ -102,6 +103,11 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
   const backX = margin;
   const spineX = margin + panelW + hinge;
   const frontX = spineX + spine + hinge;
+  const imageBox = { x: frontX, y: top - bleed, w: panelW + bleed, h: panelH + 2 * bleed };
+  if (input.image) {
+    doc.save().rect(imageBox.x, imageBox.y, imageBox.w, imageBox.h).clip();
+    doc.image(Buffer.from(input.image), imageBox.x, imageBox.y, { cover: [imageBox.w, imageBox.h], align: 'center', valign: 'center' }).restore();
+  }
   doc.save().addContent(COVER_INK);
   // Front: title, year, compiler, publisher.
   const frontMid = frontX + panelW / 2;
@@ -134,7 +140,7 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
   const codeX = backX + panelW - mmToPt(20) - codeW;
   const codeY = top + panelH - mmToPt(30) - codeH;
   doc.addContent(`q 0 0 0 0 k ${n(codeX)} ${n(codeY)} ${n(codeW)} ${n(codeH + 22)} re f Q`);
-  doc.addContent(barcodeOps(svg, scale, codeX, codeY));
+  drawBarcode(doc as unknown as PathDoc, svg, scale, codeX, codeY);
   doc.save().addContent('0 0 0 1 k');
   drawOutlinedText(d, input.font, `定价：${s.price}`, 10, codeX + codeW / 2, codeY + codeH + 15, 'centre');
   doc.restore();
@@ -144,7 +150,7 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
   const bytes = await finish(input.intent, 'cover');
   return {
     bytes,
-    facts: { spineMm: spineWidthMm(input.pageCount, s.binding), flatWidthMm: Math.round((flatW / mmToPt(1)) * 10) / 10, flatHeightMm: Math.round((panelH / mmToPt(1)) * 10) / 10, barcode: `${isbn} ${addOn}` },
+    facts: { spineMm: spineWidthMm(input.pageCount, s.binding), flatWidthMm: Math.round((flatW / mmToPt(1)) * 10) / 10, flatHeightMm: Math.round((panelH / mmToPt(1)) * 10) / 10, barcode: `${isbn} ${addOn}`, imageWidthPt: imageBox.w },
   };
 }
 

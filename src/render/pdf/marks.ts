@@ -9,12 +9,12 @@ import type { Font } from '../../font/index.ts';
 
 /** The part of pdfkit the marks draw with. */
 export interface MarkDoc {
-  save(): MarkDoc;
-  restore(): MarkDoc;
-  addContent(data: string): MarkDoc;
-  path(d: string): MarkDoc;
-  fill(): MarkDoc;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): MarkDoc;
+  save(): this;
+  restore(): this;
+  addContent(data: string): this;
+  path(d: string): this;
+  fill(): this;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): this;
 }
 
 /** Where the trim is on the sheet, and how far the bleed and the marks reach, in pt. */

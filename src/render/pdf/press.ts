@@ -59,23 +59,39 @@ export interface PressPdf {
 
 const EDGE_PT = 0.5;
 
-/** A photo that meets the trim runs on to the bleed's edge on the sides where it meets it. */
-function bleedImage(item: ImageItem, w: number, h: number, bleed: number): ImageItem {
+/** Where a photo meets the trim, its box runs on to the bleed's edge; undefined when it stays inside. */
+function bledBox(item: ImageItem, w: number, h: number, bleed: number): ImageItem | undefined {
   const left = item.x <= EDGE_PT ? bleed : 0;
   const top = item.y <= EDGE_PT ? bleed : 0;
   const right = item.x + item.width >= w - EDGE_PT ? bleed : 0;
   const bottom = item.y + item.height >= h - EDGE_PT ? bleed : 0;
+  if (left + top + right + bottom === 0) return undefined;
   return { ...item, x: item.x - left, y: item.y - top, width: item.width + left + right, height: item.height + top + bottom };
 }
 
-/** The page's items, links left out (PDF/X allows no annotations on the page) and, where allowed, photos bled. */
-export function pressItems(items: readonly DisplayItem[], w: number, h: number, bleed: number): DisplayItem[] {
-  return items.flatMap((item): DisplayItem[] => {
+/**
+ * A page's items for the press: links left out (PDF/X allows no annotations
+ * on the page), and, where the page may bleed (`bleed` > 0), photos that meet
+ * the trim apart, with their boxes run on into the bleed.
+ */
+export function pressItems(items: readonly DisplayItem[], w: number, h: number, bleed: number): { bled: ImageItem[]; items: DisplayItem[] } {
+  const bled: ImageItem[] = [];
+  const kept = items.flatMap((item): DisplayItem[] => {
     if (item.kind === 'link') return [];
-    if (item.kind === 'image' && bleed > 0) return [bleedImage(item, w, h, bleed)];
-    if (item.kind === 'group') return [{ ...item, items: pressItems(item.items, w, h, 0) }];
-    return [item];
+    if (item.kind === 'group') return [{ ...item, items: pressItems(item.items, w, h, 0).items }];
+    const box = item.kind === 'image' && bleed > 0 ? bledBox(item, w, h, bleed) : undefined;
+    if (!box) return [item];
+    bled.push(box);
+    return [];
   });
+  return { bled, items: kept };
+}
+
+/** A bled photo fills its larger box at its own proportions (scaled about its centre), clipped to the box. */
+function drawBled(doc: Doc, item: ImageItem, bytes: Uint8Array | undefined): void {
+  if (!bytes) return;
+  doc.save().rect(item.x, item.y, item.width, item.height).clip();
+  doc.image(Buffer.from(bytes), item.x, item.y, { cover: [item.width, item.height], align: 'center', valign: 'center' }).restore();
 }
 
 /** An item's box on the page, y down: [left, top, right, bottom]. */
@@ -132,7 +148,9 @@ export async function renderPressPdf(input: PressPdfInput): Promise<PressPdf> {
     Object.assign(doc.page.dictionary.data, { TrimBox: boxes.trim, BleedBox: boxes.bleed });
     doc.save().translate(margin, margin).addContent('0 0 0 1 k 0 0 0 1 K');
     const pageBleed = sheet.bleedPages.includes(page.kind) ? bleed : 0;
-    drawItems(doc, fonts, pressItems(page.items, paged.widthPt, paged.heightPt, pageBleed), input, paged.heightPt);
+    const { bled, items } = pressItems(page.items, paged.widthPt, paged.heightPt, pageBleed);
+    for (const item of bled) drawBled(doc, item, input.imageBytes(item.src));
+    drawItems(doc, fonts, items, input, paged.heightPt);
     doc.restore();
     drawMarks(doc as unknown as MarkDoc, geometry);
     drawSlug(doc as unknown as MarkDoc, input.markFont, geometry, input.slug(page));
