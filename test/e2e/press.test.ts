@@ -1,8 +1,10 @@
 /**
  * `build --press` on the sample (issue 20), read back with real tools:
  * pdf-lib for the PDF/X structure of every page and object, Ghostscript's
- * inkcov and tiff32nc devices for the ink on the plates, poppler's pdftoppm
- * and zbar's zbarimg for the cover's bar code (all installed by .ci/run).
+ * inkcov and pamcmyk32 devices for the ink on the plates, qpdf --check for
+ * the file's structure, poppler's pdftoppm and zbar's zbarimg for the
+ * cover's bar code (all installed by .ci/run). No free validator checks all
+ * of PDF/X; the checks here are listed in the README.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { DEFAULT_CMYK_PROFILE } from '../../src/config/index.ts';
 import { main } from '../../src/cli/index.ts';
 import { loadFonts } from '../../src/io/index.ts';
 import type { PagedDocument } from '../../src/layout/index.ts';
-import { renderPressPdf, spineWidthMm } from '../../src/render/index.ts';
+import { CASE, renderPressPdf, spineWidthMm } from '../../src/render/index.ts';
 import { jpeg, VALID_BOOK_YAML, writeManuscript } from '../helpers/manuscript.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
@@ -75,6 +77,10 @@ describe('build --press (issue 20)', () => {
     expect(Buffer.from(decodePDFRawStream(profile).decode()).equals(readFileSync(DEFAULT_CMYK_PROFILE))).toBe(true);
     expect(doc.catalog.get(PDFName.of('Encrypt'))).toBeUndefined();
   });
+
+  test.each(['印刷', '彩页', '封面'])('%s: qpdf --check finds the file sound (syntax, cross-references, streams)', (suffix) => {
+    expect(execFileSync('qpdf', ['--check', file(suffix)]).toString()).toContain('No syntax or stream encoding errors found');
+  }, 120_000);
 
   test.each(['印刷', '彩页'])('%s: TrimBox is the template\'s trim and BleedBox 3 mm more on every page, inside a MediaBox with room for the marks', async (suffix) => {
     const doc = await load(suffix);
@@ -159,16 +165,17 @@ describe('build --press (issue 20)', () => {
     expect(percent).toBeGreaterThan(100); // the photos are there, in more than one ink
   }, 120_000);
 
-  test('the cover: flat = two panels + the spine from the page count (平装, 0.1 mm paper), and its bar code reads as the ISBN', async () => {
-    const book = await load('印刷');
-    const pageCount = book.getPageCount();
-    const spine = spineWidthMm(pageCount, { type: '平装', paper_caliper_mm: 0.1, board_mm: 2.5 });
-    expect(spine).toBeCloseTo(Math.ceil(pageCount / 2) * 0.1, 5);
-    const cover = await load('封面');
-    const trim = cover.getPage(0).getTrimBox();
-    expect(trim.width / MM).toBeCloseTo(2 * 210 + spine, 1);
-    expect(trim.height / MM).toBeCloseTo(285, 1);
-    expect(log).toContain(`书脊 spine ${spine} mm`);
+  test('the cover: back, spine and front of a 精装 case, the spine from the page count and the paper (book.yaml), and its bar code reads as the ISBN', async () => {
+    const pageCount = (await load('印刷')).getPageCount();
+    // manuscript/book.yaml: 精装, 0.1 mm paper, 2.5 mm boards; boards 3 mm beyond the block, 8 mm hinges.
+    const spine = Math.ceil(pageCount / 2) * 0.1 + 2 * 2.5;
+    expect(spineWidthMm(pageCount, { type: '精装', paper_caliper_mm: 0.1, board_mm: 2.5 })).toBeCloseTo(spine, 5);
+    const page = (await load('封面')).getPage(0);
+    const trim = page.getTrimBox();
+    expect(trim.width / MM).toBeCloseTo(2 * (210 + CASE.squareMm) + 2 * CASE.hingeMm + spine, 1);
+    expect(trim.height / MM).toBeCloseTo(285 + 2 * CASE.squareMm, 1);
+    expect((trim.x - page.getBleedBox().x) / MM).toBeCloseTo(CASE.turnInMm, 1);
+    expect(log).toContain(`书脊 spine ${spineWidthMm(pageCount, { type: '精装', paper_caliper_mm: 0.1, board_mm: 2.5 })} mm`);
     const png = join(out, 'cover');
     execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', file('封面'), png]);
     const decoded = execFileSync('zbarimg', ['-q', '--raw', '-Sean5.enable', `${png}.png`]).toString().trim().split('\n');
