@@ -198,7 +198,7 @@ describe('开本 against the template (R-PAGE-8)', () => {
   });
 
   test('a template whose profile is missing: an error naming the file, and no press file', async () => {
-    const template = readFileSync(join(import.meta.dirname, '../../templates/yearbook-16k.yaml'), 'utf8') + '\npress:\n  icc_profile: 没有此文件.icc\n';
+    const template = readFileSync(join(import.meta.dirname, '../../templates/yearbook-16k.yaml'), 'utf8').replace(/icc_profile: \S+/, 'icc_profile: 没有此文件.icc');
     const dir = writeManuscript({ 'book.yaml': VALID_BOOK_YAML, '01-概况.md': '# 概况\n\n## 综述\n\n【概况】 正文。\n', 'templates/yearbook-16k.yaml': template });
     const lines: string[] = [];
     const code = await main(['build', dir, '--out', join(dir, 'out'), '--press'], (s) => lines.push(s));
@@ -208,7 +208,7 @@ describe('开本 against the template (R-PAGE-8)', () => {
   });
 
   test('press.standard: PDF/X-4 gives a PDF 1.6 file whose XMP names PDF/X-4', async () => {
-    const template = readFileSync(join(import.meta.dirname, '../../templates/yearbook-16k.yaml'), 'utf8') + '\npress:\n  standard: PDF/X-4\n';
+    const template = readFileSync(join(import.meta.dirname, '../../templates/yearbook-16k.yaml'), 'utf8').replace('standard: PDF/X-1a', 'standard: PDF/X-4');
     const dir = writeManuscript({ 'book.yaml': VALID_BOOK_YAML, '01-概况.md': '# 概况\n\n## 综述\n\n【概况】 正文。\n', 'templates/yearbook-16k.yaml': template });
     expect(await main(['build', dir, '--out', join(dir, 'out'), '--press'], () => {})).toBe(0);
     const bytes = readFileSync(join(dir, 'out', '测试年鉴-2024-印刷.pdf'));

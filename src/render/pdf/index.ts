@@ -163,14 +163,9 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const doc = new PDFDocument({
     autoFirstPage: false, bufferPages: true, compress: true, pdfVersion: '1.7', lang: m.language, displayTitle: true,
     font: null as unknown as string, // every run names its font (fonts.ts), so pdfkit loads no Helvetica
-    info: { Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date },
+    info: infoOf(m),
   }) as unknown as Doc;
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const done = collect(doc);
   const fonts = new DocumentFonts(doc, input.fontFiles);
   for (let i = 0; i < paged.pages.length; i++) {
     doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
@@ -191,6 +186,18 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
   if (input.cache) for (const [key, font] of fonts.used) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
   withDeflate(input.cache, () => doc.end());
-  await done;
-  return Buffer.concat(chunks); // a Buffer is a Uint8Array: no second copy of a 45 MB file
+  return done;
+}
+
+/** The Info dictionary of nianjian's PDFs: fixed dates, so that two builds give the same bytes. */
+export const infoOf = (m: PdfMetadata) => ({ Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date });
+
+/** A pdfkit document's bytes, once it has ended. */
+export function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks))); // a Buffer is a Uint8Array: no second copy of a 45 MB file
+    doc.on('error', reject);
+  });
 }

@@ -10,7 +10,7 @@ import type { Font } from '../../font/index.ts';
 import type { DisplayItem, ImageItem, Page, PageKind, PagedDocument } from '../../layout/index.ts';
 import { mmToPt } from '../../units/index.ts';
 import { DocumentFonts } from './fonts.ts';
-import { type Doc, drawItems, pageLabels, type PdfMetadata } from './index.ts';
+import { collect, type Doc, drawItems, infoOf, pageLabels, type PdfMetadata } from './index.ts';
 import { drawMarks, drawSlug, type MarkDoc, type MarkGeometry } from './marks.ts';
 import { makePdfx, type OutputIntent, pageBoxes, type PdfxDoc, type PdfxStandard, pdfVersionOf } from './pdfx.ts';
 import { deflatePageContent, withDeflate } from './streams.ts';
@@ -170,21 +170,15 @@ export function openPressDocument(m: PdfMetadata, standard: PdfxStandard): { doc
   const doc = new PDFDocument({
     autoFirstPage: false, bufferPages: true, compress: true, pdfVersion: pdfVersionOf(standard),
     font: null as unknown as string, // text is drawn through DocumentFonts or as outlines: no Helvetica, which would not be embedded
-    info: { Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date },
+    info: infoOf(m),
   }) as unknown as Doc;
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const done = collect(doc);
   return {
     doc,
     async finish(intent, part) {
       makePdfx(doc as unknown as PdfxDoc, standard, intent, documentId(m, part));
       withDeflate(undefined, () => doc.end());
-      await done;
-      return Buffer.concat(chunks);
+      return done;
     },
   };
 }
