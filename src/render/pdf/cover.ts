@@ -5,7 +5,7 @@
  * block (and, 精装, its boards); the back carries the ISBN as an EAN-13 bar
  * code with the price add-on, drawn from bwip-js's vectors in K only.
  */
-import bwipjs from 'bwip-js';
+import { createRequire } from 'node:module';
 import type { BookSettings } from '../../config/index.ts';
 import type { Font } from '../../font/index.ts';
 import { mmToPt } from '../../units/index.ts';
@@ -14,6 +14,12 @@ import { drawMarks, drawOutlinedText, type MarkDoc, type MarkGeometry } from './
 import type { OutputIntent, PdfxStandard } from './pdfx.ts';
 import { pageBoxes } from './pdfx.ts';
 import { openPressDocument, type SheetSpec } from './press.ts';
+
+/**
+ * bwip-js, required when a cover is made: it is a megabyte of code that every
+ * other build (and the bundled CLI's start) would otherwise parse.
+ */
+const loadBwip = (): typeof import('bwip-js') => createRequire(import.meta.url)('bwip-js');
 
 /** 精装: the boards stand 3 mm beyond the block (飘口), a hinge groove (中缝) of 8 mm each side of the spine, 15 mm turned in. */
 export const CASE = { squareMm: 3, hingeMm: 8, turnInMm: 15 } as const;
@@ -132,7 +138,7 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
   // Back: the bar code on a white ground, the price under it.
   const isbn = s.isbn.replace(/[^\dXx]/g, '');
   const addOn = priceAddOn(s.price);
-  const svg = bwipjs.toSVG({ bcid: 'isbn', text: `${s.isbn} ${addOn}`, includetext: true, textxalign: 'center', paddingwidth: 6, paddingheight: 4 });
+  const svg = loadBwip().toSVG({ bcid: 'isbn', text: `${s.isbn} ${addOn}`, includetext: true, textxalign: 'center', paddingwidth: 6, paddingheight: 4 });
   const [, , vbW, vbH] = /viewBox="([\d.\s]+)"/.exec(svg)![1]!.trim().split(/\s+/).map(Number) as [number, number, number, number];
   const scale = mmToPt(0.33) / 2; // bwip-js draws a module 2 units wide; an EAN module at 100 % is 0.33 mm
   const codeW = vbW * scale;
