@@ -49,3 +49,4 @@ export { layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from '
 export { buildEpub, type EpubBuildInput, type ImageCache, loadSharp } from './build-epub.ts';
 export { preflightReport, type ReportFacts } from './report.ts';
 export { pageOfSource, type SourcePlace } from './page-of-source.ts';
+export { buildPress, checkFormatAgainstTemplate, outputIntentOf, type PressBuild, type PressFile, reportPress } from './build-press.ts';

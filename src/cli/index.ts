@@ -25,6 +25,7 @@ const USAGE = `用法 usage:
   nianjian index [书稿目录]            列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）
 ${IMPORT_USAGE}
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
+      --press    另生成印刷文件：<书名>-<年份>-印刷.pdf（PDF/X，出血与裁切线）、-彩页.pdf、-封面.pdf
       --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
 
 interface Args {
@@ -34,12 +35,14 @@ interface Args {
   verbose: boolean;
   frail: boolean;
   draft: boolean;
+  /** build --press: the printer's PDF/X files too (pipeline/press.ts). */
+  press: boolean;
   port: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, port: 8420 };
+  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, press: false, port: 8420 };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -47,6 +50,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--frail') args.frail = true;
     else if (a === '--draft') args.draft = true;
+    else if (a === '--press') args.press = true;
     else if (a === '--port') {
       const port = Number(rest[++i]);
       if (!Number.isInteger(port) || port < 0 || port > 65535) return `端口应为 0–65535 的整数 --port needs a number: ${rest[i] ?? ''}`;
@@ -112,7 +116,7 @@ export const EXIT = { ok: 0, errors: 1, usage: 2, fault: 3, internal: 70, interr
 async function build(args: Args, out: (s: string) => void, session: Session = {}, scratch?: ScratchFiles): Promise<number> {
   const bar = terminalProgress();
   const outcome = await runBuild({
-    dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', log: out,
+    dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: out,
     ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts()) } : {}),
     ...(scratch ? { scratch } : {}), ...(bar ? { progress: bar } : {}),
   });

@@ -89,6 +89,12 @@ export const BookSchema = z.strictObject({
     .describe('印次：number 与 date'),
   price: z.string().regex(/^\d+\.\d{2}元$/).describe('定价，如 268.00元'),
   word_count: z.string().regex(/^\d+ ?千字$/).optional().describe('字数，如 800 千字'),
+  binding: z.strictObject({
+    type: z.enum(['精装', '平装']).default('平装').describe('装订：精装 或 平装'),
+    paper_caliper_mm: z.number().positive().max(1).default(0.1).describe('内文纸厚度（毫米，每张即两页），如 0.1'),
+    board_mm: z.number().positive().max(5).default(2.5).describe('精装纸板厚度（毫米）'),
+  }).prefault({}).describe('装订与纸张：type、paper_caliper_mm、board_mm（封面书脊宽由此计算）'),
+  cover_image: z.string().optional().describe('封面图片，书稿目录下的路径，如 photos/cover.jpg：印在封面正面，出血'),
   editors: z.strictObject({
     responsible: text('责任编辑'),
     proofreader: text('责任校对'),

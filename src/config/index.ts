@@ -7,3 +7,4 @@ export {
 } from './isbn.ts';
 export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';
 export { loadTemplate, type Template, TemplateSchema } from './template.ts';
+export { checkFormat, DEFAULT_CMYK_PROFILE, pressDefaults, type FormatFinding, type PressProfile, PressSchema, sheetFraction, TRIM_ALLOWANCE_MM } from './press.ts';

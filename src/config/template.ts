@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { VFile } from '../diagnostics/index.ts';
+import { PressSchema } from './press.ts';
 import { loadYamlWithSchema } from './yaml-schema.ts';
 
 const mm = z.number().positive().describe('毫米数（正数）');
@@ -47,6 +48,8 @@ export const TemplateSchema = z.strictObject({
     style: z.enum(['flat', 'two-level']).default('flat')
       .describe('flat：泛称加单位名成一条（区人大常委会概况）；two-level：泛称下分单位列二级条目（概况 → 区人大常委会 94）'),
   }).prefault({}),
+  /** 印刷文件（build --press）: bleed, marks, colour; every key has a default. */
+  press: PressSchema.prefault({}),
 });
 
 /** 版式: the validated page template. */

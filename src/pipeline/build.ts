@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import {
-  buildEpub, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
+  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
 } from '../build/index.ts';
 import { loadTemplate } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
@@ -23,6 +23,7 @@ import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName } from './names.ts';
+import { pressOutputs } from './press.ts';
 
 export interface BuildRequest {
   /** The manuscript folder. */
@@ -33,6 +34,8 @@ export interface BuildRequest {
   draft: boolean;
   /** Also make the EPUB (a plain `build`; watch and preview leave it out). */
   epub: boolean;
+  /** Also make the printer's files (build --press, pipeline/press.ts). */
+  press?: boolean;
   /** Stage lines for the terminal. */
   log: (s: string) => void;
   /** A watch session's caches. */
@@ -189,6 +192,9 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const templateFile = await readTemplateFile(request.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return { ...base, files: [...read.all, templateFile] };
+  const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+  checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
+  if (hasErrors(read.all)) return base;
   step('读取字体');
   const loaded = await (request.fonts ?? loadFonts)();
   step('读取图片');
@@ -224,6 +230,16 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     outputs.push({ path: paths.epub, bytes: epub });
     log(`EPUB: ${paths.epub} — ${(epub.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
     checkFinishedBook(read, book, pdf);
+  }
+  if (request.press) {
+    step('生成印刷文件');
+    const press = await pressOutputs({
+      manuscriptDir: request.dir, outDir: request.out, book, template, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes,
+      markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(request.out, scratch),
+    });
+    if (hasErrors(read.all)) return { ...base, paged: pdf.paged };
+    outputs.push(...press.outputs);
+    for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
   outputs.push({ path: paths.report, bytes: reportHtml(read.all, book, started, pdf.paged.pages.length) });
   step('写入输出');

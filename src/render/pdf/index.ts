@@ -32,7 +32,8 @@ export interface PdfInput {
   cache?: RenderCache;
 }
 
-type Doc = PDFKit.PDFDocument & {
+/** pdfkit's document with the internals the renderers use (the press PDF draws pages the same way: press.ts). */
+export type Doc = PDFKit.PDFDocument & {
   _font: EmbeddedFont;
   page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
   addContent(data: string): Doc;
@@ -86,7 +87,7 @@ function drawGlyphItems(doc: Doc, fonts: DocumentFonts, items: readonly GlyphIte
 }
 
 /** Draws items in order; runs of glyph items go out together, images, rules, links and groups keep their place. */
-function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[], input: PdfInput, h: number): void {
+export function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[], input: Pick<PdfInput, 'imageBytes'>, h: number): void {
   let run: GlyphItem[] = [];
   for (const item of items) {
     if (item.kind === 'glyphs') {
@@ -100,7 +101,7 @@ function drawItems(doc: Doc, fonts: DocumentFonts, items: readonly DisplayItem[]
   drawGlyphItems(doc, fonts, run, h);
 }
 
-function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, GlyphItem>, input: PdfInput, h: number): void {
+function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, GlyphItem>, input: Pick<PdfInput, 'imageBytes'>, h: number): void {
   switch (item.kind) {
     case 'group':
       doc.save().transform(...item.transform);
@@ -124,7 +125,7 @@ function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, Gly
   }
 }
 
-function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly OutlineItem[]): void {
+export function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly OutlineItem[]): void {
   for (const item of items) {
     doc.switchToPage(item.pageIndex);
     const node = parent.addItem(item.title);
@@ -137,7 +138,7 @@ function addOutline(doc: Doc, parent: PDFKit.PDFOutline, items: readonly Outline
  * front matter in lower-case Roman numerals and the body from 1, so "go to
  * page 159" finds folio 159 and not the 159th sheet.
  */
-function pageLabels(pages: PagedDocument['pages']): Array<number | Record<string, string | number>> {
+export function pageLabels(pages: PagedDocument['pages']): Array<number | Record<string, string | number>> {
   const nums: Array<number | Record<string, string | number>> = [];
   let last: { style: string; value: number } | undefined;
   for (const page of pages) {
@@ -165,14 +166,9 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const doc = new PDFDocument({
     autoFirstPage: false, bufferPages: true, compress: true, pdfVersion: '1.7', lang: m.language, displayTitle: true,
     font: null as unknown as string, // every run names its font (fonts.ts), so pdfkit loads no Helvetica
-    info: { Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date },
+    info: infoOf(m),
   }) as unknown as Doc;
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const done = collect(doc);
   const fonts = new DocumentFonts(doc, input.fontFiles);
   for (let i = 0; i < paged.pages.length; i++) {
     doc.addPage({ size: [paged.widthPt, paged.heightPt], margin: 0 });
@@ -193,6 +189,18 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
   if (input.cache) for (const [key, font] of fonts.used) cacheSubset(font.subset as unknown as Parameters<typeof cacheSubset>[0], key, input.cache);
   withDeflate(input.cache, () => doc.end());
-  await done;
-  return Buffer.concat(chunks); // a Buffer is a Uint8Array: no second copy of a 45 MB file
+  return done;
+}
+
+/** The Info dictionary of nianjian's PDFs: fixed dates, so that two builds give the same bytes. */
+export const infoOf = (m: PdfMetadata) => ({ Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date });
+
+/** A pdfkit document's bytes, once it has ended. */
+export function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks))); // a Buffer is a Uint8Array: no second copy of a 45 MB file
+    doc.on('error', reject);
+  });
 }

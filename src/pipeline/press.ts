@@ -1,0 +1,65 @@
+/**
+ * `nianjian build --press`: reads the output profile and makes the printer's
+ * files (build/build-press.ts), to be committed with the reading PDF:
+ * <书名>-<年份>-印刷.pdf, -彩页.pdf and -封面.pdf. A missing or non-CMYK
+ * profile is an error on the template, and nothing is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../build/index.ts';
+import type { Template } from '../config/index.ts';
+import { report, type VFile } from '../diagnostics/index.ts';
+import type { Font } from '../font/index.ts';
+import { type Output, readImageBytes } from '../io/index.ts';
+import type { PagedDocument } from '../layout/index.ts';
+import type { Book } from '../model/index.ts';
+import { bookFileName } from './names.ts';
+
+export interface PressRequest {
+  manuscriptDir: string;
+  outDir: string;
+  book: Book;
+  template: Template;
+  bookFile: VFile;
+  files: readonly VFile[];
+  paged: PagedDocument;
+  fontFiles: ReadonlyMap<string, Uint8Array | Font>;
+  imageBytes: ReadonlyMap<string, Uint8Array>;
+  markFont: Font;
+  date: Date;
+  cache?: ImageCache;
+}
+
+/** Makes the press files; returns them as outputs, and the lines to print (none when the profile is unusable: the error is on book.yaml). */
+export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]; lines: string[] }> {
+  const press = r.template.press;
+  const path = isAbsolute(press.icc_profile) ? press.icc_profile : join(r.manuscriptDir, press.icc_profile);
+  const icc = await readFile(path).catch(() => undefined);
+  // Reported at book.yaml's template line: the template's file is not among the build's messages.
+  const templateLine = String(r.bookFile.value).split('\n').findIndex((l) => /^template\s*:/.test(l)) + 1;
+  const at = templateLine > 0 ? { line: templateLine, column: 1 } : undefined;
+  if (!icc) {
+    report(r.bookFile, at, 'press-profile-missing', { path });
+    return { outputs: [], lines: [] };
+  }
+  const intent = outputIntentOf(press, icc);
+  if ('notCmyk' in intent) {
+    report(r.bookFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
+    return { outputs: [], lines: [] };
+  }
+  const coverSrc = r.book.settings.cover_image;
+  const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).bytes.get(coverSrc) : undefined;
+  if (coverSrc && !coverImage) report(r.bookFile, undefined, 'cover-image-missing', { src: coverSrc });
+  const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);
+  reportPress(made, r.book, r.files, r.bookFile, press.safety_mm);
+  const name = bookFileName(r.book);
+  const lines: string[] = [];
+  const outputs: Output[] = [];
+  for (const file of made.files) {
+    const target = join(r.outDir, `${name}-${file.suffix}.pdf`);
+    outputs.push({ path: target, bytes: file.bytes });
+    lines.push(`${press.standard}: ${target} — ${file.pages} 页 pages, ${(file.bytes.length / 1048576).toFixed(1)} MB`);
+  }
+  lines.push(`封面 cover: 书脊 spine ${made.cover.spineMm} mm (${r.book.settings.binding.type}), 展开 flat ${made.cover.flatWidthMm} mm×${made.cover.flatHeightMm} mm`);
+  return { outputs, lines };
+}
