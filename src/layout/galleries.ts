@@ -13,9 +13,6 @@ import { composeAt, type LayoutContext, plain } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import type { DisplayItem } from './types.ts';
 
-/** Caption lines are set at 1.4 times their size; a caption stands this far under its photo (in caption sizes). */
-const CAPTION_LEADING = 1.4;
-const CAPTION_GAP = 0.5;
 /** Most extra room between two rows when the page has room to spare, in body lines. */
 const MOST_ROW_SPACE_LINES = 3;
 
@@ -45,7 +42,8 @@ interface PageLayout {
 
 function captionOf(ctx: LayoutContext, fig: Figure, width: number): Line[] {
   const runs = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  return composeAt(ctx, { runs, indentEm: 0, align: 'justify' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
+  // Captions as in the body (issue 18): the template's 楷体 小五, turned over between words.
+  return composeAt(ctx, { runs, indentEm: 0, align: 'justify', turnover: 'words' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
 }
 
 /** A caption's lines told from its length (layouts are compared before any caption is composed). */
@@ -60,7 +58,7 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
   const g = ctx.geometry;
   const gap = g.gutterPt;
   const size = ctx.template.caption.size_pt;
-  const captionHeight = (cells: Cell[]) => Math.max(...cells.map((c) => c.caption.length)) * size * CAPTION_LEADING + CAPTION_GAP * size;
+  const captionHeight = (cells: Cell[]) => Math.max(...cells.map((c) => c.caption.length)) * size * ctx.template.caption.leading + ctx.template.caption.gap_above_pt;
   const build = (scale: number): Row[] => {
     let at = 0;
     return counts.map((n) => {
@@ -109,7 +107,7 @@ function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: num
       items.push({ kind: 'image', src: cell.photo.fig.src, x, y, width: cell.width, height: row.height });
       cell.caption.forEach((l, k) => items.push({
         kind: 'glyphs', x: x + (cell.caption.length === 1 ? (cell.width - l.widthPt) / 2 : 0),
-        y: y + row.height + CAPTION_GAP * size + 0.88 * size + k * size * CAPTION_LEADING, glyphs: l.glyphs,
+        y: y + row.height + ctx.template.caption.gap_above_pt + 0.88 * size + k * size * ctx.template.caption.leading, glyphs: l.glyphs,
       }));
       x += cell.width + g.gutterPt;
     }
