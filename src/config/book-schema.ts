@@ -5,6 +5,13 @@
 import { z } from 'zod';
 
 const text = (what: string) => z.string().trim().min(1).describe(what);
+/**
+ * Pinyin syllables with optional tone digits, spaced or not: gong1 re4,
+ * gong1re4. Each letter run is ended by a digit or a space, never split two
+ * ways: `([a-zü]+[1-5]?\s*)+` could split “gongregongzuo” in exponentially
+ * many ways and hung `check` on a reading typed without spaces (issue 16).
+ */
+export const PINYIN_READING = /^[a-zü]+(?:(?:[1-5]\s*|\s+)[a-zü]+)*[1-5]?\s*$/;
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('年-月，如 2024-11');
 
 const roleNames = z.strictObject({
@@ -64,7 +71,7 @@ export const BookSchema = z.strictObject({
   epub: z.strictObject({
     embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
   }).default({ embed_fonts: false }),
-  index_readings: z.record(z.string(), z.string().regex(/^([a-zü]+[1-5]?\s*)+$/)).default({})
+  index_readings: z.record(z.string(), z.string().regex(PINYIN_READING).describe('拼音读音，字母小写、声调数字 1–5，如 gong1 re4')).default({})
     .describe('索引词读音，如 供热工作: gong1 re4 gong1 zuo4（编者的读音为准）'),
 });
 

@@ -7,3 +7,6 @@ export {
 } from './isbn.ts';
 export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';
 export { loadTemplate, type Template, TemplateSchema } from './template.ts';
+export { checkBuildDate, checkSourceDateEpoch, EARLIEST_BUILD_DATE, type EpochCheck, LATEST_BUILD_DATE } from './dates.ts';
+export { suggestKey } from './suggest.ts';
+export { type KeyPath, loadYamlWithSchema, MAX_ALIAS_COUNT, readYaml, reportIssue, type YamlOrigin, type YamlRead } from './yaml-schema.ts';

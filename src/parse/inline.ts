@@ -8,6 +8,7 @@ import { normalizeText, sourceLineStarts, type TextChange } from '../cjk/index.t
 import { report } from '../diagnostics/index.ts';
 import type { Inline } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
+import { checkAttributes } from './attributes.ts';
 import type { ParseState } from './state.ts';
 
 /** The place of `offset` characters into a text node that starts at `start`. */
@@ -78,10 +79,12 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
     case 'break': return [{ type: 'break', source: state.source(node) }];
     case 'inlineCode': return [{ type: 'text', value: node.value, source: state.source(node) }];
     case 'link': return toInlines(state, node.children);
+    case 'footnoteReference': return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
     case 'html':
       if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
       return [];
     case 'textDirective': {
+      checkAttributes(state, node);
       if (node.name !== 'index') {
         report(state.file, node, 'directive-unknown', { name: `:${node.name}`, expected: TEXT_DIRECTIVES.map((d) => `:${d}`).join('、') });
         return toInlines(state, node.children as PhrasingContent[]);

@@ -9,7 +9,9 @@ import { normalizeText } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
 import { checkLength, toBlocks } from './blocks.ts';
+import { checkAttributes } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
+import { checkHeadingLength } from './limits.ts';
 import type { ParseState } from './state.ts';
 
 type Container = Chapter | Section;
@@ -25,8 +27,10 @@ interface Outline {
 const RUN_IN = /^【([^】]*)】[ \u3000]*/;
 const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
 
-function title(node: Heading): string {
-  return normalizeText(rawText(node.children)).text.trim();
+function title(state: ParseState, node: Heading): string {
+  const text = normalizeText(rawText(node.children)).text.trim();
+  checkHeadingLength(state.file, node, text);
+  return text;
 }
 
 function container(o: Outline): Container | undefined {
@@ -42,7 +46,7 @@ function addBlock(o: Outline, block: Block): void {
 
 function heading(state: ParseState, o: Outline, node: Heading): void {
   o.entry = undefined;
-  const text = title(node);
+  const text = title(state, node);
   if (node.depth === 1) {
     report(state.file, node, 'part-heading-extra', { title: text });
     return;
@@ -117,6 +121,7 @@ function articleInfo(state: ParseState, o: Outline, node: LeafDirective): void {
     report(state.file, node, 'directive-misplaced', { name: `::${node.name}`, where: '须放在文章标题（## 标题）之下' });
     return;
   }
+  checkAttributes(state, node);
   const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
   const info = (o.chapter.article ??= {});
   if (node.name === 'byline') {
@@ -131,7 +136,7 @@ const ARTICLE_DIRECTIVES = new Set(['byline', 'subtitle', 'dateline']);
 /** Builds the part of one file from its root children (after the `# title`). */
 export function readPart(state: ParseState, kind: PartKind, titleNode: Heading, nodes: readonly RootContent[]): Part {
   const part: Part = {
-    type: 'part', id: state.nextId('part'), title: title(titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
+    type: 'part', id: state.nextId('part'), title: title(state, titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
   };
   const o: Outline = { part, sections: [], entryTitles: new Map() };
   for (let i = 0; i < nodes.length; i++) {
