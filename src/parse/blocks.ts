@@ -12,7 +12,6 @@ import type { Block, CellAlign, Figure, Gallery, Inline, NameList, Paragraph, St
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText, sourceOf } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
-import { MAX_TABLE_CELLS } from './limits.ts';
 import type { ParseState } from './state.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
@@ -99,12 +98,7 @@ function nameList(state: ParseState, node: ContainerDirective): Block[] {
   return [{ type: 'paragraph', children: [heading], source: state.source(node) }, list];
 }
 
-function table(state: ParseState, node: Table, caption: Inline[] | undefined): StatTable | null {
-  const columns = Math.max(0, ...node.children.map((row) => row.children.length));
-  if (node.children.length * columns > MAX_TABLE_CELLS) {
-    report(state.file, node, 'table-too-large', { rows: node.children.length, columns, cells: node.children.length * columns, limit: MAX_TABLE_CELLS });
-    return null;
-  }
+function table(state: ParseState, node: Table, caption: Inline[] | undefined): StatTable {
   const [head, ...body] = node.children;
   const header = (head?.children ?? []).map((cell) => toInlines(state, cell.children));
   const rows = body.map((row, i) => {
@@ -151,7 +145,7 @@ export function toBlocks(state: ParseState, nodes: readonly RootContent[]): Bloc
       const caption = toInlines(state, node.children as PhrasingContent[]);
       const next = nodes[i + 1];
       if (next?.type === 'table') {
-        out.push(...[table(state, next, caption)].filter((t) => t !== null));
+        out.push(table(state, next, caption));
         i++;
       } else {
         report(state.file, node, 'caption-without-table');
@@ -217,7 +211,7 @@ function container(state: ParseState, node: ContainerDirective): Block[] | undef
 function block(state: ParseState, node: RootContent): Block[] {
   switch (node.type) {
     case 'paragraph': return paragraph(state, node);
-    case 'table': return [table(state, node, undefined)].filter((t) => t !== null);
+    case 'table': return [table(state, node, undefined)];
     case 'list': return [{ type: 'list', ordered: node.ordered ?? false, source: state.source(node), items: node.children.map((item) => listItem(state, item.children)) }];
     case 'containerDirective': {
       const blocks = BLOCK_DIRECTIVES.includes(directiveName(node)) ? container(state, node) : undefined;

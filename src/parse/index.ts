@@ -14,7 +14,7 @@ import { type Block, type Book, type FrontSection, type Part, PART_KINDS, type P
 import { SessionCache } from '../units/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
 import { expandIndented } from './indented.ts';
-import { checkHeadingLength, checkNesting } from './limits.ts';
+import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
 import { readPart } from './structure.ts';
 import { yearbookGfm } from './syntax.ts';
@@ -66,9 +66,9 @@ function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest
 
 const reparse = (text: string) => processor.parse(text) as Root;
 
-/** The file's tree, or undefined when it nests too deep to parse (reported). */
+/** The file's tree, or undefined when it nests too deep or holds too big a table to parse (reported). */
 function parseTree(file: VFile): Root | undefined {
-  return checkNesting(file) ? (processor.parse(file) as Root) : undefined;
+  return checkBounds(file) ? (processor.parse(file) as Root) : undefined;
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
