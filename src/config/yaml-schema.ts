@@ -53,11 +53,13 @@ export function readYaml(file: VFile, text = String(file.value), origin: YamlOri
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    // The only throw of toJS on a document without errors: too many aliases (or an alias to nothing).
+  } catch (error) {
+    // toJS throws on a document without errors only for aliases: too many, or one to no anchor.
     let first = 0;
     visit(doc, { Alias: (_, node) => { if (isAlias(node) && node.range) first ||= node.range[0]; } });
-    report(file, pointAt(first), 'yaml-alias-excessive', { file: label, limit: MAX_ALIAS_COUNT });
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) report(file, pointAt(first), 'yaml-alias-excessive', { file: label, limit: MAX_ALIAS_COUNT });
+    else report(file, pointAt(first), 'yaml-syntax', { file: label, reason: message.split('\n')[0]! });
     return undefined;
   }
   const placeOf = (path: KeyPath): Point => {
@@ -115,6 +117,19 @@ function keysAt(root: z.ZodType, path: KeyPath): string[] {
   return Object.keys(defOf(schema)?.shape ?? {});
 }
 
+const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）' };
+
+/** What a schema issue asks for, in words for editors, when the schema has no description there. */
+function expectedFromIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case 'too_small': return `不小于 ${String(issue.minimum)} 的值`;
+    case 'too_big': return `不大于 ${String(issue.maximum)} 的值`;
+    case 'invalid_value': return issue.values.map(String).join(' 或 ');
+    default: return '合规的值';
+  }
+}
+
 /** Reports one schema issue at the line of its key, in words for editors. */
 export function reportIssue(file: VFile, read: YamlRead, schema: z.ZodType, issue: z.core.$ZodIssue): void {
   const { doc, placeOf, label } = read;
@@ -126,13 +141,13 @@ export function reportIssue(file: VFile, read: YamlRead, schema: z.ZodType, issu
     }
     return;
   }
-  const expected = schemaAt(schema, path)?.description ?? issue.message;
+  const expected = (path.length > 0 ? schemaAt(schema, path)?.description : undefined) ?? expectedFromIssue(issue);
   const parentExists = path.length <= 1 || doc.hasIn(path.slice(0, -1) as unknown[]);
   if (parentExists && !doc.hasIn(path as unknown[])) {
     report(file, placeOf(path), 'config-missing-key', { file: label, key: keyName(path), expected });
     return;
   }
-  report(file, placeOf(path), 'config-invalid-value', { file: label, key: keyName(path), found: foundText(doc.getIn(path as unknown[])), expected });
+  report(file, placeOf(path), 'config-invalid-value', { file: label, key: path.length > 0 ? keyName(path) : '（全文）', found: foundText(doc.getIn(path as unknown[])), expected });
 }
 
 /** Reads and validates a YAML file; undefined (with messages naming file, key and line) when it cannot be used. */

@@ -222,9 +222,12 @@ function block(state: ParseState, node: RootContent): Block[] {
       checkAttributes(state, node);
       if (node.name === 'figure') return [figureDirective(state, node)].filter((f): f is Figure => f !== null);
       break;
-    case 'html':
-      if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
+    case 'html': {
+      const html = node.value.trim();
+      if (html.startsWith('<!--') && !html.includes('-->')) report(state.file, node, 'comment-unclosed');
+      else if (!/^<!--[\s\S]*-->$/.test(html)) report(state.file, node, 'raw-html');
       return [];
+    }
     case 'blockquote': return toBlocks(state, node.children);
     case 'yaml': return [];
     case 'code': return codeAsText(state, node);

@@ -51,7 +51,7 @@ function frontMatterKind(file: VFile, tree: Root, allowed: readonly string[], fa
   const kind = (data.value as { kind?: unknown } | null)?.kind;
   if (kind === undefined) return fallback;
   if (typeof kind === 'string' && allowed.includes(kind)) return kind;
-  report(file, yaml, 'part-kind-unknown', { kind: String(kind), expected: allowed.join('、') });
+  report(file, data.placeOf(['kind']), 'part-kind-unknown', { kind: String(kind), expected: allowed.join('、') });
   return fallback;
 }
 
