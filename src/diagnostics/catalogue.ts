@@ -63,6 +63,7 @@ export const CATALOGUE = {
   'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
   'index-term-empty': rule('error', () => '索引词为空。请写成 :index[词]。'),
   'comment-unclosed': rule('error', () => '注释“<!--”没有结尾“-->”，此后全文都会被当作注释略去。请在注释末尾补上 -->。'),
+  'thematic-break': rule('info', () => '分隔线（单独一行的 ---、*** 或 ___）不排出；其上下的文字照排。如本想写破折号，请用“——”。'),
   'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),

@@ -7,16 +7,9 @@
 import type { Code, FootnoteDefinition, Heading, RootContent } from 'mdast';
 import { report } from '../diagnostics/index.ts';
 import type { Block, Inline, Paragraph } from '../model/index.ts';
-import type { Point, Position } from '../units/index.ts';
+import type { Point } from '../units/index.ts';
 import { toInlines } from './inline.ts';
-import type { ParseState } from './state.ts';
-
-/** The Markdown source of `node`, as typed. */
-export function sourceOf(state: ParseState, node: { position?: Position | undefined }): string {
-  const { start, end } = node.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined) return '';
-  return String(state.file.value).slice(start.offset, end.offset);
-}
+import { type ParseState, sourceOf } from './state.ts';
 
 /** Paragraphs of `text` (blank lines part them), read as if typed at `start`. */
 export function textParagraphs(state: ParseState, text: string, start: Point | undefined): Paragraph[] {

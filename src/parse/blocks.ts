@@ -9,10 +9,10 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { report } from '../diagnostics/index.ts';
 import { normalizeText } from '../cjk/index.ts';
 import type { Block, CellAlign, Figure, Gallery, Inline, NameList, Paragraph, StatTable } from '../model/index.ts';
-import { codeAsText, footnoteAsText, headingAsText, sourceAsText, sourceOf } from './as-text.ts';
+import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
-import type { ParseState } from './state.ts';
+import { type ParseState, sourceOf } from './state.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
 const CREDIT = /^[（(]([^（）()]{1,40})[）)]$/;
@@ -234,7 +234,7 @@ function block(state: ParseState, node: RootContent): Block[] {
     case 'footnoteDefinition': return footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
     case 'heading': return headingAsText(state, node);
     case 'thematicBreak':
-      report(state.file, node, 'unsupported-markdown', { type: node.type });
+      report(state.file, node, 'thematic-break');
       return [];
     default: return sourceAsText(state, node);
   }

@@ -9,7 +9,7 @@ import { report } from '../diagnostics/index.ts';
 import type { Inline } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
 import { checkAttributes } from './attributes.ts';
-import type { ParseState } from './state.ts';
+import { type ParseState, sourceOf } from './state.ts';
 
 /** The place of `offset` characters into a text node that starts at `start`. */
 function pointIn(value: string, start: Point, offset: number): Point {
@@ -97,7 +97,9 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
       return [];
     default:
       report(state.file, node, 'unsupported-markdown', { type: node.type });
-      return 'children' in node ? toInlines(state, node.children as PhrasingContent[]) : [];
+      // Set as typed: its words when it has some, else its source (an image reference ![图][1]).
+      if ('children' in node) return toInlines(state, node.children as PhrasingContent[]);
+      return [{ type: 'text', value: sourceOf(state, node), source: state.source(node) }];
   }
 }
 

@@ -17,8 +17,8 @@ const LIST_MARKER = new Set(['-', '*', '+']);
 
 /**
  * How deep the line's prefix nests: each `>` and each list marker is a
- * level, and so is every two columns of indentation before a marker
- * (how nested list items are written). A scan of the prefix only, so a
+ * level, and so is every two columns of indentation among them (how nested
+ * list items are written); the one space after a marker is not counted. A scan of the prefix only, so a
  * file is measured before micromark sees it.
  */
 export function prefixDepth(line: string): number {
@@ -27,16 +27,18 @@ export function prefixDepth(line: string): number {
   let i = 0;
   while (i < line.length) {
     const c = line[i]!;
+    const blank = (k: number) => line[k] === ' ' || line[k] === '\t';
     if (c === ' ') columns++;
     else if (c === '\t') columns += 4;
-    else if (c === '>') depth++;
-    else if (LIST_MARKER.has(c) && /[ \t]/.test(line[i + 1] ?? '')) depth++;
-    else {
+    else if (c === '>' || (LIST_MARKER.has(c) && blank(i + 1))) {
+      depth++;
+      if (blank(i + 1)) i++; // the space a marker takes is not indentation
+    } else {
       let j = i;
       while (j < line.length && j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-      if (j === i || !(line[j] === '.' || line[j] === ')') || !/[ \t]/.test(line[j + 1] ?? '')) break;
+      if (j === i || !(line[j] === '.' || line[j] === ')') || !blank(j + 1)) break;
       depth++;
-      i = j;
+      i = j + 1;
     }
     i++;
   }
