@@ -66,9 +66,14 @@ function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest
 
 const reparse = (text: string) => processor.parse(text) as Root;
 
-/** The file's tree, or undefined when it nests too deep or holds too big a table to parse (reported). */
+/**
+ * The file's tree, text indented as Word pastes it read again in place; or
+ * undefined when it nests too deep or holds too big a table to parse (reported).
+ */
 function parseTree(file: VFile): Root | undefined {
-  return checkBounds(file) ? (processor.parse(file) as Root) : undefined;
+  if (!checkBounds(file)) return undefined;
+  const tree = processor.parse(file) as Root;
+  return { ...tree, children: expandIndented(file, tree.children, reparse) };
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
@@ -77,7 +82,7 @@ function parsePart(file: VFile, assets: AssetLookup, index: number): Part | unde
   const kind = frontMatterKind(file, tree, PART_KINDS, 'general') as PartKind;
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
-  return readPart(createState(file, assets, `p${index + 1}`), kind, title, expandIndented(file, rest, reparse));
+  return readPart(createState(file, assets, `p${index + 1}`), kind, title, rest);
 }
 
 function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSection | undefined {
@@ -89,7 +94,7 @@ function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSecti
   const state = createState(file, assets, `f${index + 1}`);
   const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
   checkHeadingLength(file, title, titleText);
-  const blocks = frontBlocks(state, kind, toBlocks(state, expandIndented(file, rest, reparse)));
+  const blocks = frontBlocks(state, kind, toBlocks(state, rest));
   return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks, source: state.source(title) };
 }
 
