@@ -31,7 +31,6 @@ export const CATALOGUE = {
   'config-invalid-value': rule('error', (p) => `${p.file ?? 'book.yaml'} 中“${p.key}”的值不对：现为 ${p.found}，应为${p.expected}。`),
   'template-unusable': rule('error', (p) => `版式 ${p.file} 排不出书：${p.reason}。请改回合理的数值（可参照 templates/yearbook-16k.yaml）。`),
   'build-date-invalid': rule('error', (p) => `生成日期 ${p.value} 不可用：${p.reason}。请写成 1980-01-01 至 2107-12-31 之间的真实日期。`),
-  'source-date-epoch-invalid': rule('error', (p) => `环境变量 SOURCE_DATE_EPOCH=“${p.value}”不可用：${p.reason}。请设为 315532800（1980-01-01）至 4354819199（2107-12-31）之间的整数秒，或不设。`),
   'isbn-invalid': rule('error', (p) => `ISBN“${p.isbn}”无效：${p.reason}。请对照出版社提供的书号核对。`),
   'cip-record-invalid': rule('error', (p) => `CIP 数据核字号“${p.value}”格式不对，应为 4 位年份加 6 位数字或大写字母（如 2024D0350H）。`),
   // Structure
