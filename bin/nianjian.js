@@ -9,6 +9,7 @@
 // `npm install` bundles the sources into dist/cli/cli.cjs; it is used only
 // while it is newer than every file under src/, otherwise the sources run
 // through tsx, so `npx nianjian` never runs a stale build.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -44,14 +45,30 @@ function isFresh() {
  * of older bundles are removed. Failing to write it (a read-only install)
  * only means compiling again next time.
  */
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest();
+
+/**
+ * The cache's bytes when whole: each file ends with the SHA-256 of what it
+ * holds, as V8 checks only the header of cached data and a damaged body (a
+ * full disk, a crash while writing) must never reach it. Anything else is
+ * no cache: compiled afresh and written again.
+ */
+function readCache(file) {
+  try {
+    const data = readFileSync(file);
+    if (data.length <= 32) return undefined;
+    const body = data.subarray(0, data.length - 32);
+    return sha256(body).equals(data.subarray(data.length - 32)) ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function loadBundle() {
   const { mtimeMs, size } = statSync(bundle);
   const bundleKey = `cli-${Math.round(mtimeMs)}-${size}-`;
   const cacheFile = join(dirname(bundle), `${bundleKey}v8-${process.versions.v8}.v8cache`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {}
+  const cachedData = readCache(cacheFile);
   const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
@@ -62,9 +79,14 @@ function loadBundle() {
           if (old.endsWith('.v8cache') && !old.startsWith(bundleKey)) rmSync(join(dirname(bundle), old), { force: true });
         }
         const temporary = `${cacheFile}.${process.pid}`;
-        writeFileSync(temporary, script.createCachedData());
+        const data = script.createCachedData();
+        writeFileSync(temporary, Buffer.concat([data, sha256(data)]));
         renameSync(temporary, cacheFile);
-      } catch {}
+      } catch {
+        try {
+          rmSync(`${cacheFile}.${process.pid}`, { force: true });
+        } catch {}
+      }
     });
   }
   return module.exports;
@@ -76,6 +98,16 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+// The last resort: an error that escaped every handler is one Chinese line, never a stack
+// trace, and a code of its own (70). Outputs are committed only at the end of a build, so
+// the last good ones are untouched.
+const lastResort = (error) => {
+  const reason = String(error?.message ?? error).split('\n')[0].replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 300);
+  process.stdout.write(`nianjian 内部错误：${reason}。上次生成的文件保持不变。请把这条信息与书稿一并发给维护者。 [internal-error]\n`);
+  process.exit(70);
+};
+process.on('uncaughtException', lastResort).on('unhandledRejection', lastResort);
+
 let main;
 if (isFresh()) ({ main } = loadBundle());
 else {
@@ -83,4 +115,11 @@ else {
   register();
   ({ main } = await import('../src/cli/index.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+// Ctrl-C and SIGTERM stop a build (its temporary files removed, exit 130) or end a watch;
+// a second Ctrl-C is the system's own and ends the process at once.
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop.abort(signal));
+const code = await main(process.argv.slice(2), undefined, stop.signal);
+// An interrupted build may still be running in the background: it is stopped here, with nothing committed.
+if (stop.signal.aborted) process.exit(code);
+process.exitCode = code;

@@ -46,7 +46,7 @@ const buildStart = performance.now();
 const template = loadTemplate(await readTemplateFile(dir, book.settings.template))!;
 const srcs: string[] = [];
 walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
-const imageBytes = await timed('read images', () => readImageBytes(dir, srcs));
+const imageBytes = (await timed('read images (decoded whole, no verdict cache)', () => readImageBytes(dir, srcs))).bytes;
 const laid = await timed('layout (compose + pages + TOC)', () => layoutForPrint({ book, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(read) }));
 const s = book.settings;
 const metadata = { title: s.title, author: s.compiler, subject: s.title, language: s.language, date: buildDate(s.build_date) };

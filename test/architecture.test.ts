@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../src');
 /** The stage order; a folder may import from folders earlier in this list. */
-const ORDER = ['units', 'diagnostics', 'config', 'model', 'cjk', 'font', 'parse', 'derive', 'compose', 'layout', 'render', 'build', 'io', 'cli'];
+const ORDER = ['units', 'diagnostics', 'config', 'model', 'cjk', 'font', 'parse', 'derive', 'compose', 'layout', 'render', 'build', 'io', 'pipeline', 'cli'];
 /** Exceptions named by code-style §9.1: render/epub never sees layout; io sits beside build. */
 const FORBIDDEN: Record<string, string[]> = { 'render/epub': ['layout'] };
 const IGNORED = new Set(['types']);

@@ -11,6 +11,8 @@ export interface ReportFacts {
   pages?: number;
   seconds: number;
   counts: Record<string, number>;
+  /** Why this build wrote no PDF or EPUB (errors in the manuscript, a fault); the last good ones are kept. */
+  failed?: string;
 }
 
 /** Kinds of finding, in the order a proofreader wants them. */
@@ -49,8 +51,8 @@ export function preflightReport(files: readonly VFile[], facts: ReportFacts): st
   const summary = `${facts.pages !== undefined ? `${facts.pages} 页，` : ''}用时 ${facts.seconds.toFixed(1)} 秒；错误 ${facts.counts.error ?? 0}，警告 ${facts.counts.warning ?? 0}，提示 ${facts.counts.info ?? 0}`;
   const known = Object.keys(CATALOGUE).length;
   const tree = h('html', { lang: 'zh-Hans' }, [
-    h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', '@font-face{font-family:nianjian-ui;src:url(/fonts/ui)}body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",nianjian-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}code{font-size:.9em;font-family:ui-monospace,monospace,nianjian-ui}')]),
-    h('body', [h('h1', `${facts.title} 排版检查报告`), h('p', summary), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', '@font-face{font-family:nianjian-ui;src:url(/fonts/ui)}body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",nianjian-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}p.failed{background:#fde8e8;padding:.5em}code{font-size:.9em;font-family:ui-monospace,monospace,nianjian-ui}')]),
+    h('body', [h('h1', `${facts.title} 排版检查报告`), ...(facts.failed ? [h('p', { className: ['failed'] }, h('strong', `本次生成失败：${facts.failed}`))] : []), h('p', summary), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
   ]);
   return `<!DOCTYPE html>\n${toHtml(tree)}\n`;
 }

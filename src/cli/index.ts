@@ -3,24 +3,15 @@
  * the report on the terminal, and exit codes (1 on errors).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  buildEpub, checkManuscript, layoutForPrint, pageOfSource, type PdfBuild, preflightReport, renderPrint, reportProblems, type SourcePlace,
-} from '../build/index.ts';
-import { loadTemplate } from '../config/index.ts';
-import { isWordCountOff } from '../derive/index.ts';
-import { countMessages, formatMessages, hasErrors, report, type VFile } from '../diagnostics/index.ts';
-import { createFontProvider } from '../font/index.ts';
-import {
-  buildDate, createManuscript, diskImageCache, draftDate, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, readImageBytes, readManuscript,
-  type ReadManuscript, readTemplateFile, writeAtomic,
-} from '../io/index.ts';
-import type { PagedDocument } from '../layout/index.ts';
-import { type Book, walkBook } from '../model/index.ts';
+import { checkManuscript, pageOfSource } from '../build/index.ts';
+import { countMessages, escapeTerminal, formatMessages, type VFile } from '../diagnostics/index.ts';
+import { createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
+import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
+import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
-import { newCaches, remember, reuseLine, type Session, startBuild } from './session.ts';
+import { newCaches, remember, reuseLine, type Session } from './session.ts';
 import { watchManuscript } from './watch.ts';
 
 const USAGE = `用法 usage:
@@ -72,13 +63,6 @@ function summary(stats: BookStats): string {
   ].join(' · ');
 }
 
-/** The preflight report next to the outputs: every finding by kind, with its place (also when nothing was built). */
-async function writeReport(args: Args, files: VFile[], title: string, started: number, pages?: number): Promise<void> {
-  const c = countMessages(files);
-  const html = preflightReport(files, { title, seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info }, ...(pages !== undefined ? { pages } : {}) });
-  await writeAtomic(join(args.out, `${title}-report.html`), html);
-}
-
 function finish(args: Args, files: VFile[], out: (s: string) => void): number {
   const report = formatMessages(files, { includeInfo: args.verbose });
   if (report) out(report);
@@ -114,102 +98,39 @@ async function init(_args: Args, dir: string | undefined, out: (s: string) => vo
   return 0;
 }
 
-async function makeEpub(args: Args, book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts): Promise<{ target: string; bytes: Uint8Array }> {
-  const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
-  const bytes = await buildEpub({
-    book, paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
-    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(args.out),
-  });
-  return { target: join(args.out, `${book.settings.title}-${book.settings.year}.epub`), bytes };
-}
-
-/** Checks only the finished book can answer: the stated 字数 (R-CIP-11) and the TOC against the page map. */
-function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): void {
-  if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
-    const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
-    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
-  }
-  if (pdf.tocMismatches.length > 0) {
-    report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
-  }
-}
-
-const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
-
-/** 天津市河西年鉴-2024: the name of the book's files. */
-const nameOf = (book: Book) => `${book.settings.title}-${book.settings.year}`;
+/** A book's title as the preview shows it: 天津市河西年鉴（2024）. */
 const titleOf = (book: Book) => `${book.settings.title}（${book.settings.year}）`;
-/** A proof has a name of its own: it never takes the place of the final PDF. */
-const pdfPath = (args: Args, book: Book) => join(args.out, `${nameOf(book)}${args.draft ? '-校样' : ''}.pdf`);
 
-/** A manuscript with errors: the report, nothing else written; the preview keeps showing the last good PDF. */
-async function failedBuild(args: Args, read: ReadManuscript, book: Book | undefined, started: number, out: (s: string) => void, session: Session, edit: SourcePlace | undefined): Promise<number> {
-  out('书稿有错误，未生成 PDF；上次生成的文件保持不变。 Errors: nothing was written.');
-  if (book) {
-    await writeReport(args, read.all, nameOf(book), started);
-    const lastGood = pdfPath(args, book);
-    remember(session, read.all, { title: titleOf(book), wrotePdf: false, report: join(args.out, `${nameOf(book)}-report.html`), ...(existsSync(lastGood) ? { pdf: lastGood } : {}), ...(edit ? { edit } : {}) });
-  } else remember(session, read.all, { title: '', wrotePdf: false, ...(edit ? { edit } : {}) });
-  return finish(args, read.all, out);
+/** Exit codes: 0 built, 1 errors in the manuscript, 2 a wrong command line, 3 a fault of the disk or system, 70 a fault of nianjian, 130 interrupted. */
+export const EXIT = { ok: 0, errors: 1, usage: 2, fault: 3, internal: 70, interrupted: 130 } as const;
+
+/** Runs one build through the pipeline, prints what it found, and keeps what the preview needs. */
+async function build(args: Args, out: (s: string) => void, session: Session = {}, scratch?: ScratchFiles): Promise<number> {
+  const bar = terminalProgress();
+  const outcome = await runBuild({
+    dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', log: out,
+    ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts()) } : {}),
+    ...(scratch ? { scratch } : {}), ...(bar ? { progress: bar } : {}),
+  });
+  if (outcome.stats) out(summary(outcome.stats));
+  if (outcome.status !== 'built') out('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
+  rememberOutcome(session, outcome);
+  const code = finish(args, outcome.files, out);
+  return outcome.status === 'fault' ? EXIT.fault : code;
 }
 
-async function build(args: Args, out: (s: string) => void, session: Session = {}): Promise<number> {
-  const started = performance.now();
-  out('读取书稿 reading manuscript …');
-  const read = await readManuscript(args.dir, session.caches?.images);
-  const checked = checkManuscript(read.files, read.all, session.caches?.parse);
-  out(summary(checked.stats));
-  const book = checked.book;
-  const edit = session.edits?.update(read.all);
-  if (!book || hasErrors(read.all)) return failedBuild(args, read, book, started, out, session, edit);
-  const templateFile = await readTemplateFile(args.dir, book.settings.template);
-  const template = loadTemplate(templateFile);
-  if (!template) return finish(args, [...read.all, templateFile], out);
-  session.fonts ??= loadFonts();
-  const loaded = await session.fonts;
-  const srcs: string[] = [];
-  walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
-  const imageBytes = await readImageBytes(args.dir, srcs, session.caches?.images);
-  out(`排版 laying out … (${ms(started)})`);
-  startBuild(session.caches);
-  const draftStamp = args.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(args.dir)}` : undefined;
-  const bar = terminalProgress();
-  const pdfInput = {
-    book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
-    ...(draftStamp ? { draftStamp } : {}), ...(session.caches ? { compositionCache: session.caches.composition, partCache: session.caches.parts, renderCache: session.caches.render } : {}),
-    ...(bar ? { progress: bar.update } : {}),
-  };
-  const laid = layoutForPrint(pdfInput);
-  bar?.end();
-  // Proofs, watch and preview sessions are for reading pages: the EPUB is left to `build`.
-  const wantsEpub = !args.draft && args.command === 'build';
-  // The EPUB needs only the page numbers: it is begun now, so that its images and its
-  // compression go on in other threads while this one draws the PDF.
-  const epubMade = wantsEpub ? makeEpub(args, book, laid.paged, imageBytes, loaded) : undefined;
-  epubMade?.catch(() => undefined); // awaited below; not "unhandled" while the PDF is drawn
-  const pdf = await renderPrint(pdfInput, laid);
-  reportProblems(pdf.problems, read.all);
-  const target = pdfPath(args, book);
-  await writeAtomic(target, pdf.bytes);
-  out(`PDF: ${target} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  if (session.caches) out(reuseLine(session.caches));
-  const name = nameOf(book);
-  if (!epubMade) {
-    await writeReport(args, read.all, name, started, pdf.paged.pages.length);
-    const editPage = edit ? pageOfSource(book, pdf.paged, edit) : undefined;
-    remember(session, read.all, {
-      title: titleOf(book), pdf: target, wrotePdf: true, report: join(args.out, `${name}-report.html`), pages: pdf.paged.pages.length,
-      ...(edit ? { edit } : {}), ...(editPage !== undefined ? { editPage, editFolio: pdf.paged.pages[editPage]!.number } : {}),
-    });
-    return finish(args, read.all, out);
-  }
-  const epub = await epubMade;
-  await writeAtomic(epub.target, epub.bytes);
-  out(`EPUB: ${epub.target} — ${(epub.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
-  checkFinishedBook(read, book, pdf);
-  await writeReport(args, read.all, name, started, pdf.paged.pages.length);
-  out(`报告 report: ${join(args.out, `${name}-report.html`)}`);
-  return finish(args, read.all, out);
+/** What the preview shows after a build: the new PDF and the page of the edit, or the last good PDF. */
+function rememberOutcome(session: Session, outcome: BuildOutcome): void {
+  const edit = outcome.read ? session.edits?.update(outcome.read.all) : undefined;
+  const { book, paged } = outcome;
+  if (!book) return remember(session, outcome.files, { title: '', wrotePdf: false, ...(edit ? { edit } : {}) });
+  const built = outcome.status === 'built';
+  const editPage = built && edit && paged ? pageOfSource(book, paged, edit) : undefined;
+  const pdf = built || (outcome.pdf && existsSync(outcome.pdf)) ? outcome.pdf : undefined;
+  remember(session, outcome.files, {
+    title: titleOf(book), wrotePdf: built, ...(pdf ? { pdf } : {}), ...(outcome.report ? { report: outcome.report } : {}), ...(paged && built ? { pages: paged.pages.length } : {}),
+    ...(edit ? { edit } : {}), ...(editPage !== undefined && paged ? { editPage, editFolio: paged.pages[editPage]!.number } : {}),
+  });
 }
 
 /** Ctrl-C ends a watch cleanly: the build under way finishes first, so no file is left half-written. */
@@ -219,18 +140,31 @@ function stopOnInterrupt(): AbortSignal {
   return stop.signal;
 }
 
-/** Runs the CLI; returns the exit code. Never throws for bad input. `signal` ends a watch (the terminal's Ctrl-C when not given). */
-export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    out(`${args}\n${USAGE}`);
-    return 2;
-  }
+/**
+ * A build that a signal may stop (the terminal's Ctrl-C or SIGTERM, wired to
+ * `signal` by bin/nianjian.js): the build's temporary files are removed, one
+ * line says so, and the exit code is 130. Nothing under --out was replaced,
+ * since outputs are committed only at the end; the caller exits at once.
+ */
+async function interruptibleBuild(args: Args, out: (s: string) => void, signal: AbortSignal): Promise<number> {
+  const scratch = new ScratchFiles();
+  const interrupted = new Promise<number>((resolve) => {
+    signal.addEventListener('abort', () => {
+      void scratch.removeAll().finally(() => {
+        out(`${args.dir}:1:1: error: 生成被中断（${String(signal.reason ?? 'SIGINT')}）。临时文件已删除，上次生成的文件保持不变。 [build-interrupted]`);
+        resolve(EXIT.interrupted);
+      });
+    }, { once: true });
+  });
+  return Promise.race([build(args, out, {}, scratch), interrupted]);
+}
+
+function run(args: Args, argv: string[], out: (s: string) => void, signal: AbortSignal | undefined): Promise<number> {
   switch (args.command) {
     case 'check':
       return check(args, out);
     case 'build':
-      return build(args, out);
+      return signal ? interruptibleBuild(args, out, signal) : build(args, out);
     case 'watch': {
       const session: Session = { caches: newCaches() };
       return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
@@ -241,9 +175,33 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
       return init(args, argvDir(argv), out);
     case 'help': case '--help': case '-h':
       out(USAGE);
-      return 0;
+      return Promise.resolve(EXIT.ok);
     default:
       out(`未知命令 unknown command: ${args.command}\n${USAGE}`);
-      return 2;
+      return Promise.resolve(EXIT.usage);
+  }
+}
+
+/**
+ * Runs the CLI; returns the exit code. Never throws: bad input is a message
+ * with file:line, a fault of the disk a message naming the path, and an
+ * error nianjian did not expect one line naming the step (exit 70), never a
+ * stack trace. Everything printed has its control characters escaped, so a
+ * manuscript cannot steer the terminal. `signal` (bin/nianjian.js wires
+ * Ctrl-C and SIGTERM to it; a test passes its own) stops a build or ends a
+ * watch; without it a watch listens for Ctrl-C itself.
+ */
+export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
+  const print = (s: string) => out(escapeTerminal(s));
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    print(`${args}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(args, argv, print, signal);
+  } catch (error) {
+    print(formatMessages([internalErrorFile(args.dir, args.command, error)]));
+    return EXIT.internal;
   }
 }

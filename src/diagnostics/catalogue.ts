@@ -21,6 +21,10 @@ export const CATALOGUE = {
   'book-yaml-missing': rule('error', () => '缺少 book.yaml。请在书稿目录中建立 book.yaml，写明书名、年份、编者、出版者等书目数据。'),
   'file-not-utf8': rule('error', (p) => `文件不是 UTF-8 编码${p.guess ? `（看来是 ${p.guess}）` : ''}。请在编辑器中以 UTF-8 另存此文件。`),
   'file-unreadable': rule('error', (p) => `无法读取文件：${p.reason}。请检查文件权限。`),
+  'file-not-regular': rule('error', (p) => `这不是普通文件，而是${p.kind}，未读取。请删去它，或换成普通的文本文件。`),
+  'file-too-large': rule('error', (p) => `文件有 ${p.size} MB，超过书稿文件的上限 ${p.limit} MB，未读取。请检查是否误放了其他文件，或把它拆成几篇。`),
+  'file-outside-manuscript': rule('error', (p) => `这是指向书稿目录之外（${p.target}）的链接，未读取。请把文件复制到书稿目录中。`),
+  'template-name-invalid': rule('error', (p) => `版式名“${p.name}”无效：只能是 templates/ 下的文件名，不能含有路径。请写成如 template: yearbook-16k。`),
   // book.yaml
   // book.yaml, fonts.yaml, templates and front matter: `file` names the file (book.yaml when not given)
   'yaml-syntax': rule('error', (p) => `${p.file ?? 'book.yaml'} 语法错误：${p.reason}。请检查缩进与冒号。`),
@@ -91,6 +95,14 @@ export const CATALOGUE = {
   'heading-stranded': rule('warning', () => '此标题排在栏末，其下正文转到下一栏或下一页（R-HEAD-3）。可增删文字、调整图片位置，或确认此处本无正文。'),
   'index-term-unplaced': rule('warning', (p) => `索引词“${p.term}”不在正文的任何一页上（如标在前言、彩页或表格中），索引中没有它。请把标引移到正文，或删去标记。`),
   'layout-not-converged': rule('warning', (p) => `目录中有 ${p.count} 项找不到所在页（${p.titles}）。请检查这些标题是否排入正文。`),
+  // Faults of the disk and the system, and of nianjian itself (issue 16): the last good outputs are kept
+  'system-fault': rule('error', (p) => `${p.message}上次生成的文件保持不变。`),
+  'internal-error': rule('fatal', (p) => `nianjian 在“${p.stage}”一步出错：${p.reason}。上次生成的文件保持不变。请把这条信息与书稿一并发给维护者。`),
+  'build-interrupted': rule('error', (p) => `生成被中断（${p.signal}）。临时文件已删除，上次生成的文件保持不变。`),
+  'source-date-epoch-invalid': rule('warning', (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 不是 0 至 253402300799 之间的整数秒数，已改用 book.yaml 的 build_date。`),
+  'font-path-outside': rule('error', (p) => `字体路径 ${p.path} 不在字体目录之内（或找不到该 npm 包）。请把字体文件放进字体目录，写相对路径，或写成 npm:包名/文件。`),
+  'font-file-missing': rule('error', (p) => `找不到字体文件 ${p.path}。请检查路径，或运行 npm install 安装字体包。`),
+  'output-name-changed': rule('warning', (p) => `书名“${p.title}”含有不能用于文件名的字符，输出文件改名为“${p.name}”。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
 } satisfies Record<string, RuleSpec>;
 

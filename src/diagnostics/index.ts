@@ -64,6 +64,17 @@ export function hasErrors(files: readonly VFile[]): boolean {
   return c.fatal + c.error > 0;
 }
 
+/**
+ * Control characters, C1 codes and bidirectional overrides as visible
+ * escapes (\u{1b}), so text from a manuscript (a title, a file name) can
+ * never move the cursor, recolour or rewrite the terminal. Newlines and
+ * tabs stay unless `oneLine`.
+ */
+export function escapeTerminal(text: string, oneLine = false): string {
+  const unsafe = oneLine ? /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  return text.replace(unsafe, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** One line per message: `file:line:col: error: reason [rule-id]`, sorted by file and place. */
 export function formatMessages(files: readonly VFile[], options: { includeInfo?: boolean } = {}): string {
   const lines: string[] = [];
@@ -74,7 +85,7 @@ export function formatMessages(files: readonly VFile[], options: { includeInfo?:
       if (severity === 'info' && !options.includeInfo) continue;
       const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
       const label = severity === 'fatal' ? 'error' : severity;
-      lines.push(`${where}: ${label}: ${m.reason} [${m.ruleId ?? 'unknown'}]`);
+      lines.push(escapeTerminal(`${where}: ${label}: ${m.reason} [${m.ruleId ?? 'unknown'}]`, true));
     }
   }
   return lines.join('\n');

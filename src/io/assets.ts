@@ -2,12 +2,15 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadSharp } from '../build/index.ts';
 import type { VFile } from '../diagnostics/index.ts';
 import { type ImageProbeCache, perFile } from './probe-images.ts';
 import { readTextFile } from './read-text.ts';
+import { printableImage } from './printable-images.ts';
+import type { ScratchFiles } from './commit.ts';
+import { type ByteCache, diskCache } from './disk-cache.ts';
 
 /** The default templates/ folder of the nianjian installation. */
 export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates');
@@ -19,46 +22,33 @@ export async function readTemplateFile(manuscriptDir: string, name: string): Pro
   return readTextFile(path, path);
 }
 
-const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
-const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+/** The images a book prints, each checked whole and made printable; and each that is not, with the reason. */
+export interface BookImages {
+  bytes: Map<string, Uint8Array>;
+  unreadable: Map<string, string>;
+}
 
 /**
- * The bytes of each image path (relative to the manuscript folder) that
- * exists. JPEG and PNG pass through untouched (the PDF embeds them as
- * they are); TIFF, WebP, GIF and the like are converted to PNG with sharp.
+ * The printable bytes of each image path (relative to the manuscript
+ * folder), decoded whole before layout (printable-images.ts). A watch
+ * session keeps each file's result while its size and time stay the same;
+ * `verdicts` keeps them across builds by the file's hash.
  */
-export async function readImageBytes(manuscriptDir: string, srcs: Iterable<string>, cache?: ImageProbeCache): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
+export async function readImageBytes(manuscriptDir: string, srcs: Iterable<string>, cache?: ImageProbeCache, verdicts?: ByteCache): Promise<BookImages> {
+  const images: BookImages = { bytes: new Map(), unreadable: new Map() };
   cache?.bytes.startBuild();
   await Promise.all([...new Set(srcs)].map(async (src) => {
     const path = join(manuscriptDir, src);
-    const bytes = await perFile(cache?.bytes, path, () => printableBytes(path));
-    if (bytes) out.set(src, bytes);
+    const made = await perFile(cache?.bytes, path, () => printableImage(path, verdicts));
+    if (made.status === 'ok') images.bytes.set(src, made.bytes);
+    else images.unreadable.set(src, made.reason);
   }));
-  return out;
+  return images;
 }
 
-/** JPEG and PNG as they are; anything else sharp reads, as PNG. */
-async function printableBytes(path: string): Promise<Uint8Array | undefined> {
-  const data = await readFile(path).catch(() => undefined);
-  if (!data) return undefined;
-  if (isJpeg(data) || isPng(data)) return data;
-  return loadSharp()(data).png().toBuffer().catch(() => undefined);
-}
-
-/** Derived images kept between builds in `<out>/.cache`, by the hash of their source. */
-export function diskImageCache(outDir: string): { get(key: string): Promise<Uint8Array | undefined>; set(key: string, bytes: Uint8Array): Promise<void> } {
-  const dir = join(outDir, '.cache', 'images');
-  return {
-    get: async (key) => {
-      const data = await readFile(join(dir, key)).catch(() => undefined);
-      return data ? new Uint8Array(data) : undefined;
-    },
-    set: async (key, bytes) => {
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, key), bytes);
-    },
-  };
+/** Derived images kept between builds in `<out>/.cache/images`, by the hash of their source (checked entries, disk-cache.ts). */
+export function diskImageCache(outDir: string, scratch?: ScratchFiles): ByteCache {
+  return diskCache(outDir, 'images', scratch);
 }
 
 /**

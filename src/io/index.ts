@@ -4,7 +4,7 @@
  * output atomically.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readdir, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { report, VFile } from '../diagnostics/index.ts';
 import type { ImageSize } from '../layout/index.ts';
@@ -27,7 +27,8 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function markdownIn(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort(byName);
+  // Every entry named *.md, whatever it is: a folder or a FIFO so named is reported by readTextFile, not skipped in silence.
+  return (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort(byName);
 }
 
 /** A path as the user sees it: relative to the working directory. */
@@ -47,10 +48,11 @@ export async function readManuscript(dir: string, probeCache?: ImageProbeCache):
     return emptyResult(folder);
   }
   const bookPath = join(dir, 'book.yaml');
-  const read = (sub: string) => async (name: string) => readTextFile(join(dir, sub, name), display(join(dir, sub, name)));
+  const realRoot = await realpath(dir);
+  const read = (sub: string) => async (name: string) => readTextFile(join(dir, sub, name), display(join(dir, sub, name)), realRoot);
   // All at once: the images are probed while the texts are read.
   const [book, front, parts, images] = await Promise.all([
-    existsSync(bookPath) ? readTextFile(bookPath, display(bookPath)) : undefined,
+    existsSync(bookPath) ? readTextFile(bookPath, display(bookPath), realRoot) : undefined,
     markdownIn(join(dir, 'front')).then((names) => Promise.all(names.map(read('front')))),
     markdownIn(dir).then((names) => Promise.all(names.map(read('')))),
     probeImages(dir, probeCache),
@@ -74,26 +76,32 @@ export function imageSizeOf(read: ReadManuscript): (src: string) => ImageSize | 
   };
 }
 
-/** Writes `bytes` to `path` through a temporary file, so a failed build never leaves a broken file. */
-export async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+/** The latest date a PDF or a ZIP can hold (9999-12-31T23:59:59Z); SOURCE_DATE_EPOCH must lie between 0 and it. */
+const MAX_EPOCH_S = 253_402_300_799;
+
+/** SOURCE_DATE_EPOCH when it is a time a book can carry, else undefined. */
+function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d{1,12}$/.test(epoch) && Number(epoch) <= MAX_EPOCH_S ? Number(epoch) : undefined;
 }
 
-/** The build date: SOURCE_DATE_EPOCH when set, else the manuscript's build_date. */
-export function buildDate(manuscriptDate: string | undefined): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${manuscriptDate ?? '2000-01-01'}T00:00:00Z`);
+/** Set but unusable: said once per build, and the manuscript's build_date is used. */
+export function sourceDateEpochIgnored(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.SOURCE_DATE_EPOCH !== undefined && env.SOURCE_DATE_EPOCH !== '' && sourceDateEpoch(env) === undefined ? env.SOURCE_DATE_EPOCH.slice(0, 40) : undefined;
+}
+
+/** The build date: SOURCE_DATE_EPOCH when set and in range, else the manuscript's build_date. */
+export function buildDate(manuscriptDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = sourceDateEpoch(env);
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  const date = new Date(`${manuscriptDate ?? '2000-01-01'}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? new Date('2000-01-01T00:00:00Z') : date;
 }
 export { DEFAULT_FONTS_DIR, loadFontFile, readFontConfig, resolveFontPath } from './fonts.ts';
-export { type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
-export { createManuscript, diskImageCache, readImageBytes, readTemplateFile } from './assets.ts';
+export { FontConfigError, type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
+export { type BookImages, createManuscript, diskImageCache, readImageBytes, readTemplateFile } from './assets.ts';
+export { MAX_IMAGE_PIXELS } from './printable-images.ts';
 export { draftDate, manuscriptRevision } from './revision.ts';
+export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit.ts';
+export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
+export { errnoOf, type SystemFault, systemFault } from './faults.ts';

@@ -4,6 +4,7 @@
 import { FONT_ROLES } from '../config/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
+import { hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
 
 /** The fonts of fonts.yaml, with the bytes of each font file by its key (for embedding in the PDF). */
@@ -24,14 +25,28 @@ export async function loadFonts(fontsDir = DEFAULT_FONTS_DIR): Promise<LoadedFon
   return { set, bytes, opened };
 }
 
+/**
+ * fonts.yaml could not give a font set: its messages (with their lines) are
+ * on `file`, for the build to print like a manuscript's.
+ */
+export class FontConfigError extends Error {
+  constructor(readonly file: VFile) {
+    super(file.messages.map((m) => m.reason).join('；'));
+  }
+}
+
+/** The 1-based line of fonts.yaml where `path` is written. */
+const lineOf = (file: VFile, path: string) => String(file.value).slice(0, Math.max(0, String(file.value).indexOf(path))).split('\n').length;
+
 export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array) => void): Promise<FontSet> {
   const { config, file } = await readFontConfig(fontsDir);
-  if (!config) throw new Error(`fonts.yaml is unusable: ${file.messages.map((m) => m.reason).join('; ')}`);
+  if (!config) throw new FontConfigError(file);
   const cache = new Map<string, Font>();
   const load = (path: string): Font => {
     const full = resolveFontPath(fontsDir, path);
-    if (!existsSync(full)) throw new Error(`font file not found: ${full} (fonts.yaml: ${path})`);
-    if (!cache.has(path)) cache.set(path, new LazyFont(full, onLoad));
+    if (full === undefined) report(file, { line: lineOf(file, path), column: 1 }, 'font-path-outside', { path });
+    else if (!existsSync(full)) report(file, { line: lineOf(file, path), column: 1 }, 'font-file-missing', { path });
+    else if (!cache.has(path)) cache.set(path, new LazyFont(full, onLoad));
     return cache.get(path)!;
   };
   const roles = {} as Record<FontRole, RoleFonts>;
@@ -39,9 +54,11 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
     const r = config.roles[role];
     roles[role] = { regular: load(r.regular), ...(r.bold ? { bold: load(r.bold) } : {}) };
   }
+  const fallback = config.fallback.map(load);
+  if (hasErrors([file])) throw new FontConfigError(file);
   // The role fonts every book sets are read now; bold faces and fallbacks when a text first needs them.
   for (const role of FONT_ROLES) void roles[role].regular.postscriptName;
-  return { roles, fallback: config.fallback.map(load) };
+  return { roles, fallback };
 }
 
 /**

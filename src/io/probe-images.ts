@@ -12,10 +12,12 @@ import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
+import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
 
-const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif)$/i;
+/** Every kind of image an editor may drop in; those that cannot be printed are said so at their figure. */
+const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)$/i;
 /** Larger than any camera: a PNG that declares more pixels is treated as broken. */
-const MAX_PIXELS = 200_000_000;
+const MAX_PIXELS = MAX_IMAGE_PIXELS;
 
 /** image-size's names, as the rest of nianjian (and sharp) call the formats. */
 const FORMAT_NAMES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
@@ -56,8 +58,10 @@ async function probe(path: string): Promise<AssetStatus> {
   }
   try {
     const size = imageSize(read.head);
-    const widthPx = size.width ?? 0;
-    const heightPx = size.height ?? 0;
+    // EXIF orientations 5–8 turn the photo a quarter: it prints upright (printable-images.ts), so its width is its height.
+    const turned = (size.orientation ?? 1) >= 5;
+    const widthPx = (turned ? size.height : size.width) ?? 0;
+    const heightPx = (turned ? size.width : size.height) ?? 0;
     const format = FORMAT_NAMES[size.type ?? ''] ?? size.type ?? 'unknown';
     if (widthPx * heightPx > MAX_PIXELS) return { status: 'unreadable', reason: `声明的尺寸 ${widthPx}×${heightPx} 像素不合常理` };
     if (widthPx === 0 || heightPx === 0) return { status: 'unreadable', reason: '读不出图片尺寸' };
@@ -68,7 +72,18 @@ async function probe(path: string): Promise<AssetStatus> {
   }
 }
 
-async function listImages(root: string, dir: string, out: string[]): Promise<void> {
+/** Deeper than any photo folder: a link loop or a pathological tree stops here. */
+const MAX_DEPTH = 16;
+
+/**
+ * The image files below `dir`, in name order. A linked folder is listed
+ * too, once: `seen` holds the real path of every folder listed, so a link
+ * back to an ancestor (a loop) is not followed again.
+ */
+async function listImages(root: string, dir: string, out: string[], seen = new Set<string>(), depth = 0): Promise<void> {
+  const real = await realpath(join(root, dir)).catch(() => undefined);
+  if (!real || seen.has(real) || depth > MAX_DEPTH) return;
+  seen.add(real);
   let entries;
   try {
     entries = (await readdir(join(root, dir), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -77,11 +92,11 @@ async function listImages(root: string, dir: string, out: string[]): Promise<voi
   }
   for (const entry of entries) {
     const { name } = entry;
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (name.startsWith('.') || name === 'node_modules' || name === 'output') continue;
     const rel = dir ? `${dir}/${name}` : name;
-    // A link is followed to see what it is (a linked folder is listed too); other entries say so themselves.
+    // A link is followed to see what it is; other entries say so themselves.
     const isDirectory = entry.isSymbolicLink() ? (await stat(join(root, rel)).catch(() => undefined))?.isDirectory() : entry.isDirectory();
-    if (isDirectory) await listImages(root, rel, out);
+    if (isDirectory) await listImages(root, rel, out, seen, depth + 1);
     else if (IMAGE_EXT.test(name)) out.push(rel);
   }
 }
@@ -89,7 +104,7 @@ async function listImages(root: string, dir: string, out: string[]): Promise<voi
 /** A watch session's images: one whose file has the same size and time is neither probed nor read again. */
 export class ImageProbeCache {
   readonly probes = new SessionCache<AssetStatus>();
-  readonly bytes = new SessionCache<Uint8Array | undefined>();
+  readonly bytes = new SessionCache<PrintableImage>();
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { report, VFile } from '../diagnostics/index.ts';
+import { systemFault } from './faults.ts';
+import { refusalOf } from './safe-read.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -29,16 +31,26 @@ export function decodeManuscriptText(file: VFile, bytes: Uint8Array): string | u
   }
 }
 
-/** Reads `absPath`; the VFile's path is `displayPath` so messages read `manuscript/03-经济.md:120:1`. */
-export async function readTextFile(absPath: string, displayPath: string): Promise<VFile> {
+/**
+ * Reads `absPath`; the VFile's path is `displayPath` so messages read
+ * `manuscript/03-经济.md:120:1`. Only what refusalOf allows is read; `realRoot`
+ * (the manuscript folder, resolved) keeps links inside it.
+ */
+export async function readTextFile(absPath: string, displayPath: string, realRoot?: string): Promise<VFile> {
   const file = new VFile({ path: displayPath });
   try {
+    const refused = await refusalOf(absPath, realRoot);
+    if (refused) {
+      report(file, undefined, ...refused);
+      (file.data as { isReadable?: boolean }).isReadable = false;
+      return file;
+    }
     const bytes = await readFile(absPath);
     const text = decodeManuscriptText(file, bytes);
     file.value = text ?? '';
     (file.data as { isReadable?: boolean }).isReadable = text !== undefined;
   } catch (error) {
-    report(file, undefined, 'file-unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    report(file, undefined, 'file-unreadable', { reason: systemFault(error, displayPath, '读取').message.replace(/。$/, '') });
     (file.data as { isReadable?: boolean }).isReadable = false;
   }
   return file;

@@ -6,7 +6,7 @@
  * a failed build leaves the last good PDF and EPUB byte for byte, and a
  * build that succeeds prints every character of the manuscript in both.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -39,6 +39,16 @@ function writeCase(c: Case): string {
   return dir;
 }
 
+/** Sets `vars` in the environment; returns what they were, to set back. */
+function setEnv(vars: Record<string, string | undefined>): Record<string, string | undefined> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return saved;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `file:line:col: error|warning|info: … [rule]`, file being relative to the manuscript (or the folder itself for "."). */
@@ -67,8 +77,11 @@ describe('bad input never crashes and never loses work (issue 16)', () => {
       const before = outputs(out).map((n) => readFileSync(join(out, n)));
       const lines: string[] = [];
       const started = performance.now();
-      const code = await main(['build', dir, '--out', out, '--verbose', ...(c.args ?? [])], (s) => lines.push(s));
+      const saved = setEnv(c.env ?? {});
+      const code = await main(['build', dir, '--out', out, '--verbose', ...(c.args?.(dir) ?? [])], (s) => lines.push(s)).finally(() => setEnv(saved));
       const report = lines.join('\n');
+      expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/); // nothing from the manuscript steers the terminal
+      for (const p of c.notCreated ?? []) expect(existsSync(join(out, p)), p).toBe(false);
       expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
       expect(code, report).toBe(c.exit);
       for (const m of c.messages) expect(report, `${m.rule} at ${m.at}`).toMatch(messagePattern(m.rule, m.at));

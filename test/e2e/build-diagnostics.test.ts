@@ -71,7 +71,7 @@ describe('images', () => {
     const tiff = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#777' } }).tiff().toBuffer();
     const jpg = await jpeg(20, 10);
     const dir = writeManuscript({ 'a.tif': tiff, 'b.jpg': jpg }, false);
-    const bytes = await readImageBytes(dir, ['a.tif', 'b.jpg']);
+    const bytes = (await readImageBytes(dir, ['a.tif', 'b.jpg'])).bytes;
     expect([...bytes.get('a.tif')!.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(Buffer.from(bytes.get('b.jpg')!).equals(jpg)).toBe(true);
   });

@@ -5,7 +5,7 @@
  * with the cache and without it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -25,11 +25,22 @@ test('the bundled CLI, with its code cache and without, writes the bytes the sou
   const expected = outputs(fromSources);
   expect(Object.keys(expected).sort()).toEqual(['天津市河西年鉴-2024.epub', '天津市河西年鉴-2024.pdf']);
 
-  for (const run of ['first run (compiles, then writes the cache)', 'second run (from the cache)']) {
+  const damage: Record<string, (file: string) => void> = {
+    'first run (compiles, then writes the cache)': () => {},
+    'second run (from the cache)': () => {},
+    'a cache emptied by a full disk (made again)': (file) => writeFileSync(file, ''),
+    'a cache with a damaged body (refused by its hash, made again)': (file) => {
+      const bytes = readFileSync(file);
+      bytes.fill(0x5a, bytes.length >> 2, bytes.length >> 1);
+      writeFileSync(file, bytes);
+    },
+  };
+  for (const [run, spoil] of Object.entries(damage)) {
+    for (const name of cacheFiles()) spoil(join(ROOT, 'dist/cli', name));
     const out = mkdtempSync(join(tmpdir(), 'nianjian-bundle-'));
     execFileSync(process.execPath, [join(ROOT, 'bin/nianjian.js'), 'build', MANUSCRIPT, '--out', out], { cwd: ROOT, stdio: 'ignore' });
     expect(cacheFiles(), run).toHaveLength(1); // named by this bundle's time and size and this V8
     const got = outputs(out);
     for (const [name, bytes] of Object.entries(expected)) expect(got[name]?.equals(bytes), `${run}: ${name}`).toBe(true);
   }
-}, 120_000);
+}, 240_000);

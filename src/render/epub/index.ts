@@ -6,6 +6,7 @@
  * are byte-identical. Never sees the layout: print page numbers come in as
  * a function.
  */
+import { createHash } from 'node:crypto';
 import type { IndexGroup, TocItem } from '../../derive/index.ts';
 import { type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
@@ -32,7 +33,15 @@ export interface EpubInput {
   subsetFonts?: (text: string) => Promise<{ body: Uint8Array; heading: Uint8Array }>;
 }
 
-const imageName = (src: string) => src.replace(/^.*\//, '').replace(/\.[^.]+$/, '.jpg');
+/**
+ * A photo's name in the EPUB: its file name, and a hash of its whole path,
+ * so photos of the same name in two folders, or one named cover.jpg, stay
+ * apart (issue 16).
+ */
+const imageName = (src: string) => {
+  const base = src.replace(/^.*\//, '').replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]/gu, '_').slice(0, 60);
+  return `${base}-${createHash('sha256').update(src).digest('hex').slice(0, 8)}.jpg`;
+};
 
 /** Which document each anchor id lives in. */
 function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFile: (i: number) => string): Map<string, string> {

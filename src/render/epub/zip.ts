@@ -23,9 +23,18 @@ export interface ZipWriter {
   end(): Promise<Uint8Array>;
 }
 
-/** A zip (zlib's default level) with no extra fields (OCF: the mimetype entry has none) and DOS times only. */
+/**
+ * The date whose local fields are `date`'s UTC fields. A DOS time has no
+ * zone, and yazl writes the local one: without this the same manuscript
+ * gave other bytes under another TZ (issue 16).
+ */
+export function utcFieldsAsLocal(date: Date): Date {
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+}
+
+/** A zip (zlib's default level) with no extra fields (OCF: the mimetype entry has none) and DOS times only, in UTC. */
 export function startZip(date: Date): ZipWriter {
-  const mtime = date < ZIP_EPOCH ? ZIP_EPOCH : date;
+  const mtime = utcFieldsAsLocal(date < ZIP_EPOCH ? ZIP_EPOCH : date);
   const zip = new yazl.ZipFile();
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {

@@ -1,0 +1,253 @@
+/**
+ * One build, from the manuscript folder to the outputs on disk:
+ * read → parse → lay out → render (PDF, EPUB, report) → commit. Every
+ * output is made in memory first and committed together at the end
+ * (io/commit.ts), so a build that fails at any step — bad input, a fault
+ * of the disk, an error inside sharp or zlib — leaves the last good outputs
+ * byte for byte, and writes a report that says it failed and why.
+ */
+import { join } from 'node:path';
+import {
+  buildEpub, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
+} from '../build/index.ts';
+import { loadTemplate } from '../config/index.ts';
+import { isWordCountOff } from '../derive/index.ts';
+import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
+import { createFontProvider } from '../font/index.ts';
+import {
+  buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
+  readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
+} from '../io/index.ts';
+import type { LayoutContext, PagedDocument } from '../layout/index.ts';
+import { type Book, walkBook } from '../model/index.ts';
+import type { BookStats } from '../parse/index.ts';
+import { type SessionCaches, startBuild } from './caches.ts';
+import { bookFileName, isTemplateName } from './names.ts';
+
+export interface BuildRequest {
+  /** The manuscript folder. */
+  dir: string;
+  /** The output folder. */
+  out: string;
+  /** A proof (校样): its own file name, the date and revision stamped, no EPUB. */
+  draft: boolean;
+  /** Also make the EPUB (a plain `build`; watch and preview leave it out). */
+  epub: boolean;
+  /** Stage lines for the terminal. */
+  log: (s: string) => void;
+  /** A watch session's caches. */
+  caches?: SessionCaches;
+  /** The session's fonts, read once (a plain build reads them itself). */
+  fonts?: () => Promise<LoadedFonts>;
+  /** Temporary files under way, for an interrupted build to remove. */
+  scratch?: ScratchFiles;
+  progress?: { update: NonNullable<LayoutContext['progress']>; end: () => void };
+  /** Shown after the book's counts: what the session reused. */
+  reuse?: (caches: SessionCaches) => string;
+}
+
+export type BuildStatus = 'built' | 'errors' | 'fault';
+
+export interface BuildOutcome {
+  status: BuildStatus;
+  /** Every file with messages: the manuscript's, and an output's when writing it failed. */
+  files: VFile[];
+  stats?: BookStats;
+  read?: ReadManuscript;
+  book?: Book;
+  paged?: PagedDocument;
+  /** The PDF this build wrote, or (after a failure) the last good one's path. */
+  pdf?: string;
+  report?: string;
+}
+
+const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
+
+/** Where a build writes: the output folder and the book's file names. */
+export function outputPaths(out: string, book: Book, draft: boolean) {
+  const name = bookFileName(book);
+  return {
+    name,
+    pdf: join(out, `${name}${draft ? '-校样' : ''}.pdf`),
+    epub: join(out, `${name}.epub`),
+    report: join(out, `${name}-report.html`),
+  };
+}
+
+/** A fault of the disk or system, as a message on a file named by its path. */
+function faultFile(fault: SystemFault): VFile {
+  const file = new VFile({ path: fault.path });
+  report(file, undefined, 'system-fault', { message: fault.message });
+  return file;
+}
+
+/** An error nianjian did not expect: a message naming the step, never a stack trace. */
+export function internalErrorFile(dir: string, stage: string, error: unknown): VFile {
+  const file = new VFile({ path: dir });
+  const reason = String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 300);
+  report(file, undefined, 'internal-error', { stage, reason });
+  return file;
+}
+
+export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
+  const started = performance.now();
+  const scratch = request.scratch ?? new ScratchFiles();
+  let stage = '读取书稿';
+  let outcome: BuildOutcome = { status: 'errors', files: [] };
+  try {
+    outcome = await buildSteps(request, started, scratch, (s) => (stage = s));
+  } catch (error) {
+    request.progress?.end();
+    await scratch.removeAll();
+    const fault = (error as { fault?: SystemFault }).fault;
+    if (error instanceof FontConfigError) outcome = { ...outcome, status: 'errors', files: [...outcome.files, error.file] };
+    else outcome = { ...outcome, status: 'fault', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
+  }
+  if (outcome.status !== 'built') await writeFailureReport(request, outcome, started);
+  return outcome;
+}
+
+/** The report of a build that wrote nothing else, saying why; the preview shows it beside the last good PDF. */
+async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
+  if (!outcome.book) return;
+  const paths = outputPaths(request.out, outcome.book, request.draft);
+  const why = outcome.status === 'fault' ? '读写文件或处理中出错（见下）' : '书稿有错误（见下）';
+  const html = reportHtml(outcome.files, outcome.book, started, undefined, `${why}；上次生成的 PDF 与 EPUB 保持不变。`);
+  const fault = (await ensureFolder(request.out)) ?? (await commitOutputs([{ path: paths.report, bytes: html }], request.scratch));
+  if (fault) outcome.files.push(faultFile(fault));
+  outcome.report = fault ? undefined : paths.report;
+  outcome.pdf = paths.pdf;
+}
+
+function reportHtml(files: VFile[], book: Book, started: number, pages: number | undefined, failed?: string): string {
+  const c = countMessages(files);
+  return preflightReport(files, {
+    title: bookFileName(book), seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info },
+    ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}),
+  });
+}
+
+/** The 1-based line of `key:` at the start of a line of book.yaml, for messages about its value. */
+function lineOfKey(file: VFile, key: string): number {
+  const text = String(file.value);
+  const at = text.search(new RegExp(`^${key}\\s*:`, 'm'));
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+/**
+ * The names book.yaml gives that become paths: the template's must be a
+ * bare name under templates/ (an error otherwise), and a title that cannot
+ * be a file name as it is is renamed for the files (a warning).
+ */
+function namesAreSafe(read: ReadManuscript, book: Book): boolean {
+  const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+  const { template, title, year } = book.settings;
+  if (!isTemplateName(template)) {
+    report(bookFile, { line: lineOfKey(bookFile, 'template'), column: 1 }, 'template-name-invalid', { name: template.slice(0, 80) });
+    return false;
+  }
+  const name = bookFileName(book);
+  if (name !== `${title}-${year}`) report(bookFile, { line: lineOfKey(bookFile, 'title'), column: 1 }, 'output-name-changed', { title: title.slice(0, 80), name });
+  return true;
+}
+
+const figureSources = (book: Book): string[] => {
+  const srcs: string[] = [];
+  walkBook(book, (n) => n.type === 'figure' && srcs.push(n.src));
+  return srcs;
+};
+
+/** Photos that could not be decoded whole: an error at each figure that prints one, and nothing built. */
+function reportUnreadable(base: BuildOutcome, book: Book, unreadable: Map<string, string>): BuildOutcome {
+  walkBook(book, (n) => {
+    if (n.type !== 'figure' || !unreadable.has(n.src)) return;
+    const file = base.files.find((f) => f.path === n.source.path || f.path.endsWith(`/${n.source.path}`)) ?? base.read!.folder;
+    report(file, n.source.position, 'figure-unreadable', { src: n.src, reason: unreadable.get(n.src)! });
+  });
+  return base;
+}
+
+/** Raised inside the steps when the disk fails; runBuild turns it into a message. */
+const raise = (fault: SystemFault): never => {
+  throw Object.assign(new Error(fault.message), { fault });
+};
+
+async function buildSteps(request: BuildRequest, started: number, scratch: ScratchFiles, step: (s: string) => void): Promise<BuildOutcome> {
+  const { log, caches } = request;
+  log('读取书稿 reading manuscript …');
+  const read = await readManuscript(request.dir, caches?.images);
+  step('检查书稿');
+  const checked = checkManuscript(read.files, read.all, caches?.parse);
+  const { book } = checked;
+  const epoch = sourceDateEpochIgnored();
+  if (epoch !== undefined) report(read.folder, undefined, 'source-date-epoch-invalid', { value: epoch });
+  const base: BuildOutcome = { status: 'errors', files: read.all, stats: checked.stats, read, ...(book ? { book } : {}) };
+  if (!book || hasErrors(read.all) || !namesAreSafe(read, book)) return base;
+  const outFault = await ensureFolder(request.out);
+  if (outFault) raise(outFault);
+  step('读取版式');
+  const templateFile = await readTemplateFile(request.dir, book.settings.template);
+  const template = loadTemplate(templateFile);
+  if (!template) return { ...base, files: [...read.all, templateFile] };
+  step('读取字体');
+  const loaded = await (request.fonts ?? loadFonts)();
+  step('读取图片');
+  const images = await readImageBytes(request.dir, figureSources(book), caches?.images, diskCache(request.out, 'verified', scratch));
+  if (images.unreadable.size > 0) return reportUnreadable(base, book, images.unreadable);
+  const imageBytes = images.bytes;
+  log(`排版 laying out … (${ms(started)})`);
+  step('排版');
+  startBuild(caches);
+  const draftStamp = request.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
+  const pdfInput = {
+    book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
+    ...(draftStamp ? { draftStamp } : {}), ...(caches ? { compositionCache: caches.composition, partCache: caches.parts, renderCache: caches.render } : {}),
+    ...(request.progress ? { progress: request.progress.update } : {}),
+  };
+  const laid = layoutForPrint(pdfInput);
+  request.progress?.end();
+  const paths = outputPaths(request.out, book, request.draft);
+  // The EPUB needs only the page numbers: it is begun now, so that its images and its
+  // compression go on in other threads while this one draws the PDF.
+  step('生成 EPUB');
+  const epubMade = request.epub ? makeEpub(book, laid.paged, imageBytes, loaded, request.out, scratch) : undefined;
+  epubMade?.catch(() => undefined); // awaited below; not "unhandled" while the PDF is drawn
+  step('生成 PDF');
+  const pdf = await renderPrint(pdfInput, laid);
+  reportProblems(pdf.problems, read.all);
+  log(`PDF: ${paths.pdf} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+  if (caches && request.reuse) log(request.reuse(caches));
+  const outputs: Output[] = [{ path: paths.pdf, bytes: pdf.bytes }];
+  if (epubMade) {
+    step('生成 EPUB');
+    const epub = await epubMade;
+    outputs.push({ path: paths.epub, bytes: epub });
+    log(`EPUB: ${paths.epub} — ${(epub.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
+    checkFinishedBook(read, book, pdf);
+  }
+  outputs.push({ path: paths.report, bytes: reportHtml(read.all, book, started, pdf.paged.pages.length) });
+  step('写入输出');
+  const fault = await commitOutputs(outputs, scratch);
+  if (fault) raise(fault);
+  if (epubMade) log(`报告 report: ${paths.report}`);
+  return { ...base, status: 'built', paged: pdf.paged, pdf: paths.pdf, report: paths.report };
+}
+
+function makeEpub(book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts, out: string, scratch: ScratchFiles): Promise<Uint8Array> {
+  const roleBytes = (role: 'body' | 'heading') => loaded.bytes.get(loaded.set.roles[role].regular.postscriptName)!;
+  return buildEpub({
+    book, paged, imageBytes, coverFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date),
+    fontFiles: { body: roleBytes('body'), heading: roleBytes('heading') }, cache: diskImageCache(out, scratch),
+  });
+}
+
+/** Checks only the finished book can answer: the stated 字数 (R-CIP-11) and the TOC against the page map. */
+function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): void {
+  if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
+    const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
+    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+  }
+  if (pdf.tocMismatches.length > 0) {
+    report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
+  }
+}
