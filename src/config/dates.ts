@@ -1,8 +1,9 @@
 /**
  * The dates a build is stamped with — book.yaml's build_date and the
  * SOURCE_DATE_EPOCH of reproducible builds — range-checked: the EPUB is a
- * zip, whose DOS times run from 1980 to 2107, and a date outside that (or
- * 2024-13-45) must be a message at its line, not a crash or a wrapped year.
+ * zip, whose DOS times run from 1980 to 2107 (yazl clamps a date outside
+ * them, so the EPUB would carry another date than the PDF), and a date
+ * outside that, or 2024-13-45, is a message at its line.
  */
 
 export const EARLIEST_BUILD_DATE = Date.UTC(1980, 0, 1);
@@ -26,8 +27,8 @@ export type EpochCheck = { ok: true; date: Date } | { ok: false; reason: string 
 
 /**
  * SOURCE_DATE_EPOCH (whole seconds since 1970, as the reproducible-builds
- * convention has it) → the date, or why it cannot be used. A pure function:
- * io reads the environment and reports with `source-date-epoch-invalid`.
+ * convention has it) → the date, or why it cannot be used. A pure function
+ * for io, which reads the environment and reports `source-date-epoch-invalid`.
  */
 export function checkSourceDateEpoch(value: string): EpochCheck {
   const text = value.trim();
