@@ -21,5 +21,5 @@ export const FONT_ROLES: readonly FontRole[] = ['body', 'heading', 'caption'];
 
 /** Parses fonts.yaml; undefined (with messages on `file`) when it cannot be used. */
 export function loadFontConfig(file: VFile): FontConfig | undefined {
-  return loadYamlWithSchema(file, FontConfigSchema);
+  return loadYamlWithSchema(file, FontConfigSchema)?.data;
 }

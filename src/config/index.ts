@@ -8,3 +8,6 @@ export {
 export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';
 export { loadTemplate, type Template, TemplateSchema } from './template.ts';
 export { checkFormat, DEFAULT_CMYK_PROFILE, pressDefaults, type FormatFinding, type PressProfile, PressSchema, sheetFraction, TRIM_ALLOWANCE_MM } from './press.ts';
+export { checkBuildDate, checkSourceDateEpoch, EARLIEST_BUILD_DATE, type EpochCheck, LATEST_BUILD_DATE } from './dates.ts';
+export { suggestKey } from './suggest.ts';
+export { type KeyPath, loadYamlWithSchema, MAX_ALIAS_COUNT, readYaml, reportIssue, type YamlOrigin, type YamlRead } from './yaml-schema.ts';

@@ -25,3 +25,30 @@ describe('page templates', () => {
     expect(messages.some((m) => m.startsWith('config-unknown-key') && m.includes('body.colour'))).toBe(true);
   });
 });
+
+describe('template sanity (issue 16): an impossible page is an error at its line, named in its own file', () => {
+  const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+  const at = (text: string) => {
+    const file = new VFile({ path: 'templates/t.yaml', value: text });
+    const template = loadTemplate(file);
+    return { template, messages: file.messages.map((m) => `${m.line} ${m.ruleId}`), reasons: file.messages.map((m) => m.reason) };
+  };
+
+  test.each([
+    ['lines: 44', 'lines: 1'], ['column_em: 23', 'column_em: 1'], ['lines: 44', 'lines: 100000'], ['width_mm: 210', 'width_mm: 10'],
+    ['column_em: 23', 'column_em: 60'], ['line_pitch_pt: 16', 'line_pitch_pt: 6'],
+  ])('%s → %s', (from, to) => {
+    const text = DEFAULT.replace(from, to);
+    const { template, messages, reasons } = at(text);
+    expect(template).toBeUndefined();
+    expect(messages).toEqual([`${line(text, to)} template-unusable`]);
+    expect(reasons[0]).toContain('t.yaml');
+  });
+
+  test('schema problems name the template and the key’s line, not book.yaml 1:1', () => {
+    const text = DEFAULT.replace('  gutter_em: 2', '  gutter_em: 2\n  colour: red').replace('columns: 2', 'columns: 两栏');
+    const { messages, reasons } = at(text);
+    expect(messages).toEqual([`${line(text, 'columns:')} config-invalid-value`, `${line(text, 'colour')} config-unknown-key`]);
+    for (const r of reasons) expect(r).toMatch(/^t\.yaml /);
+  });
+});

@@ -3,8 +3,9 @@
  * editor can copy and change, validated with errors that name the key.
  */
 import { z } from 'zod';
-import type { VFile } from '../diagnostics/index.ts';
+import { report, type VFile } from '../diagnostics/index.ts';
 import { PressSchema } from './press.ts';
+import { templateProblems } from './template-sanity.ts';
 import { loadYamlWithSchema } from './yaml-schema.ts';
 
 const mm = z.number().positive().describe('毫米数（正数）');
@@ -57,5 +58,9 @@ export type Template = z.infer<typeof TemplateSchema>;
 
 /** Parses a template file; undefined (with messages naming the keys) when it cannot be used. */
 export function loadTemplate(file: VFile): Template | undefined {
-  return loadYamlWithSchema(file, TemplateSchema);
+  const loaded = loadYamlWithSchema(file, TemplateSchema);
+  if (!loaded) return undefined;
+  const problems = templateProblems(loaded.data);
+  for (const p of problems) report(file, loaded.read.placeOf(p.path), 'template-unusable', { file: loaded.read.label, reason: p.reason });
+  return problems.length === 0 ? loaded.data : undefined;
 }

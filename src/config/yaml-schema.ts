@@ -1,37 +1,161 @@
 /**
- * A YAML file checked against a zod schema: syntax errors and each schema
- * issue become messages that name the key.
+ * YAML files (book.yaml, fonts.yaml, page templates, a part's front matter)
+ * read and checked against a zod schema. Every fault — syntax, a duplicate
+ * key, an alias bomb, a schema issue — becomes a message that names the
+ * file itself and the line of the key concerned.
  */
-import { parseDocument } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Point } from '../units/index.ts';
+import { suggestKey } from './suggest.ts';
 
-/** The line and column of the value at `path`, so a message points at it. */
-function placeOf(doc: ReturnType<typeof parseDocument>, text: string, path: readonly PropertyKey[]): Point | undefined {
-  const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0];
-  if (offset === undefined) return undefined;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
+export type KeyPath = ReadonlyArray<PropertyKey>;
+
+/** Aliases one document may expand (the yaml package's own default, stated so that it is a decision). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed YAML document and how to place a key of it in its file. */
+export interface YamlRead {
+  doc: Document;
+  value: unknown;
+  /** The place of the key at `path`, or of its nearest existing parent. */
+  placeOf(path: KeyPath): Point;
+  /** The file's name as messages give it. */
+  label: string;
 }
 
-export function loadYamlWithSchema<S extends z.ZodType>(file: VFile, schema: S): z.infer<S> | undefined {
-  const doc = parseDocument(String(file.value));
-  if (doc.errors.length > 0) {
-    report(file, undefined, 'yaml-syntax', { reason: doc.errors[0]!.message.split('\n')[0]! });
+/** Where the YAML text starts in its file: line 1 for a whole file, the line after `---` for front matter. */
+export interface YamlOrigin {
+  line: number;
+  label?: string;
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  return rest.split(':')[0]!.trim().slice(0, 60);
+}
+
+/** Parses `text` (the file's own by default); undefined when it is unusable, the messages saying why. */
+export function readYaml(file: VFile, text = String(file.value), origin: YamlOrigin = { line: 1 }): YamlRead | undefined {
+  const lines = new LineCounter();
+  const label = origin.label ?? file.basename ?? 'book.yaml';
+  const pointAt = (offset: number): Point => {
+    const { line, col } = lines.linePos(offset);
+    return origin.line === 1 ? { line, column: col, offset } : { line: line + origin.line - 1, column: col };
+  };
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const err of doc.errors) {
+    if (err.code === 'DUPLICATE_KEY') report(file, pointAt(err.pos[0]), 'yaml-duplicate-key', { file: label, key: keyAt(text, err.pos[0]) });
+    else report(file, pointAt(err.pos[0]), 'yaml-syntax', { file: label, reason: err.message.split('\n')[0] ?? err.code });
+  }
+  if (doc.errors.length > 0) return undefined;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // toJS throws on a document without errors only for aliases: too many, or one to no anchor.
+    let first = 0;
+    visit(doc, { Alias: (_, node) => { if (isAlias(node) && node.range) first ||= node.range[0]; } });
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) report(file, pointAt(first), 'yaml-alias-excessive', { file: label, limit: MAX_ALIAS_COUNT });
+    else report(file, pointAt(first), 'yaml-syntax', { file: label, reason: message.split('\n')[0]! });
     return undefined;
   }
-  const parsed = schema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) report(file, undefined, 'config-unknown-key', { key: [...issue.path, key].join('.') });
-    } else {
-      report(file, placeOf(doc, String(file.value), issue.path), 'config-invalid-value', {
-        key: issue.path.join('.'), found: JSON.stringify(doc.getIn(issue.path as unknown[]) ?? null), expected: issue.message,
-      });
+  const placeOf = (path: KeyPath): Point => {
+    for (let n = path.length; n >= 1; n--) {
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
+      const key = path[n - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+        if (pair && isNode(pair.key) && pair.key.range) return pointAt(pair.key.range[0]);
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const item = parent.items[key];
+        if (isNode(item) && item.range) return pointAt(item.range[0]);
+      }
     }
+    return { line: origin.line, column: 1 };
+  };
+  return { doc, value, placeOf, label };
+}
+
+const keyName = (path: KeyPath): string => path.map(String).join('.');
+
+function foundText(value: unknown): string {
+  if (value === undefined) return '空';
+  if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+}
+
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  valueType?: z.ZodType;
+}
+const defOf = (schema: z.ZodType | undefined): SchemaDef | undefined => (schema as unknown as { def?: SchemaDef } | undefined)?.def;
+
+/** The schema at `path`, through optionals, defaults, arrays and records. */
+function schemaAt(root: z.ZodType, path: KeyPath): z.ZodType | undefined {
+  let schema: z.ZodType | undefined = root;
+  for (const key of path) {
+    const def: SchemaDef | undefined = defOf(schema);
+    if (def?.type === 'optional' || def?.type === 'default') schema = def.innerType;
+    const inner: SchemaDef | undefined = defOf(schema);
+    schema = typeof key === 'number' ? inner?.element : inner?.type === 'record' ? inner.valueType : inner?.shape?.[String(key)];
   }
+  return schema;
+}
+
+/** The keys the object at `path` allows, for “是否应为”. */
+function keysAt(root: z.ZodType, path: KeyPath): string[] {
+  let schema = schemaAt(root, path);
+  const def = defOf(schema);
+  if (def?.type === 'optional' || def?.type === 'default') schema = def.innerType;
+  return Object.keys(defOf(schema)?.shape ?? {});
+}
+
+const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）' };
+
+/** What a schema issue asks for, in words for editors, when the schema has no description there. */
+function expectedFromIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case 'too_small': return `不小于 ${String(issue.minimum)} 的值`;
+    case 'too_big': return `不大于 ${String(issue.maximum)} 的值`;
+    case 'invalid_value': return issue.values.map(String).join(' 或 ');
+    default: return '合规的值';
+  }
+}
+
+/** Reports one schema issue at the line of its key, in words for editors. */
+export function reportIssue(file: VFile, read: YamlRead, schema: z.ZodType, issue: z.core.$ZodIssue): void {
+  const { doc, placeOf, label } = read;
+  const path = issue.path as KeyPath;
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) {
+      const suggest = suggestKey(key, keysAt(schema, path));
+      report(file, placeOf([...path, key]), 'config-unknown-key', { file: label, key: keyName([...path, key]), ...(suggest ? { suggest } : {}) });
+    }
+    return;
+  }
+  const expected = (path.length > 0 ? schemaAt(schema, path)?.description : undefined) ?? expectedFromIssue(issue);
+  const parentExists = path.length <= 1 || doc.hasIn(path.slice(0, -1) as unknown[]);
+  if (parentExists && !doc.hasIn(path as unknown[])) {
+    report(file, placeOf(path), 'config-missing-key', { file: label, key: keyName(path), expected });
+    return;
+  }
+  report(file, placeOf(path), 'config-invalid-value', { file: label, key: path.length > 0 ? keyName(path) : '（全文）', found: foundText(doc.getIn(path as unknown[])), expected });
+}
+
+/** Reads and validates a YAML file; undefined (with messages naming file, key and line) when it cannot be used. */
+export function loadYamlWithSchema<S extends z.ZodType>(file: VFile, schema: S): { data: z.infer<S>; read: YamlRead } | undefined {
+  const read = readYaml(file);
+  if (!read) return undefined;
+  const parsed = schema.safeParse(read.value ?? {});
+  if (parsed.success) return { data: parsed.data, read };
+  for (const issue of parsed.error.issues) reportIssue(file, read, schema, issue);
   return undefined;
 }

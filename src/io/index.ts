@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { checkSourceDateEpoch } from '../config/index.ts';
 import { report, VFile } from '../diagnostics/index.ts';
 import type { ImageSize } from '../layout/index.ts';
 import type { ManuscriptFiles } from '../parse/index.ts';
@@ -76,13 +77,12 @@ export function imageSizeOf(read: ReadManuscript): (src: string) => ImageSize | 
   };
 }
 
-/** The latest date a PDF or a ZIP can hold (9999-12-31T23:59:59Z); SOURCE_DATE_EPOCH must lie between 0 and it. */
-const MAX_EPOCH_S = 253_402_300_799;
-
-/** SOURCE_DATE_EPOCH when it is a time a book can carry, else undefined. */
+/** SOURCE_DATE_EPOCH when it is a time a book can carry (1980–2107, the range of a ZIP's dates: config/dates.ts), else undefined. */
 function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d{1,12}$/.test(epoch) && Number(epoch) <= MAX_EPOCH_S ? Number(epoch) : undefined;
+  if (!epoch) return undefined;
+  const checked = checkSourceDateEpoch(epoch);
+  return checked.ok ? checked.date.getTime() / 1000 : undefined;
 }
 
 /** Set but unusable: said once per build, and the manuscript's build_date is used. */

@@ -7,9 +7,12 @@ import { posix } from 'node:path';
 import type { Image, Paragraph as MdParagraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { report } from '../diagnostics/index.ts';
-import type { Block, CellAlign, Figure, Gallery, Inline, NameList, StatTable } from '../model/index.ts';
+import { normalizeText } from '../cjk/index.ts';
+import type { Block, CellAlign, Figure, Gallery, Inline, NameList, Paragraph, StatTable } from '../model/index.ts';
+import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
+import { checkAttributes, directiveName } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
-import type { ParseState } from './state.ts';
+import { type ParseState, sourceOf } from './state.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
 const CREDIT = /^[（(]([^（）()]{1,40})[）)]$/;
@@ -73,7 +76,10 @@ function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
     if (child.type === 'paragraph' && isImageParagraph(child)) {
       return child.children.filter((c): c is Image => c.type === 'image').map((img) => figureFromImage(state, img));
     }
-    if (child.type === 'leafDirective' && child.name === 'figure') return figureDirective(state, child) ?? [];
+    if (child.type === 'leafDirective' && child.name === 'figure') {
+      checkAttributes(state, child);
+      return figureDirective(state, child) ?? [];
+    }
     report(state.file, child, 'directive-misplaced', { name: '文字', where: '图片组中只能放图片' });
     return [];
   });
@@ -81,11 +87,15 @@ function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
   return { type: 'gallery', id: state.nextId('gallery'), title, figures, source: state.source(node) };
 }
 
-function nameList(state: ParseState, node: ContainerDirective): NameList {
+/** :::names{title="…"}: the title is set as a line of its own above the grid of names. */
+function nameList(state: ParseState, node: ContainerDirective): Block[] {
   const text = node.children.map((c) => ('children' in c ? rawText(c.children as PhrasingContent[]) : '')).join(' ');
   const names = text.split(/[\s\u3000、，,]+/).filter(Boolean);
-  const title = node.attributes?.title;
-  return { type: 'nameList', ...(title ? { title } : {}), names, source: state.source(node) };
+  const title = node.attributes?.title?.trim();
+  const list: NameList = { type: 'nameList', names, source: state.source(node) };
+  if (!title) return [list];
+  const heading: Inline = { type: 'strong', children: [{ type: 'text', value: normalizeText(title).text, source: state.source(node) }], source: state.source(node) };
+  return [{ type: 'paragraph', children: [heading], source: state.source(node) }, list];
 }
 
 function table(state: ParseState, node: Table, caption: Inline[] | undefined): StatTable {
@@ -128,47 +138,106 @@ export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitl
 /** Converts block content; `::caption` applies to the table that follows it. */
 export function toBlocks(state: ParseState, nodes: readonly RootContent[]): Block[] {
   const out: Block[] = [];
-  let caption: Inline[] | undefined;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.type === 'leafDirective' && node.name === 'caption') {
-      caption = toInlines(state, node.children as PhrasingContent[]);
+      checkAttributes(state, node);
+      const caption = toInlines(state, node.children as PhrasingContent[]);
+      const next = nodes[i + 1];
+      if (next?.type === 'table') {
+        out.push(table(state, next, caption));
+        i++;
+      } else {
+        report(state.file, node, 'caption-without-table');
+        out.push({ type: 'paragraph', children: caption, source: state.source(node) });
+      }
       continue;
     }
-    out.push(...block(state, node, caption));
-    caption = undefined;
+    out.push(...block(state, node));
   }
   return out;
 }
 
-function block(state: ParseState, node: RootContent, caption: Inline[] | undefined): Block[] {
+/**
+ * The blocks of a list item or a text page of the front matter, as
+ * paragraphs: a nested list is flattened into them, a credit or a name list
+ * becomes a line of text; a figure or table cannot stand there and is
+ * reported (`where`), not dropped unseen.
+ */
+export function asParagraphs(blocks: readonly Block[], misplaced: (b: Block) => void): Paragraph[] {
+  return blocks.flatMap((b): Paragraph[] => {
+    switch (b.type) {
+      case 'paragraph': return [b];
+      case 'list': return b.items.flatMap((item, i) => numbered(b.ordered ? i + 1 : undefined, item));
+      case 'credit': return [{ type: 'paragraph', children: [{ type: 'text', value: `（${b.text}）`, source: b.source }], source: b.source }];
+      case 'nameList': return [{ type: 'paragraph', children: [{ type: 'text', value: b.names.join('\u3000'), source: b.source }], source: b.source }];
+      case 'chronicleItem': return [{ type: 'paragraph', children: [{ type: 'text', value: `${b.date}\u3000`, source: b.source }, ...b.children], source: b.source }];
+      default:
+        misplaced(b);
+        return [];
+    }
+  });
+}
+
+/** The paragraphs of one list item, the first led by its number when the list is ordered. */
+function numbered(n: number | undefined, item: readonly Paragraph[]): Paragraph[] {
+  if (n === undefined || item.length === 0) return [...item];
+  const [first, ...rest] = item as [Paragraph, ...Paragraph[]];
+  return [{ ...first, children: [{ type: 'text', value: `${n}.`, source: first.source }, ...first.children] }, ...rest];
+}
+
+const BLOCK_NAMES: Partial<Record<Block['type'], string>> = { figure: '图片', gallery: '图片组', table: '表格' };
+
+function listItem(state: ParseState, children: readonly RootContent[]): Paragraph[] {
+  return asParagraphs(toBlocks(state, children), (b) =>
+    report(state.file, b.source.position, 'directive-misplaced', { name: BLOCK_NAMES[b.type] ?? b.type, where: '列表项中只能放文字' }));
+}
+
+/** True when a container directive's last line is its closing `:::` (micromark runs an unclosed one to the end of its parent). */
+function isClosed(state: ParseState, node: ContainerDirective): boolean {
+  const last = sourceOf(state, node).split('\n').at(-1)!.trim();
+  return /^:{3,}$/.test(last);
+}
+
+function container(state: ParseState, node: ContainerDirective): Block[] | undefined {
+  checkAttributes(state, node);
+  const closed = isClosed(state, node);
+  if (!closed) report(state.file, node, 'directive-unclosed', { name: directiveName(node), what: node.name === 'gallery' ? '最后一张图片' : '最后一个名字' });
+  if (node.name === 'gallery') return [gallery(state, node)].filter((g): g is Gallery => g !== null);
+  if (node.name === 'names') return nameList(state, node);
+  return undefined;
+}
+
+function block(state: ParseState, node: RootContent): Block[] {
   switch (node.type) {
     case 'paragraph': return paragraph(state, node);
-    case 'table': return [table(state, node, caption)];
-    case 'list':
-      return [{
-        type: 'list', ordered: node.ordered ?? false, source: state.source(node),
-        items: node.children.map((item) => toBlocks(state, item.children).filter((b) => b.type === 'paragraph')),
-      }];
-    case 'containerDirective':
-      if (node.name === 'gallery') return [gallery(state, node)].filter((g): g is Gallery => g !== null);
-      if (node.name === 'names') return [nameList(state, node)];
+    case 'table': return [table(state, node, undefined)];
+    case 'list': return [{ type: 'list', ordered: node.ordered ?? false, source: state.source(node), items: node.children.map((item) => listItem(state, item.children)) }];
+    case 'containerDirective': {
+      const blocks = BLOCK_DIRECTIVES.includes(directiveName(node)) ? container(state, node) : undefined;
+      if (blocks) return blocks;
       break;
+    }
     case 'leafDirective':
+      checkAttributes(state, node);
       if (node.name === 'figure') return [figureDirective(state, node)].filter((f): f is Figure => f !== null);
       break;
-    case 'html':
-      if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
+    case 'html': {
+      const html = node.value.trim();
+      if (html.startsWith('<!--') && !html.includes('-->')) report(state.file, node, 'comment-unclosed');
+      else if (!/^<!--[\s\S]*-->$/.test(html)) report(state.file, node, 'raw-html');
       return [];
+    }
     case 'blockquote': return toBlocks(state, node.children);
     case 'yaml': return [];
-    default:
-      report(state.file, node, 'unsupported-markdown', { type: node.type });
+    case 'code': return codeAsText(state, node);
+    case 'footnoteDefinition': return footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
+    case 'heading': return headingAsText(state, node);
+    case 'thematicBreak':
+      report(state.file, node, 'thematic-break');
       return [];
+    default: return sourceAsText(state, node);
   }
   report(state.file, node, 'directive-unknown', { name: directiveName(node), expected: BLOCK_DIRECTIVES.join('、') });
   return [];
-}
-
-function directiveName(node: ContainerDirective | LeafDirective): string {
-  return `${node.type === 'containerDirective' ? ':::' : '::'}${node.name}`;
 }

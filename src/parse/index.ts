@@ -8,13 +8,14 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
-import { loadBook } from '../config/index.ts';
+import { loadBook, readYaml } from '../config/index.ts';
 import { report, type VFile, type VFileMessage } from '../diagnostics/index.ts';
-import { type Book, type FrontSection, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
+import { type Block, type Book, type FrontSection, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
 import { SessionCache } from '../units/index.ts';
-import { toBlocks } from './blocks.ts';
-import { createState, type AssetLookup } from './state.ts';
+import { asParagraphs, toBlocks } from './blocks.ts';
+import { expandIndented } from './indented.ts';
+import { checkBounds, checkHeadingLength } from './limits.ts';
+import { createState, type AssetLookup, type ParseState } from './state.ts';
 import { readPart } from './structure.ts';
 import { yearbookGfm } from './syntax.ts';
 import { countBook, type BookStats } from './stats.ts';
@@ -44,17 +45,13 @@ export interface ParseResult {
 function frontMatterKind(file: VFile, tree: Root, allowed: readonly string[], fallback: string): string {
   const yaml = tree.children.find((n) => n.type === 'yaml');
   if (!yaml || yaml.type !== 'yaml') return fallback;
-  let data: unknown;
-  try {
-    data = parseYaml(yaml.value);
-  } catch (error) {
-    report(file, yaml, 'yaml-syntax', { reason: (error as Error).message.split('\n')[0] ?? '' });
-    return fallback;
-  }
-  const kind = (data as { kind?: unknown } | null)?.kind;
+  // The YAML starts on the line after the opening ---: its messages are placed from there.
+  const data = readYaml(file, yaml.value, { line: (yaml.position?.start.line ?? 1) + 1, label: `${file.basename} 的文件头（front matter）` });
+  if (data === undefined) return fallback;
+  const kind = (data.value as { kind?: unknown } | null)?.kind;
   if (kind === undefined) return fallback;
   if (typeof kind === 'string' && allowed.includes(kind)) return kind;
-  report(file, yaml, 'part-kind-unknown', { kind: String(kind), expected: allowed.join('、') });
+  report(file, data.placeOf(['kind']), 'part-kind-unknown', { kind: String(kind), expected: allowed.join('、') });
   return fallback;
 }
 
@@ -67,8 +64,21 @@ function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest
   return { title: undefined, rest: content };
 }
 
-function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
+const reparse = (text: string) => processor.parse(text) as Root;
+
+/**
+ * The file's tree, text indented as Word pastes it read again in place; or
+ * undefined when it nests too deep or holds too big a table to parse (reported).
+ */
+function parseTree(file: VFile): Root | undefined {
+  if (!checkBounds(file)) return undefined;
   const tree = processor.parse(file) as Root;
+  return { ...tree, children: expandIndented(file, tree.children, reparse) };
+}
+
+function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
+  const tree = parseTree(file);
+  if (!tree) return undefined;
   const kind = frontMatterKind(file, tree, PART_KINDS, 'general') as PartKind;
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
@@ -76,13 +86,32 @@ function parsePart(file: VFile, assets: AssetLookup, index: number): Part | unde
 }
 
 function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSection | undefined {
-  const tree = processor.parse(file) as Root;
+  const tree = parseTree(file);
+  if (!tree) return undefined;
   const kind = frontMatterKind(file, tree, ['text', 'galleries'], 'text') as FrontSection['kind'];
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
   const state = createState(file, assets, `f${index + 1}`);
   const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-  return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks: toBlocks(state, rest), source: state.source(title) };
+  checkHeadingLength(file, title, titleText);
+  const blocks = frontBlocks(state, kind, toBlocks(state, rest));
+  return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks, source: state.source(title) };
+}
+
+const FRONT_BLOCK_NAMES: Partial<Record<Block['type'], string>> = { figure: '单张图片（图片请放入 :::gallery 图片组，置于彩页）', gallery: '图片组（图片组请放在 kind: galleries 的彩页文件中）', table: '表格' };
+
+/**
+ * The front matter's pages set paragraphs (text pages) or galleries (彩页):
+ * lists, credits and name lists on a text page are set as paragraphs, and
+ * whatever the page cannot set is an error at its line, not a block that is
+ * in the EPUB but missing from the PDF.
+ */
+function frontBlocks(state: ParseState, kind: FrontSection['kind'], blocks: Block[]): Block[] {
+  if (kind === 'galleries') {
+    for (const b of blocks) if (b.type !== 'gallery') report(state.file, b.source.position, 'front-block-unsupported', { what: '文字（彩页只排图片组 :::gallery）' });
+    return blocks.filter((b) => b.type === 'gallery');
+  }
+  return asParagraphs(blocks, (b) => report(state.file, b.source.position, 'front-block-unsupported', { what: FRONT_BLOCK_NAMES[b.type] ?? b.type }));
 }
 
 interface ParsedFile {

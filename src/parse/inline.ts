@@ -8,7 +8,8 @@ import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from
 import { report } from '../diagnostics/index.ts';
 import type { Inline } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
-import type { ParseState } from './state.ts';
+import { checkAttributes } from './attributes.ts';
+import { type ParseState, sourceOf } from './state.ts';
 
 /** The place of `offset` characters into a text node that starts at `start`. */
 function pointIn(value: string, start: Point, offset: number): Point {
@@ -82,10 +83,12 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
     case 'break': return [{ type: 'break', source: state.source(node) }];
     case 'inlineCode': return [{ type: 'text', value: node.value, source: state.source(node) }];
     case 'link': return toInlines(state, node.children);
+    case 'footnoteReference': return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
     case 'html':
       if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
       return [];
     case 'textDirective': {
+      checkAttributes(state, node);
       if (node.name !== 'index') {
         report(state.file, node, 'directive-unknown', { name: `:${node.name}`, expected: TEXT_DIRECTIVES.map((d) => `:${d}`).join('、') });
         return toInlines(state, node.children as PhrasingContent[]);
@@ -98,7 +101,9 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
       return [];
     default:
       report(state.file, node, 'unsupported-markdown', { type: node.type });
-      return 'children' in node ? toInlines(state, node.children as PhrasingContent[]) : [];
+      // Set as typed: its words when it has some, else its source (an image reference ![图][1]).
+      if ('children' in node) return toInlines(state, node.children as PhrasingContent[]);
+      return [{ type: 'text', value: sourceOf(state, node), source: state.source(node) }];
   }
 }
 

@@ -35,3 +35,10 @@ export function createState(file: VFile, assets: AssetLookup, idPrefix: string):
     },
   };
 }
+
+/** The Markdown source of `node`, as typed. */
+export function sourceOf(state: ParseState, node: { position?: Position | undefined }): string {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return '';
+  return String(state.file.value).slice(start.offset, end.offset);
+}

@@ -9,7 +9,9 @@ import { normalizeText } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
 import { checkLength, toBlocks } from './blocks.ts';
+import { checkAttributes } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
+import { checkHeadingLength } from './limits.ts';
 import type { ParseState } from './state.ts';
 
 type Container = Chapter | Section;
@@ -33,6 +35,12 @@ function flagOf(match: RegExpExecArray | null, group: number): { index?: boolean
   return { index: match[group] !== 'false' };
 }
 
+function title(state: ParseState, node: Heading): { title: string; index?: boolean } {
+  const found = titleAndFlag(node);
+  checkHeadingLength(state.file, node, found.title);
+  return found;
+}
+
 function titleAndFlag(node: Heading): { title: string; index?: boolean } {
   const raw = normalizeText(rawText(node.children)).text.trim();
   const m = INDEX_FLAG.exec(raw);
@@ -53,7 +61,7 @@ function addBlock(o: Outline, block: Block): void {
 
 function heading(state: ParseState, o: Outline, node: Heading): void {
   o.entry = undefined;
-  const { title: text, ...flag } = titleAndFlag(node);
+  const { title: text, ...flag } = title(state, node);
   if (node.depth === 1) {
     report(state.file, node, 'part-heading-extra', { title: text });
     return;
@@ -128,6 +136,7 @@ function articleInfo(state: ParseState, o: Outline, node: LeafDirective): void {
     report(state.file, node, 'directive-misplaced', { name: `::${node.name}`, where: '须放在文章标题（## 标题）之下' });
     return;
   }
+  checkAttributes(state, node);
   const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
   const info = (o.chapter.article ??= {});
   if (node.name === 'byline') {
@@ -142,7 +151,7 @@ const ARTICLE_DIRECTIVES = new Set(['byline', 'subtitle', 'dateline']);
 /** Builds the part of one file from its root children (after the `# title`). */
 export function readPart(state: ParseState, kind: PartKind, titleNode: Heading, nodes: readonly RootContent[]): Part {
   const part: Part = {
-    type: 'part', id: state.nextId('part'), ...titleAndFlag(titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
+    type: 'part', id: state.nextId('part'), ...title(state, titleNode), kind, intro: [], chapters: [], source: state.source(titleNode),
   };
   const o: Outline = { part, sections: [], entryTitles: new Map() };
   for (let i = 0; i < nodes.length; i++) {

@@ -1,0 +1,58 @@
+/**
+ * Nothing typed is dropped silently (issue 16): what each form the parser
+ * used to lose becomes in the book model.
+ */
+import { describe, expect, test } from 'vitest';
+import { checkFiles } from '../../test/helpers/manuscript.ts';
+import { type Block, inlineText, type Paragraph } from '../model/index.ts';
+import { prefixDepth } from './limits.ts';
+
+const part = (body: string) => ({ '01-篇.md': `# 篇\n\n## 章\n\n${body}\n` });
+const text = (b: Block | undefined): string => (b?.type === 'paragraph' ? inlineText(b.children) : '');
+
+describe('forms that used to vanish', () => {
+  test('an entry indented by a tab is an entry, at its own line and column', async () => {
+    const r = await checkFiles(part('【甲】 文字。\n\n\t【乙】 缩进的条目。\n\n【丙】 文字。'));
+    expect(r.stats.entries).toBe(3);
+    const entry = r.book!.parts[0]!.chapters[0]!.children[1]!;
+    expect(entry).toMatchObject({ type: 'entry', title: '乙', source: { position: { start: { line: 7, column: 2 } } } });
+    expect(r.messages).toEqual(['01-篇.md 7:1 indented-as-text info']);
+  });
+
+  test(':::names{title} sets its title above the names', async () => {
+    const r = await checkFiles(part(':::names{title="区政协委员"}\n张三 李四\n:::'));
+    const [title, names] = r.book!.parts[0]!.chapters[0]!.children;
+    expect(title?.type === 'paragraph' && inlineText(title.children)).toBe('区政协委员');
+    expect(names).toMatchObject({ type: 'nameList', names: ['张三', '李四'] });
+  });
+
+  test('a footnote is set where it stands, its mark kept in the text', async () => {
+    const r = await checkFiles(part('【甲】 正文[^1]。\n\n[^1]: 注文。'));
+    const entry = r.book!.parts[0]!.chapters[0]!.children[0]!;
+    expect(entry.type === 'entry' && inlineText(entry.lead)).toBe('正文[1]。');
+    expect(entry.type === 'entry' && text(entry.blocks[0])).toBe('[1] 注文。');
+  });
+
+  test('a nested list keeps every item', async () => {
+    const r = await checkFiles(part('- 一\n  - 二\n    1. 三'));
+    const list = r.book!.parts[0]!.chapters[0]!.children[0]!;
+    expect(list.type === 'list' && list.items[0]!.map((p: Paragraph) => inlineText(p.children))).toEqual(['一', '二', '1.三']);
+  });
+
+  test('a list in the front matter becomes paragraphs the PDF sets', async () => {
+    const r = await checkFiles({ ...part('【甲】 文字。'), 'front/01-说明.md': '# 说明\n\n1. 第一条\n2. 第二条\n' });
+    expect(r.book!.front[0]!.blocks.map(text)).toEqual(['1.第一条', '2.第二条']);
+  });
+
+  test('a misspelt attribute names the one it was meant to be', async () => {
+    const r = await checkFiles(part('【甲】 :index[供热]{piyin="gong1 re4"}。'));
+    expect(r.messages).toEqual(['01-篇.md 5:5 directive-attribute-unknown error']);
+    expect(r.files.find((f) => f.basename === '01-篇.md')!.messages[0]!.reason).toContain('是否应为“pinyin”');
+  });
+});
+
+describe('nesting is measured from line prefixes, before micromark', () => {
+  test.each([
+    ['正文', 0], ['- 项', 1], ['> 引文', 1], ['> - 项', 2], ['  - 项', 2], ['1. 项', 1], ['    缩进的正文', 0], ['**粗体**', 0], ['2024. 年', 1],
+  ])('%s → %i', (line, depth) => expect(prefixDepth(line)).toBe(depth));
+});

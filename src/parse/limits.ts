@@ -1,0 +1,111 @@
+/**
+ * Bounds on what one manuscript file may ask of the parser and the layout
+ * (issue 16, “every read is bounded”). Each is far above anything a
+ * yearbook holds and far below what breaks: micromark recurses once per
+ * level of list or blockquote and overflows the stack at a few thousand.
+ */
+import { type Place, report, type VFile } from '../diagnostics/index.ts';
+
+/** Levels of list and blockquote (indentation counted as in prefixDepth). A yearbook uses two or three. */
+export const MAX_NESTING = 50;
+/** Characters in a heading (the longest in the sample has 40). */
+export const MAX_HEADING_CHARS = 200;
+/** Cells in one table (the sample's largest has about 600; micromark takes about 0.3 ms a cell). */
+export const MAX_TABLE_CELLS = 10_000;
+
+const LIST_MARKER = new Set(['-', '*', '+']);
+
+/**
+ * How deep the line's prefix nests: each `>` and each list marker is a
+ * level, and so is every two columns of indentation among them (how nested
+ * list items are written); the one space after a marker is not counted. A scan of the prefix only, so a
+ * file is measured before micromark sees it.
+ */
+export function prefixDepth(line: string): number {
+  let depth = 0;
+  let columns = 0;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    const blank = (k: number) => line[k] === ' ' || line[k] === '\t';
+    if (c === ' ') columns++;
+    else if (c === '\t') columns += 4;
+    else if (c === '>' || (LIST_MARKER.has(c) && blank(i + 1))) {
+      depth++;
+      if (blank(i + 1)) i++; // the space a marker takes is not indentation
+    } else {
+      let j = i;
+      while (j < line.length && j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+      if (j === i || !(line[j] === '.' || line[j] === ')') || !blank(j + 1)) break;
+      depth++;
+      i = j + 1;
+    }
+    i++;
+  }
+  return depth > 0 ? depth + Math.floor(columns / 2) : 0;
+}
+
+/** A GFM delimiter row: only pipes, dashes, colons and spaces, with at least one pipe and one dash. */
+function isDelimiterRow(line: string): boolean {
+  let pipe = false;
+  let dash = false;
+  for (const c of line) {
+    if (c === '|') pipe = true;
+    else if (c === '-') dash = true;
+    else if (c !== ':' && c !== ' ' && c !== '\t') return false;
+  }
+  return pipe && dash;
+}
+
+/** Cells of a table row as GFM counts them: between pipes, outer pipes not opening a cell. */
+function cellsOf(line: string): number {
+  const trimmed = line.trim();
+  let pipes = 0;
+  for (const c of trimmed) if (c === '|') pipes++;
+  return pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && trimmed.length > 1 ? 1 : 0);
+}
+
+interface TableRun {
+  start: number;
+  rows: number;
+  columns: number;
+  delimiter: boolean;
+}
+
+/**
+ * Measures the file before micromark sees it: nesting by each line's prefix,
+ * tables by runs of lines with pipes (one with a delimiter row is a table).
+ * Reports the first excess at its line; false when the file must not be parsed.
+ */
+export function checkBounds(file: VFile): boolean {
+  const lines = String(file.value).split('\n');
+  let run: TableRun | undefined;
+  for (let n = 0; n <= lines.length; n++) {
+    const line = lines[n];
+    if (line !== undefined && line.includes('|')) {
+      run ??= { start: n, rows: 0, columns: 0, delimiter: false };
+      run.rows++;
+      run.columns = Math.max(run.columns, cellsOf(line));
+      run.delimiter ||= isDelimiterRow(line);
+    } else if (run) {
+      if (run.delimiter && run.rows * run.columns > MAX_TABLE_CELLS) {
+        const cells = run.rows * run.columns;
+        report(file, { line: run.start + 1, column: 1 }, 'table-too-large', { rows: run.rows, columns: run.columns, cells, limit: MAX_TABLE_CELLS });
+        return false;
+      }
+      run = undefined;
+    }
+    const depth = line === undefined ? 0 : prefixDepth(line);
+    if (depth > MAX_NESTING) {
+      report(file, { line: n + 1, column: 1 }, 'nesting-too-deep', { depth, limit: MAX_NESTING });
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Reports a heading longer than MAX_HEADING_CHARS (most often body text typed after a stray #). */
+export function checkHeadingLength(file: VFile, place: Place, text: string): void {
+  const length = [...text].length;
+  if (length > MAX_HEADING_CHARS) report(file, place, 'heading-too-long', { length, limit: MAX_HEADING_CHARS });
+}
