@@ -126,6 +126,8 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
     case 'too_small': return `不小于 ${String(issue.minimum)} 的值`;
     case 'too_big': return `不大于 ${String(issue.maximum)} 的值`;
     case 'invalid_value': return issue.values.map(String).join(' 或 ');
+    // A custom refinement or a pattern with its own words (a reading: 每字一个拼音音节…) says what it wants.
+    case 'custom': case 'invalid_format': return issue.message || '合规的值';
     default: return '合规的值';
   }
 }

@@ -61,7 +61,8 @@ function tableBlock(g: Geometry, set: TableSet, from: number, marks: TableMarks 
       let to = rowsThatFit(set, from, height);
       if (set.heightOf(from, to) > height || to >= set.rows) return undefined;
       // Leave the continuation a third of the rows; a piece ending a column or page keeps a few rows at least.
-      if (set.rows - to < least) to = Math.max(from + 1, set.rows - least);
+      // Only when the piece itself still keeps its share: moving the break to one row a page would print a row a page.
+      if (set.rows - to < least && set.rows - least - from >= Math.min(least, FEWEST_ROWS)) to = set.rows - least;
       if (lines < g.linesPerColumn && to - from < Math.min(least, FEWEST_ROWS)) return undefined;
       return { first: pieceAtom(g, set, from, to, marks, wide), rest: tableBlock(g, set, to, undefined, wide) };
     },

@@ -27,7 +27,8 @@ interface Outline {
 /** 【标题】, optionally followed by the editor's index flag {index} or {index=false}. */
 const RUN_IN = /^【([^】]*)】(?:\{index(?:=(true|false))?\})?[ \u3000]*/;
 /** `{index}` or `{index=false}` ending a heading: whether the index lists it, whatever book.yaml's rules say. */
-const INDEX_FLAG = /[ \u3000]*\{index(?:=(true|false))?\}[ \u3000]*$/;
+/** Found from its brace, so a heading of many spaces is scanned once (test/regex-safety.test.ts); the spaces before it are trimmed. */
+const INDEX_FLAG = /\{index(?:=(true|false))?\}[ \u3000]*$/;
 
 /** The index flag of a run-in or heading match: true for {index}, false for {index=false}. */
 function flagOf(match: RegExpExecArray | null, group: number): { index?: boolean } {
@@ -44,7 +45,7 @@ function title(state: ParseState, node: Heading): { title: string; index?: boole
 function titleAndFlag(node: Heading): { title: string; index?: boolean } {
   const raw = normalizeText(rawText(node.children)).text.trim();
   const m = INDEX_FLAG.exec(raw);
-  return { title: m ? raw.slice(0, m.index) : raw, ...flagOf(m, 1) };
+  return { title: m ? raw.slice(0, m.index).trimEnd() : raw, ...flagOf(m, 1) };
 }
 const DATE_RUN_IN = /^((?:\d{1,2}日(?:[—至-]\d{1,2}日)?)|同日|是月|月内|[上中下]旬)[ \u3000]+/;
 
