@@ -141,3 +141,22 @@ describe('a fonts.yaml that names fonts it may not use (issue 16)', () => {
     expect(found).toEqual([`${lineOf('../../../../etc/passwd')} font-path-outside`, `${lineOf('missing.ttf')} font-file-missing`]);
   });
 });
+
+describe('the decoded Kai subsets kept in node_modules/.cache (issue 16: caches cannot poison a build)', () => {
+  test('a damaged or emptied subset is decoded again, to the same bytes', async () => {
+    const { readdirSync: list, writeFileSync: write } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { trueTypeOf, woff2Ready } = await import('../src/io/split-font.ts');
+    await woff2Ready();
+    const pkg = join(createRequire(import.meta.url).resolve('@chinese-fonts/lxgwwenkai/package.json'), '..');
+    const woff2 = list(pkg, { recursive: true }).map(String).filter((n) => n.endsWith('.woff2')).slice(0, 2).map((n) => join(pkg, n));
+    const fresh = woff2.map((f) => trueTypeOf(f));
+    const cacheDir = join(pkg, '..', '..', '.cache', 'nianjian-fonts');
+    const kept = list(cacheDir).filter((n) => woff2.some((f) => n.startsWith(f.replace(/^.*\//, '').replace('.woff2', ''))));
+    expect(kept.length).toBe(2);
+    write(join(cacheDir, kept[0]!), '');
+    const damaged = readFileSync(join(cacheDir, kept[1]!));
+    write(join(cacheDir, kept[1]!), damaged.fill(0x41, 100, 400));
+    woff2.forEach((f, i) => expect(trueTypeOf(f).equals(fresh[i]!), f).toBe(true));
+  });
+});

@@ -13,7 +13,8 @@
  * bytes each time, so the PDF stays the same.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { sealEntry, unsealEntry } from './disk-cache.ts';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Font } from '../font/index.ts';
@@ -71,17 +72,29 @@ function cachedPath(woff2File: string): string {
   return join(cacheDirFor(woff2File), `${basename(woff2File, '.woff2')}-${key}.ttf`);
 }
 
+/** A cached subset's bytes when whole (its SHA-256 at its end, disk-cache.ts), else undefined: decoded again. */
+function readCached(path: string): Buffer | undefined {
+  try {
+    const body = unsealEntry(readFileSync(path));
+    return body ? Buffer.from(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The TrueType bytes of a WOFF2 file, from the cache or decoded now (and cached). */
 export function trueTypeOf(woff2File: string): Buffer {
   const cached = cachedPath(woff2File);
-  if (existsSync(cached)) return readFileSync(cached);
+  const kept = readCached(cached);
+  if (kept) return kept;
+  rmSync(cached, { force: true });
   const ttf = decoder().decompress(readFileSync(woff2File));
   if (ttf === false) throw new Error(`not a WOFF2 font: ${woff2File}`);
   const bytes = Buffer.from(ttf);
   try {
     mkdirSync(dirname(cached), { recursive: true });
     const temp = `${cached}.${process.pid}`;
-    writeFileSync(temp, bytes);
+    writeFileSync(temp, sealEntry(bytes));
     renameSync(temp, cached);
   } catch {
     // A read-only node_modules: decoded again next time, same bytes.
@@ -91,7 +104,11 @@ export function trueTypeOf(woff2File: string): Buffer {
 
 /** Are all the subsets of these faces decoded and cached already (then the decoder need not start)? */
 export function allCached(faces: readonly FontFace[]): boolean {
-  return faces.every((f) => existsSync(cachedPath(f.file)));
+  // Present and longer than its hash: a damaged body is found by trueTypeOf, removed, and decoded again.
+  return faces.every((f) => {
+    const path = cachedPath(f.file);
+    return existsSync(path) && statSync(path).size > 32;
+  });
 }
 
 /**
