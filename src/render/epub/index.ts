@@ -67,17 +67,21 @@ function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFi
  */
 function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined, lastPage: number, indexPages: readonly number[]): Array<{ label: string; href: string }> {
   const first = new Map<number, string>();
+  /** Reading order of each place: the page-list must follow it (EPUB NAV-011), though a float or a turned table may print a place on a later page. */
+  const order = new Map<string, number>([[INDEX_HREF, Number.POSITIVE_INFINITY]]);
   walkBook({ ...book, front: [] }, (n) => {
     if (!('id' in n)) return;
     const page = printPageOf(n.id);
     const href = hrefOf(n.id);
+    if (href && !order.has(href)) order.set(href, order.size);
     if (page !== undefined && href && !first.has(page)) first.set(page, href);
   });
   for (const page of indexPages) first.set(page, INDEX_HREF);
   const out: Array<{ label: string; href: string }> = [];
   let current: string | undefined;
   for (let page = 1; page <= lastPage; page++) {
-    current = first.get(page) ?? current;
+    const own = first.get(page);
+    if (own && (current === undefined || order.get(own)! >= order.get(current)!)) current = own;
     if (current) out.push({ label: String(page), href: current });
   }
   return out;
