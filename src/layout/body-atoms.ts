@@ -80,7 +80,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const dpi = size.widthPx / (width / 72);
   if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source, anchor: fig.id });
   const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'justify', turnover: 'words' }, c.size_pt, boxWidth);
+  // Ragged, not justified: a caption turns over between words, and justifying the shortened line spread its characters apart.
+  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'start', turnover: 'words' }, c.size_pt, boxWidth);
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
   const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;

@@ -43,7 +43,7 @@ interface PageLayout {
 function captionOf(ctx: LayoutContext, fig: Figure, width: number): Line[] {
   const runs = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
   // Captions as in the body (issue 18): the template's 楷体 小五, turned over between words.
-  return composeAt(ctx, { runs, indentEm: 0, align: 'justify', turnover: 'words' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
+  return composeAt(ctx, { runs, indentEm: 0, align: 'start', turnover: 'words' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
 }
 
 /** A caption's lines told from its length (layouts are compared before any caption is composed). */
