@@ -6,7 +6,7 @@
  * empty, short or does not match its hash is discarded and made again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScratchFiles } from './commit.ts';
 
@@ -44,15 +44,14 @@ export function diskCache(outDir: string, kind: string, scratch = new ScratchFil
     set: async (key, bytes) => {
       if (!SAFE_KEY.test(key) || bytes.length === 0) return;
       const path = join(dir, key);
-      const tmp = scratch.beside(path);
+      let tmp: string | undefined;
       try {
         await mkdir(dir, { recursive: true });
-        await writeFile(tmp, sealEntry(bytes));
-        await rename(tmp, path);
-        scratch.paths.delete(tmp);
+        tmp = await scratch.write(path, sealEntry(bytes));
+        await scratch.rename(tmp, path);
       } catch {
-        // A full disk or a read-only folder: the entry is made again next time.
-        await scratch.remove(tmp);
+        // A full disk, a read-only folder or a build being stopped: the entry is made again next time.
+        if (tmp) await scratch.remove(tmp);
       }
     },
   };
