@@ -52,6 +52,8 @@ export interface Atom {
   paragraph?: ParagraphPlace;
   /** A breakable block: the part that fits in `lines` grid lines and the rest (its header repeated), or undefined when no good break fits. */
   split?: (lines: number) => { first: Atom; rest: Atom } | undefined;
+  /** A body line: where its text begins in its block (a page that opens with this line begins there, issue 19). */
+  textStart?: { block: string; offset: number };
   /** Stays with the text before it: no float is set between them (a section's credit line, R-YB-5). */
   keepWithPrevious?: boolean;
   /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */

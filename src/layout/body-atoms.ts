@@ -8,7 +8,7 @@ import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
-import { type Block, type Chapter, type Entry, type Figure, inlineText, type Paragraph, type Section, type StatTable } from '../model/index.ts';
+import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
@@ -122,8 +122,30 @@ export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Ato
   }));
 }
 
+/**
+ * The block a paragraph's lines belong to, and the run-in head (【条目】, a
+ * date, a list mark) that the EPUB prints apart from the block's text.
+ */
+interface TextBlock {
+  source: Source;
+  head?: string;
+}
+
+/** Each line's atom, knowing where its text begins in its block (issue 19: the EPUB's page-list). */
+function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index: number) => Atom['paragraph'], block: TextBlock | undefined): Atom[] {
+  const key = block && blockKey(block.source);
+  let offset = -countedLength(block?.head ?? '');
+  return lines.map((l, index) => {
+    const atom = lineAtom(l, align, place(index));
+    // The first line begins before the block's own text, at its head: a negative offset (the EPUB prints the head apart).
+    if (key) atom.textStart = { block: key, offset: index === 0 ? offset : Math.max(0, offset) };
+    offset += countedLength(l.text);
+    return atom;
+  });
+}
+
 /** A paragraph's lines as atoms; justified ones can be set again one line shorter or longer when the page needs it (R-PAR-4). */
-function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], align: 'start' | 'end' = 'start'): Atom[] {
+function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block?: TextBlock, align: 'start' | 'end' = 'start'): Atom[] {
   const g = ctx.geometry;
   const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
   const settings = new Map<number, Atom[] | undefined>();
@@ -132,20 +154,20 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], ali
     if (!settings.has(count)) {
       others ??= composeInLines(ctx, input, g.bodySizePt, g.columnWidthPt, lines.length + 1);
       const again = others(count);
-      settings.set(count, again?.map((l, index) => lineAtom(l, align, { index, count, relines })));
+      settings.set(count, again && lineAtoms(again, align, (index) => ({ index, count, relines }), block));
     }
     return settings.get(count);
   };
-  const atoms = lines.map((l, index) => lineAtom(l, align, input.align === 'justify' ? { index, count: lines.length, relines } : { index, count: lines.length }));
+  const atoms = lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines } : { index, count: lines.length }), block);
   if (input.align === 'justify') settings.set(lines.length, atoms);
   return atoms;
 }
 
 function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
   switch (block.type) {
-    case 'paragraph': return linesOf(ctx, bodyParagraph(block));
-    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block));
-    case 'credit': return linesOf(ctx, creditParagraph(block), 'end').map((a) => ({ ...a, keepWithPrevious: true }));
+    case 'paragraph': return linesOf(ctx, bodyParagraph(block), block);
+    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date });
+    case 'credit': return linesOf(ctx, creditParagraph(block), block, 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
@@ -153,14 +175,15 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
     case 'list':
       return block.items.flatMap((item, i) => item.flatMap((p, j) => {
         const input = bodyParagraph(p);
-        if (j === 0) input.runs.unshift({ kind: 'text', text: block.ordered ? `${i + 1}.` : '·', style: BODY });
-        return linesOf(ctx, input);
+        const mark = j === 0 ? (block.ordered ? `${i + 1}.` : '·') : '';
+        if (mark) input.runs.unshift({ kind: 'text', text: mark, style: BODY });
+        return linesOf(ctx, input, { source: p.source, head: mark });
       }));
   }
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): FlowItem[] {
-  return [...linesOf(ctx, entryParagraph(entry)), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
 /** Paragraphs right after a table belong to it as notes. */

@@ -7,7 +7,7 @@ import type { Source } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
 import type { FlowPage, ShortCause } from './flow.ts';
-import type { DisplayItem, PageKind, SourceLine } from './types.ts';
+import type { DisplayItem, PageBegin, PageKind, SourceLine } from './types.ts';
 
 export interface PageDraft {
   kind: PageKind;
@@ -30,6 +30,8 @@ export interface PageDraft {
   stranded?: Array<{ source: Source; column: number }>;
   /** Columns that end short in mid-flow (R-COL-1), at the text last printed in them. */
   shortColumns?: Array<{ source: Source; column: number; lines: number; cause: ShortCause }>;
+  /** Where the page's text begins (the EPUB's page-list); by default its first anchor. */
+  begins?: PageBegin;
   /** Draws the page; `pageIndexOf` resolves link targets once all pages are placed. */
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
@@ -45,12 +47,30 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     sources: sourceLinesOf(placed.map((p) => p.atom)),
     lines: placed.flatMap((p) => (p.atom.composed ? [{ line: p.atom.composed, column: p.column }] : [])),
     stranded: strandedHeadings(page),
+    ...beginsOf(page),
     shortColumns: (page.short ?? []).flatMap((c) => {
       const source = page.columns[c.column]!.flatMap((p) => p.atom.sources ?? []).at(-1);
       return source ? [{ ...c, source }] : [];
     }),
     draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
   };
+}
+
+/**
+ * Where a flowed page begins in reading order: its first column's first
+ * atom that is not a float (a photo set at the top may belong to text
+ * further on). A line carried over from the page before begins inside its
+ * paragraph; a heading or an entry's first line begins at its anchor.
+ */
+function beginsOf(page: FlowPage): { begins?: PageBegin } {
+  for (const column of page.columns) {
+    const first = [...column].sort((a, b) => a.line - b.line).find((p) => !p.atom.isFloat && (p.atom.textStart || p.atom.anchors.length > 0));
+    if (!first) continue;
+    const { textStart, anchors } = first.atom;
+    if (textStart && (textStart.offset > 0 || anchors.length === 0)) return { begins: textStart };
+    return { begins: { anchor: anchors[0]! } };
+  }
+  return {};
 }
 
 /**

@@ -183,6 +183,8 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
     };
+    const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
+    if (begins) page.begins = begins;
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
     const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => ctx.draft!.sourceNotes.get(a.id) ?? '')].join('\u0000') : '';
     page.identity = pageIdentity(p.draft, page, marks);

@@ -65,6 +65,15 @@ export interface SourceLine {
   line: number;
 }
 
+/**
+ * Where a page begins in the book's text (issue 19): at a titled place (a
+ * heading, an entry, a figure), or inside a block's text, `offset`
+ * characters (spaces not counted) after the block's start, run-in head not
+ * counted either (a page that begins with a line's head, a 大事记 date,
+ * has a negative offset).
+ */
+export type PageBegin = { anchor: string } | { block: string; offset: number };
+
 /** 页: one page of the book block. */
 export interface Page {
   index: number;
@@ -78,6 +87,8 @@ export interface Page {
   items: DisplayItem[];
   /** The manuscript texts printed here (paragraphs, by their first line), for going from an edit to its page. */
   sources: SourceLine[];
+  /** Where the page's text begins, for the EPUB's page-list; absent on pages with no text of the book. */
+  begins?: PageBegin;
   /** Stands for what the page shows: the same token in the next build of a watch session means the same page. */
   identity?: object;
 }

@@ -13,6 +13,23 @@ export interface Source {
   position?: Position;
 }
 
+/**
+ * A text block's key by its place in the manuscript (file, line, column):
+ * paragraphs have no ids, and the layout and the EPUB must name the same
+ * one (a print page's start in the EPUB's page-list, issue 19).
+ */
+export function blockKey(source: Source): string | undefined {
+  const start = source.position?.start;
+  return start ? `${source.path}:${start.line}:${start.column}` : undefined;
+}
+
+/** Characters that are counted when a place in a block's text is given: spaces are not, as the composer sets them anew. */
+export function countedLength(text: string): number {
+  let n = 0;
+  for (const c of text) if (!/\s/.test(c)) n++;
+  return n;
+}
+
 /** Inline content of a paragraph, caption or title. */
 export type Inline =
   /** `lineStarts`: offsets in `value` where a new source line begins (the source text was wrapped). */

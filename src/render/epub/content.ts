@@ -7,12 +7,18 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Block, Chapter, ChronicleItem, Entry, Figure, Inline, Part, Section, StatTable } from '../../model/index.ts';
+import type { Block, Chapter, ChronicleItem, Entry, Figure, Inline, Part, Section, Source, StatTable } from '../../model/index.ts';
+import { type PageBreak, withPageBreaks } from './page-breaks.ts';
 
 export interface ContentContext {
   /** The EPUB path of an image in the manuscript (photos/a.jpg → images/a.jpg). */
   imageHref(src: string): string;
+  /** Print pages that begin inside the text of the block at `source` (issue 19). */
+  pageBreaks?(source: Source): readonly PageBreak[] | undefined;
 }
+
+/** A block's text with the markers of the print pages that begin in it. */
+const text = (ctx: ContentContext, source: Source, content: ElementContent[]) => withPageBreaks(content, ctx.pageBreaks?.(source));
 
 export function inlines(nodes: readonly Inline[]): ElementContent[] {
   return nodes.flatMap((n): ElementContent[] => {
@@ -43,8 +49,13 @@ function table(t: StatTable): Element {
   ]);
 }
 
-function chronicle(items: ChronicleItem[]): Element {
-  return h('dl', { className: ['chronicle'] }, items.flatMap((i) => [h('dt', i.date), h('dd', inlines(i.children))]));
+function chronicle(ctx: ContentContext, items: ChronicleItem[]): Element {
+  return h('dl', { className: ['chronicle'] }, items.flatMap((i) => {
+    // A page that begins with the item begins at its date.
+    const breaks = ctx.pageBreaks?.(i.source);
+    const atDate = breaks?.filter((b) => b.offset < 0);
+    return [h('dt', withPageBreaks([{ type: 'text', value: i.date }], atDate)), h('dd', withPageBreaks(inlines(i.children), breaks?.filter((b) => b.offset >= 0)))];
+  }));
 }
 
 /** Blocks in order; consecutive 大事记 items form one definition list. */
@@ -52,7 +63,7 @@ export function blocks(ctx: ContentContext, list: ReadonlyArray<Block>): Element
   const out: ElementContent[] = [];
   let run: ChronicleItem[] = [];
   const flush = () => {
-    if (run.length) out.push(chronicle(run));
+    if (run.length) out.push(chronicle(ctx, run));
     run = [];
   };
   for (const b of list) {
@@ -69,20 +80,20 @@ export function blocks(ctx: ContentContext, list: ReadonlyArray<Block>): Element
 
 function block(ctx: ContentContext, b: Exclude<Block, ChronicleItem>): Element {
   switch (b.type) {
-    case 'paragraph': return h('p', inlines(b.children));
+    case 'paragraph': return h('p', text(ctx, b.source, inlines(b.children)));
     case 'figure': return figure(ctx, b);
     case 'gallery': return h('section', { id: b.id, className: ['gallery'] }, [h('h2', b.title), ...b.figures.map((f) => figure(ctx, f))]);
     case 'table': return table(b);
-    case 'list': return h(b.ordered ? 'ol' : 'ul', b.items.map((item) => h('li', item.map((p) => h('p', inlines(p.children))))));
+    case 'list': return h(b.ordered ? 'ol' : 'ul', b.items.map((item) => h('li', item.map((p) => h('p', text(ctx, p.source, inlines(p.children)))))));
     case 'nameList': return h('ul', { className: ['names'] }, b.names.map((n) => h('li', n)));
-    case 'credit': return h('p', { className: ['credit'] }, `（${b.text}）`);
+    case 'credit': return h('p', { className: ['credit'] }, text(ctx, b.source, [{ type: 'text', value: `（${b.text}）` }]));
   }
 }
 
 function entry(ctx: ContentContext, e: Entry, level: number): Element {
   return h('section', { className: ['entry'] }, [
     h(`h${level}`, { id: e.id, className: ['entry-title'] }, `【${e.title}】`),
-    h('p', { className: ['lead'] }, inlines(e.lead)),
+    h('p', { className: ['lead'] }, text(ctx, e.source, inlines(e.lead))),
     ...blocks(ctx, e.blocks),
   ]);
 }

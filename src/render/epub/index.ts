@@ -8,11 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { IndexGroup, TocItem } from '../../derive/index.ts';
-import { type Book, walkBook } from '../../model/index.ts';
+import { blockKey, type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
 import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
 import { CONTAINER_XML, FONT_FACES, type ManifestItem, packageDocument, STYLE_CSS } from './package.ts';
+import { type PageBreak, pageBreakId } from './page-breaks.ts';
 import { startZip, type ZipEntry, type ZipWriter } from './zip.ts';
 
 export interface EpubInput {
@@ -22,6 +23,8 @@ export interface EpubInput {
   /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
   printPageOf(anchor: string): number | undefined;
   printPages: number;
+  /** Where each print page of the body begins (from the layout): the page-list links to that character (issue 19). */
+  pageBegins?: ReadonlyMap<number, PageBegin>;
   /** The print page numbers of the index: the page-list sends them to the index. */
   indexPages?: readonly number[];
   /** The last numbered page of the body (the index included). */
@@ -45,44 +48,87 @@ const imageName = (src: string) => {
   return `${base}-${createHash('sha256').update(src).digest('hex').slice(0, 8)}.jpg`;
 };
 
-/** Which document each anchor id lives in. */
-function documentsOfAnchors(book: Book, partFile: (i: number) => string, frontFile: (i: number) => string): Map<string, string> {
+/** Where a print page begins: at a titled place, or inside a block's text (see the layout's PageBegin). */
+export type PageBegin = { anchor: string } | { block: string; offset: number };
+
+/**
+ * Which document each anchor id and each text block lives in, and the
+ * reading order of both (keys `#id` and `@block`), for the page-list.
+ */
+function placesOf(book: Book, partFile: (i: number) => string, frontFile: (i: number) => string): { files: Map<string, string>; order: Map<string, number> } {
   const files = new Map<string, string>();
-  book.front.forEach((f, i) => walkBook({ ...book, parts: [], front: [f] }, (n) => 'id' in n && files.set(n.id, frontFile(i))));
+  const order = new Map<string, number>();
+  const note = (key: string, file: string) => {
+    files.set(key, file);
+    if (!order.has(key)) order.set(key, order.size);
+  };
+  book.front.forEach((f, i) => walkBook({ ...book, parts: [], front: [f] }, (n) => 'id' in n && files.set(`#${n.id}`, frontFile(i))));
   book.parts.forEach((p, i) => {
     walkBook({ ...book, front: [], parts: [p] }, (n) => {
-      if ('id' in n) files.set(n.id, partFile(i));
+      if ('id' in n) note(`#${n.id}`, partFile(i));
+      const key = 'source' in n ? blockKey(n.source) : undefined;
+      if (key) note(`@${key}`, partFile(i));
       const inl = n.type === 'entry' ? n.lead : n.type === 'paragraph' || n.type === 'chronicleItem' ? n.children : [];
-      for (const x of inl) if (x.type === 'indexTerm') files.set(x.id, partFile(i));
+      for (const x of inl) if (x.type === 'indexTerm') note(`#${x.id}`, partFile(i));
     });
   });
-  return files;
+  return { files, order };
+}
+
+interface ListedPage {
+  label: string;
+  href: string;
+  /** The page's marker goes into this block's text at this offset. */
+  marker?: { block: string; offset: number };
 }
 
 /**
  * page-list: every print page of the body, so that a citation by page can be
- * followed. A page links to the first place printed on it; a page with no
- * place of its own (text running on) links to the place that runs onto it;
- * the index's pages link to the index.
+ * followed. A page links to the character it begins with (issue 19), or to
+ * the place it opens with; a page with no text of its own links to the
+ * place that runs onto it; the index's pages link to the index. The list
+ * keeps reading order (EPUB NAV-011), though a float or a turned table may
+ * print a place on a later page: such a page links on to the place before.
  */
-function pageList(book: Book, printPageOf: (a: string) => number | undefined, hrefOf: (a: string) => string | undefined, lastPage: number, indexPages: readonly number[]): Array<{ label: string; href: string }> {
-  const first = new Map<number, string>();
-  /** Reading order of each place: the page-list must follow it (EPUB NAV-011), though a float or a turned table may print a place on a later page. */
-  const order = new Map<string, number>([[INDEX_HREF, Number.POSITIVE_INFINITY]]);
-  walkBook({ ...book, front: [] }, (n) => {
-    if (!('id' in n)) return;
-    const page = printPageOf(n.id);
-    const href = hrefOf(n.id);
-    if (href && !order.has(href)) order.set(href, order.size);
-    if (page !== undefined && href && !first.has(page)) first.set(page, href);
-  });
-  for (const page of indexPages) first.set(page, INDEX_HREF);
-  const out: Array<{ label: string; href: string }> = [];
-  let current: string | undefined;
+function pageList(places: ReturnType<typeof placesOf>, hrefOf: (a: string) => string | undefined, begins: ReadonlyMap<number, PageBegin>, lastPage: number, indexPages: readonly number[]): ListedPage[] {
+  const index = new Set(indexPages);
+  const out: ListedPage[] = [];
+  let current: { href: string; rank: [number, number] } | undefined;
+  const later = (rank: [number, number]) => !current || rank[0] > current.rank[0] || (rank[0] === current.rank[0] && rank[1] >= current.rank[1]);
   for (let page = 1; page <= lastPage; page++) {
-    const own = first.get(page);
-    if (own && (current === undefined || order.get(own)! >= order.get(current)!)) current = own;
-    if (current) out.push({ label: String(page), href: current });
+    const label = String(page);
+    const begin = begins.get(page);
+    if (index.has(page)) {
+      current = { href: INDEX_HREF, rank: [Number.POSITIVE_INFINITY, 0] };
+      out.push({ label, href: INDEX_HREF });
+      continue;
+    }
+    if (begin && 'block' in begin) {
+      const file = places.files.get(`@${begin.block}`);
+      const rank: [number, number] = [places.order.get(`@${begin.block}`) ?? -1, begin.offset];
+      if (file && later(rank)) {
+        current = { href: `${file}#${pageBreakId(label)}`, rank };
+        out.push({ label, href: current.href, marker: begin });
+        continue;
+      }
+    } else if (begin) {
+      const href = hrefOf(begin.anchor);
+      const rank: [number, number] = [places.order.get(`#${begin.anchor}`) ?? -1, 0];
+      if (href && later(rank)) current = { href, rank };
+    }
+    if (current) out.push({ label, href: current.href });
+  }
+  return out;
+}
+
+/** The markers each block's text gets, by block key. */
+function markersByBlock(pages: readonly ListedPage[]): Map<string, PageBreak[]> {
+  const out = new Map<string, PageBreak[]>();
+  for (const p of pages) {
+    if (!p.marker) continue;
+    const list = out.get(p.marker.block) ?? [];
+    list.push({ offset: p.marker.offset, label: p.label });
+    out.set(p.marker.block, list);
   }
   return out;
 }
@@ -99,9 +145,17 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   const s = book.settings;
   const partFile = (i: number) => `part-${String(i + 1).padStart(2, '0')}.xhtml`;
   const frontFile = (i: number) => `front-${String(i + 1).padStart(2, '0')}.xhtml`;
-  const files = documentsOfAnchors(book, partFile, frontFile);
-  const hrefOf = (anchor: string) => (anchor === 'index' ? 'index.xhtml' : files.has(anchor) ? `${files.get(anchor)}#${anchor}` : undefined);
-  const ctx: ContentContext = { imageHref: (src) => `images/${imageName(src)}` };
+  const places = placesOf(book, partFile, frontFile);
+  const hrefOf = (anchor: string) => (anchor === 'index' ? 'index.xhtml' : places.files.has(`#${anchor}`) ? `${places.files.get(`#${anchor}`)}#${anchor}` : undefined);
+  const pages = pageList(places, hrefOf, input.pageBegins ?? new Map(), input.lastBodyPage, input.indexPages ?? []);
+  const markers = markersByBlock(pages);
+  const ctx: ContentContext = {
+    imageHref: (src) => `images/${imageName(src)}`,
+    pageBreaks: (source) => {
+      const key = blockKey(source);
+      return key ? markers.get(key) : undefined;
+    },
+  };
 
   const docs: Array<{ name: string; text: string; title: string }> = [
     { name: 'title.xhtml', text: titleDocument(s), title: '书名页' },
@@ -111,7 +165,6 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   if (committee) docs.push({ name: 'committee.xhtml', text: committee, title: '编辑委员会' });
   book.front.forEach((f, i) => docs.push({ name: frontFile(i), text: frontSectionDocument(ctx, f), title: f.title }));
   book.parts.forEach((p, i) => docs.push({ name: partFile(i), text: xhtml(p.title, [partBody(ctx, p)], { bodyType: 'bodymatter' }), title: p.title }));
-  const pages = pageList(book, input.printPageOf, hrefOf, input.lastBodyPage, input.indexPages ?? []);
   const pageHref = (page: number) => pages.find((p) => p.label === String(page))?.href;
   docs.push({ name: 'index.xhtml', text: indexDocument(input.index, hrefOf, pageHref), title: '索引' });
 
