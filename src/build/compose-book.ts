@@ -45,6 +45,12 @@ function printedAt(p: BuildProblem): { printedAt: string } | Record<string, neve
   return { printedAt: `第 ${p.at.folio} 页${column}` };
 }
 
+/** A quoted text in a message: enough to find it, not a screenful (a line can be thousands of characters long). */
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length <= 40 ? text : `${chars.slice(0, 20).join('')}……${chars.slice(-12).join('')}（共 ${chars.length} 字）`;
+}
+
 function reportProblem(file: VFile, p: BuildProblem): void {
   const place = p.source?.position;
   const at = printedAt(p);
@@ -61,8 +67,9 @@ function reportProblem(file: VFile, p: BuildProblem): void {
       report(file, p.point ?? place, 'glyph-missing', { char: p.char, code });
       break;
     }
-    case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: p.text, ...at }); break;
-    case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: p.text, ...at }); break;
+    case 'line-overfull': report(file, place, 'line-overfull', { over: p.overPt.toFixed(2), text: excerpt(p.text), ...at }); break;
+    case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: excerpt(p.text), ...at }); break;
+    case 'kinsoku-forced': report(file, place, 'kinsoku-forced', { text: excerpt(p.text), ...at }); break;
   }
 }
 

@@ -7,7 +7,7 @@ import { buildUnits } from './build-units.ts';
 import { buildGaps } from './gaps.ts';
 import { setLine } from './justify.ts';
 import { turnoverGaps } from './turnover.ts';
-import type { ComposedParagraph, ComposeOptions, ComposeProblem, ParagraphInput } from './types.ts';
+import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
 /** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
 export const LOOSE_LINE_EM = 1 / 3;
@@ -26,8 +26,40 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { bre
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
   const measureEm = opts.measurePt / opts.fontSizePt;
+  const problems = [...list.problems];
+  for (const stretch of openLongStretches(list.units, gaps, measureEm)) {
+    const run = input.runs[list.runOf[stretch.from]!];
+    const text = list.units.slice(stretch.from, stretch.to + 1).map((u) => u.seg.text).join('');
+    problems.push({ kind: 'kinsoku-forced', text, ...(run?.kind === 'text' && run.source ? { source: run.source } : {}) });
+  }
   const breakInput: BreakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
-  return { breakInput: input.turnover ? { ...breakInput, ...turnoverGaps(list.units, gaps, input.turnover) } : breakInput, problems: list.problems };
+  return { breakInput: input.turnover ? { ...breakInput, ...turnoverGaps(list.units, gaps, input.turnover) } : breakInput, problems };
+}
+
+/**
+ * R-KIN as far as a line allows: a stretch with no break the rules allow
+ * that is wider than the measure (a run of opening brackets typed by
+ * mistake) would run off the page as one overfull line. Its gaps are opened
+ * (gaps are shared, so each is replaced by an open copy): the text wraps,
+ * and the broken rule is reported. A single token wider than the measure
+ * is left to the overfull warning, which asks for a space in it.
+ */
+function openLongStretches(units: readonly Unit[], gaps: Gap[], measureEm: number): Array<{ from: number; to: number }> {
+  const opened: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  let width = 0;
+  for (let i = 0; i < units.length; i++) {
+    width += units[i]!.widthEm + (i > from ? gaps[i - 1]!.widthEm : 0);
+    const gap = gaps[i];
+    if (gap && !gap.canBreak && !gap.isForced) continue;
+    if (width > measureEm && i > from) {
+      for (let k = from; k < i; k++) gaps[k] = { ...gaps[k]!, canBreak: true };
+      opened.push({ from, to: i });
+    }
+    from = i + 1;
+    width = 0;
+  }
+  return opened;
 }
 
 /** Turnover breaks, unless a word is wider than the measure: then any break the rules allow. */

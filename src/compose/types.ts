@@ -122,6 +122,8 @@ export interface Line {
 
 export type ComposeProblem =
   | { kind: 'glyph-missing'; char: string; source?: Source; point?: Point }
+  /** A stretch with no allowed break, wider than a line, was broken against R-KIN so that it wraps. */
+  | { kind: 'kinsoku-forced'; text: string; source?: Source }
   | { kind: 'line-overfull'; overPt: number; text: string; source?: Source; line?: Line }
   | { kind: 'line-loose'; spreadEm: number; text: string; source?: Source; line?: Line };
 

@@ -92,6 +92,7 @@ export const CATALOGUE = {
   // Composition (R-JUS, fonts)
   'glyph-missing': rule('warning', (p) => `没有字体含有“${p.char}”（${p.code}），已排为方框占位。请改用通用字，或在 fonts/fonts.yaml 中加入含此字的字体。`),
   'line-overfull': rule('warning', (p) => `此行超出版心 ${p.over} pt：“${p.text}”。请在过长的字母或数字串中加空格以便断行。`),
+  'kinsoku-forced': rule('warning', (p) => `一串不能断开的字符长过一行（多为误输入的连续标点），只得在禁则不许处断行：“${p.text}”（R-KIN）。请检查并删改。`),
   'line-loose': rule('warning', (p) => `此行字距过松（每处加宽 ${p.spread} 字，R-JUS-7）：“${p.text}”。可调整用词或断句。`),
   // Press files (build --press, issue 20)
   'format-trim-mismatch': rule('error', (p) => `book.yaml 的开本 ${p.format}（每页纸面 ${p.fraction}）裁不出版式 ${p.template} 的成品尺寸 ${p.trim}。请改正 format 的纸张与开数，或换用与开本相符的版式。`),
