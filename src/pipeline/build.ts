@@ -6,7 +6,8 @@
  * of the disk, an error inside sharp or zlib — leaves the last good outputs
  * byte for byte, and writes a report that says it failed and why.
  */
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
 } from '../build/index.ts';
@@ -22,7 +23,7 @@ import type { LayoutContext, PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
-import { bookFileName, isTemplateName } from './names.ts';
+import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
 import { pressOutputs } from './press.ts';
 
 export interface BuildRequest {
@@ -112,20 +113,35 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
 
 /** The report of a build that wrote nothing else, saying why; the preview shows it beside the last good PDF. */
 async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
-  if (!outcome.book) return;
-  const paths = outputPaths(request.out, outcome.book, request.draft);
+  // Without a book and without a book.yaml there is no book here to report on (a mistyped folder): nothing is made.
+  if (!outcome.book && !outcome.read?.all.some((f) => f.basename === 'book.yaml')) return;
   const why = outcome.status === 'fault' ? '读写文件或处理中出错（见下）' : '书稿有错误（见下）';
-  const html = reportHtml(outcome.files, outcome.book, started, undefined, `${why}；上次生成的 PDF 与 EPUB 保持不变。`);
-  const fault = (await ensureFolder(request.out)) ?? (await commitOutputs([{ path: paths.report, bytes: html }], request.scratch));
+  const failed = `${why}；上次生成的 PDF 与 EPUB 保持不变。`;
+  const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft) : undefined;
+  const title = outcome.book ? bookFileName(outcome.book) : safeNamePart(basename(resolve(request.dir)));
+  const reports = paths ? [paths.report] : await reportsWithoutBook(request, title);
+  const html = reportHtml(outcome.files, title, started, undefined, failed);
+  const fault = (await ensureFolder(request.out)) ?? (await commitOutputs(reports.map((path) => ({ path, bytes: html })), request.scratch));
   if (fault) outcome.files.push(faultFile(fault));
-  outcome.report = fault ? undefined : paths.report;
-  outcome.pdf = paths.pdf;
+  outcome.report = fault ? undefined : reports[0];
+  if (paths) outcome.pdf = paths.pdf;
 }
 
-function reportHtml(files: VFile[], book: Book, started: number, pages: number | undefined, failed?: string): string {
+/**
+ * Where a failed build's report goes when book.yaml could not be read (no
+ * title, so no name): over the reports already in the output folder, so
+ * none of them still says "0 errors", or else under the folder's name.
+ */
+async function reportsWithoutBook(request: BuildRequest, folderTitle: string): Promise<string[]> {
+  const names = await readdir(request.out).catch(() => [] as string[]);
+  const reports = names.filter((n) => n.endsWith('-report.html') && !n.startsWith('.')).sort();
+  return reports.length > 0 ? reports.map((n) => join(request.out, n)) : [join(request.out, `${folderTitle}-report.html`)];
+}
+
+function reportHtml(files: VFile[], title: string, started: number, pages: number | undefined, failed?: string): string {
   const c = countMessages(files);
   return preflightReport(files, {
-    title: bookFileName(book), seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info },
+    title, seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info },
     ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}),
   });
 }
@@ -241,7 +257,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     outputs.push(...press.outputs);
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
-  outputs.push({ path: paths.report, bytes: reportHtml(read.all, book, started, pdf.paged.pages.length) });
+  outputs.push({ path: paths.report, bytes: reportHtml(read.all, bookFileName(book), started, pdf.paged.pages.length) });
   step('写入输出');
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);

@@ -97,6 +97,20 @@ describe('the disk fails: the last good outputs stay (issue 16)', () => {
     expect(report).toMatch(/本次生成失败：书稿有错误.*上次生成的 PDF 与 EPUB 保持不变/);
     expect(report).toMatch(/figure-file-missing/);
   });
+
+  test('a book.yaml that cannot be read (no title to name the files by) still replaces the last report with one that says why', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-failed-'));
+    cpSync(goodOut, out, { recursive: true });
+    const before = snapshot(out);
+    const bad = writeManuscript({ 'book.yaml': 'title: [unclosed\nyear: 2024\n', '01-篇.md': PART }, false);
+    expect((await build(bad, out)).code).toBe(1);
+    const reports = readdirSync(out).filter((n) => n.endsWith('-report.html'));
+    expect(reports).toHaveLength(1);
+    const report = readFileSync(join(out, reports[0]!), 'utf8');
+    expect(report).toMatch(/本次生成失败：书稿有错误.*上次生成的 PDF 与 EPUB 保持不变/);
+    expect(report).toMatch(/yaml-syntax/);
+    expectUntouched(out, before);
+  });
 });
 
 describe('an interrupted build (issue 16)', () => {
