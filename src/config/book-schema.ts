@@ -5,13 +5,6 @@
 import { z } from 'zod';
 
 const text = (what: string) => z.string().trim().min(1).describe(what);
-/**
- * Pinyin syllables with optional tone digits, spaced or not: gong1 re4,
- * gong1re4. Each letter run is ended by a digit or a space, never split two
- * ways: `([a-zü]+[1-5]?\s*)+` could split “gongregongzuo” in exponentially
- * many ways and hung `check` on a reading typed without spaces (issue 16).
- */
-export const PINYIN_READING = /^[a-zü]+(?:(?:[1-5]\s*|\s+)[a-zü]+)*[1-5]?\s*$/;
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('年-月，如 2024-11');
 
 const roleNames = z.strictObject({
