@@ -41,10 +41,10 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('page make-up of the sample, counted from the PDF', () => {
-  test('R-COL-1: columns in the middle of a part run to the last grid line (at most 2 % of body pages short)', () => {
+  test('R-COL-1: columns in the middle of a part run to the last grid line (at most 1 % of body pages short)', () => {
     expect(counts.bodyPages).toBeGreaterThan(250);
-    // Before issue 17: 100 short columns on 89 of 271 body pages.
-    expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.02 * counts.bodyPages));
+    // Before issue 17: 100 short columns on 89 of 271 body pages; 4 of 275 before headings were given their space as give and fixes reached the page before.
+    expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.01 * counts.bodyPages));
   });
 
   test('R-COL-1: a column the flow could not fill is a preflight finding with its page, column and cause', () => {
