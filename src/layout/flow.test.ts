@@ -110,6 +110,13 @@ describe('column flow', () => {
     expect(show(balanceLastPage(pages, g))[1]).toEqual(['W@0 b8@2 b9@3', '-@0']);
   });
 
+  test('R-COL-1: a last page is balanced under the page-wide float at its top; a column table is shared between the columns (续表)', () => {
+    const g10 = { columns: 2, linesPerColumn: 10 } as Geometry;
+    const table = atom('T', 8, { isFloat: true, split: (lines) => (lines >= 3 && lines < 8 ? { first: atom('T1', lines), rest: atom('T2', 9 - lines) } : undefined) });
+    const last: FlowPage = { columns: [[{ atom: atom('W', 2, { isFloat: true, spansColumns: true }), line: 0 }, { atom: table, line: 2 }], [{ atom: atom('-', 2, { spansColumns: true, anchors: [] }), line: 0 }]] };
+    expect(show(balanceLastPage([last], g10))).toEqual([['W@0 T1@2', '-@0 T2@2']]);
+  });
+
   test('R-COL-1: the last page is balanced, the last column the shorter', () => {
     const pages = balanceLastPage(flowAtoms(paragraph('a', 7), g), g);
     expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);

@@ -104,7 +104,8 @@ function restore(s: FlowState, snap: Snapshot): void {
 
 /** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
 class ColumnFlow {
-  constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState) {}
+  /** `shareFloats`: a breakable float (a column table) that does not fit is split here rather than sent on (balancing a last page). */
+  constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState, private readonly shareFloats = false) {}
 
   private current(): Placed {
     return this.s.pages.at(-1)!.columns[this.s.column]!;
@@ -201,6 +202,13 @@ class ColumnFlow {
         continue;
       }
       if (atom.isFloat) {
+        const parts = this.shareFloats && s.pending.length === 0 && atom.lines > this.room() ? atom.split?.(this.room()) : undefined;
+        if (parts) {
+          this.put(parts.first);
+          advance();
+          s.carry = parts.rest;
+          return { kind: 'full' };
+        }
         this.placeFloat(atom);
         advance();
         continue;
@@ -310,7 +318,7 @@ function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
   const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
-  const flow = new ColumnFlow(g, capacity, s);
+  const flow = new ColumnFlow(g, capacity, s, !fill);
   flow.newPage();
   const starts: Snapshot[] = [];
   for (;;) {
@@ -391,17 +399,23 @@ function refillTo(flow: ColumnFlow, s: FlowState, starts: Snapshot[], target: Co
 
 /**
  * R-COL-1: the last page of a flow gets columns of equal length (the last
- * one may be shorter), by flowing its atoms again into shorter columns.
+ * one may be shorter), by flowing its atoms again into shorter columns; the
+ * page-wide floats at its top stay there, the columns balanced under them,
+ * and a column table is shared between the columns under 续表.
  */
 export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const last = pages.at(-1)!;
-  const atoms = last.columns.flat().map((p) => p.atom);
-  const total = atoms.reduce((n, a) => n + a.lines, 0);
+  // The page-wide atoms are in the first column, the lines they keep free (spacers) in the others.
+  const atoms = last.columns.flatMap((col, c) => col.filter((p) => c === 0 || !p.atom.spansColumns)).map((p) => p.atom);
   const lengths = last.columns.map(used);
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
-  if (atoms.some((a) => a.spansColumns || a.placement === 'bottom')) return pages; // page-wide and foot floats fix the columns
-  const tallest = Math.max(...atoms.map((a) => a.lines));
-  for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
+  if (atoms.some((a) => a.placement === 'bottom')) return pages; // foot floats fix the columns
+  const across = atoms.filter((a) => a.spansColumns).reduce((n, a) => n + a.lines, 0);
+  const inColumns = atoms.filter((a) => !a.spansColumns);
+  if (inColumns.length === 0) return pages;
+  const total = inColumns.reduce((n, a) => n + a.lines, 0);
+  const tallest = Math.max(...inColumns.map((a) => (a.split ? 1 : a.lines)));
+  for (let capacity = across + Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
     if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns, ...(last.after ? { after: last.after } : {}) }];
