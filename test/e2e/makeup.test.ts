@@ -69,6 +69,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.galleryRowsMisaligned).toEqual([]);
   });
 
+  test('彩页: every page of photos is filled, its photos and captions running to the foot (no empty band; before: 17 of 17 pages)', () => {
+    expect(counts.galleryPages).toBeGreaterThan(10);
+    expect(counts.galleryBands).toEqual([]);
+  });
+
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
     const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
     const dump = dumpPage(page).split('\n');
