@@ -162,6 +162,7 @@ rows.push(
   ['make-up: pages of a table alone, a third empty', `${makeup.tableOnlyPages.length}${pagesOf(makeup.tableOnlyPages)}`],
   ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
+  ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
 );
 // Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
 const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');

@@ -70,7 +70,7 @@ export async function readPdfBoxes(bytes: Uint8Array): Promise<PdfBox[][]> {
 /** The grid of template `t`, as the counts measure it. */
 export function measuresOf(t: Template): GridMeasures {
   const g = geometryOf(t);
-  return { pageWidthPt: g.widthPt, typeTopPt: g.typeTopPt, pitchPt: g.pitchPt, lines: g.linesPerColumn, bodySizePt: g.bodySizePt, tableSizePt: t.table.size_pt, captionSizePt: t.caption.size_pt };
+  return { pageWidthPt: g.widthPt, typeTopPt: g.typeTopPt, pitchPt: g.pitchPt, lines: g.linesPerColumn, bodySizePt: g.bodySizePt, tableSizePt: t.table.size_pt, captionSizePt: t.caption.size_pt, listPitchPt: t.toc.line_pitch_pt };
 }
 
 /** Counts of the print PDF `bytes` of a book set with template `t`. */
@@ -87,6 +87,8 @@ export interface GridMeasures {
   bodySizePt: number;
   tableSizePt: number;
   captionSizePt: number;
+  /** Line pitch of the TOC and index. */
+  listPitchPt: number;
 }
 
 export interface ShortColumn {
@@ -107,6 +109,18 @@ export interface MakeupCounts {
   /** Gallery rows whose photos' tops differ by more than half a point. */
   galleryRowsMisaligned: number[];
   galleryRows: number;
+  /** Gallery pages (photos, no folio) whose photos and captions end more than three lines above the type area's foot (an empty band). */
+  galleryBands: number[];
+  galleryPages: number;
+  /** The last TOC page and the last index page (0-based), as found. */
+  listLastPages: number[];
+  /** Of those, the ones whose columns end more than a line apart. */
+  listLastPagesUnbalanced: number[];
+  /** TOC items that turn over, and the pages of those whose turnover line is not set in from the first (hanging indent). */
+  tocTurnovers: number;
+  tocTurnoversFlush: number[];
+  /** TOC lines of a numbered section (一、…) with the line under it, a heading of the level below, at the same indent. */
+  tocLevelsFlattened: number[];
 }
 
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
@@ -135,10 +149,11 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0 };
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
+      galleryBand(boxes, inArea, bottom - 3 * m.pitchPt, i, counts);
       return;
     }
     counts.bodyPages++;
@@ -152,7 +167,62 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
     if (!endsFlow && kind === undefined) shortColumns(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
     creditsAfterFigures(boxes.filter(inArea), m, mid, i, counts);
   });
+  listPages(pages, m, inArea, counts);
   return counts;
+}
+
+/** A page's text lines in each column: its boxes grouped by baseline, top down, each with its left edge and text. */
+function columnLines(boxes: readonly PdfBox[], mid: number): Array<Array<{ y: number; x: number; size: number; text: string }>> {
+  return [boxes.filter((b) => b.x < mid), boxes.filter((b) => b.x >= mid)].map((column) => {
+    const byLine = new Map<number, PdfBox[]>();
+    for (const b of column) if (b.kind === 'text') byLine.set(Math.round(b.y), [...(byLine.get(Math.round(b.y)) ?? []), b]);
+    return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([y, bs]) => {
+      const sorted = [...bs].sort((a, b) => a.x - b.x);
+      return { y, x: sorted[0]!.x, size: Math.max(...bs.map((b) => b.size)), text: sorted.map((b) => b.text).join('').trim() };
+    });
+  });
+}
+
+/** The pages of a list (目录, 索引): from the page under its title, while pages hold list text only. */
+function listRun(pages: readonly PdfBox[][], title: string, m: GridMeasures, inArea: (b: PdfBox) => boolean): number[] {
+  const first = pages.findIndex((p) => p.filter((b) => b.kind === 'text' && b.size > 15).map((b) => b.text).join('').replace(/[\s\u3000]/g, '') === title);
+  if (first < 0) return [];
+  const run = [first];
+  for (let i = first + 1; i < pages.length; i++) {
+    const area = pages[i]!.filter(inArea);
+    if (area.length === 0 || area.some((b) => b.kind === 'image' || b.size > m.bodySizePt + 0.5)) break;
+    run.push(i);
+  }
+  return run;
+}
+
+const NUMBERED = /^[一二三四五六七八九十]+、/;
+
+/** The last TOC and index pages balanced; TOC turnovers hung; TOC levels distinct. */
+function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfBox) => boolean, counts: MakeupCounts): void {
+  const mid = m.pageWidthPt / 2;
+  for (const title of ['目录', '索引']) {
+    const run = listRun(pages, title, m, inArea);
+    const last = run.at(-1);
+    if (last === undefined) continue;
+    counts.listLastPages.push(last);
+    const feet = columnLines(pages[last]!.filter(inArea), mid).map((lines) => lines.at(-1)?.y ?? 0);
+    if (Math.abs(feet[0]! - feet[1]!) > m.listPitchPt + 1) counts.listLastPagesUnbalanced.push(last);
+    if (title !== '目录') continue;
+    for (const i of run) {
+      for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
+        lines.forEach((line, k) => {
+          const next = lines[k + 1];
+          if (!next || Math.abs(next.y - line.y - m.listPitchPt) > 1) return;
+          if (!/\d$/.test(line.text) && line.size < 15) {
+            counts.tocTurnovers++;
+            if (next.x < line.x + 0.5 * next.size) counts.tocTurnoversFlush.push(i);
+          }
+          if (NUMBERED.test(line.text) && !NUMBERED.test(next.text) && Math.abs(next.x - line.x) < 1) counts.tocLevelsFlattened.push(i);
+        });
+      }
+    }
+  }
 }
 
 /** Bottom of what a box prints, on the body grid's terms: a text's baseline, an image's foot. */
@@ -183,6 +253,14 @@ function creditsAfterFigures(boxes: readonly PdfBox[], m: GridMeasures, mid: num
       if (isCredit && above.length > 0 && above.every((b) => near(b.size, m.captionSizePt, 0.05))) counts.figureBeforeCredit.push(pageIndex);
     });
   }
+}
+
+/** A page of photos without a folio whose photos and captions end above `least` (pt from the top). */
+function galleryBand(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, least: number, pageIndex: number, counts: MakeupCounts): void {
+  const area = boxes.filter(inArea);
+  if (!area.some((b) => b.kind === 'image')) return;
+  counts.galleryPages++;
+  if (Math.max(...area.map(footOf)) < least) counts.galleryBands.push(pageIndex);
 }
 
 /** Photos on a page without a folio: those whose vertical extents overlap are a row, and should share their top. */

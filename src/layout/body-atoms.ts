@@ -12,6 +12,7 @@ import { type Block, blockKey, type Chapter, countedLength, type Entry, type Fig
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
+import { withHeadingSpace } from './heading-space.ts';
 import { letterSpaced } from './spacing.ts';
 
 /** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
@@ -21,9 +22,10 @@ const HEADING: FontStyle = RUN_IN_HEAD;
 /** Heading lines are set at 1.4 times their size (R-GRID-2's middle). */
 const HEADING_LEADING = 1.4;
 
+const textHeightOf = (lineCount: number, sizePt: number) => (lineCount - 1) * sizePt * HEADING_LEADING + sizePt;
+
 function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, minimum: number): number {
-  const height = (lineCount - 1) * sizePt * HEADING_LEADING + sizePt;
-  return Math.max(minimum, Math.ceil(height / ctx.geometry.pitchPt) + 1);
+  return Math.max(minimum, Math.ceil(textHeightOf(lineCount, sizePt) / ctx.geometry.pitchPt) + 1);
 }
 
 /** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3). */
@@ -32,11 +34,11 @@ export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' 
   const align = level === 'subsection' ? 'start' : 'center';
   const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
   const gridLines = gridLinesFor(ctx, lines.length, style.size_pt, style.lines);
-  return {
-    lines: gridLines, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
+  return withHeadingSpace(ctx.geometry, (k) => ({
+    lines: k, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
     ...(outlineLevel !== undefined ? { outline: { title, level: outlineLevel } } : {}),
-    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, gridLines, align),
-  };
+    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align),
+  }), gridLines, style.lines, textHeightOf(lines.length, style.size_pt));
 }
 
 function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number): Atom {
@@ -50,10 +52,10 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const w = ctx.geometry.columnWidthPt;
   const title = composeAt(ctx, titleText(chapter.title, HEADING), a.title_size_pt, w);
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
-  const atoms: Atom[] = [{
-    lines: gridLines, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
-    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, gridLines, 'center'),
-  }];
+  const atoms: Atom[] = [withHeadingSpace(ctx.geometry, (k) => ({
+    lines: k, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
+    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center'),
+  }), gridLines, a.title_lines, textHeightOf(title.length, a.title_size_pt))];
   const info = chapter.article!;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
     if (text) atoms.push(centredLines(ctx, composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));

@@ -65,6 +65,20 @@ describe('column flow', () => {
     expect(unfixable[0]!.short).toEqual([{ column: 0, lines: 1, cause: 'heading' }]);
   });
 
+  test('R-HEAD-1 with R-COL-1: a heading set one grid line shorter (its space, not its text) fills the column', () => {
+    const heading = (lines: number): Atom => atom('H', lines, { keepWithNextLines: 2, resize: (d) => (d === -1 && lines === 2 ? heading(1) : undefined) });
+    const pages = flowAtoms([...paragraph('a', 2), heading(2), ...paragraph('c', 4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 H@2 c1@3 c2@4', 'c3@0 c4@1']);
+    expect(pages[0]!.short).toBeUndefined();
+  });
+
+  test('R-COL-1: a paragraph on the page before is set a line shorter when nothing in the short column can give', () => {
+    const pages = flowAtoms([...resettable('a', 4, [3]), ...paragraph('b', 6), ...paragraph('c', 3), atom('H', 1, { keepWithNextLines: 2 }), ...paragraph('d', 4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3 b2@4', 'b3@0 b4@1 b5@2 b6@3 c1@4']);
+    expect(show(pages)[1]![0]).toBe('c2@0 c3@1 H@2 d1@3 d2@4');
+    expect(pages.some((p) => p.short)).toBe(false);
+  });
+
   test('a figure that does not fit floats to the next column; the text goes on around it', () => {
     const pages = flowAtoms([...paragraph('a', 3), atom('F', 3, { isFloat: true }), ...paragraph('b', 3)], g);
     // b2 would leave b3 alone at the head of the next column (R-PAR-4), so it goes over too.
@@ -94,6 +108,13 @@ describe('column flow', () => {
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 b1@3 b2@4', 'b3@0 b4@1 b5@2 b6@3 b7@4']);
     expect(show(pages)[1]).toEqual(['W@0 b8@2 b9@3', '-@0']); // '-': the lines kept free under W
     expect(show(balanceLastPage(pages, g))[1]).toEqual(['W@0 b8@2 b9@3', '-@0']);
+  });
+
+  test('R-COL-1: a last page is balanced under the page-wide float at its top; a column table is shared between the columns (续表)', () => {
+    const g10 = { columns: 2, linesPerColumn: 10 } as Geometry;
+    const table = atom('T', 8, { isFloat: true, split: (lines) => (lines >= 3 && lines < 8 ? { first: atom('T1', lines), rest: atom('T2', 9 - lines) } : undefined) });
+    const last: FlowPage = { columns: [[{ atom: atom('W', 2, { isFloat: true, spansColumns: true }), line: 0 }, { atom: table, line: 2 }], [{ atom: atom('-', 2, { spansColumns: true, anchors: [] }), line: 0 }]] };
+    expect(show(balanceLastPage([last], g10))).toEqual([['W@0 T1@2', '-@0 T2@2']]);
   });
 
   test('R-COL-1: the last page is balanced, the last column the shorter', () => {

@@ -104,7 +104,8 @@ function restore(s: FlowState, snap: Snapshot): void {
 
 /** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
 class ColumnFlow {
-  constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState) {}
+  /** `shareFloats`: a breakable float (a column table) that does not fit is split here rather than sent on (balancing a last page). */
+  constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState, private readonly shareFloats = false) {}
 
   private current(): Placed {
     return this.s.pages.at(-1)!.columns[this.s.column]!;
@@ -201,6 +202,13 @@ class ColumnFlow {
         continue;
       }
       if (atom.isFloat) {
+        const parts = this.shareFloats && s.pending.length === 0 && atom.lines > this.room() ? atom.split?.(this.room()) : undefined;
+        if (parts) {
+          this.put(parts.first);
+          advance();
+          s.carry = parts.rest;
+          return { kind: 'full' };
+        }
         this.placeFloat(atom);
         advance();
         continue;
@@ -226,19 +234,24 @@ class ColumnFlow {
   }
 }
 
-/** A paragraph of the column: where its lines start in the atom list, and how many there are. */
+/** What a column's make-up may set one line shorter or longer: a paragraph (its lines), or a heading (its space, R-HEAD-1). */
 interface ParagraphSpan {
   from: number;
   count: number;
-  relines: (count: number) => Atom[] | undefined;
+  adjust: (delta: 1 | -1) => Atom[] | undefined;
 }
 
-/** Paragraphs whose first line is in the column being filled (atoms from..to), nearest the foot first. */
+/** Paragraphs whose first line is in the column being filled (atoms from..to), and its headings, nearest the foot first. */
 function paragraphsIn(atoms: readonly Atom[], from: number, to: number): ParagraphSpan[] {
   const spans: ParagraphSpan[] = [];
   for (let i = from; i < Math.min(to, atoms.length); i++) {
-    const p = atoms[i]!.paragraph;
-    if (p?.index === 0 && p.relines && p.count >= 2) spans.push({ from: i, count: p.count, relines: p.relines });
+    const atom = atoms[i]!;
+    const p = atom.paragraph;
+    if (p?.index === 0 && p.relines && p.count >= 2) spans.push({ from: i, count: p.count, adjust: (delta) => p.relines!(p.count + delta) });
+    else if (atom.resize) {
+      // What the atom was given besides (its sources) goes with it.
+      spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)) });
+    }
   }
   return spans.reverse();
 }
@@ -247,7 +260,7 @@ function paragraphsIn(atoms: readonly Atom[], from: number, to: number): Paragra
 function relined(atoms: readonly Atom[], spans: readonly ParagraphSpan[], delta: 1 | -1): Atom[] | undefined {
   const out = [...atoms];
   for (const span of [...spans].sort((a, b) => b.from - a.from)) {
-    const lines = span.relines(span.count + delta);
+    const lines = span.adjust(delta);
     if (!lines) return undefined;
     out.splice(span.from, span.count, ...lines);
   }
@@ -263,7 +276,7 @@ function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1):
   const out: ParagraphSpan[] = [];
   for (const span of spans) {
     if (out.length === n) break;
-    if (span.relines(span.count + delta)) out.push(span);
+    if (span.adjust(delta)) out.push(span);
   }
   return out;
 }
@@ -305,14 +318,14 @@ function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
   const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
-  const flow = new ColumnFlow(g, capacity, s);
+  const flow = new ColumnFlow(g, capacity, s, !fill);
   flow.newPage();
-  let page = snapshot(s);
+  const starts: Snapshot[] = [];
   for (;;) {
     const column = snapshot(s);
-    if (s.column === 0) page = column;
+    if (s.column === 0) starts[s.pages.length - 1] = column;
     let end = flow.fill();
-    if (end.kind === 'short' && fill) end = fixShort(flow, s, { column, page }, end);
+    if (end.kind === 'short' && fill) end = fixShort(flow, s, starts, column, end);
     if (end.kind === 'end') break;
     if (end.kind === 'short') (s.pages.at(-1)!.short ??= []).push({ column: s.column, lines: end.lines, cause: end.cause });
     if (end.kind === 'break' && end.page) while (s.column < g.columns - 1) flow.nextColumn();
@@ -324,43 +337,61 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
   return s.pages;
 }
 
+/** Where a column is: its page (0-based) and column. */
+interface ColumnAt {
+  page: number;
+  column: number;
+}
+
 /**
  * Tries each fix of a short column from the column's start, then from the
- * page's (paragraphs of the columns before it may give or take the line);
- * keeps the first that fills it, else the column as it was.
+ * page's, then from the previous page's (paragraphs of the columns before it
+ * may give or take the line: 先挤后推 over a spread of columns); keeps the
+ * first that fills it, else the column as it was.
  */
-function fixShort(flow: ColumnFlow, s: FlowState, snaps: { column: Snapshot; page: Snapshot }, end: Extract<ColumnEnd, { kind: 'short' }>): ColumnEnd {
-  const target = s.column;
-  for (const fix of fixes(s.atoms, snaps.column.i, s.i + 1, end, COLUMN_FIXES)) {
+function fixShort(flow: ColumnFlow, s: FlowState, starts: Snapshot[], column: Snapshot, end: Extract<ColumnEnd, { kind: 'short' }>): ColumnEnd {
+  const target: ColumnAt = { page: s.pages.length - 1, column: s.column };
+  const original = s.atoms;
+  for (const fix of fixes(s.atoms, column.i, s.i + 1, end, COLUMN_FIXES)) {
     const atoms = fix();
     if (!atoms) continue;
-    restore(s, snaps.column);
+    restore(s, column);
     s.atoms = atoms;
     const again = flow.fill();
     if (again.kind !== 'short') return again;
   }
-  // The columns before this one on the page ended full (no finding, no forced break): they may be filled again.
-  if (target > 0 && !s.pages.at(-1)!.short && s.brokeAt < snaps.page.i) {
-    for (const fix of fixes(s.atoms, snaps.page.i, snaps.column.i, end, PAGE_FIXES)) {
+  let earliest: Snapshot | undefined;
+  for (const from of [target.page, target.page - 1]) {
+    const start = starts[from];
+    // The columns between ended full (no finding, no forced break): they may be filled again.
+    if (start === column) continue;
+    if (!start || s.brokeAt >= start.i || s.pages.slice(from).some((p) => p.short)) break;
+    earliest = start;
+    for (const fix of fixes(original, start.i, s.i + 1, end, PAGE_FIXES)) {
       const atoms = fix();
       if (!atoms) continue;
-      restore(s, snaps.page);
+      restore(s, start);
       s.atoms = atoms;
-      const again = refillTo(flow, s, target);
+      const again = refillTo(flow, s, starts, target);
       if (again && again.kind !== 'short') return again;
     }
-    restore(s, snaps.page);
-    return refillTo(flow, s, target)!;
   }
-  restore(s, snaps.column);
-  return flow.fill();
+  if (!earliest) {
+    restore(s, column);
+    return flow.fill();
+  }
+  // Nothing filled it: the pages as they were.
+  restore(s, earliest);
+  s.atoms = original;
+  return refillTo(flow, s, starts, target)!;
 }
 
-/** Fills the page's columns before `target` again; undefined when one of them does not end full. */
-function refillTo(flow: ColumnFlow, s: FlowState, target: number): ColumnEnd | undefined {
+/** Fills the columns before `target` again (noting where pages start); undefined when one of them does not end full. */
+function refillTo(flow: ColumnFlow, s: FlowState, starts: Snapshot[], target: ColumnAt): ColumnEnd | undefined {
   for (;;) {
+    if (s.column === 0) starts[s.pages.length - 1] = snapshot(s);
     const end = flow.fill();
-    if (s.column === target) return end;
+    if (s.pages.length - 1 === target.page && s.column === target.column) return end;
     if (end.kind !== 'full') return undefined;
     flow.nextColumn();
   }
@@ -368,17 +399,23 @@ function refillTo(flow: ColumnFlow, s: FlowState, target: number): ColumnEnd | u
 
 /**
  * R-COL-1: the last page of a flow gets columns of equal length (the last
- * one may be shorter), by flowing its atoms again into shorter columns.
+ * one may be shorter), by flowing its atoms again into shorter columns; the
+ * page-wide floats at its top stay there, the columns balanced under them,
+ * and a column table is shared between the columns under 续表.
  */
 export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const last = pages.at(-1)!;
-  const atoms = last.columns.flat().map((p) => p.atom);
-  const total = atoms.reduce((n, a) => n + a.lines, 0);
+  // The page-wide atoms are in the first column, the lines they keep free (spacers) in the others.
+  const atoms = last.columns.flatMap((col, c) => col.filter((p) => c === 0 || !p.atom.spansColumns)).map((p) => p.atom);
   const lengths = last.columns.map(used);
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
-  if (atoms.some((a) => a.spansColumns || a.placement === 'bottom')) return pages; // page-wide and foot floats fix the columns
-  const tallest = Math.max(...atoms.map((a) => a.lines));
-  for (let capacity = Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
+  if (atoms.some((a) => a.placement === 'bottom')) return pages; // foot floats fix the columns
+  const across = atoms.filter((a) => a.spansColumns).reduce((n, a) => n + a.lines, 0);
+  const inColumns = atoms.filter((a) => !a.spansColumns);
+  if (inColumns.length === 0) return pages;
+  const total = inColumns.reduce((n, a) => n + a.lines, 0);
+  const tallest = Math.max(...inColumns.map((a) => (a.split ? 1 : a.lines)));
+  for (let capacity = across + Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
     if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns, ...(last.after ? { after: last.after } : {}) }];

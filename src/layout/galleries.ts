@@ -79,19 +79,43 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
   return { rows, fill: total(rows) <= room + 0.5 ? area / (g.typeWidthPt * room) : 0, height: total(rows) };
 }
 
-/** The best layout for the next photos (photo area × count); it leaves no single photo for a page of its own when another can help. */
-function bestLayout(ctx: LayoutContext, photos: readonly Photo[], room: number): PageLayout {
-  const most = ctx.template.gallery.per_page;
-  const layouts = ctx.template.gallery.layouts.map((counts) => ({ counts, n: counts.reduce((a, b) => a + b, 0) }))
-    .filter(({ n }) => n <= Math.max(most, 1) && n <= photos.length);
-  const scored = layouts.map(({ counts, n }) => {
-    const laid = setRows(ctx, photos.slice(0, n), counts, room, estimatedCaption);
-    const leavesOne = photos.length - n === 1 && photos.length > 1;
-    // Photo area times count: a page of more photos wins unless they would be much smaller.
-    return { counts, n, score: laid.fill * n * (leavesOne ? 0.5 : 1) };
-  });
-  const best = scored.sort((a, b) => b.score - a.score)[0] ?? { counts: [1], n: 1 };
-  return setRows(ctx, photos.slice(0, best.n), best.counts, room);
+/** The empty band a layout leaves at the foot of the page once its rows are spread (at most MOST_ROW_SPACE_LINES apart), in pt. */
+function bandOf(ctx: LayoutContext, layout: PageLayout, room: number): number {
+  const spread = (layout.rows.length - 1) * MOST_ROW_SPACE_LINES * ctx.geometry.pitchPt;
+  return Math.max(0, room - layout.height - spread);
+}
+
+/** What a page costs in the plan: the page itself, its empty band (four times its share of the page), less the share its photos cover. */
+function pageCost(ctx: LayoutContext, layout: PageLayout, room: number): number {
+  if (layout.fill === 0) return Infinity;
+  return 1 + (4 * bandOf(ctx, layout, room)) / room - layout.fill;
+}
+
+/**
+ * The layouts of a group's pages, planned over the whole group (not page by
+ * page): the cheapest pages by pageCost, so that every page is filled, none
+ * is left with a lone photo or a band of white, and the photos are as large
+ * as that allows. `roomOf(page)`: the height the page's photos have.
+ */
+function planPages(ctx: LayoutContext, photos: readonly Photo[], roomOf: (isFirst: boolean) => number): number[][] {
+  const most = Math.max(1, ctx.template.gallery.per_page);
+  const layouts = ctx.template.gallery.layouts.map((counts) => ({ counts, n: counts.reduce((a, b) => a + b, 0) })).filter(({ n }) => n <= most);
+  // best[i]: the cheapest pages for photos i.. (i = photos.length: none).
+  const best: Array<{ cost: number; pages: number[][] }> = [];
+  best[photos.length] = { cost: 0, pages: [] };
+  for (let i = photos.length - 1; i >= 0; i--) {
+    const room = roomOf(i === 0);
+    let choice = { cost: Infinity, pages: [[1]] as number[][] };
+    for (const { counts, n } of layouts) {
+      const rest = best[i + n];
+      if (!rest) continue;
+      const cost = pageCost(ctx, setRows(ctx, photos.slice(i, i + n), counts, room, estimatedCaption), room) + rest.cost;
+      if (cost < choice.cost) choice = { cost, pages: [counts, ...rest.pages] };
+    }
+    // No layout fits (a photo taller than the page): one photo a page.
+    best[i] = choice.cost < Infinity ? choice : { cost: 1 + (best[i + 1]?.cost ?? 0), pages: [[1], ...(best[i + 1]?.pages ?? [])] };
+  }
+  return best[0]!.pages;
 }
 
 function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: number, room: number): DisplayItem[] {
@@ -127,12 +151,14 @@ export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[]
     return { fig, aspect: size.widthPx / size.heightPx };
   });
   const drafts: PageDraft[] = [];
-  while (photos.length > 0) {
+  const roomOf = (isFirst: boolean) => g.typeHeightPt - (isFirst ? banner : 0);
+  for (const counts of planPages(ctx, photos, roomOf)) {
     const isFirst = drafts.length === 0;
     const top = g.typeTopPt + (isFirst ? banner : 0);
-    const room = g.typeTopPt + g.typeHeightPt - top;
-    const layout = bestLayout(ctx, photos, room);
-    photos = photos.slice(layout.rows.reduce((n, r) => n + r.cells.length, 0));
+    const room = roomOf(isFirst);
+    const n = counts.reduce((a, b) => a + b, 0);
+    const layout = setRows(ctx, photos.slice(0, n), counts, room);
+    photos = photos.slice(n);
     drafts.push({
       kind: 'gallery', startsRecto: false, hasFurniture: false, anchors: isFirst ? [{ id: gallery.id, y: top }] : [],
       outline: isFirst ? [{ title: gallery.title, level: 1 }] : [],

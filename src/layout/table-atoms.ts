@@ -56,7 +56,6 @@ function tableBlock(g: Geometry, set: TableSet, from: number, marks: TableMarks 
     ...whole,
     isFloat: floats,
     split(lines) {
-      if (floats && !wide) return undefined;
       const height = (lines - 1) * g.pitchPt;
       let to = rowsThatFit(set, from, height);
       if (set.heightOf(from, to) > height || to >= set.rows) return undefined;
@@ -64,6 +63,8 @@ function tableBlock(g: Geometry, set: TableSet, from: number, marks: TableMarks 
       // Only when the piece itself still keeps its share: moving the break to one row a page would print a row a page.
       if (set.rows - to < least && set.rows - least - from >= Math.min(least, FEWEST_ROWS)) to = set.rows - least;
       if (lines < g.linesPerColumn && to - from < Math.min(least, FEWEST_ROWS)) return undefined;
+      // A table that fits a column is shared between two (a last page balanced) only in pieces of a third at least.
+      if (floats && !wide && to - from < least) return undefined;
       return { first: pieceAtom(g, set, from, to, marks, wide), rest: tableBlock(g, set, to, undefined, wide) };
     },
   };

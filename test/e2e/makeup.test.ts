@@ -41,10 +41,10 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('page make-up of the sample, counted from the PDF', () => {
-  test('R-COL-1: columns in the middle of a part run to the last grid line (at most 2 % of body pages short)', () => {
+  test('R-COL-1: columns in the middle of a part run to the last grid line (at most 1 % of body pages short)', () => {
     expect(counts.bodyPages).toBeGreaterThan(250);
-    // Before issue 17: 100 short columns on 89 of 271 body pages.
-    expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.02 * counts.bodyPages));
+    // Before issue 17: 100 short columns on 89 of 271 body pages; 4 of 275 before headings were given their space as give and fixes reached the page before.
+    expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.01 * counts.bodyPages));
   });
 
   test('R-COL-1: a column the flow could not fill is a preflight finding with its page, column and cause', () => {
@@ -67,6 +67,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
   test('彩页: the photos of a gallery row share their top (rows are set as one)', () => {
     expect(counts.galleryRows).toBeGreaterThan(5);
     expect(counts.galleryRowsMisaligned).toEqual([]);
+  });
+
+  test('彩页: every page of photos is filled, its photos and captions running to the foot (no empty band; before: 17 of 17 pages)', () => {
+    expect(counts.galleryPages).toBeGreaterThan(10);
+    expect(counts.galleryBands).toEqual([]);
   });
 
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
