@@ -112,7 +112,7 @@ function parseError(error: unknown, spec: CommandSpec, command: string): string 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const known = spec.options.map((o) => `--${o}`);
     const meant = suggestKey(option, known);
-    return `${command} 没有选项 ${option}${meant ? `，是否应为 ${meant}` : ''}。未知选项 unknown option: ${option}`;
+    return `${command} 没有选项 ${option}${meant ? `。是否应为 ${meant}？` : '。'}未知选项 unknown option: ${option}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return /does not take/.test(message) ? `选项 ${option} 不带值。` : `选项 ${option} 后面要写一个值，如 ${option} ${(OPTIONS[option.replace(/^-+/, '') as OptionName] as OptionSpec | undefined)?.value ?? '值'}。`;
