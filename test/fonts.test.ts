@@ -124,21 +124,26 @@ test('R-MIX: a number set glyph by glyph has the glyphs, advances and offsets of
   }
 });
 
-describe('a fonts.yaml that names fonts it may not use (issue 16)', () => {
-  test('a path out of the fonts folder and a missing file are errors at their lines of fonts.yaml, never a crash', async () => {
+describe('a fonts.yaml that names fonts it may not use (issues 16, 22)', () => {
+  test('a file that is no font (an absolute path or one out of the folder) and a missing file are errors at their lines of fonts.yaml, never a crash', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { FontConfigError, loadFontSet } = await import('../src/io/index.ts');
     const dir = mkdtempSync(join(tmpdir(), 'nianjian-fonts-'));
     const yaml = readFileSync(join(DEFAULT_FONTS_DIR, 'fonts.yaml'), 'utf8')
       .replace('npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '../../../../etc/passwd')
-      .replace('npm:@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf', 'missing.ttf');
+      .replace('npm:@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf', 'missing.ttf')
+      .replace('npm:@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', '/etc')
+      .replace('npm:@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf', 'npm:no-such-font-package/a.ttf');
     writeFileSync(join(dir, 'fonts.yaml'), yaml);
     const error = await loadFontSet(dir).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(FontConfigError);
     const lineOf = (needle: string) => yaml.slice(0, yaml.indexOf(needle)).split('\n').length;
     const found = (error as InstanceType<typeof FontConfigError>).file.messages.map((m) => `${m.line} ${m.ruleId}`);
-    expect(found).toEqual([`${lineOf('../../../../etc/passwd')} font-path-outside`, `${lineOf('missing.ttf')} font-file-missing`]);
+    expect(found).toEqual([
+      `${lineOf('../../../../etc/passwd')} font-file-invalid`, `${lineOf('npm:no-such-font-package')} font-package-missing`,
+      `${lineOf('missing.ttf')} font-file-missing`, `${lineOf('/etc\n')} font-file-invalid`,
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 /**
  * nianjian import <file.docx | file.xlsx | file.csv | folder>… --into <manuscript> [--part <file or title>] [--force]
+ * (the command line is parsed by options.ts)
  *
  * Reads the submissions, has src/intake turn them into manuscript Markdown,
  * and writes new part files (or appends under the part --part names) and
@@ -13,24 +14,13 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { commitOutputs } from '../io/index.ts';
+import type { ParsedCommand } from './options.ts';
 
-export const IMPORT_USAGE = '  nianjian import <文件或目录>… --into <书稿目录> [--part <篇文件或篇名>] [--force]  导入 Word 供稿与统计表（.docx .xlsx .csv）';
+export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
 
-interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
-
-function parse(argv: string[]): ImportArgs | string {
-  const args: ImportArgs = { inputs: [], into: '', part: undefined, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--into') args.into = argv[++i] ?? '';
-    else if (a === '--part') args.part = argv[++i];
-    else if (a === '--force') args.force = true;
-    else if (a.startsWith('-')) return `未知选项 unknown option: ${a}`;
-    else args.inputs.push(a);
-  }
-  if (args.inputs.length === 0) return '请给出要导入的文件或目录。';
-  if (!args.into) return '请用 --into 给出书稿目录，如 --into manuscript。';
-  return args;
+/** The import's own arguments from the parsed command line (options.ts). */
+export function importArgs({ positionals, values }: ParsedCommand): ImportArgs {
+  return { inputs: positionals, into: typeof values.into === 'string' ? values.into : '', part: typeof values.part === 'string' ? values.part : undefined, force: Boolean(values.force) };
 }
 
 /** src/intake with its readers (mammoth, exceljs), loaded only when importing: other commands start without them. */
@@ -164,10 +154,9 @@ function reportPath(into: string, force: boolean): string {
   }
 }
 
-export async function importCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parse(argv);
-  if (typeof args === 'string') {
-    out(`${args}\n用法 usage:\n${IMPORT_USAGE}`);
+export async function importCommand(args: ImportArgs, out: (s: string) => void): Promise<number> {
+  if (!args.into) {
+    out('请用 --into 给出书稿目录，如 --into manuscript。\n用法：nianjian import <文件或目录>… --into <书稿目录> [--part <篇文件或篇名>] [--force]');
     return 2;
   }
   if (!existsSync(args.into) || !statSync(args.into).isDirectory()) {

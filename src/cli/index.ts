@@ -1,33 +1,29 @@
 /**
- * The nianjian command line: argument parsing, calls into io and build,
- * the report on the terminal, and exit codes (1 on errors).
+ * The nianjian command line: the commands of options.ts run through io and
+ * build, the report on the terminal (or as JSON), and the exit codes of
+ * options.ts (EXIT).
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkManuscript, pageOfSource } from '../build/index.ts';
 import { countMessages, escapeTerminal, formatMessages, type VFile } from '../diagnostics/index.ts';
-import { createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
+import { createManuscript, FontConfigError, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
 import { listIndexHeadings } from './index-list.ts';
-import { IMPORT_USAGE, importCommand } from './import.ts';
+import { commandHelp, generalHelp, version } from './help.ts';
+import { importArgs, importCommand } from './import.ts';
+import { COMMANDS, EXIT, type ParsedCommand, parseCommandLine } from './options.ts';
 import { preview } from './preview.ts';
 import { terminalProgress } from './progress.ts';
+import { colourLines, formatJson, jsonDiagnostics, wantsColour } from './report.ts';
 import { newCaches, remember, reuseLine, type Session } from './session.ts';
 import { watchManuscript } from './watch.ts';
 
-const USAGE = `用法 usage:
-  nianjian check [书稿目录]            检查书稿（默认 manuscript/）
-  nianjian build [书稿目录] [--out 目录]  生成印刷 PDF 与 EPUB 到 output/
-  nianjian watch [书稿目录]            生成一次，之后每次修改书稿自动重新生成
-  nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
-  nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
-  nianjian index [书稿目录]            列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）
-${IMPORT_USAGE}
-选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
-      --press    另生成印刷文件：<书名>-<年份>-印刷.pdf（PDF/X，出血与裁切线）、-彩页.pdf、-封面.pdf
-      --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
+export { EXIT };
 
+/** What the command line asked for, with each option's default. */
 interface Args {
   command: string;
   dir: string;
@@ -38,29 +34,28 @@ interface Args {
   /** build --press: the printer's PDF/X files too (pipeline/press.ts). */
   press: boolean;
   port: number;
+  /** Only the report lines: no stages, counts or summary. */
+  quiet: boolean;
+  format: 'text' | 'json';
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, press: false, port: 8420 };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--out') args.out = rest[++i] ?? args.out;
-    else if (a === '--verbose') args.verbose = true;
-    else if (a === '--frail') args.frail = true;
-    else if (a === '--draft') args.draft = true;
-    else if (a === '--press') args.press = true;
-    else if (a === '--port') {
-      const port = Number(rest[++i]);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return `端口应为 0–65535 的整数 --port needs a number: ${rest[i] ?? ''}`;
-      args.port = port;
-    }
-    else if (a.startsWith('-')) return `未知选项 unknown option: ${a}`;
-    else positional.push(a);
-  }
-  if (positional[0]) args.dir = positional[0];
-  return args;
+/**
+ * The book folder when none is named: the current folder when it holds a
+ * book.yaml (an editor in their book), else its manuscript/ when there is
+ * one (this repository's sample), else the current folder, which then says
+ * what is missing.
+ */
+export function defaultBookDir(cwd = process.cwd()): string {
+  if (existsSync(join(cwd, 'book.yaml'))) return '.';
+  return existsSync(join(cwd, 'manuscript', 'book.yaml')) ? 'manuscript' : '.';
+}
+
+function toArgs({ command, positionals, values }: ParsedCommand): Args {
+  return {
+    command, dir: positionals[0] ?? defaultBookDir(), out: (values.out as string | undefined) ?? 'output', verbose: Boolean(values.verbose), frail: Boolean(values.frail),
+    draft: Boolean(values.draft), press: Boolean(values.press), port: values.port === undefined ? 8420 : Number(values.port), quiet: Boolean(values.quiet),
+    format: values.format === 'json' ? 'json' : 'text',
+  };
 }
 
 function summary(stats: BookStats): string {
@@ -71,59 +66,62 @@ function summary(stats: BookStats): string {
   ].join(' · ');
 }
 
-function finish(args: Args, files: VFile[], out: (s: string) => void): number {
-  const report = formatMessages(files, { includeInfo: args.verbose });
-  if (report) out(report);
+/** Prints the report (lines or JSON) and the counts; the exit code: 1 on errors, or on warnings with --frail. */
+function finish(args: Args, files: VFile[], io: Io): number {
+  if (args.format === 'json') io.raw(formatJson(jsonDiagnostics(files, args.verbose)));
+  else {
+    const report = formatMessages(files, { includeInfo: args.verbose });
+    if (report) io.report(report);
+  }
   const c = countMessages(files);
-  out(`${c.fatal + c.error} 个错误 errors, ${c.warning} 个警告 warnings, ${c.info} 条提示 info`);
-  if (c.fatal + c.error > 0) return 1;
-  return args.frail && c.warning > 0 ? 1 : 0;
+  io.say(`${c.fatal + c.error} 个错误 errors, ${c.warning} 个警告 warnings, ${c.info} 条提示 info`);
+  if (c.fatal + c.error > 0) return EXIT.errors;
+  return args.frail && c.warning > 0 ? EXIT.errors : EXIT.ok;
 }
 
-async function check(args: Args, out: (s: string) => void): Promise<number> {
+async function check(args: Args, io: Io): Promise<number> {
   const read = await readManuscript(args.dir);
   const result = checkManuscript(read.files, read.all);
-  out(summary(result.stats));
-  return finish(args, result.files, out);
+  io.say(summary(result.stats));
+  return finish(args, [...result.files, ...(await bookFontProblems(args.dir))], io);
 }
 
-function argvDir(argv: string[]): string | undefined {
-  return argv.slice(1).find((a) => !a.startsWith('-'));
+/** A book's own fonts.yaml, checked as a build would read it: its problems at their lines (nothing when it has none). */
+async function bookFontProblems(dir: string): Promise<VFile[]> {
+  if (!existsSync(join(dir, 'fonts.yaml'))) return [];
+  return loadFonts({ bookDir: dir }).then(() => [], (error: unknown) => {
+    if (error instanceof FontConfigError) return [error.file];
+    throw error;
+  });
 }
 
-/** nianjian init <dir>: a new yearbook from templates/new-book, with the default page template; it builds at once. */
-async function init(_args: Args, dir: string | undefined, out: (s: string) => void): Promise<number> {
-  if (!dir) {
-    out(`请给出新书稿的目录：nianjian init 目录名\n${USAGE}`);
-    return 2;
-  }
-  const made = await createManuscript(dir);
+/** nianjian init [dir]: a new yearbook from templates/new-book (the current folder when none is named); it builds at once. */
+async function init(dir: string | undefined, io: Io): Promise<number> {
+  const made = await createManuscript(dir ?? '.');
   if (made !== 'ok') {
-    out(`${dir}：${made}`);
-    return 1;
+    io.report(`${dir ?? '当前目录'}：${made}`);
+    return EXIT.errors;
   }
-  out(`已在 ${dir} 建立新书稿：book.yaml、front/、01-概况.md、photos/、templates/。下一步：npx nianjian build ${dir}`);
-  return 0;
+  const next = dir ? `cd ${/[\s'"]/.test(dir) ? JSON.stringify(dir) : dir} && nianjian build` : 'nianjian build';
+  io.say(`已在 ${dir ?? '当前目录'} 建立新书稿：book.yaml、fonts.yaml、front/、01-概况.md、photos/、templates/。下一步：${next}`);
+  return EXIT.ok;
 }
 
 /** A book's title as the preview shows it: 天津市河西年鉴（2024）. */
 const titleOf = (book: Book) => `${book.settings.title}（${book.settings.year}）`;
 
-/** Exit codes: 0 built, 1 errors in the manuscript, 2 a wrong command line, 3 a fault of the disk or system, 70 a fault of nianjian, 130 interrupted. */
-export const EXIT = { ok: 0, errors: 1, usage: 2, fault: 3, internal: 70, interrupted: 130 } as const;
-
 /** Runs one build through the pipeline, prints what it found, and keeps what the preview needs. */
-async function build(args: Args, out: (s: string) => void, session: Session = {}, scratch?: ScratchFiles): Promise<number> {
-  const bar = terminalProgress();
+async function build(args: Args, io: Io, session: Session = {}, scratch?: ScratchFiles): Promise<number> {
+  const bar = args.quiet || args.format === 'json' ? undefined : terminalProgress();
   const outcome = await runBuild({
-    dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: out,
-    ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts()) } : {}),
+    dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: io.say,
+    ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts({ bookDir: args.dir })) } : {}),
     ...(scratch ? { scratch } : {}), ...(bar ? { progress: bar } : {}),
   });
-  if (outcome.stats) out(summary(outcome.stats));
-  if (outcome.status !== 'built') out('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
+  if (outcome.stats) io.say(summary(outcome.stats));
+  if (outcome.status !== 'built') io.say('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
   rememberOutcome(session, outcome);
-  const code = finish(args, outcome.files, out);
+  const code = finish(args, outcome.files, io);
   return outcome.status === 'fault' ? EXIT.fault : code;
 }
 
@@ -155,48 +153,82 @@ function stopOnInterrupt(): AbortSignal {
  * line says so, and the exit code is 130. Nothing under --out was replaced,
  * since outputs are committed only at the end; the caller exits at once.
  */
-async function interruptibleBuild(args: Args, out: (s: string) => void, signal: AbortSignal): Promise<number> {
+async function interruptibleBuild(args: Args, io: Io, signal: AbortSignal): Promise<number> {
   const scratch = new ScratchFiles();
   const interrupted = new Promise<number>((resolve) => {
     signal.addEventListener('abort', () => {
       void scratch.removeAll().finally(() => {
-        out(`${args.dir}:1:1: error: 生成被中断（${String(signal.reason ?? 'SIGINT')}）。临时文件已删除，上次生成的文件保持不变。 [build-interrupted]`);
+        io.report(`${args.dir}:1:1: error: 生成被中断（${String(signal.reason ?? 'SIGINT')}）。临时文件已删除，上次生成的文件保持不变。 [build-interrupted]`);
         resolve(EXIT.interrupted);
       });
     }, { once: true });
   });
-  return Promise.race([build(args, out, {}, scratch), interrupted]);
+  return Promise.race([build(args, io, {}, scratch), interrupted]);
 }
 
-function run(args: Args, argv: string[], out: (s: string) => void, signal: AbortSignal | undefined): Promise<number> {
+function run(args: Args, positionals: string[], io: Io, signal: AbortSignal | undefined): Promise<number> {
+  // watch and preview print their own lines (the address, each rebuild) even with --quiet; only the builds' stages are left out.
+  const say = io.report;
   switch (args.command) {
     case 'check':
-      return check(args, out);
+      return check(args, io);
     case 'build':
-      return signal ? interruptibleBuild(args, out, signal) : build(args, out);
+      return signal ? interruptibleBuild(args, io, signal) : build(args, io);
     case 'watch': {
       const session: Session = { caches: newCaches() };
-      return watchManuscript({ dir: args.dir, outDir: args.out, out, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, out, session) });
+      return watchManuscript({ dir: args.dir, outDir: args.out, out: say, signal: signal ?? stopOnInterrupt(), rebuild: () => build(args, io, session) });
     }
     case 'preview':
-      return preview({ dir: args.dir, outDir: args.out, port: args.port, out, signal: signal ?? stopOnInterrupt(), build: (session) => build(args, out, session) });
+      return preview({ dir: args.dir, outDir: args.out, port: args.port, out: say, signal: signal ?? stopOnInterrupt(), build: (session) => build(args, io, session) });
     case 'init':
-      return init(args, argvDir(argv), out);
-    case 'index':
-      return listIndexHeadings(args.dir, out).then((files) => finish(args, files, out));
-    case 'help': case '--help': case '-h':
-      out(USAGE);
-      return Promise.resolve(EXIT.ok);
-    default:
-      out(`未知命令 unknown command: ${args.command}\n${USAGE}`);
-      return Promise.resolve(EXIT.usage);
+      return init(positionals[0], io);
+    default: // index
+      return listIndexHeadings(args.dir, say).then((files) => finish(args, files, io));
   }
 }
 
+/**
+ * Where the CLI writes. `say`: stages, counts and summaries (silent with
+ * --quiet and with --format json); `report`: the report lines and what a
+ * command must say, with control characters escaped and, on a terminal, the
+ * severities in colour; `raw`: JSON, printed as it is (it escapes itself).
+ */
+interface Io {
+  say: (s: string) => void;
+  report: (s: string) => void;
+  raw: (s: string) => void;
+}
+
+function makeIo(out: (s: string) => void, colour: boolean, values: ParsedCommand['values']): Io {
+  const report = (s: string) => out(colour ? colourLines(escapeTerminal(s)) : escapeTerminal(s));
+  return { report, raw: out, say: values.quiet || values.format === 'json' ? () => {} : report };
+}
+
 /** An error nianjian did not expect: one line naming the step, exit 70. */
-function lastResort(dir: string, command: string, error: unknown, print: (s: string) => void): number {
-  print(formatMessages([internalErrorFile(dir, command, error)]));
+function lastResort(args: Args, error: unknown, io: Io): number {
+  const file = internalErrorFile(args.dir, args.command, error);
+  if (args.format === 'json') io.raw(formatJson(jsonDiagnostics([file], true)));
+  else io.report(formatMessages([file]));
   return EXIT.internal;
+}
+
+/** help, --help, --version: answered from the tables, before any command runs. */
+function helpOrVersion(argv: string[], parsed: ParsedCommand | string, print: (s: string) => void): number | undefined {
+  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V') {
+    print(`nianjian ${version()} (node ${process.version})`);
+    return EXIT.ok;
+  }
+  if (typeof parsed === 'string') return undefined;
+  if (parsed.command === 'help') {
+    const topic = parsed.positionals[0];
+    print(topic && COMMANDS[topic] ? commandHelp(topic) : generalHelp());
+    return topic && !COMMANDS[topic] ? EXIT.usage : EXIT.ok;
+  }
+  if (parsed.values.help) {
+    print(commandHelp(parsed.command));
+    return EXIT.ok;
+  }
+  return undefined;
 }
 
 /**
@@ -206,19 +238,24 @@ function lastResort(dir: string, command: string, error: unknown, print: (s: str
  * stack trace. Everything printed has its control characters escaped, so a
  * manuscript cannot steer the terminal. `signal` (bin/nianjian.js wires
  * Ctrl-C and SIGTERM to it; a test passes its own) stops a build or ends a
- * watch; without it a watch listens for Ctrl-C itself.
+ * watch; without it a watch listens for Ctrl-C itself. Colour only when
+ * printing to an interactive terminal (out is console.log and stdout a TTY).
  */
 export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
   const print = (s: string) => out(escapeTerminal(s));
-  if (argv[0] === 'import') return importCommand(argv.slice(1), print).catch((error: unknown) => lastResort('import', 'import', error, print)); // its own options: src/cli/import.ts
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    print(`${args}\n${USAGE}`);
+  const parsed = parseCommandLine(argv);
+  const answered = helpOrVersion(argv, parsed, print);
+  if (answered !== undefined) return answered;
+  if (typeof parsed === 'string') {
+    print(`${parsed}\n用法：nianjian <命令> [书稿目录] [选项]；nianjian help 列出全部命令，nianjian <命令> --help 列出其选项。`);
     return EXIT.usage;
   }
+  const io = makeIo(out, out === console.log && wantsColour(process.stdout, process.env), parsed.values);
+  if (parsed.command === 'import') return importCommand(importArgs(parsed), io.report).catch((error: unknown) => lastResort({ ...toArgs(parsed), dir: 'import' }, error, io));
+  const args = toArgs(parsed);
   try {
-    return await run(args, argv, print, signal);
+    return await run(args, parsed.positionals, io, signal);
   } catch (error) {
-    return lastResort(args.dir, args.command, error, print);
+    return lastResort(args, error, io);
   }
 }

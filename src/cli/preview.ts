@@ -40,7 +40,7 @@ export async function preview(o: PreviewOptions): Promise<number> {
   let server: PreviewServer;
   try {
     server = await startPreviewServer(o.port, async () => {
-      const loaded = await (session.fonts ??= loadFonts());
+      const loaded = await (session.fonts ??= loadFonts({ bookDir: o.dir }));
       return loaded.bytes.get(loaded.set.roles.heading.regular.postscriptName);
     });
   } catch (e) {

@@ -24,8 +24,11 @@ export interface WatchOptions {
   settleMs?: number;
 }
 
-/** An editor's or the system's own file, never part of the manuscript: hidden files, backups, swap and temporary files. */
-const NOT_MANUSCRIPT = /(^|[/\\])\.|~$|\.sw[px]$|\.tmp(-\d+)?$|___jb_(tmp|old)___$|(^|[/\\])4913$/;
+/** The output folder a book may keep inside itself: the manuscript read skips it (io/probe-images.ts), the watch ignores it. */
+const OWN_OUTPUT = 'output';
+
+/** An editor's or the system's own file, never part of the manuscript: hidden files, backups, swap and temporary files; and the book's output/. */
+const NOT_MANUSCRIPT = /(^|[/\\])\.|~$|\.sw[px]$|\.tmp(-\d+)?$|___jb_(tmp|old)___$|(^|[/\\])4913$|^output([/\\]|$)/;
 
 /** The real path of `path`, also when it does not exist yet (the real path of its nearest existing folder, then the rest). */
 function realPath(path: string): string {
@@ -42,7 +45,8 @@ function realPath(path: string): string {
  */
 export function outInsideManuscript(dir: string, outDir: string): string | undefined {
   const rel = relative(realPath(dir), realPath(outDir));
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  // The book's own output/ (`nianjian watch` in the book folder) is never read as manuscript nor watched.
+  if (rel.startsWith('..') || isAbsolute(rel) || rel === OWN_OUTPUT) return undefined;
   const suggestion = join(dirname(resolve(dir)), `${basename(resolve(dir))}-output`);
   return `输出目录 ${outDir} 在书稿目录 ${dir} 之内：每次生成都会改动所监视的书稿，导致无休止地重新生成。`
     + `请用 --out 指定书稿目录之外的文件夹，例如 --out ${relative(process.cwd(), suggestion) || suggestion} [out-inside-manuscript]`;

@@ -5,7 +5,7 @@ export {
   describeIsbnProblem, hyphenateIsbn, isbnCheckDigit, isValidCipRecordNumber, registrantLength, validateIsbn,
   type IsbnProblem,
 } from './isbn.ts';
-export { FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadFontConfig } from './font-config.ts';
+export { type BookFontConfig, FONT_ROLES, type FontConfig, FontConfigSchema, type FontRole, loadBookFontConfig, loadFontConfig } from './font-config.ts';
 export { loadTemplate, type Template, TemplateSchema } from './template.ts';
 export { checkFormat, DEFAULT_CMYK_PROFILE, pressDefaults, type FormatFinding, type PressProfile, PressSchema, sheetFraction, TRIM_ALLOWANCE_MM } from './press.ts';
 export { checkBuildDate, checkSourceDateEpoch, EARLIEST_BUILD_DATE, type EpochCheck, LATEST_BUILD_DATE } from './dates.ts';

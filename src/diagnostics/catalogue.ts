@@ -115,8 +115,9 @@ export const CATALOGUE = {
   'internal-error': rule('fatal', (p) => `nianjian 在“${p.stage}”一步出错：${p.reason}。上次生成的文件保持不变。请把这条信息与书稿一并发给维护者。`),
   'build-interrupted': rule('error', (p) => `生成被中断（${p.signal}）。临时文件已删除，上次生成的文件保持不变。`),
   'source-date-epoch-invalid': rule('warning', (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 不是 1980 年至 2107 年之间的整数秒数（ZIP 与 PDF 能记的日期），已改用 book.yaml 的 build_date。`),
-  'font-path-outside': rule('error', (p) => `字体路径 ${p.path} 不在字体目录之内（或找不到该 npm 包）。请把字体文件放进字体目录，写相对路径，或写成 npm:包名/文件。`),
-  'font-file-missing': rule('error', (p) => `找不到字体文件 ${p.path}。请检查路径，或运行 npm install 安装字体包。`),
+  'font-package-missing': rule('error', (p) => `找不到字体包 ${p.path}。请检查包名与路径，或运行 npm install 安装字体包；本机的字体文件可写相对于 fonts.yaml 的路径或绝对路径。`),
+  'font-file-missing': rule('error', (p) => `找不到字体文件 ${p.path}${p.full && p.full !== p.path ? `（即 ${p.full}）` : ''}。请检查路径：相对路径从 fonts.yaml 所在的目录算起，也可写绝对路径。`),
+  'font-file-invalid': rule('error', (p) => `${p.path} 不能用作字体：${p.reason}。请写 .ttf 或 .otf 字体文件的路径。`),
   'output-name-changed': rule('warning', (p) => `书名“${p.title}”含有不能用于文件名的字符，输出文件改名为“${p.name}”。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
 } satisfies Record<string, RuleSpec>;

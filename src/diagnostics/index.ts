@@ -75,18 +75,27 @@ export function escapeTerminal(text: string, oneLine = false): string {
   return text.replace(unsafe, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-/** One line per message: `file:line:col: error: reason [rule-id]`, sorted by file and place. */
-export function formatMessages(files: readonly VFile[], options: { includeInfo?: boolean } = {}): string {
-  const lines: string[] = [];
+/**
+ * Every message with its file, sorted by file path and place: by code unit,
+ * not by locale (vfile-sort's localeCompare would order a report by the
+ * machine's language), so the same manuscript gives the same report.
+ */
+export function messagesInOrder(files: readonly VFile[], options: { includeInfo?: boolean } = {}): Array<{ file: VFile; message: VFileMessage; severity: Severity }> {
+  const list: Array<{ file: VFile; message: VFileMessage; severity: Severity }> = [];
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const msgs = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const m of msgs) {
-      const severity = severityOf(m);
-      if (severity === 'info' && !options.includeInfo) continue;
-      const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
-      const label = severity === 'fatal' ? 'error' : severity;
-      lines.push(escapeTerminal(`${where}: ${label}: ${m.reason} [${m.ruleId ?? 'unknown'}]`, true));
+    for (const message of msgs) {
+      const severity = severityOf(message);
+      if (severity !== 'info' || options.includeInfo) list.push({ file, message, severity });
     }
   }
-  return lines.join('\n');
+  return list;
+}
+
+/** One line per message: `file:line:col: error: reason [rule-id]`, sorted by file and place. */
+export function formatMessages(files: readonly VFile[], options: { includeInfo?: boolean } = {}): string {
+  return messagesInOrder(files, options).map(({ file, message: m, severity }) => {
+    const label = severity === 'fatal' ? 'error' : severity;
+    return escapeTerminal(`${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${label}: ${m.reason} [${m.ruleId ?? 'unknown'}]`, true);
+  }).join('\n');
 }

@@ -1,12 +1,13 @@
 /**
- * Loads the fonts named by fonts/fonts.yaml into a FontSet for the composer.
+ * Loads the fonts named by fonts/fonts.yaml (and a book's own fonts.yaml)
+ * into a FontSet for the composer.
  */
 import { FONT_ROLES } from '../config/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
 import { hasErrors, report, type VFile } from '../diagnostics/index.ts';
-import { DEFAULT_FONTS_DIR, readFontConfig, resolveFontPath } from './fonts.ts';
+import { DEFAULT_FONTS_DIR, fontFileProblem, readBookFontConfig, readFontConfig, resolveFontPath } from './fonts.ts';
 import { allCached, parseFontFaces, SplitFamily, trueTypeOf, woff2Ready } from './split-font.ts';
 
 /** The fonts of fonts.yaml, with the bytes of each font file by its key (for embedding in the PDF). */
@@ -17,13 +18,17 @@ export interface LoadedFonts {
   opened: Map<string, Font>;
 }
 
-export async function loadFonts(fontsDir = DEFAULT_FONTS_DIR): Promise<LoadedFonts> {
+/**
+ * The fonts of nianjian's fonts/fonts.yaml (`fontsDir`), with a book's own
+ * fonts.yaml over them when `bookDir` has one (config/font-config.ts).
+ */
+export async function loadFonts(options: { bookDir?: string; fontsDir?: string } = {}): Promise<LoadedFonts> {
   const bytes = new Map<string, Uint8Array>();
   const opened = new Map<string, Font>();
-  const set = await loadFontSet(fontsDir, (font, data, key) => {
+  const set = await loadFontSet(options.fontsDir, (font, data, key) => {
     bytes.set(key, data);
     opened.set(key, font);
-  });
+  }, options.bookDir);
   return { set, bytes, opened };
 }
 
@@ -37,42 +42,61 @@ export class FontConfigError extends Error {
   }
 }
 
-/** The 1-based line of fonts.yaml where `path` is written. */
-const lineOf = (file: VFile, path: string) => String(file.value).slice(0, Math.max(0, String(file.value).indexOf(path))).split('\n').length;
+/** The 1-based line of fonts.yaml where `path` is written as a whole value (`regular: path`, `- path`), quoted or not. */
+function lineOf(file: VFile, path: string): number {
+  const lines = String(file.value).split('\n');
+  const at = lines.findIndex((line) => line.replace(/\s+#.*$/, '').trim().replace(/^(-|[\w-]+:)\s*/, '').replace(/^(["'])(.*)\1$/, '$2') === path);
+  return at < 0 ? 1 : at + 1;
+}
 
-export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array, key: string) => void): Promise<FontSet> {
+/** A fonts.yaml read: its file (for messages at its lines) and the folder its relative paths start from. */
+interface FontSource { file: VFile; dir: string }
+
+export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array, key: string) => void, bookDir?: string): Promise<FontSet> {
   const { config, file } = await readFontConfig(fontsDir);
   if (!config) throw new FontConfigError(file);
+  const book = bookDir === undefined ? undefined : await readBookFontConfig(bookDir);
+  if (book && !book.config) throw new FontConfigError(book.file);
+  const tool: FontSource = { file, dir: fontsDir };
+  const own: FontSource | undefined = book && bookDir !== undefined ? { file: book.file, dir: resolve(bookDir) } : undefined;
   const cache = new Map<string, Font>();
   let needsDecoder = false;
-  const load = (path: string): Font => {
-    const full = resolveFontPath(fontsDir, path);
-    if (full === undefined) report(file, { line: lineOf(file, path), column: 1 }, 'font-path-outside', { path });
-    else if (!existsSync(full)) report(file, { line: lineOf(file, path), column: 1 }, 'font-file-missing', { path });
-    else if (!cache.has(path)) {
+  const load = (path: string, from: FontSource): Font => {
+    const full = resolveFontPath(from.dir, path);
+    const at = { line: lineOf(from.file, path), column: 1 };
+    const problem = full === undefined || !existsSync(full) ? undefined : fontFileProblem(full);
+    if (full === undefined) report(from.file, at, 'font-package-missing', { path });
+    else if (!existsSync(full)) report(from.file, at, 'font-file-missing', { path, full });
+    else if (problem) report(from.file, at, 'font-file-invalid', { path, reason: problem });
+    else if (!cache.has(full)) {
       if (full.endsWith('.css')) {
         // Split web-font subsets (issue 18): one family, a font per subset, each read when a character needs it.
         const faces = parseFontFaces(readFileSync(full, 'utf8'), full);
         needsDecoder ||= !allCached(faces);
         // Each subset under a key of its own (they share one PostScript name): LXGWWenKai-Regular-result-12.
         const family = `${basename(dirname(full))}-${basename(full, '.css')}`;
-        cache.set(path, new SplitFamily(faces, faces.map((f, i) => new LazyFont(f.file, onLoad, { key: `${family}-${i}`, read: trueTypeOf }))));
-      } else cache.set(path, new LazyFont(full, onLoad));
+        cache.set(full, new SplitFamily(faces, faces.map((f, i) => new LazyFont(f.file, onLoad, { key: `${family}-${i}`, read: trueTypeOf }))));
+      } else cache.set(full, new LazyFont(full, onLoad));
     }
-    return cache.get(path)!;
+    return (full === undefined ? undefined : cache.get(full)) ?? NO_FONT;
   };
   const roles = {} as Record<FontRole, RoleFonts>;
   for (const role of FONT_ROLES) {
-    const r = config.roles[role];
-    roles[role] = { regular: load(r.regular), ...(r.bold ? { bold: load(r.bold) } : {}) };
+    const ownRole = own && book?.config?.roles?.[role];
+    const [r, from] = ownRole ? [ownRole, own] : [config.roles[role], tool];
+    roles[role] = { regular: load(r.regular, from), ...(r.bold ? { bold: load(r.bold, from) } : {}) };
   }
-  const fallback = config.fallback.map(load);
-  if (hasErrors([file])) throw new FontConfigError(file);
+  const ownFallback = own && book?.config?.fallback;
+  const fallback = ownFallback ? ownFallback.map((p) => load(p, own)) : config.fallback.map((p) => load(p, tool));
+  for (const f of [file, ...(book ? [book.file] : [])]) if (hasErrors([f])) throw new FontConfigError(f);
   if (needsDecoder) await woff2Ready();
   // The role fonts every book sets are read now; bold faces and fallbacks when a text first needs them.
   for (const role of FONT_ROLES) void roles[role].regular.postscriptName;
   return { roles, fallback };
 }
+
+/** Stands for a font that could not be loaded, until the messages about it end the loading. */
+const NO_FONT = undefined as unknown as Font;
 
 /**
  * A font that reads its file when first asked: a CJK font is 15 MB, and a

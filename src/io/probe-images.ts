@@ -5,7 +5,10 @@
  * and the end marker of JPEG and PNG files, which catches truncated files
  * without reading or decoding them whole. (sharp's metadata did the same for the sample's 190
  * photos with a libvips decoder started for each, and loading sharp alone
- * took 27 ms of every start; it is now loaded only to make images.)
+ * took 27 ms of every start; it is now loaded only to make images.) A TIFF
+ * keeps its size in a directory that ImageMagick writes at the end of the
+ * file: that directory is read where it lies (image-size's own
+ * imageSizeFromFile reads only the first 512 KB too, and said such TIFFs were broken).
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -28,13 +31,45 @@ const FORMAT_NAMES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
  */
 const HEAD_BYTES = 512 * 1024;
 
-/** The start of the file (its header) and its last 16 bytes (the end marker). */
+/** As much of a TIFF's image directory as image-size reads (its entries of 12 or 20 bytes; photos have a few dozen). */
+const TIFF_IFD_BYTES = 64 * 1024;
+
+/**
+ * Where a TIFF's first image directory starts, when the file is a TIFF whose
+ * directory lies past `head`: ImageMagick and libtiff write it after the
+ * pixels, at the end of a file of many megabytes.
+ */
+function tiffDirectoryPast(head: Buffer): number | undefined {
+  if (head.length < 16) return undefined;
+  const order = head.toString('latin1', 0, 2);
+  const le = order === 'II';
+  if (!le && order !== 'MM') return undefined;
+  const version = le ? head.readUInt16LE(2) : head.readUInt16BE(2);
+  const offset = version === 42 ? (le ? head.readUInt32LE(4) : head.readUInt32BE(4))
+    : version === 43 ? Number(le ? head.readBigUInt64LE(8) : head.readBigUInt64BE(8)) : undefined;
+  return offset !== undefined && offset + 2 > head.length ? offset : undefined;
+}
+
+/**
+ * The start of the file (its header) and its last 16 bytes (the end marker).
+ * For a TIFF with its directory at the end, the head is followed by that
+ * directory read where it lies, the bytes between left as zeros that
+ * image-size never reads: what image-size sees is the file as far as it
+ * needs, without reading the pixels.
+ */
 async function headAndTail(path: string): Promise<{ head: Buffer; tail: Buffer }> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    let head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await handle.read(head, 0, head.length, 0);
+    const directory = tiffDirectoryPast(head);
+    if (directory !== undefined && directory < size) {
+      const whole = Buffer.alloc(Math.min(size, directory + TIFF_IFD_BYTES));
+      head.copy(whole);
+      await handle.read(whole, directory, whole.length - directory, directory);
+      head = whole;
+    }
     const tail = Buffer.alloc(Math.min(size, 16));
     await handle.read(tail, 0, tail.length, size - tail.length);
     return { head, tail };

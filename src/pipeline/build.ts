@@ -212,7 +212,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
   if (hasErrors(read.all)) return base;
   step('读取字体');
-  const loaded = await (request.fonts ?? loadFonts)();
+  const loaded = await (request.fonts ?? (() => loadFonts({ bookDir: request.dir })))(); // the book's own fonts.yaml over the tool's
   step('读取图片');
   const images = await readImageBytes(request.dir, figureSources(book), caches?.images, diskCache(request.out, 'verified', scratch));
   if (images.unreadable.size > 0) return reportUnreadable(base, book, images.unreadable);

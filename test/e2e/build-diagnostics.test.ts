@@ -153,7 +153,7 @@ describe('nianjian init', () => {
   test('makes a new yearbook that builds at once, and never writes into a folder that is not empty', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-init-')), '新书');
     expect(await main(['init', dir], () => {})).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['01-概况.md', 'book.yaml', 'front', 'photos', 'templates']);
+    expect(readdirSync(dir).sort()).toEqual(['01-概况.md', 'book.yaml', 'fonts.yaml', 'front', 'photos', 'templates']);
     const out = mkdtempSync(join(tmpdir(), 'nianjian-init-out-'));
     const lines: string[] = [];
     expect(await main(['build', dir, '--out', out], (s) => lines.push(s))).toBe(0);

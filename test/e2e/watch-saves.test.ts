@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
+import { outInsideManuscript } from '../../src/cli/watch.ts';
 import { startCli } from '../helpers/cli-process.ts';
 import { until } from '../helpers/lines.ts';
 
@@ -83,13 +84,13 @@ test.each(nodes())('ten editor-style saves in a row are ten changes of the one f
   expect(cli.stderr()).not.toMatch(/\n\s+at \S+ \(/);
 }, 180_000);
 
-test('watch and preview refuse an output folder inside the manuscript (also through a symbolic link), naming it, before building anything', async () => {
+test('watch and preview refuse an output folder inside the manuscript (also through a symbolic link), naming it, before building anything; the book\'s own output/ is allowed (issue 22)', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'nianjian-out-inside-')), '书');
   expect(await main(['init', dir], () => {})).toBe(0);
   mkdirSync(join(dir, 'photos', 'out'), { recursive: true });
   const link = join(dir, '..', 'link-out');
   symlinkSync(join(dir, 'photos', 'out'), link);
-  for (const out of [join(dir, 'output'), dir, join(dir, 'photos', 'out', 'deeper'), link]) {
+  for (const out of [dir, join(dir, 'photos', 'out', 'deeper'), link]) {
     for (const command of [['watch'], ['preview', '--port', '0']]) {
       const lines: string[] = [];
       expect(await main([command[0]!, dir, '--out', out, ...command.slice(1)], (s) => lines.push(s), new AbortController().signal), `${command[0]} --out ${out}`).toBe(2);
@@ -103,6 +104,9 @@ test('watch and preview refuse an output folder inside the manuscript (also thro
   }
   expect(existsSync(join(dir, 'output'))).toBe(false);
   expect(readdirSync(join(dir, 'photos', 'out'))).toEqual([]);
+  // The book's own output/ (nianjian watch inside the book folder): never read as manuscript, and not watched.
+  expect(outInsideManuscript(dir, join(dir, 'output'))).toBeUndefined();
+  expect(outInsideManuscript(dir, join(dir, 'output', 'deeper'))).toContain('[out-inside-manuscript]');
   // Beside the manuscript is fine, and so is a folder whose name only starts like the manuscript's.
   const stop = new AbortController();
   const lines: string[] = [];
