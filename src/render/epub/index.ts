@@ -7,7 +7,7 @@
  * a function.
  */
 import { createHash } from 'node:crypto';
-import type { IndexGroup, TocItem } from '../../derive/index.ts';
+import { ebookIdentifier, type IndexGroup, type TocItem } from '../../derive/index.ts';
 import { type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
@@ -21,7 +21,6 @@ export interface EpubInput {
   index: readonly IndexGroup[];
   /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
   printPageOf(anchor: string): number | undefined;
-  printPages: number;
   /** The print page numbers of the index: the page-list sends them to the index. */
   indexPages?: readonly number[];
   /** The last numbered page of the body (the index included). */
@@ -103,9 +102,10 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   const hrefOf = (anchor: string) => (anchor === 'index' ? 'index.xhtml' : files.has(anchor) ? `${files.get(anchor)}#${anchor}` : undefined);
   const ctx: ContentContext = { imageHref: (src) => `images/${imageName(src)}` };
 
+  const identifier = ebookIdentifier(s, (t) => createHash('sha1').update(t).digest('hex'));
   const docs: Array<{ name: string; text: string; title: string }> = [
     { name: 'title.xhtml', text: titleDocument(s), title: '书名页' },
-    { name: 'copyright.xhtml', text: copyrightDocument(s, input.printPages, input.wordsThousands), title: '版权页' },
+    { name: 'copyright.xhtml', text: copyrightDocument(s, input.wordsThousands, identifier), title: '版权页' },
   ];
   const committee = committeeDocument(s);
   if (committee) docs.push({ name: 'committee.xhtml', text: committee, title: '编辑委员会' });
@@ -138,7 +138,7 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   // Reading order (R-YB-1): front matter, 彩页, then the 目录 (the nav document), the parts and the index.
   const spine = docs.map((_, i) => `doc${i + 1}`);
   spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
-  const opf = packageDocument(s, input.date, manifest, spine);
+  const opf = packageDocument(s, identifier, input.date, manifest, spine);
 
   // The text goes into the zip now, so that it is deflated while photos, cover and fonts are made.
   const zip = startZip(input.date);
