@@ -131,6 +131,7 @@ export async function openReader(epub: Uint8Array, viewport = { width: 390, heig
       const r = (window as unknown as Record<string, any>).rendition;
       return new Promise((done) => {
         r.once('relocated', done);
+        setTimeout(done, 5000); // the place already shown reports nothing new
         r.display(t);
       });
     }, target);
@@ -168,6 +169,7 @@ export async function openReader(epub: Uint8Array, viewport = { width: 390, heig
             const r = (window as unknown as Record<string, any>).rendition;
             return new Promise((done) => {
               r.once('relocated', done);
+              setTimeout(done, 5000); // at the book's end nothing moves
               r.next();
             });
           });
