@@ -116,7 +116,7 @@ export async function buildEpub(input: EpubBuildInput): Promise<Uint8Array> {
     return a && /^\d+$/.test(a.folio) ? Number(a.folio) : undefined;
   };
   return renderEpub({
-    book, toc: tableOfContents(book), index: paged.index, printPageOf, printPages: paged.pages.length, wordsThousands: paged.wordsThousands,
+    book, toc: tableOfContents(book), index: paged.index, printPageOf, wordsThousands: paged.wordsThousands,
     indexPages: paged.pages.filter((p) => p.kind === 'index').map((p) => Number(p.number)),
     pageBegins: new Map(paged.pages.flatMap((p) => (p.begins && /^\d+$/.test(p.number) ? [[Number(p.number), p.begins] as const] : []))),
     lastBodyPage: Math.max(0, ...paged.pages.filter((p) => /^\d+$/.test(p.number) && p.kind !== 'blank').map((p) => Number(p.number))),

@@ -110,6 +110,8 @@ export const BookSchema = z.strictObject({
   photos_are_placeholders: z.boolean().default(false).describe('true 或 false'),
   epub: z.strictObject({
     embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
+    isbn: z.string().optional().describe('电子书自己的 ISBN（有则写入 EPUB 标识与版权页；无则用由纸书书号算出的 UUID）'),
+    price: z.string().regex(/^\d+\.\d{2}元$/).optional().describe('电子书定价，如 68.00元（不写则电子书版权页不印定价）'),
   }).default({ embed_fonts: false }),
   index_readings: z.record(z.string(), z.string().regex(READING, '每字一个拼音音节加声调数字，以空格分开，如 gong1 re4'))
     .superRefine(syllablesPerHanzi).default({})

@@ -11,10 +11,11 @@ import { readYaml, reportIssue, type YamlRead } from './yaml-schema.ts';
 /** ISBN, 核字号 and the build date are checked even when other keys are wrong, so one run shows every problem. */
 function checkIdentifiers(file: VFile, { doc, placeOf }: YamlRead): boolean {
   let ok = true;
-  const isbn = doc.getIn(['isbn']);
-  if (typeof isbn === 'string' || typeof isbn === 'number') {
+  for (const path of [['isbn'], ['epub', 'isbn']]) {
+    const isbn = doc.getIn(path);
+    if (typeof isbn !== 'string' && typeof isbn !== 'number') continue;
     for (const problem of validateIsbn(String(isbn))) {
-      report(file, placeOf(['isbn']), 'isbn-invalid', { isbn: String(isbn), reason: describeIsbnProblem(problem) });
+      report(file, placeOf(path), 'isbn-invalid', { isbn: String(isbn), reason: describeIsbnProblem(problem) });
       ok = false;
     }
   }

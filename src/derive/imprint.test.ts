@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { VFile } from 'vfile';
 import { VALID_BOOK_YAML } from '../../test/helpers/manuscript.ts';
 import { loadBook } from '../config/index.ts';
-import { imprintOf, isWordCountOff, pagesInSheets, printedSheets, wordCountThousands } from './imprint.ts';
+import { createHash } from 'node:crypto';
+import { ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, pagesInSheets, printedSheets, wordCountThousands } from './imprint.ts';
 
 const settings = loadBook(new VFile({ path: 'book.yaml', value: VALID_BOOK_YAML }))!;
 
@@ -42,5 +43,38 @@ describe('the copyright page text', () => {
     expect(imprint.record).toContain('版\u3000次\u30002024年11月第1版');
     expect(imprint.record).toContain('定\u3000价\u3000268.00元');
     expect(imprint.record[0]).toBe('责任编辑\u3000甲\u3000\u3000责任校对\u3000乙');
+  });
+});
+
+describe('the ebook’s copyright page (issue 22)', () => {
+  const sha1 = (t: string) => createHash('sha1').update(t).digest('hex');
+
+  test('without an ebook ISBN: a name-based UUID of the print ISBN and edition, stable, never the print ISBN', () => {
+    const id = ebookIdentifier(settings, sha1);
+    expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ebookIdentifier(settings, sha1)).toBe(id);
+    expect(ebookIdentifier({ ...settings, edition: { ...settings.edition, number: 2 } }, sha1)).not.toBe(id);
+    const imprint = ebookImprintOf(settings, 812, id);
+    expect(imprint.cip.description).toContain('ISBN 978-7-5738-1572-9');
+    expect(imprint.record).toContain(`电子书标识\u3000${id}`);
+    expect(imprint.record).toContain('版\u3000次\u30002024年11月第1版');
+    const all = imprint.record.join('\n');
+    for (const print of ['开\u3000本', '印\u3000张', '印\u3000次', '定\u3000价', '承印单位']) expect(all).not.toContain(print);
+    expect(imprint.notice).toBe('');
+  });
+
+  test('with epub.isbn and epub.price: the ebook’s ISBN and its own price', () => {
+    const s = { ...settings, epub: { ...settings.epub, isbn: '978-7-5738-1573-6', price: '68.00元' } };
+    const id = ebookIdentifier(s, sha1);
+    expect(id).toBe('urn:isbn:9787573815736');
+    const record = ebookImprintOf(s, 812, id).record;
+    expect(record).toContain('ISBN\u3000978-7-5738-1573-6（电子书）');
+    expect(record).toContain('定\u3000价\u300068.00元（电子书）');
+  });
+
+  test('an invalid epub.isbn is an error at its line', () => {
+    const file = new VFile({ path: 'book.yaml', value: `${VALID_BOOK_YAML}\nepub:\n  isbn: 978-7-5738-1573-0\n` });
+    expect(loadBook(file)).toBeUndefined();
+    expect(file.messages.map((m) => m.ruleId)).toContain('isbn-invalid');
   });
 });

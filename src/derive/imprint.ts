@@ -62,29 +62,79 @@ export interface Imprint {
   notice: string;
 }
 
+const GAP = '\u3000';
+
+function editorsLine(s: BookSettings): string {
+  const e = s.editors;
+  return [`责任编辑${GAP}${spacedName(e.responsible)}`, `责任校对${GAP}${spacedName(e.proofreader)}`, ...(e.art ? [`美术编辑${GAP}${spacedName(e.art)}`] : [])].join(GAP + GAP);
+}
+
+function publisherLine(s: BookSettings): string {
+  const p = s.publisher;
+  return `出版社${GAP}${p.name}（地址：${p.address}${GAP}邮编：${p.postcode}${GAP}电话：${p.phone}）`;
+}
+
+const cipOf = (s: BookSettings): Imprint['cip'] => ({
+  heading: '图书在版编目（CIP）数据',
+  description: s.cip.description,
+  classification: s.cip.classification,
+  record: `中国国家版本馆CIP数据核字第${s.cip.record_number}号`,
+});
+
+const wordsLine = (s: BookSettings, wordsThousands: number) => `${spacedLabel('字数')}${GAP}${s.word_count ?? `${wordsThousands} 千字`}`;
+const editionLine = (s: BookSettings) => `${spacedLabel('版次')}${GAP}${yearMonth(s.edition.date)}第${s.edition.number}版`;
+
 /** The copyright page text for a book of `pages` pages and `words` 千字 (unless book.yaml states it). */
 export function imprintOf(s: BookSettings, pages: number, wordsThousands: number): Imprint {
-  const gap = '\u3000';
-  const p = s.publisher;
-  const e = s.editors;
-  const editors = [`责任编辑${gap}${spacedName(e.responsible)}`, `责任校对${gap}${spacedName(e.proofreader)}`, ...(e.art ? [`美术编辑${gap}${spacedName(e.art)}`] : [])];
   return {
-    cip: {
-      heading: '图书在版编目（CIP）数据',
-      description: s.cip.description,
-      classification: s.cip.classification,
-      record: `中国国家版本馆CIP数据核字第${s.cip.record_number}号`,
-    },
+    cip: cipOf(s),
     record: [
-      editors.join(gap + gap),
-      `出版社${gap}${p.name}（地址：${p.address}${gap}邮编：${p.postcode}${gap}电话：${p.phone}）`,
-      `承印单位${gap}${s.printer}`,
-      `${spacedLabel('开本')}${gap}${s.format.paper}${gap}1/${s.format.fold}`,
-      `${spacedLabel('印张')}${gap}${printedSheets(pages, s.format.fold)}${gap}${gap}${spacedLabel('字数')}${gap}${s.word_count ?? `${wordsThousands} 千字`}`,
-      `${spacedLabel('版次')}${gap}${yearMonth(s.edition.date)}第${s.edition.number}版`,
-      `${spacedLabel('印次')}${gap}${yearMonth(s.printing.date)}第${s.printing.number}次印刷`,
-      `${spacedLabel('定价')}${gap}${s.price}`,
+      editorsLine(s),
+      publisherLine(s),
+      `承印单位${GAP}${s.printer}`,
+      `${spacedLabel('开本')}${GAP}${s.format.paper}${GAP}1/${s.format.fold}`,
+      `${spacedLabel('印张')}${GAP}${printedSheets(pages, s.format.fold)}${GAP}${GAP}${wordsLine(s, wordsThousands)}`,
+      editionLine(s),
+      `${spacedLabel('印次')}${GAP}${yearMonth(s.printing.date)}第${s.printing.number}次印刷`,
+      `${spacedLabel('定价')}${GAP}${s.price}`,
     ],
     notice: '本书如有印装质量问题，请联系出版社调换。',
+  };
+}
+
+/**
+ * The EPUB's own identifier (issue 22): urn:isbn of the ebook's ISBN when
+ * book.yaml gives one (epub.isbn); otherwise a UUID made from the print
+ * ISBN and the edition, the same for every build of this edition and never
+ * the print book's ISBN, which names another product.
+ */
+export function ebookIdentifier(s: BookSettings, sha1: (text: string) => string): string {
+  if (s.epub.isbn) return `urn:isbn:${s.epub.isbn.replace(/[^\dX]/g, '')}`;
+  const hex = sha1(`nianjian-epub:${s.isbn}:${s.edition.number}:${s.edition.date}`);
+  // RFC 4122 §4.3, name-based with SHA-1: version 5, variant 10.
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The ebook's copyright page (issue 22): the CIP as issued (it names the
+ * print book, R-CIP-3), then the 版本记录 without what belongs to paper
+ * only: no 承印单位, 开本, 印张, 印次 nor the print 定价 (a price line only
+ * when book.yaml gives the ebook's own, epub.price), and with the ebook's
+ * identifier.
+ */
+export function ebookImprintOf(s: BookSettings, wordsThousands: number, identifier: string): Imprint {
+  const id = identifier.startsWith('urn:isbn:') ? `ISBN${GAP}${s.epub.isbn}（电子书）` : `电子书标识${GAP}${identifier}`;
+  return {
+    cip: cipOf(s),
+    record: [
+      editorsLine(s),
+      publisherLine(s),
+      wordsLine(s, wordsThousands),
+      editionLine(s),
+      id,
+      ...(s.epub.price ? [`${spacedLabel('定价')}${GAP}${s.epub.price}（电子书）`] : []),
+    ],
+    notice: '',
   };
 }

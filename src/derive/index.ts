@@ -5,6 +5,6 @@ export {
 } from './index-entries.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {
-  CAPACITY_SHARE, type Imprint, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,
+  CAPACITY_SHARE, type Imprint, ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,
   wordCountThousands,
 } from './imprint.ts';

@@ -102,6 +102,34 @@ describe('the EPUB of the sample', () => {
     expect(figures.filter((f) => !/<figcaption>[\s\S]+<span class="credit">（[^）]+）<\/span><\/figcaption>/.test(f))).toEqual([]);
   });
 
+  test('every image’s alt text is its figure’s caption as plain text (issue 22)', () => {
+    const docs = Object.keys(files).filter((n) => n.endsWith('.xhtml'));
+    const figures = docs.flatMap((d) => [...strFromU8(files[d]!).matchAll(/<figure[\s\S]*?<\/figure>/g)].map((m) => m[0]));
+    const decode = (x: string) => x.replace(/<[^>]*>/g, '').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)));
+    const wrong = figures.filter((f) => {
+      const alt = decode(/<img[^>]* alt="([^"]*)"/.exec(f)![1]!);
+      const caption = decode(/<figcaption>([\s\S]*?)(?:<span class="credit">|<\/figcaption>)/.exec(f)![1]!).trim();
+      return caption ? alt !== caption : alt === '';
+    });
+    expect(figures.length).toBe(189);
+    expect(wrong).toEqual([]);
+  });
+
+  test('the EPUB has its own identifier, the print ISBN as its source; tables sit in a scrolling box (issue 22)', () => {
+    const opf = text('content.opf');
+    expect(opf).toMatch(/<dc:identifier id="bookid">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);
+    expect(opf).toContain('<dc:source>urn:isbn:9787573815729</dc:source>');
+    const copyright = text('copyright.xhtml');
+    expect(copyright).toContain(/<dc:identifier id="bookid">([^<]+)</.exec(opf)![1]);
+    expect(copyright).not.toMatch(/印　张|开　本|定　价/);
+    const all = Object.keys(files).filter((n) => /part-\d+\.xhtml$/.test(n)).map((n) => strFromU8(files[n]!)).join('');
+    const tables = all.match(/<table/g)!.length;
+    expect(all.match(/<div class="table-wrap"><div class="table-scroll[^"]*"><table/g)).toHaveLength(tables);
+    const css = text('style.css');
+    expect(css).toMatch(/nav ol \{ list-style: none;/);
+    expect(css).toMatch(/h1, h2, h3, h4, h5, h6 \{[^}]*break-after: avoid; page-break-after: avoid;/);
+  });
+
   test('the text is the same normalised text as the PDF’s: every entry title, in order', () => {
     const all = Object.keys(files).filter((n) => /part-\d+\.xhtml$/.test(n)).sort().map((n) => strFromU8(files[n]!)).join('');
     let at = 0;

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Block, Chapter, ChronicleItem, Entry, Figure, Inline, Part, Section, Source, StatTable } from '../../model/index.ts';
+import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
 import { type PageBreak, withPageBreaks } from './page-breaks.ts';
 
 export interface ContentContext {
@@ -32,21 +32,54 @@ export function inlines(nodes: readonly Inline[]): ElementContent[] {
   });
 }
 
+/** Alt text (issue 22): the caption as plain text, emphasis and index terms included; a figure without one says what it is. */
+export function altText(f: Figure): string {
+  return inlineText(f.caption).trim() || (f.credit ? `图片（${f.credit}）` : '图片');
+}
+
 export function figure(ctx: ContentContext, f: Figure): Element {
   const caption = inlines(f.caption);
   return h('figure', { id: f.id, className: [f.width === 'page' ? 'wide' : 'column'] }, [
-    h('img', { src: ctx.imageHref(f.src), alt: caption.length ? f.caption.map((c) => ('value' in c ? c.value : '')).join('') : '图片' }),
+    h('img', { src: ctx.imageHref(f.src), alt: altText(f) }),
     h('figcaption', [...caption, ...(f.credit ? [h('span', { className: ['credit'] }, `（${f.credit}）`)] : [])]),
   ]);
 }
 
+/** Width of a text in em at the table's size: CJK a full em, Latin and digits about half. */
+const emWidth = (text: string) => [...text].reduce((w, c) => w + (/[\u2e80-\uffef]/u.test(c) ? 1 : 0.55), 0);
+
+/**
+ * The widest a phone's text column is, in em of the table's text (0.8 of the
+ * body's 1em at 390 px, less margins, ÷ 0.8): a table wider than this reflows
+ * on narrow screens (style.css: each row a block, each cell with its column's
+ * heading), and scrolls sideways on readers without container queries.
+ */
+export const NARROW_TABLE_EM = 26;
+
+/** The table's width with every column as wide as its widest cell, padding and borders included. */
+export function naturalWidthEm(t: StatTable): number {
+  const widths = t.header.map((c) => emWidth(inlineText(c)));
+  for (const r of t.rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, emWidth(inlineText(c)))));
+  return widths.reduce((a, w) => a + w + 0.8, 0);
+}
+
+/**
+ * A table inside a box that scrolls sideways (no page wider than the
+ * screen), inside a wrapper whose width the narrow-screen rules query; a
+ * wide one is marked for reflow, each cell labelled with its column's
+ * heading (data-label). Reflowed, the box no longer scrolls: a scrolling
+ * box cannot be split between screens, a reflowed table can.
+ */
 function table(t: StatTable): Element {
   const align = (i: number) => (t.align[i] ? { className: [`align-${t.align[i]}`] } : {});
-  return h('table', { id: t.id }, [
+  const labels = t.header.map((c) => inlineText(c).trim());
+  const wide = naturalWidthEm(t) > NARROW_TABLE_EM;
+  const cell = (c: Inline[], i: number) => h('td', { ...align(i), ...(wide && labels[i] ? { dataLabel: labels[i] } : {}) }, inlines(c));
+  return h('div', { className: ['table-wrap'] }, [h('div', { className: wide ? ['table-scroll', 'wide'] : ['table-scroll'] }, [h('table', { id: t.id, ...(wide ? { className: ['wide'] } : {}) }, [
     ...(t.caption ? [h('caption', inlines(t.caption))] : []),
     h('thead', [h('tr', t.header.map((c, i) => h('th', { scope: 'col', ...align(i) }, inlines(c))))]),
-    h('tbody', t.rows.map((r) => h('tr', r.map((c, i) => h('td', align(i), inlines(c)))))),
-  ]);
+    h('tbody', t.rows.map((r) => h('tr', r.map(cell)))),
+  ])])]);
 }
 
 function chronicle(ctx: ContentContext, items: ChronicleItem[]): Element {

@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { BookSettings } from '../../config/index.ts';
-import { type IndexGroup, imprintOf, locatorParts, type TocItem } from '../../derive/index.ts';
+import { ebookImprintOf, type IndexGroup, locatorParts, type TocItem } from '../../derive/index.ts';
 import type { FrontSection } from '../../model/index.ts';
 import { blocks, type ContentContext } from './content.ts';
 
@@ -29,12 +29,12 @@ export function titleDocument(s: BookSettings): string {
   ])]);
 }
 
-/** The copyright page as text: the CIP block as issued, then the 版本记录 (印张 from the print page count). */
-export function copyrightDocument(s: BookSettings, printPages: number, wordsThousands: number): string {
-  const imprint = imprintOf(s, printPages, wordsThousands);
+/** The ebook's copyright page as text: the CIP block as issued, then the ebook's 版本记录 with its own identifier (print-only lines dropped). */
+export function copyrightDocument(s: BookSettings, wordsThousands: number, identifier: string): string {
+  const imprint = ebookImprintOf(s, wordsThousands, identifier);
   return xhtml('版权页', [h('section', { 'epub:type': 'copyright-page', className: ['copyright'] }, [
     h('div', { className: ['cip'] }, [h('h2', imprint.cip.heading), h('p', imprint.cip.description), h('p', imprint.cip.classification), h('p', imprint.cip.record)]),
-    h('div', { className: ['record'] }, [...imprint.record.map((l) => h('p', l)), h('p', imprint.notice)]),
+    h('div', { className: ['record'] }, [...imprint.record.map((l) => h('p', l)), ...(imprint.notice ? [h('p', imprint.notice)] : [])]),
   ])]);
 }
 

@@ -7,7 +7,7 @@
  * a function.
  */
 import { createHash } from 'node:crypto';
-import type { IndexGroup, TocItem } from '../../derive/index.ts';
+import { ebookIdentifier, type IndexGroup, type TocItem } from '../../derive/index.ts';
 import { blockKey, type Book, walkBook } from '../../model/index.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
@@ -22,7 +22,6 @@ export interface EpubInput {
   index: readonly IndexGroup[];
   /** The print page an anchor stands on (from the PDF layout), for the index and the page-list. */
   printPageOf(anchor: string): number | undefined;
-  printPages: number;
   /** Where each print page of the body begins (from the layout): the page-list links to that character (issue 19). */
   pageBegins?: ReadonlyMap<number, PageBegin>;
   /** The print page numbers of the index: the page-list sends them to the index. */
@@ -157,9 +156,10 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
     },
   };
 
+  const identifier = ebookIdentifier(s, (t) => createHash('sha1').update(t).digest('hex'));
   const docs: Array<{ name: string; text: string; title: string }> = [
     { name: 'title.xhtml', text: titleDocument(s), title: '书名页' },
-    { name: 'copyright.xhtml', text: copyrightDocument(s, input.printPages, input.wordsThousands), title: '版权页' },
+    { name: 'copyright.xhtml', text: copyrightDocument(s, input.wordsThousands, identifier), title: '版权页' },
   ];
   const committee = committeeDocument(s);
   if (committee) docs.push({ name: 'committee.xhtml', text: committee, title: '编辑委员会' });
@@ -191,7 +191,7 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   // Reading order (R-YB-1): front matter, 彩页, then the 目录 (the nav document), the parts and the index.
   const spine = docs.map((_, i) => `doc${i + 1}`);
   spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
-  const opf = packageDocument(s, input.date, manifest, spine);
+  const opf = packageDocument(s, identifier, input.date, manifest, spine);
 
   // The text goes into the zip now, so that it is deflated while photos, cover and fonts are made.
   const zip = startZip(input.date);

@@ -20,14 +20,15 @@ export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-/** content.opf: metadata from book.yaml, dcterms:modified from the build date. */
-export function packageDocument(s: BookSettings, date: Date, manifest: ManifestItem[], spine: string[]): string {
+/** content.opf: metadata from book.yaml, the ebook's own identifier (the print book's ISBN as its source), dcterms:modified from the build date. */
+export function packageDocument(s: BookSettings, identifier: string, date: Date, manifest: ManifestItem[], spine: string[]): string {
   const modified = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const items = manifest.map((m) => `    <item id="${m.id}" href="${esc(m.href)}" media-type="${m.type}"${m.properties ? ` properties="${m.properties}"` : ''}/>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid" xml:lang="zh-CN">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-    <dc:identifier id="bookid">urn:isbn:${s.isbn.replace(/[^\dX]/g, '')}</dc:identifier>
+    <dc:identifier id="bookid">${esc(identifier)}</dc:identifier>
+    <dc:source>urn:isbn:${s.isbn.replace(/[^\dX]/g, '')}</dc:source>
     <dc:title>${esc(`${s.title}（${s.year}）`)}</dc:title>
     <dc:creator id="compiler">${esc(s.compiler)}</dc:creator>
     <meta refines="#compiler" property="role" scheme="marc:relators">edt</meta>
@@ -46,32 +47,57 @@ ${spine.map((id) => `    <itemref idref="${id}"/>`).join('\n')}
 `;
 }
 
-/** CSS for Chinese reading: justified, 2-em indent, strict line breaking, headings by generic family, captions and bylines in 楷体 (as in print, issue 18). */
+/**
+ * CSS for Chinese reading: justified, 2-em indent, strict line breaking,
+ * headings by generic family, captions and bylines in 楷体 (as in print,
+ * issue 18). For reading systems (issue 22): headings stay with the text
+ * after them, nav lists carry no numbers, and no table or image is wider
+ * than the screen: a table scrolls in its wrapper, and a wide one reflows on
+ * a narrow screen, one row a block with each cell labelled by its column.
+ * The narrow test is a container query on the wrapper, not a media query:
+ * a paginating reader (epub.js) widens the document's viewport to all its
+ * columns, but the wrapper is one column wide.
+ */
 export const STYLE_CSS = `@charset "UTF-8";
 html { line-break: strict; -epub-line-break: strict; }
-body { font-family: serif; text-align: justify; line-height: 1.7; margin: 0 1em; }
+body { font-family: serif; text-align: justify; line-height: 1.7; margin: 0 1em; overflow-wrap: break-word; }
 p { text-indent: 2em; margin: 0; }
-h1, h2, h3, h4, h5, h6 { font-family: sans-serif; font-weight: bold; text-indent: 0; }
+h1, h2, h3, h4, h5, h6 { font-family: sans-serif; font-weight: bold; text-indent: 0; break-after: avoid; page-break-after: avoid; break-inside: avoid; page-break-inside: avoid; }
 h1 { text-align: center; font-size: 1.6em; margin: 2em 0 1em; }
 h2 { text-align: center; font-size: 1.25em; margin: 1.5em 0 0.75em; }
 h3 { text-align: center; font-size: 1.1em; margin: 1em 0 0.5em; }
+.subtitle, .dateline, .byline, caption { break-after: avoid; page-break-after: avoid; }
 .entry-title { font-size: 1em; text-align: left; margin: 0.8em 0 0; }
 .lead { text-indent: 2em; }
 .credit { text-align: right; text-indent: 0; }
 figure { margin: 1em 0; text-align: center; }
-figure img { max-width: 100%; }
+figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; text-align: justify; }
 figcaption .credit { display: inline; }
-table { border-collapse: collapse; width: 100%; font-size: 0.8em; margin: 1em 0; }
+.table-wrap { margin: 1em 0; container-type: inline-size; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.8em; }
 th, td { border: 1px solid #555; padding: 0.2em 0.3em; vertical-align: middle; }
 td { font-variant-numeric: tabular-nums; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 caption { font-family: sans-serif; font-weight: bold; }
+@container (max-width: 36em) {
+  .table-scroll.wide { overflow: visible; }
+  table.wide, table.wide caption, table.wide tbody, table.wide tr, table.wide td { display: block; width: auto; }
+  table.wide thead { display: none; }
+  table.wide tr { border-top: 1px solid #555; padding: 0.3em 0; break-inside: avoid; page-break-inside: avoid; }
+  table.wide td { border: none; padding: 0 0 0 5em; text-indent: -5em; text-align: left; }
+  table.wide td:empty { display: none; }
+  table.wide td[data-label]::before { content: attr(data-label) "："; display: inline-block; width: 5em; text-indent: 0; font-family: sans-serif; color: #444; }
+}
 dl.chronicle dt { font-family: sans-serif; font-weight: bold; float: left; margin-right: 1em; }
 dl.chronicle dd { margin: 0 0 0.3em 3em; }
 ul.names { list-style: none; padding: 0; }
 ul.names li { display: inline-block; min-width: 4em; margin-right: 1em; }
+nav ol { list-style: none; list-style-type: none; padding-left: 1.5em; margin: 0; }
+nav#toc > ol { padding-left: 0; }
+nav li { margin: 0.2em 0; }
 .subtitle, .dateline, .byline { text-align: center; text-indent: 0; }
 figcaption, .subtitle, .dateline, .byline, em { font-family: "LXGW WenKai", "霞鹜文楷", "Kaiti SC", STKaiti, KaiTi, "楷体", "AR PL UKai CN", serif; font-style: normal; }
 .titlepage { text-align: center; }
