@@ -8,10 +8,11 @@ import { countMessages, escapeTerminal, formatMessages, type VFile } from '../di
 import { createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
-import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
+import { type BuildOutcome, internalErrorFile, roundName, runBuild } from '../pipeline/index.ts';
 import { listIndexHeadings } from './index-list.ts';
 import { IMPORT_USAGE, importCommand } from './import.ts';
 import { preview } from './preview.ts';
+import { listQueries } from './queries.ts';
 import { terminalProgress } from './progress.ts';
 import { newCaches, remember, reuseLine, type Session } from './session.ts';
 import { watchManuscript } from './watch.ts';
@@ -23,10 +24,13 @@ const USAGE = `用法 usage:
   nianjian preview [书稿目录] [--port 端口]  同 watch，并在浏览器中预览 PDF 与检查报告（默认端口 8420）
   nianjian init <目录>                 新建一部年鉴书稿（可立即生成）
   nianjian index [书稿目录]            列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）
+  nianjian queries [书稿目录]          按单位列出未答的存疑，便于发函
 ${IMPORT_USAGE}
 选项: --verbose  同时列出规范化提示（info）   --frail  有警告也以 1 退出
       --press    另生成印刷文件：<书名>-<年份>-印刷.pdf（PDF/X，出血与裁切线）、-彩页.pdf、-封面.pdf
-      --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）`;
+      --draft    校样：每页印日期与书稿版本，条目旁注书稿行号（文件名另加“-校样”）
+      --round 二校   校次：印在每页与文件名中（含 --draft）   --since 清单或 git 版本  标出自上次校样以来的改动
+      --allow-queries  有未答存疑也生成付印稿（阅读本），报告中列出`;
 
 interface Args {
   command: string;
@@ -38,11 +42,15 @@ interface Args {
   /** build --press: the printer's PDF/X files too (pipeline/press.ts). */
   press: boolean;
   port: number;
+  /** Issue 23: a final build with open queries; a proof's round; the earlier proof to compare with. */
+  allowQueries: boolean;
+  round?: string;
+  since?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command = 'help', ...rest] = argv;
-  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, press: false, port: 8420 };
+  const args: Args = { command, dir: 'manuscript', out: 'output', verbose: false, frail: false, draft: false, press: false, port: 8420, allowQueries: false };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -51,6 +59,13 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--frail') args.frail = true;
     else if (a === '--draft') args.draft = true;
     else if (a === '--press') args.press = true;
+    else if (a === '--allow-queries') args.allowQueries = true;
+    else if (a === '--since') args.since = rest[++i] ?? '';
+    else if (a === '--round') {
+      const round = roundName(rest[++i] ?? '');
+      if (!round) return `校次应为一校、二校、三校……或终校 --round needs a proof round: ${rest[i] ?? ''}`;
+      [args.round, args.draft] = [round, true];
+    }
     else if (a === '--port') {
       const port = Number(rest[++i]);
       if (!Number.isInteger(port) || port < 0 || port > 65535) return `端口应为 0–65535 的整数 --port needs a number: ${rest[i] ?? ''}`;
@@ -119,6 +134,7 @@ async function build(args: Args, out: (s: string) => void, session: Session = {}
     dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: out,
     ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts()) } : {}),
     ...(scratch ? { scratch } : {}), ...(bar ? { progress: bar } : {}),
+    allowQueries: args.allowQueries, ...(args.round ? { round: args.round } : {}), ...(args.since ? { since: args.since } : {}),
   });
   if (outcome.stats) out(summary(outcome.stats));
   if (outcome.status !== 'built') out('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
@@ -184,6 +200,8 @@ function run(args: Args, argv: string[], out: (s: string) => void, signal: Abort
       return init(args, argvDir(argv), out);
     case 'index':
       return listIndexHeadings(args.dir, out).then((files) => finish(args, files, out));
+    case 'queries':
+      return listQueries(args.dir, out).then((files) => finish(args, files, out));
     case 'help': case '--help': case '-h':
       out(USAGE);
       return Promise.resolve(EXIT.ok);

@@ -8,22 +8,24 @@
  */
 import { join } from 'node:path';
 import {
-  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
+  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
-import { loadTemplate } from '../config/index.ts';
+import { loadTemplate, type Template } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
   buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
-  readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
+  readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName } from './names.ts';
+import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
 import { pressOutputs } from './press.ts';
+import { checkQueries, markChanges, pageRanges } from './proof.ts';
 
 export interface BuildRequest {
   /** The manuscript folder. */
@@ -36,6 +38,12 @@ export interface BuildRequest {
   epub: boolean;
   /** Also make the printer's files (build --press, pipeline/press.ts). */
   press?: boolean;
+  /** A final build with open queries (存疑): built, the report lists them (--allow-queries). */
+  allowQueries?: boolean;
+  /** A proof's round (校次): 二校, stamped on every page and in the file names. */
+  round?: string;
+  /** An earlier proof to mark the changes against: its manifest file, or a git revision of the manuscript. */
+  since?: string;
   /** Stage lines for the terminal. */
   log: (s: string) => void;
   /** A watch session's caches. */
@@ -67,13 +75,16 @@ export interface BuildOutcome {
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 /** Where a build writes: the output folder and the book's file names. */
-export function outputPaths(out: string, book: Book, draft: boolean) {
+export function outputPaths(out: string, book: Book, draft: boolean, round?: string) {
   const name = bookFileName(book);
+  const base = `${name}${draft ? '-校样' : ''}${draft && round ? `-${round}` : ''}`;
   return {
     name,
-    pdf: join(out, `${name}${draft ? '-校样' : ''}.pdf`),
+    pdf: join(out, `${base}.pdf`),
     epub: join(out, `${name}.epub`),
-    report: join(out, `${name}-report.html`),
+    // Each round's report is kept beside its PDF; a plain build's and proof's is the book's.
+    report: join(out, `${draft && round ? base : name}-report.html`),
+    manifest: join(out, `${base}-manifest.json`),
   };
 }
 
@@ -113,7 +124,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
 /** The report of a build that wrote nothing else, saying why; the preview shows it beside the last good PDF. */
 async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
   if (!outcome.book) return;
-  const paths = outputPaths(request.out, outcome.book, request.draft);
+  const paths = outputPaths(request.out, outcome.book, request.draft, request.round);
   const why = outcome.status === 'fault' ? '读写文件或处理中出错（见下）' : '书稿有错误（见下）';
   const html = reportHtml(outcome.files, outcome.book, started, undefined, `${why}；上次生成的 PDF 与 EPUB 保持不变。`);
   const fault = (await ensureFolder(request.out)) ?? (await commitOutputs([{ path: paths.report, bytes: html }], request.scratch));
@@ -122,12 +133,28 @@ async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, 
   outcome.pdf = paths.pdf;
 }
 
-function reportHtml(files: VFile[], book: Book, started: number, pages: number | undefined, failed?: string): string {
+function reportHtml(files: VFile[], book: Book, started: number, pages: number | undefined, failed?: string, changes?: ReportFacts['changes']): string {
   const c = countMessages(files);
   return preflightReport(files, {
     title: bookFileName(book), seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info },
-    ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}),
+    ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}), ...(changes ? { changes } : {}),
   });
+}
+
+/**
+ * The changes since the earlier proof, drawn on the pages; undefined (with
+ * an error on the folder) when that proof cannot be read.
+ */
+async function changesSince(request: BuildRequest, folder: VFile, manifest: Manifest, paged: PagedDocument, template: Template): Promise<Changes | undefined> {
+  const earlier = await readEarlierManifest(request.since!, request.dir);
+  const old = typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  if (typeof old === 'string') {
+    report(folder, undefined, 'since-unreadable', { since: request.since!, reason: old });
+    return undefined;
+  }
+  const changes = compareManifests(old, manifest, paged);
+  markChanges(paged, template, changes);
+  return changes;
 }
 
 /** The 1-based line of `key:` at the start of a line of book.yaml, for messages about its value. */
@@ -186,6 +213,9 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   if (epoch !== undefined) report(read.folder, undefined, 'source-date-epoch-invalid', { value: epoch });
   const base: BuildOutcome = { status: 'errors', files: read.all, stats: checked.stats, read, ...(book ? { book } : {}) };
   if (!book || hasErrors(read.all) || !namesAreSafe(read, book)) return base;
+  const allowQueries = request.draft || request.allowQueries === true || book.settings.allow_queries;
+  const queries = checkQueries(book, read.all, read.folder, !allowQueries);
+  if (hasErrors(read.all)) return base;
   const outFault = await ensureFolder(request.out);
   if (outFault) raise(outFault);
   step('读取版式');
@@ -204,7 +234,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   log(`排版 laying out … (${ms(started)})`);
   step('排版');
   startBuild(caches);
-  const draftStamp = request.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
+  const draftStamp = request.draft ? `${request.round ?? ''}校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
   const pdfInput = {
     book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { compositionCache: caches.composition, partCache: caches.parts, renderCache: caches.render } : {}),
@@ -212,7 +242,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   };
   const laid = layoutForPrint(pdfInput);
   request.progress?.end();
-  const paths = outputPaths(request.out, book, request.draft);
+  const paths = outputPaths(request.out, book, request.draft, request.round);
+  const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
+  const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
+  if (request.since && !changes) return base;
   // The EPUB needs only the page numbers: it is begun now, so that its images and its
   // compression go on in other threads while this one draws the PDF.
   step('生成 EPUB');
@@ -241,7 +274,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     outputs.push(...press.outputs);
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
-  outputs.push({ path: paths.report, bytes: reportHtml(read.all, book, started, pdf.paged.pages.length) });
+  if (queries > 0) log(`存疑 queries: ${queries} 条未答${request.draft ? '，印在校样页边' : '（已允许生成），见报告'}`);
+  if (changes) log(`改动 changed pages: ${pageRanges(changes.changedPages)} · 仅移动 moved pages: ${pageRanges(changes.movedPages)}`);
+  outputs.push({ path: paths.manifest, bytes: manifestBytes(manifest) });
+  outputs.push({ path: paths.report, bytes: reportHtml(read.all, book, started, pdf.paged.pages.length, undefined, changes && { since: request.since!, changed: changes.changedPages, moved: changes.movedPages }) });
   step('写入输出');
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);
