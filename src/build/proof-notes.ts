@@ -66,7 +66,7 @@ function warningNotes(book: Book, notes: Map<string, MarginNote[]>): void {
     if (n.type === 'entry' && inlineText(n.lead).trim() === '' && n.blocks.every((b) => b.type === 'query' || b.type === 'note')) {
       add(notes, n.id, { tone: 'warning', text: `条目【${n.title}】没有正文` });
     }
-    if (n.type === 'figure' && n.credit === '') add(notes, n.id, { tone: 'warning', text: `图片没有署名（${n.src}）` });
+    if (n.type === 'figure' && n.credit === '') add(notes, n.id, { tone: 'warning', text: '图片没有署名（提供单位或摄影者）' });
   });
 }
 

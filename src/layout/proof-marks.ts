@@ -90,23 +90,27 @@ export interface PageChange {
   moved: boolean;
 }
 
-const BAR_WIDTH_PT = 1.2;
+const BAR_WIDTH_PT = 1.5;
 const MOVED_COLOUR = '#a8a8a8';
 
 /**
- * A change bar in the outer margin beside each changed line, as tall as the
- * line pitch so that bars of neighbouring lines join; a page that only moved
- * gets a thin, dashed, grey rule down its outer margin.
+ * A change bar beside each changed line, in the margin on its column's side
+ * (the left column's on the left, the right column's on the right: both
+ * outside the type area, never in the gutter, and never beside the other
+ * column's line), as tall as the line pitch so that bars of neighbouring
+ * lines join. A page that only moved gets a thin, dashed, grey rule down
+ * its outer margin.
  */
 export function changeMarks(g: Geometry, page: Page, change: PageChange): DisplayItem[] {
   const left = g.typeLeft(page.isRecto);
-  const x = page.isRecto ? left + g.typeWidthPt + BAR_GAP_PT : left - BAR_GAP_PT;
   const lines = page.textLines ?? [];
   const bars: DisplayItem[] = change.changedLines.map((i) => {
-    const y = lines[i]!.y;
-    const top = y - 0.88 * g.bodySizePt - (g.pitchPt - g.bodySizePt) / 2;
+    const line = lines[i]!;
+    const x = line.column === 0 ? left - BAR_GAP_PT : left + g.typeWidthPt + BAR_GAP_PT;
+    const top = line.y - 0.88 * g.bodySizePt - (g.pitchPt - g.bodySizePt) / 2;
     return { kind: 'rule', x1: x, y1: top, x2: x, y2: top + g.pitchPt, widthPt: BAR_WIDTH_PT };
   });
   if (!change.moved) return bars;
-  return [...bars, { kind: 'rule', x1: x, y1: g.typeTopPt, x2: x, y2: g.typeTopPt + g.typeHeightPt, widthPt: 0.4, dash: [2, 2], colour: MOVED_COLOUR }];
+  const outer = page.isRecto ? left + g.typeWidthPt + BAR_GAP_PT : left - BAR_GAP_PT;
+  return [...bars, { kind: 'rule', x1: outer, y1: g.typeTopPt, x2: outer, y2: g.typeTopPt + g.typeHeightPt, widthPt: 0.4, dash: [2, 2], colour: MOVED_COLOUR }];
 }

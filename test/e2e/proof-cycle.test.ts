@@ -22,9 +22,9 @@ function part(title: string, entries: number): string {
 }
 
 interface Bar { page: number; x: number; top: number; bottom: number; width: number }
-interface TextRow { page: number; y: number; text: string }
+interface TextRow { page: number; column: number; y: number; text: string }
 
-/** Stroked vertical rules of the proof marks' widths (change bars 1.2 pt, moved marks 0.4 pt), in page coordinates (y down). */
+/** Stroked vertical rules of the proof marks' widths (change bars 1.5 pt, moved marks 0.4 pt), in page coordinates (y down). */
 async function readProof(path: string): Promise<{ bars: Bar[]; moved: number[]; rows: TextRow[]; pages: number }> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
   const bars: Bar[] = [];
@@ -41,23 +41,27 @@ async function readProof(path: string): Promise<{ bars: Bar[]; moved: number[]; 
       if (fn !== OPS.constructPath) return;
       const [minX, minY, maxX, maxY] = Array.from(args[2] as ArrayLike<number>);
       if (Math.abs(maxX! - minX!) > 0.01 || maxY! - minY! < 1) return;
-      if (Math.abs(width - 1.2) < 0.01) bars.push({ page: n, x: minX!, top: minY!, bottom: maxY!, width });
+      if (Math.abs(width - 1.5) < 0.01) bars.push({ page: n, x: minX!, top: minY!, bottom: maxY!, width });
       if (Math.abs(width - 0.4) < 0.01) moved.push(n);
     });
     const content = await page.getTextContent();
-    const byY = new Map<number, string>();
+    // A row is one column's line: the text at one baseline on one side of the page's middle.
+    const byRow = new Map<string, TextRow>();
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
       const y = Math.round((height - item.transform[5]) * 10) / 10;
-      byY.set(y, (byY.get(y) ?? '') + item.str);
+      const column = item.transform[4] < page.view[2]! / 2 ? 0 : 1;
+      const row = byRow.get(`${column}|${y}`) ?? { page: n, column, y, text: '' };
+      row.text += item.str;
+      byRow.set(`${column}|${y}`, row);
     }
-    for (const [y, text] of byY) rows.push({ page: n, y, text });
+    rows.push(...byRow.values());
   }
   return { bars, moved: [...new Set(moved)], rows, pages: doc.numPages };
 }
 
-/** The body text rows a bar stands beside: the baseline inside its span. */
-const besideBar = (rows: TextRow[], bar: Bar) => rows.filter((r) => r.page === bar.page && r.y > bar.top && r.y < bar.bottom && r.text.length > 6);
+/** The body text rows a bar stands beside: on its side of the page, the baseline inside its span. */
+const besideBar = (rows: TextRow[], bar: Bar) => rows.filter((r) => r.page === bar.page && r.column === (bar.x < 297 ? 0 : 1) && r.y > bar.top && r.y < bar.bottom && r.text.length > 6);
 
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -97,26 +101,22 @@ describe('proofs against an earlier proof (--since)', () => {
     expect(edited.code, edited.out).toBe(0);
     const after = await readProof(join(out, '测试年鉴-2024-校样-三校.pdf'));
 
-    // Each bar stands beside one text line, and the lines barred are exactly the lines whose text is new.
+    // Each bar stands beside one text line, and the lines barred are exactly the changed lines: the line of
+    // each equal-length edit, and every line of the lengthened paragraph (its text moved on from its first line).
     const barred = after.bars.map((b) => besideBar(after.rows, b));
     expect(barred.every((rows) => rows.length === 1)).toBe(true);
-    const barredText = barred.map((rows) => rows[0]!.text);
-    expect(barredText.some((t) => t.includes('各单位'))).toBe(true);
-    expect(barredText.some((t) => t.includes('各街道'))).toBe(true);
-    const added = after.rows.filter((r) => r.text.includes('新增内容') || r.text.includes('重新校对'));
-    expect(added.length).toBeGreaterThanOrEqual(3);
-    for (const row of added) expect(after.bars.some((b) => besideBar(after.rows, b)[0] === row)).toBe(true);
-    // No other line is barred: every barred line holds an edit, or is a line of the lengthened paragraph after it.
-    const oldRows = new Set(before.rows.map((r) => r.text));
-    for (const text of barredText) expect(oldRows.has(text)).toBe(false);
-    expect(after.bars.length).toBe(2 + new Set(barred.filter((rows) => !/各单位|各街道/.test(rows[0]!.text)).map((rows) => rows[0])).size);
+    const reading = [...after.rows].sort((a, b) => a.page - b.page || a.column - b.column || a.y - b.y);
+    const from = reading.findIndex((r) => /【综合工作\s*30】/.test(r.text));
+    const to = reading.findIndex((r) => /【综合工作\s*31】/.test(r.text));
+    const lengthened = reading.slice(from, to);
+    expect(lengthened.length).toBeGreaterThan(8);
+    const expected = new Set([...reading.filter((r) => /各单位|各街道/.test(r.text)), ...lengthened]);
+    expect(expected.size).toBe(lengthened.length + 2);
+    expect(new Set(barred.map((rows) => rows[0]))).toEqual(expected);
+    expect(after.bars).toHaveLength(expected.size);
 
-    // Bars in the outer margin: right of the type area on rectos (odd physical pages), left on versos.
-    for (const bar of after.bars) {
-      const textX = after.rows.filter((r) => r.page === bar.page);
-      expect(textX.length).toBeGreaterThan(0);
-      expect(bar.page % 2 === 1 ? bar.x > 500 : bar.x < 100).toBe(true);
-    }
+    // Bars in the margins, outside the type area (never in the gutter).
+    for (const bar of after.bars) expect(bar.x < 50 || bar.x > 545).toBe(true);
 
     // The page break moved: pages after the long edit only moved; the report says which.
     expect(after.moved.length).toBeGreaterThan(0);
