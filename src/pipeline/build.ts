@@ -6,6 +6,7 @@
  * of the disk, an error inside sharp or zlib — leaves the last good outputs
  * byte for byte, and writes a report that says it failed and why.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
@@ -16,7 +17,7 @@ import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts
 import { createFontProvider } from '../font/index.ts';
 import {
   buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
-  readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
+  manuscriptAtRevision, readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
@@ -142,12 +143,35 @@ function reportHtml(files: VFile[], book: Book, started: number, pages: number |
 }
 
 /**
+ * The earlier proof's manifest: the file named, or (when no such file is
+ * there) the manuscript at that git revision laid out again as a proof in a
+ * temporary folder. Or why it cannot be had.
+ */
+async function earlierManifest(request: BuildRequest): Promise<Manifest | string> {
+  const since = request.since!;
+  if (since.endsWith('.json') || existsSync(since)) {
+    const earlier = await readEarlierManifest(since);
+    return typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  }
+  const at = await manuscriptAtRevision(request.dir, since);
+  if (typeof at === 'string') return at;
+  try {
+    const out = join(at.path, '.nianjian-out');
+    const built = await runBuild({ dir: at.path, out, draft: true, epub: false, log: () => undefined, ...(request.fonts ? { fonts: request.fonts } : {}) });
+    if (built.status !== 'built' || !built.book) return '该版本的书稿生成失败（请先修正该版本的错误，或改用其校样的清单）';
+    const earlier = await readEarlierManifest(outputPaths(out, built.book, true).manifest);
+    return typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  } finally {
+    await at.remove();
+  }
+}
+
+/**
  * The changes since the earlier proof, drawn on the pages; undefined (with
  * an error on the folder) when that proof cannot be read.
  */
 async function changesSince(request: BuildRequest, folder: VFile, manifest: Manifest, paged: PagedDocument, template: Template): Promise<Changes | undefined> {
-  const earlier = await readEarlierManifest(request.since!, request.dir);
-  const old = typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  const old = await earlierManifest(request);
   if (typeof old === 'string') {
     report(folder, undefined, 'since-unreadable', { since: request.since!, reason: old });
     return undefined;

@@ -6,6 +6,7 @@
  * proof with no edit has none. Open queries stop a final build and leave the
  * last good PDF; --allow-queries builds and lists them.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -128,6 +129,32 @@ describe('proofs against an earlier proof (--since)', () => {
     // Earlier rounds' PDFs and reports are kept beside the new one.
     expect(statSync(join(out, '测试年鉴-2024-校样-一校-report.html')).size).toBeGreaterThan(0);
   }, 240_000);
+});
+
+describe('--since a git revision', () => {
+  test('the manuscript at that revision is laid out again and compared: the same bars as against its proof\'s manifest', async () => {
+    const dir = writeManuscript({ '01-综合.md': part('综合', 12) });
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'v1', '--allow-empty');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'v2');
+    const out = join(dir, '..', `${dir.split('/').at(-1)}-out`);
+    expect((await cli(['build', dir, '--out', out, '--round', '一校'])).code).toBe(0);
+    const file = join(dir, '01-综合.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('【综合工作5】 第5项。河西区各部门', '【综合工作5】 第5项。河西区各单位'));
+    const byGit = await cli(['build', dir, '--out', out, '--round', '二校', '--since', 'HEAD']);
+    expect(byGit.code, byGit.out).toBe(0);
+    const gitBars = (await readProof(join(out, '测试年鉴-2024-校样-二校.pdf'))).bars;
+    const byManifest = await cli(['build', dir, '--out', out, '--round', '三校', '--since', join(out, '测试年鉴-2024-校样-一校-manifest.json')]);
+    expect(byManifest.code, byManifest.out).toBe(0);
+    const manifestBars = (await readProof(join(out, '测试年鉴-2024-校样-三校.pdf'))).bars;
+    expect(gitBars).toHaveLength(1);
+    expect(gitBars).toEqual(manifestBars);
+    const bad = await cli(['build', dir, '--out', out, '--draft', '--since', 'no-such-revision']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/--since no-such-revision 无法读取：不是书稿目录所在 git 库中的版本.*\[since-unreadable\]/);
+  }, 120_000);
 });
 
 describe('open queries', () => {
