@@ -22,8 +22,8 @@ export interface ManifestParagraph {
   /** The manuscript file, relative to the manuscript folder. */
   file: string;
   hash: string;
-  /** The hash of each printed line, in order. */
-  lines: string[];
+  /** The hash of each printed line, in order, separated by spaces. */
+  lines: string;
   /** Page numbers (as printed) of its first and last line. */
   pages: [string, string];
 }
@@ -65,12 +65,17 @@ const fileOfKey = (dir: string, key: string) => relative(resolve(dir), resolve(k
 export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string): Manifest {
   const paragraphs = [...paragraphsOf(paged)].map(([key, p]): ManifestParagraph => {
     const lines = Array.from(p.lines, (l) => l ?? '');
-    return { file: fileOfKey(dir, key), hash: hashOf(lines.join(''), 12), lines: lines.map((l) => hashOf(l, 8)), pages: [p.pages[0]!, p.pages.at(-1)!] };
+    return { file: fileOfKey(dir, key), hash: hashOf(lines.join(''), 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!] };
   });
   return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: pageHash(p) })) };
 }
 
-export const manifestBytes = (m: Manifest): string => `${JSON.stringify(m, null, 1)}\n`;
+/** One paragraph and one page a line: small, and a text diff of two manifests reads well. */
+export function manifestBytes(m: Manifest): string {
+  const { paragraphs, pages, ...head } = m;
+  const list = (items: readonly unknown[]) => items.map((i) => JSON.stringify(i)).join(',\n');
+  return `${JSON.stringify(head).slice(0, -1)},\n"paragraphs":[\n${list(paragraphs)}\n],\n"pages":[\n${list(pages)}\n]}\n`;
+}
 
 /** A manifest read back, or why it is not one. */
 export function parseManifest(text: string): Manifest | string {
@@ -145,7 +150,8 @@ export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocum
     pairUp(oldFiles.get(file) ?? [], paragraphs).forEach((pair, k) => {
       if (pair.same) return;
       const p = paragraphs[k]!;
-      changedLines.set(p, new Set(p.lines.flatMap((h, i) => (pair.old?.lines[i] === h ? [] : [i]))));
+      const old = pair.old?.lines.split(' ') ?? [];
+      changedLines.set(p, new Set(p.lines.split(' ').flatMap((h, i) => (old[i] === h ? [] : [i]))));
     });
   }
   const byKey = new Map([...paragraphsOf(paged).keys()].map((key, i) => [key, now.paragraphs[i]!]));
