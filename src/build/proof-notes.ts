@@ -29,7 +29,8 @@ function add(notes: Map<string, MarginNote[]>, id: string, note: MarginNote): vo
 function tableNote(numbers: Map<Query, number>, cells: Query[]): MarginNote {
   const first = numbers.get(cells[0]!)!;
   const last = numbers.get(cells.at(-1)!)!;
-  const lines = `${shortPlace(cells[0]!.source)}–${cells.at(-1)!.source.position?.start.line ?? 0}`;
+  const lastLine = cells.at(-1)!.source.position?.start.line ?? 0;
+  const lines = `${shortPlace(cells[0]!.source)}${lastLine !== cells[0]!.source.position?.start.line ? `–${lastLine}` : ''}`;
   return { tone: 'query', text: `存疑${first}${last > first ? `–${last}` : ''}　〔？〕${cells.length} 处　${lines}　问${cells[0]!.to}` };
 }
 
