@@ -31,7 +31,8 @@ export function checkQueries(book: Book, files: readonly VFile[], fallback: VFil
   const queries = numberedQueries(book);
   for (const { number, query } of queries) {
     const file = files.find((f) => f.path === query.source.path) ?? fallback;
-    const text = query.kind === 'unreadable' ? `〔？〕${query.text}` : query.text;
+    // The rule ends the question with its own full stop.
+    const text = (query.kind === 'unreadable' ? `〔？〕${query.text}` : query.text).replace(/[。．.]$/u, '');
     report(file, query.source.position, refuse ? 'query-open' : 'query-listed', { number: `存疑${number}`, to: query.to, text: text.slice(0, 200) });
   }
   return queries.length;
