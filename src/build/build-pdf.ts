@@ -10,6 +10,7 @@ import type { Font, FontProvider } from '../font/index.ts';
 import { geometryOf, type ImageSize, layoutBook, type PartLayoutCache, type LayoutContext, type BuildProblem, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import { type RenderCache, renderPdf } from '../render/index.ts';
+import { marginNotes, shortPlace } from './proof-notes.ts';
 
 export interface PdfBuildInput {
   book: Book;
@@ -34,8 +35,7 @@ export function sourceNotes(book: Book): Map<string, string> {
   const notes = new Map<string, string>();
   walkBook({ ...book, front: [] }, (n) => {
     if (n.type !== 'entry') return;
-    const file = n.source.path.replace(/^.*\//, '').replace(/^(\d+)-.*$/, '$1');
-    notes.set(n.id, `${file}:${n.source.position?.start.line ?? 0}`);
+    notes.set(n.id, shortPlace(n.source));
   });
   return notes;
 }
@@ -50,7 +50,7 @@ export interface PdfBuild {
 
 export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
   const problems: BuildProblem[] = [];
-  const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book) } : undefined;
+  const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
     ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.partCache ? { partCache: input.partCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);

@@ -48,5 +48,6 @@ export function buildBook(files: ManuscriptFiles, all: VFile[], fonts: FontProvi
 export { layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
 export { buildEpub, type EpubBuildInput, type ImageCache, loadSharp } from './build-epub.ts';
 export { preflightReport, type ReportFacts } from './report.ts';
+export { marginNotes, numberedQueries, shortPlace } from './proof-notes.ts';
 export { pageOfSource, type SourcePlace } from './page-of-source.ts';
 export { buildPress, checkFormatAgainstTemplate, outputIntentOf, type PressBuild, type PressFile, reportPress } from './build-press.ts';

@@ -13,10 +13,22 @@ export interface ReportFacts {
   counts: Record<string, number>;
   /** Why this build wrote no PDF or EPUB (errors in the manuscript, a fault); the last good ones are kept. */
   failed?: string;
+  /** A proof compared with an earlier one (build --since): the pages to read again (issue 23). */
+  changes?: { since: string; changed: readonly string[]; moved: readonly string[] };
+}
+
+function changesSection(c: NonNullable<ReportFacts['changes']>) {
+  const list = (pages: readonly string[]) => (pages.length ? pages.join('、') : '无');
+  return h('section', { id: 'changes' }, [
+    h('h2', `自 ${c.since} 以来的改动`),
+    h('p', [h('strong', `改动的页（${c.changed.length}）：`), list(c.changed), '。页边有改动线的行，文字有改动，须重校。']),
+    h('p', [h('strong', `仅版面移动的页（${c.moved.length}）：`), list(c.moved), '。文字未改，只是排版位置变了（页边有灰色虚线），可略看。']),
+  ]);
 }
 
 /** Kinds of finding, in the order a proofreader wants them. */
 const GROUPS: Array<[string, RegExp]> = [
+  ['存疑（未答）', /^query-/],
   ['书稿问题', /^(yaml|config|isbn|cip|file|manuscript|book|heading-level|part|entry|directive|gallery|index-term-empty|index-reading-invalid)/],
   ['图片', /^(figure|image)/],
   ['缺字', /^glyph/],
@@ -54,7 +66,7 @@ export function preflightReport(files: readonly VFile[], facts: ReportFacts): st
   const known = Object.keys(CATALOGUE).length;
   const tree = h('html', { lang: 'zh-Hans' }, [
     h('head', [h('meta', { charset: 'utf-8' }), h('title', `${facts.title} 排版检查报告`), h('style', '@font-face{font-family:nianjian-ui;src:url(/fonts/ui)}body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",nianjian-ui,sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}tr.error td{background:#fde8e8}tr.warning td{background:#fff6e0}p.failed{background:#fde8e8;padding:.5em}code{font-size:.9em;font-family:ui-monospace,monospace,nianjian-ui}')]),
-    h('body', [h('h1', `${facts.title} 排版检查报告`), ...(facts.failed ? [h('p', { className: ['failed'] }, h('strong', `本次生成失败：${facts.failed}`))] : []), h('p', summary), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
+    h('body', [h('h1', `${facts.title} 排版检查报告`), ...(facts.failed ? [h('p', { className: ['failed'] }, h('strong', `本次生成失败：${facts.failed}`))] : []), h('p', summary), ...(facts.changes ? [changesSection(facts.changes)] : []), ...(sections.length ? sections : [h('p', '没有发现问题。')]), h('p', { className: ['note'] }, `共 ${known} 种检查。`)]),
   ]);
   return `<!DOCTYPE html>\n${toHtml(tree)}\n`;
 }

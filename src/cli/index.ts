@@ -10,12 +10,13 @@ import { countMessages, escapeTerminal, formatMessages, type VFile } from '../di
 import { createManuscript, FontConfigError, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
-import { type BuildOutcome, internalErrorFile, runBuild } from '../pipeline/index.ts';
+import { type BuildOutcome, internalErrorFile, roundName, runBuild } from '../pipeline/index.ts';
 import { listIndexHeadings } from './index-list.ts';
 import { commandHelp, generalHelp, version } from './help.ts';
 import { importArgs, importCommand } from './import.ts';
 import { COMMANDS, EXIT, type ParsedCommand, parseCommandLine } from './options.ts';
 import { preview } from './preview.ts';
+import { listQueries } from './queries.ts';
 import { terminalProgress } from './progress.ts';
 import { colourLines, formatJson, jsonDiagnostics, wantsColour } from './report.ts';
 import { newCaches, remember, reuseLine, type Session } from './session.ts';
@@ -37,6 +38,10 @@ interface Args {
   /** Only the report lines: no stages, counts or summary. */
   quiet: boolean;
   format: 'text' | 'json';
+  /** Issue 23: a final build with open queries; a proof's round (which makes it a draft); the earlier proof to compare with. */
+  allowQueries: boolean;
+  round?: string;
+  since?: string;
 }
 
 /**
@@ -54,7 +59,8 @@ function toArgs({ command, positionals, values }: ParsedCommand): Args {
   return {
     command, dir: positionals[0] ?? defaultBookDir(), out: (values.out as string | undefined) ?? 'output', verbose: Boolean(values.verbose), frail: Boolean(values.frail),
     draft: Boolean(values.draft), press: Boolean(values.press), port: values.port === undefined ? 8420 : Number(values.port), quiet: Boolean(values.quiet),
-    format: values.format === 'json' ? 'json' : 'text',
+    format: values.format === 'json' ? 'json' : 'text', allowQueries: Boolean(values['allow-queries']),
+    ...(values.round ? { round: roundName(String(values.round))!, draft: true } : {}), ...(values.since !== undefined ? { since: String(values.since) } : {}),
   };
 }
 
@@ -117,6 +123,7 @@ async function build(args: Args, io: Io, session: Session = {}, scratch?: Scratc
     dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: io.say,
     ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts({ bookDir: args.dir })) } : {}),
     ...(scratch ? { scratch } : {}), ...(bar ? { progress: bar } : {}),
+    allowQueries: args.allowQueries, ...(args.round ? { round: args.round } : {}), ...(args.since ? { since: args.since } : {}),
   });
   if (outcome.stats) io.say(summary(outcome.stats));
   if (outcome.status !== 'built') io.say('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
@@ -182,6 +189,8 @@ function run(args: Args, positionals: string[], io: Io, signal: AbortSignal | un
       return preview({ dir: args.dir, outDir: args.out, port: args.port, out: say, signal: signal ?? stopOnInterrupt(), build: (session) => build(args, io, session) });
     case 'init':
       return init(positionals[0], io);
+    case 'queries':
+      return listQueries(args.dir, say).then((files) => finish(args, files, io));
     default: // index
       return listIndexHeadings(args.dir, say).then((files) => finish(args, files, io));
   }

@@ -7,6 +7,7 @@
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { suggestKey } from '../config/index.ts';
+import { roundName } from '../pipeline/index.ts';
 
 export interface OptionSpec {
   type: 'boolean' | 'string';
@@ -26,6 +27,9 @@ export const OPTIONS = {
   press: { type: 'boolean', help: '另生成印刷文件：<书名>-<年份>-印刷.pdf（PDF/X，出血与裁切线）、-彩页.pdf、-封面.pdf' },
   port: { type: 'string', value: '端口', help: '预览服务的端口（默认 8420；0 为由系统指定）', invalid: (t) => (isPort(t) ? undefined : `端口应为 0–65535 的整数 --port needs a number: ${t}`) },
   format: { type: 'string', value: 'text|json', help: '报告格式：text（默认，每条一行 文件:行:列: error|warning: …）或 json（每条一个对象）', invalid: (t) => (t === 'text' || t === 'json' ? undefined : `--format 只能是 text 或 json，现为 ${t}`) },
+  round: { type: 'string', value: '校次', help: '校次（一校、二校……终校，或 1、2……）：印在每页与文件名中，并含 --draft', invalid: (t) => (roundName(t) ? undefined : `校次应为一校、二校、三校……或终校 --round needs a proof round: ${t}`) },
+  since: { type: 'string', value: '清单或 git 版本', help: '标出自上次校样以来的改动：上次生成的 -manifest.json，或书稿的 git 版本（如 HEAD~1）' },
+  'allow-queries': { type: 'boolean', help: '有未答存疑也生成付印稿（阅读本）；报告中列出存疑' },
   verbose: { type: 'boolean', help: '同时列出规范化提示（info）' },
   frail: { type: 'boolean', help: '有警告也以退出码 1 结束（用于 CI）' },
   quiet: { type: 'boolean', short: 'q', help: '只列出错误与警告，不显示进度与统计' },
@@ -58,9 +62,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     examples: [['nianjian check', '检查当前目录的书稿'], ['nianjian check --format json > 问题.json', '供 CI 与编辑器读取的 JSON']],
   },
   build: {
-    ...BOOK, summary: '生成印刷 PDF、EPUB 与检查报告（默认写入 ./output/）', options: ['out', 'draft', 'press', 'format', 'verbose', 'frail', ...COMMON],
+    ...BOOK, summary: '生成印刷 PDF、EPUB 与检查报告（默认写入 ./output/）', options: ['out', 'draft', 'round', 'since', 'allow-queries', 'press', 'format', 'verbose', 'frail', ...COMMON],
     details: '已生成的文件只在整次生成成功后才被替换：书稿有错误时，上次生成的 PDF 与 EPUB 保持不变。',
-    examples: [['nianjian build', '生成当前目录的书稿，写入 ./output/'], ['nianjian build --draft', '校样 PDF'], ['nianjian build --press', '另生成交印刷厂的 PDF/X 文件'], ['nianjian build 书稿 --out 成品', '指定书稿目录与输出目录']],
+    examples: [['nianjian build', '生成当前目录的书稿，写入 ./output/'], ['nianjian build --draft', '校样 PDF'], ['nianjian build --round 二校 --since output/天津市河西年鉴-2024-一校-manifest.json', '二校校样，标出一校以来改动的行'], ['nianjian build --press', '另生成交印刷厂的 PDF/X 文件'], ['nianjian build 书稿 --out 成品', '指定书稿目录与输出目录']],
   },
   watch: {
     ...BOOK, summary: '生成一次，之后每次保存书稿自动重新生成 PDF', options: ['out', 'draft', 'verbose', ...COMMON],
@@ -78,6 +82,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   index: {
     ...BOOK, summary: '列出索引的全部标题及其读音、字母（？为按单字猜读的多音字）', options: ['verbose', ...COMMON],
     examples: [['nianjian index | less', '逐页查看索引标题']],
+  },
+  queries: {
+    ...BOOK, summary: '按单位列出未答的存疑（:q[…]、:::query、〔？〕），便于发函', options: COMMON,
+    details: '付印稿（不加 --draft 的 build）在有未答存疑时不生成，除非加 --allow-queries 或在 book.yaml 中写 allow_queries: true。',
+    examples: [['nianjian queries', '列出当前书稿的存疑'], ['nianjian queries > 存疑清单.txt', '存为文件发给各单位']],
   },
   import: {
     args: '<文件或目录>…', positionals: { min: 1, max: Infinity }, summary: '导入 Word 供稿与统计表（.docx .xlsx .csv；装有 LibreOffice 时另可 .doc .wps .xls）',

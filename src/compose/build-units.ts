@@ -30,7 +30,7 @@ function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctua
   // One object literal of one shape (as copyOf's): every unit of the book has the same hidden class.
   const unit: Unit = {
     seg, style, glyphs: shaped.glyphs, widthEm: shaped.advanceEm, drawEm: 0, blankStartEm: 0, blankEndEm: 0,
-    isCentred: false, anchor: undefined, endAnchor: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup', isPaired: false,
+    isCentred: false, anchor: undefined, endAnchor: undefined, marks: undefined, isWord: seg.kind !== 'punct' && seg.kind !== 'sup', isPaired: false,
   };
   if (seg.kind === 'punct') {
     const box = punctBox(seg.text, seg.punct!, punctuation);
@@ -50,7 +50,7 @@ function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctua
 
 const copyOf = (u: Unit): Unit => ({
   seg: u.seg, style: u.style, glyphs: u.glyphs, widthEm: u.widthEm, drawEm: u.drawEm, blankStartEm: u.blankStartEm, blankEndEm: u.blankEndEm,
-  isCentred: u.isCentred, anchor: u.anchor, endAnchor: u.endAnchor, isWord: u.isWord, isPaired: u.isPaired,
+  isCentred: u.isCentred, anchor: u.anchor, endAnchor: u.endAnchor, marks: u.marks, isWord: u.isWord, isPaired: u.isPaired,
 });
 
 /**
@@ -168,8 +168,15 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
   const addFixed = (widthEm: number) => {
     if (units.length > 0) fixedAfter.set(units.length - 1, (fixedAfter.get(units.length - 1) ?? 0) + widthEm);
   };
+  let pendingMarks: string[] = [];
   input.runs.forEach((run, runIndex) => {
     if (run.kind === 'space') return addFixed(run.widthEm);
+    if (run.kind === 'mark') {
+      // After the character before it; a mark that opens the paragraph waits for the first character.
+      if (units.length === 0) pendingMarks.push(run.id);
+      else b.own(units.length - 1).marks = [...(units[units.length - 1]!.marks ?? []), run.id];
+      return;
+    }
     const firstOfRun = units.length;
     const shared = sharedUnitsFor(opts, run.style);
     const { text } = run;
@@ -189,6 +196,10 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
       if (isShared) shared.set(code, unit);
       b.push(unit, runIndex, !isShared);
     });
+    if (pendingMarks.length > 0 && units.length > firstOfRun) {
+      b.own(firstOfRun).marks = pendingMarks;
+      pendingMarks = [];
+    }
     if (!run.anchor || units.length === firstOfRun) return;
     b.own(firstOfRun).anchor = run.anchor;
     if (run.marksEnd) b.own(units.length - 1).endAnchor = `${run.anchor}~end`;

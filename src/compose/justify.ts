@@ -145,6 +145,7 @@ function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: GlyphRun; 
     const u = s.units[s.range.from + i]!;
     if (u.anchor) anchors.push({ id: u.anchor, xPt: x * size });
     if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
+    if (u.marks) for (const id of u.marks) anchors.push({ id, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
     for (const g of u.glyphs) {
       refs[k] = g;

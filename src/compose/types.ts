@@ -28,7 +28,17 @@ export interface FixedSpace {
   widthEm: number;
 }
 
-export type Run = TextRun | FixedSpace;
+/**
+ * A place marked in the text without printing anything: an editor's query
+ * (存疑, issue 23). It takes no room; the line that holds the character before
+ * it lists `id` among its anchors (a proof's margin note goes there).
+ */
+export interface MarkRun {
+  kind: 'mark';
+  id: string;
+}
+
+export type Run = TextRun | FixedSpace | MarkRun;
 
 export interface ParagraphInput {
   runs: Run[];
@@ -67,6 +77,8 @@ export interface Unit {
   anchor: string | undefined;
   /** Marks where an anchored run (an index term) ends: `<id>~end`. */
   endAnchor: string | undefined;
+  /** Marks (queries) that stand after this unit: anchors at its end, zero width. */
+  marks: string[] | undefined;
   /** Counts for R-PAR-3 (a hanzi, a token, a long mark). */
   isWord: boolean;
   /** One of two adjacent marks set at R-PUN-8's 1.5 em: not squeezed further in the line, so every pair is alike (issue 18). */

@@ -108,6 +108,7 @@ export const BookSchema = z.strictObject({
   kinsoku: z.enum(['standard', 'strict']).default('standard').describe('standard（GB 法）或 strict'),
   build_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('生成日期，如 2024-11-01'),
   photos_are_placeholders: z.boolean().default(false).describe('true 或 false'),
+  allow_queries: z.boolean().default(false).describe('true：存疑未答也生成付印稿（阅读本、送审本）；false（默认）：有未答存疑时不生成'),
   epub: z.strictObject({
     embed_fonts: z.boolean().default(false).describe('true：在 EPUB 中嵌入所用字的字体子集；false（默认）：用阅读器的字体'),
     isbn: z.string().optional().describe('电子书自己的 ISBN（有则写入 EPUB 标识与版权页；无则用由纸书书号算出的 UUID）'),

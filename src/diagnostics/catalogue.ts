@@ -64,6 +64,12 @@ export const CATALOGUE = {
   'directive-attribute-invalid': rule('error', (p) => `${p.name} 的属性 ${p.attribute}="${p.value}" 无效，应为${p.expected}。`),
   'gallery-title-missing': rule('error', () => '图片组缺少标题。请写成 :::gallery{title="组名"}。'),
   'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
+  // Queries (存疑) and proofs (issue 23)
+  'query-empty': rule('error', (p) => `存疑 ${p.name} 没有写明问题。请写成 :q[问题]{to="单位"}，或在 :::query 与 ::: 之间写上问题。`),
+  'query-open': rule('error', (p) => `存疑未答（${p.number}，问${p.to}）：${p.text}。付印稿不能带着未答的存疑生成：请按答复改正书稿并删去此存疑；阅读本可加 --allow-queries，或在 book.yaml 中写 allow_queries: true。`),
+  'query-listed': rule('info', (p) => `存疑未答（${p.number}，问${p.to}）：${p.text}。付印前须答复并删去。`),
+  'draft-round-invalid': rule('error', (p) => `校次“${p.round}”无效。请写一校、二校、三校……或终校（也可写 1、2、3）。`),
+  'since-unreadable': rule('error', (p) => `--since ${p.since} 无法读取：${p.reason}。请给出上一次校样旁的 *-manifest.json，或书稿目录所在 git 库中的一个版本（如 HEAD~1）。`),
   'index-term-empty': rule('error', () => '索引词为空。请写成 :index[词]。'),
   'index-reading-invalid': rule('error', (p) => `索引词“${p.term}”的读音 pinyin="${p.reading}" 不对：${p.problem}。请每字写一个拼音音节加声调数字，以空格分开，如 pinyin="gong1 re4"。`),
   'comment-unclosed': rule('error', () => '注释“<!--”没有结尾“-->”，此后全文都会被当作注释略去。请在注释末尾补上 -->。'),

@@ -105,3 +105,4 @@ export { draftDate, manuscriptRevision } from './revision.ts';
 export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit.ts';
 export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
 export { errnoOf, type SystemFault, systemFault } from './faults.ts';
+export { manuscriptAtRevision, readEarlierManifest } from './earlier-proof.ts';

@@ -19,6 +19,8 @@ export interface ParagraphPlace {
   count: number;
   /** The paragraph's lines set in `count` lines within the composer's limits (先挤后推), or undefined when it cannot be. */
   relines?: (count: number) => Atom[] | undefined;
+  /** The paragraph's manuscript place (`path:line:column`): a proof's page map names its lines by it (issue 23). */
+  key?: string;
 }
 
 export interface Placement {

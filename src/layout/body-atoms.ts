@@ -5,10 +5,10 @@
  * (table.ts); this returns them as breaks in the flow.
  */
 import {
-  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
+  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, type ParagraphInput, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
-import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, type Section, type Source, type StatTable } from '../model/index.ts';
+import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
@@ -16,7 +16,10 @@ import { withHeadingSpace } from './heading-space.ts';
 import { letterSpaced } from './spacing.ts';
 
 /** A table with the paragraphs that follow it (说明, 注, 资料来源), set under it across the type area. */
-export type FlowItem = Atom | { table: StatTable; notes: Paragraph[]; title: string; anchor?: string };
+export type FlowItem = Atom | { table: StatTable; notes: Paragraph[]; title: string; anchor?: string; marks?: string[] };
+
+/** A block query (:::query): no room of its own; its id goes to what is printed before it (issue 23). */
+type Item = FlowItem | { mark: string };
 
 const HEADING: FontStyle = RUN_IN_HEAD;
 /** Heading lines are set at 1.4 times their size (R-GRID-2's middle). */
@@ -90,7 +93,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
   const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
   return {
-    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id], spansColumns: isWide, placement: fig.placement,
+    lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
       // At a column foot the blank line goes above the photo, so the caption ends on the last grid line (R-COL-1).
       const line = at + lines >= geometry.linesPerColumn ? at + c.gap_lines : at;
@@ -146,26 +149,34 @@ function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index
   });
 }
 
+/** A paragraph's name in a proof's page map: the manuscript place of its first text. */
+function paragraphKey(input: ParagraphInput): string | undefined {
+  const first = input.runs.find((r) => r.kind === 'text' && r.source);
+  const at = first?.kind === 'text' ? first.source : undefined;
+  return at ? `${at.path}:${at.position?.start.line ?? 0}:${at.position?.start.column ?? 0}` : undefined;
+}
+
 /** A paragraph's lines as atoms; justified ones can be set again one line shorter or longer when the page needs it (R-PAR-4). */
 function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block?: TextBlock, align: 'start' | 'end' = 'start'): Atom[] {
   const g = ctx.geometry;
   const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
+  const key = paragraphKey(input);
   const settings = new Map<number, Atom[] | undefined>();
   let others: ((count: number) => Line[] | undefined) | undefined;
   const relines = (count: number): Atom[] | undefined => {
     if (!settings.has(count)) {
       others ??= composeInLines(ctx, input, g.bodySizePt, g.columnWidthPt, lines.length + 1);
       const again = others(count);
-      settings.set(count, again && lineAtoms(again, align, (index) => ({ index, count, relines }), block));
+      settings.set(count, again && lineAtoms(again, align, (index) => ({ index, count, relines, key }), block));
     }
     return settings.get(count);
   };
-  const atoms = lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines } : { index, count: lines.length }), block);
+  const atoms = lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block);
   if (input.align === 'justify') settings.set(lines.length, atoms);
   return atoms;
 }
 
-function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
+function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
   switch (block.type) {
     case 'paragraph': return linesOf(ctx, bodyParagraph(block), block);
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date });
@@ -174,6 +185,8 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
     case 'nameList': return nameGridAtoms(ctx, block.names);
+    case 'query': return [{ mark: block.id }];
+    case 'note': return [];
     case 'list':
       return block.items.flatMap((item, i) => item.flatMap((p, j) => {
         const input = bodyParagraph(p);
@@ -184,7 +197,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
   }
 }
 
-function entryAtoms(ctx: LayoutContext, entry: Entry): FlowItem[] {
+function entryAtoms(ctx: LayoutContext, entry: Entry): Item[] {
   return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
@@ -195,13 +208,14 @@ function takeTableNotes(items: ReadonlyArray<Section | Entry | Block>, from: num
   return notes;
 }
 
-function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): FlowItem[] {
-  const out: FlowItem[] = [];
+function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): Item[] {
+  const out: Item[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type === 'table') {
       const notes = takeTableNotes(items, i + 1);
-      out.push({ table: item, notes, title: item.caption ? inlineText(item.caption) : '' });
+      const marks = [item, ...notes].flatMap((b) => queriesOfBlock(b).map((q) => q.id));
+      out.push({ table: item, notes, title: item.caption ? inlineText(item.caption) : '', ...(marks.length ? { marks } : {}) });
       i += notes.length;
       continue;
     }
@@ -210,7 +224,7 @@ function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | B
   return out;
 }
 
-function childItem(ctx: LayoutContext, item: Section | Entry | Block): FlowItem[] {
+function childItem(ctx: LayoutContext, item: Section | Entry | Block): Item[] {
   {
     if (item.type === 'section') {
       const level = item.level === 3 ? 'section' : 'subsection';
@@ -227,12 +241,30 @@ function childItem(ctx: LayoutContext, item: Section | Entry | Block): FlowItem[
  * with a table gives the table its title (附录: 2023年河西区中学名录).
  */
 export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
-  const children = childAtoms(ctx, chapter.children);
+  const children = withMarks(childAtoms(ctx, chapter.children));
   const first = children[0];
   if (first && 'table' in first && !chapter.article) {
     return [{ ...first, title: first.title || chapter.title, anchor: chapter.id }, ...children.slice(1)];
   }
   const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1), sources: [chapter.source] }];
-  return [...head, ...children];
+  return withMarks([...head, ...children]);
+}
+
+/** Block queries given to the item printed before them: a line, a figure, a table (the chapter's heading at least). */
+function withMarks(items: readonly Item[]): FlowItem[] {
+  const out: FlowItem[] = [];
+  for (const item of items) {
+    if (!('mark' in item)) {
+      out.push(item);
+      continue;
+    }
+    const last = out.at(-1);
+    if (!last) continue; // a query before anything printed: the chapter's heading takes it (below)
+    out[out.length - 1] = 'table' in last ? { ...last, marks: [...(last.marks ?? []), item.mark] } : { ...last, anchors: [...last.anchors, item.mark] };
+  }
+  const leading = items.findIndex((i) => !('mark' in i));
+  const before = (leading < 0 ? items : items.slice(0, leading)).flatMap((i) => ('mark' in i ? [i.mark] : []));
+  if (before.length && out[0] && !('table' in out[0])) out[0] = { ...out[0], anchors: [...out[0].anchors, ...before] };
+  return out;
 }
 

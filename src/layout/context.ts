@@ -37,6 +37,14 @@ export interface Draft {
   stamp: string;
   /** Margin notes by anchor id: "05:57" (part file, line). */
   sourceNotes: ReadonlyMap<string, string>;
+  /** Queries and warnings to act on, by the anchor they are printed beside (issue 23). */
+  marginNotes?: ReadonlyMap<string, readonly MarginNote[]>;
+}
+
+/** A note in a proof's margin: a query (存疑), highlighted, or a warning that must be acted on. */
+export interface MarginNote {
+  tone: 'query' | 'warning';
+  text: string;
 }
 
 /** Where a problem is printed: the page (0-based), its page number, and the column on two-column pages. */

@@ -1,7 +1,8 @@
 /** Lines and blocks → pages. */
-export { type BuildProblem, type Draft, type ImageSize, type LayoutContext, type LayoutProblem, MIN_IMAGE_DPI, type PrintedAt } from './context.ts';
+export { changeMarks, type PageChange } from './proof-marks.ts';
+export { type BuildProblem, type Draft, type MarginNote, type ImageSize, type LayoutContext, type LayoutProblem, MIN_IMAGE_DPI, type PrintedAt } from './context.ts';
 export { EM_BOX_ASCENT, type Geometry, geometryOf } from './geometry.ts';
 export { dumpPage } from './dump.ts';
 export { layoutBook, roman } from './paginate.ts';
 export { PartLayoutCache } from './part-cache.ts';
-export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem } from './types.ts';
+export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem, TextLine } from './types.ts';

@@ -10,6 +10,7 @@ import { buildIndex, type PagesOf, type TocItem, unplacedIndexTerms, wordCountTh
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
+import { draftMarks } from './proof-marks.ts';
 import { blankDraft, type PageDraft } from './draft.ts';
 import { frontDrafts } from './front.ts';
 import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
@@ -55,33 +56,6 @@ function furniture(ctx: LayoutContext, page: Page): DisplayItem[] {
     const x = page.isRecto ? left + g.typeWidthPt - folio.widthPt : left;
     items.push({ kind: 'glyphs', x, y: g.typeTopPt + g.typeHeightPt + mmToPt(t.folio.baseline_below_mm), glyphs: folio.glyphs });
   }
-  return items;
-}
-
-/** Size of the proof stamp and the margin notes. */
-const DRAFT_SIZE_PT = 6.5;
-
-/**
- * 校样: the stamp at the head of every page, and each entry's manuscript place
- * in the margin beside its own column (the left column's notes on the left), so
- * a note never sits next to the other column's line; outer margin otherwise.
- */
-function draftMarks(ctx: LayoutContext, page: Page, anchors: PageDraft['anchors']): DisplayItem[] {
-  const draft = ctx.draft;
-  if (!draft) return [];
-  const g = ctx.geometry;
-  const left = g.typeLeft(page.isRecto);
-  const stamp = composeAt(ctx, plain(draft.stamp, BODY), DRAFT_SIZE_PT, g.typeWidthPt)[0];
-  const items: DisplayItem[] = stamp ? [{ kind: 'glyphs', x: page.isRecto ? left : left + g.typeWidthPt - stamp.widthPt, y: mmToPt(6), glyphs: stamp.glyphs }] : [];
-  for (const a of anchors) {
-    const note = draft.sourceNotes.get(a.id);
-    const line = note ? composeAt(ctx, plain(note, BODY), DRAFT_SIZE_PT, 100)[0] : undefined;
-    if (!line) continue;
-    const onLeft = a.column === undefined ? !page.isRecto : a.column === 0;
-    const x = onLeft ? left - 3 - line.widthPt : left + g.typeWidthPt + 3;
-    items.push({ kind: 'glyphs', x, y: a.y, glyphs: line.glyphs });
-  }
-
   return items;
 }
 
@@ -182,11 +156,12 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     const page: Page = {
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
+      ...(p.draft.textLines ? { textLines: p.draft.textLines(isRecto) } : {}),
     };
     const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
     if (begins) page.begins = begins;
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
-    const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => ctx.draft!.sourceNotes.get(a.id) ?? '')].join('\u0000') : '';
+    const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
     page.identity = pageIdentity(p.draft, page, marks);
     return page;
   });

@@ -51,7 +51,7 @@ function turnedTableDraft(ctx: LayoutContext, partTitle: string, page: TablePage
 /** A table as flow atoms: in a column, across the page, or (turned) pages of its own after the page it is referenced on. */
 function tableItemAtoms(ctx: LayoutContext, t: TableItem, partTitle: string): Atom[] {
   const set = setTable(ctx, t.table, t.title, t.notes);
-  const anchors = [...(t.anchor ? [t.anchor] : []), t.table.id];
+  const anchors = [...(t.anchor ? [t.anchor] : []), t.table.id, ...(t.marks ?? [])];
   const outline = t.anchor ? { title: t.title, level: 1 } : undefined;
   if (set.span !== 'turned') return tableAtoms(ctx, set, { anchors, ...(outline ? { outline } : {}) });
   const pagesAfter = tablePages(ctx, set).map((page, i) => turnedTableDraft(ctx, partTitle, page, i === 0 ? anchors : [], i === 0 && outline ? [outline] : []));

@@ -32,6 +32,8 @@ export interface RuleItem {
   widthPt: number;
   /** Dash pattern in pt (dot leaders), solid when absent. */
   dash?: [number, number];
+  /** A proof's marks only (highlights, change bars): an sRGB colour, #rrggbb; black when absent. */
+  colour?: string;
 }
 
 /** A clickable area that goes to another page (TOC entries). */
@@ -73,6 +75,19 @@ export interface SourceLine {
  * has a negative offset).
  */
 export type PageBegin = { anchor: string } | { block: string; offset: number };
+/** A body line of a paragraph as printed: the page map a proof's manifest is made of (issue 23). */
+export interface TextLine {
+  /** The paragraph's manuscript place, `path:line:column`. */
+  key: string;
+  /** The line's place in its paragraph (0 = first). */
+  index: number;
+  column: number;
+  /** Baseline, and the line's left edge and set width, in pt. */
+  y: number;
+  x: number;
+  widthPt: number;
+  text: string;
+}
 
 /** 页: one page of the book block. */
 export interface Page {
@@ -89,6 +104,8 @@ export interface Page {
   sources: SourceLine[];
   /** Where the page's text begins, for the EPUB's page-list; absent on pages with no text of the book. */
   begins?: PageBegin;
+  /** The paragraph lines printed here, in reading order (body pages). */
+  textLines?: TextLine[];
   /** Stands for what the page shows: the same token in the next build of a watch session means the same page. */
   identity?: object;
 }

@@ -37,7 +37,38 @@ export type Inline =
   | { type: 'emphasis'; children: Inline[]; source: Source }
   | { type: 'strong'; children: Inline[]; source: Source }
   | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }
-  | { type: 'break'; source: Source };
+  | { type: 'break'; source: Source }
+  | Query
+  | EditorNote;
+
+/**
+ * 存疑: an editor's query to a unit (issue 23). `question`: `:q[问题]{to="区统计局"}`
+ * inline or a `:::query{to=…}` block, never printed; `unreadable`: the 〔？〕
+ * mark of an item that could not be read, printed as typed. Drafts print each in
+ * the margin; the final build refuses to run while any is open.
+ */
+export interface Query {
+  type: 'query';
+  id: string;
+  kind: 'question' | 'unreadable';
+  /** The question, or for 〔？〕 what could not be read. */
+  text: string;
+  /** The unit (单位) that must answer it: 区统计局; the editorial office when not given. */
+  to: string;
+  /** What the final book prints in its place: '〔？〕' for an unreadable item, nothing for a question. */
+  printed: string;
+  source: Source;
+}
+
+/** 编者注: `:note[…]` or `:::note` — a note among editors, never printed anywhere. */
+export interface EditorNote {
+  type: 'note';
+  text: string;
+  source: Source;
+}
+
+/** Who answers a query that names no unit. */
+export const DEFAULT_QUERY_UNIT = '编辑部';
 
 export interface Paragraph {
   type: 'paragraph';
@@ -109,7 +140,7 @@ export interface ChronicleItem {
   source: Source;
 }
 
-export type Block = Paragraph | Figure | Gallery | StatTable | List | NameList | Credit | ChronicleItem;
+export type Block = Paragraph | Figure | Gallery | StatTable | List | NameList | Credit | ChronicleItem | Query | EditorNote;
 
 /** 条目 — the smallest titled unit of a yearbook: 【标题】 run-in, then its text. */
 export interface Entry {
@@ -222,9 +253,12 @@ export function inlineText(inlines: readonly Inline[]): string {
       switch (n.type) {
         case 'text': return n.value;
         case 'indexTerm': return n.text;
-        case 'break': return '';
+        case 'break': case 'note': return '';
+        case 'query': return n.printed;
         default: return inlineText(n.children);
       }
     })
     .join('');
 }
+
+export { queriesIn, queriesOf, queriesOfBlock } from './queries.ts';

@@ -11,6 +11,10 @@ import type { ParseState } from './state.ts';
 /** What each directive reads, by its name as typed (`:index`, `::figure`, `:::gallery`). */
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ':index': ['pinyin', 'term'],
+  ':q': ['to'],
+  ':note': [],
+  ':::query': ['to'],
+  ':::note': [],
   '::figure': ['src', 'credit', 'width', 'place'],
   '::caption': [],
   '::byline': ['office'],

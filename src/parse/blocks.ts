@@ -11,7 +11,7 @@ import { normalizeText } from '../cjk/index.ts';
 import type { Block, CellAlign, Figure, Gallery, Inline, NameList, Paragraph, StatTable } from '../model/index.ts';
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
-import { rawText, toInlines } from './inline.ts';
+import { queryNode, rawText, toInlines } from './inline.ts';
 import { type ParseState, sourceOf } from './state.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
@@ -133,7 +133,15 @@ export function checkLength(state: ParseState, node: { position?: import('../uni
   if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
 }
 
-export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names'];
+export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names', ':::query', ':::note'];
+
+/** :::query{to="区统计局"} … ::: asks a unit; :::note … ::: is an editor's note. Neither is ever printed (issue 23). */
+function queryBlock(state: ParseState, node: ContainerDirective): Block[] {
+  const text = normalizeText(node.children.map((c) => ('children' in c ? rawText(c.children as PhrasingContent[]) : '')).join('\n')).text.trim();
+  if (node.name === 'note') return [{ type: 'note', text, source: state.source(node) }];
+  if (text === '') report(state.file, node, 'query-empty', { name: ':::query' });
+  return [queryNode(state, node, 'question', text)];
+}
 
 /** Converts block content; `::caption` applies to the table that follows it. */
 export function toBlocks(state: ParseState, nodes: readonly RootContent[]): Block[] {
@@ -202,9 +210,10 @@ function isClosed(state: ParseState, node: ContainerDirective): boolean {
 function container(state: ParseState, node: ContainerDirective): Block[] | undefined {
   checkAttributes(state, node);
   const closed = isClosed(state, node);
-  if (!closed) report(state.file, node, 'directive-unclosed', { name: directiveName(node), what: node.name === 'gallery' ? '最后一张图片' : '最后一个名字' });
+  if (!closed) report(state.file, node, 'directive-unclosed', { name: directiveName(node), what: node.name === 'gallery' ? '最后一张图片' : node.name === 'names' ? '最后一个名字' : '最后一行文字' });
   if (node.name === 'gallery') return [gallery(state, node)].filter((g): g is Gallery => g !== null);
   if (node.name === 'names') return nameList(state, node);
+  if (node.name === 'query' || node.name === 'note') return queryBlock(state, node);
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import type { PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
-import type { Inline } from '../model/index.ts';
+import { DEFAULT_QUERY_UNIT, type Inline, type Query } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
 import { checkAttributes } from './attributes.ts';
 import { type ParseState, sourceOf } from './state.ts';
@@ -73,11 +73,46 @@ function indexTerm(state: ParseState, node: TextDirective): Inline | null {
   };
 }
 
-const TEXT_DIRECTIVES = ['index'];
+const TEXT_DIRECTIVES = ['index', 'q', 'note'];
+
+/** 〔？〕: an item that could not be read (issue 23). It is printed as typed, and it is a query until answered. */
+export const UNREADABLE = '〔？〕';
+
+/** A text inline with each 〔？〕 in it made a query of its own (the mark is still printed). */
+function withUnreadable(state: ParseState, node: Text, inline: Inline): Inline[] {
+  if (inline.type !== 'text' || !inline.value.includes(UNREADABLE)) return [inline];
+  const out: Inline[] = [];
+  const pieces = inline.value.split(UNREADABLE);
+  let offset = 0;
+  pieces.forEach((piece, i) => {
+    if (piece) out.push({ type: 'text', value: piece, source: inline.source });
+    offset += piece.length;
+    if (i === pieces.length - 1) return;
+    const at = node.position ? pointIn(node.value, node.position.start, node.value.indexOf(UNREADABLE, offset)) : undefined;
+    const source = at ? { path: state.file.path, position: { start: at, end: at } } : inline.source;
+    out.push({ type: 'query', id: state.nextId('query'), kind: 'unreadable', text: '原稿此处无法辨认', to: DEFAULT_QUERY_UNIT, printed: UNREADABLE, source });
+    offset += UNREADABLE.length;
+  });
+  return out;
+}
+
+/** :q[问题]{to="区统计局"}: a question to a unit, never printed; :note[…]: an editor's note, never printed. */
+function queryOrNote(state: ParseState, node: TextDirective): Inline[] {
+  const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
+  if (node.name === 'note') return [{ type: 'note', text, source: state.source(node) }];
+  if (text === '') report(state.file, node, 'query-empty', { name: ':q' });
+  return [queryNode(state, node, 'question', text)];
+}
+
+/** A query of `kind` at `node`, to the unit its `to` names (the editorial office by default). */
+export function queryNode(state: ParseState, node: TextDirective | { attributes?: Record<string, string | null | undefined> | null; position?: Text['position'] }, kind: Query['kind'], text: string): Query {
+  const to = normalizeText(node.attributes?.to ?? '').text.trim() || DEFAULT_QUERY_UNIT;
+  return { type: 'query', id: state.nextId('query'), kind, text, to, printed: '', source: state.source(node) };
+}
 
 function one(state: ParseState, node: PhrasingContent): Inline[] {
   switch (node.type) {
-    case 'text': return [text(state, node)];
+    case 'text': return withUnreadable(state, node, text(state, node));
     case 'emphasis': return [{ type: 'emphasis', children: toInlines(state, node.children), source: state.source(node) }];
     case 'strong': return [{ type: 'strong', children: toInlines(state, node.children), source: state.source(node) }];
     case 'break': return [{ type: 'break', source: state.source(node) }];
@@ -89,6 +124,7 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
       return [];
     case 'textDirective': {
       checkAttributes(state, node);
+      if (node.name === 'q' || node.name === 'note') return queryOrNote(state, node);
       if (node.name !== 'index') {
         report(state.file, node, 'directive-unknown', { name: `:${node.name}`, expected: TEXT_DIRECTIVES.map((d) => `:${d}`).join('、') });
         return toInlines(state, node.children as PhrasingContent[]);

@@ -6,25 +6,28 @@
  * of the disk, an error inside sharp or zlib — leaves the last good outputs
  * byte for byte, and writes a report that says it failed and why.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
-  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, reportProblems,
+  buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
-import { loadTemplate } from '../config/index.ts';
+import { loadTemplate, type Template } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
   buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
-  readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
+  manuscriptAtRevision, readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
+import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
 import { pressOutputs } from './press.ts';
+import { checkQueries, markChanges, pageRanges } from './proof.ts';
 
 export interface BuildRequest {
   /** The manuscript folder. */
@@ -37,6 +40,12 @@ export interface BuildRequest {
   epub: boolean;
   /** Also make the printer's files (build --press, pipeline/press.ts). */
   press?: boolean;
+  /** A final build with open queries (存疑): built, the report lists them (--allow-queries). */
+  allowQueries?: boolean;
+  /** A proof's round (校次): 二校, stamped on every page and in the file names. */
+  round?: string;
+  /** An earlier proof to mark the changes against: its manifest file, or a git revision of the manuscript. */
+  since?: string;
   /** Stage lines for the terminal. */
   log: (s: string) => void;
   /** A watch session's caches. */
@@ -68,13 +77,16 @@ export interface BuildOutcome {
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 
 /** Where a build writes: the output folder and the book's file names. */
-export function outputPaths(out: string, book: Book, draft: boolean) {
+export function outputPaths(out: string, book: Book, draft: boolean, round?: string) {
   const name = bookFileName(book);
+  const base = `${name}${draft ? '-校样' : ''}${draft && round ? `-${round}` : ''}`;
   return {
     name,
-    pdf: join(out, `${name}${draft ? '-校样' : ''}.pdf`),
+    pdf: join(out, `${base}.pdf`),
     epub: join(out, `${name}.epub`),
-    report: join(out, `${name}-report.html`),
+    // Each round's report is kept beside its PDF; a plain build's and proof's is the book's.
+    report: join(out, `${draft && round ? base : name}-report.html`),
+    manifest: join(out, `${base}-manifest.json`),
   };
 }
 
@@ -117,7 +129,7 @@ async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, 
   if (!outcome.book && !outcome.read?.all.some((f) => f.basename === 'book.yaml')) return;
   const why = outcome.status === 'fault' ? '读写文件或处理中出错（见下）' : '书稿有错误（见下）';
   const failed = `${why}；上次生成的 PDF 与 EPUB 保持不变。`;
-  const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft) : undefined;
+  const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft, request.round) : undefined;
   const title = outcome.book ? bookFileName(outcome.book) : safeNamePart(basename(resolve(request.dir)));
   const reports = paths ? [paths.report] : await reportsWithoutBook(request, title);
   const html = reportHtml(outcome.files, title, started, undefined, failed);
@@ -138,12 +150,51 @@ async function reportsWithoutBook(request: BuildRequest, folderTitle: string): P
   return reports.length > 0 ? reports.map((n) => join(request.out, n)) : [join(request.out, `${folderTitle}-report.html`)];
 }
 
-function reportHtml(files: VFile[], title: string, started: number, pages: number | undefined, failed?: string): string {
+function reportHtml(files: VFile[], title: string, started: number, pages: number | undefined, failed?: string, changes?: ReportFacts['changes']): string {
   const c = countMessages(files);
   return preflightReport(files, {
     title, seconds: (performance.now() - started) / 1000, counts: { error: c.fatal + c.error, warning: c.warning, info: c.info },
-    ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}),
+    ...(pages !== undefined ? { pages } : {}), ...(failed ? { failed } : {}), ...(changes ? { changes } : {}),
   });
+}
+
+/**
+ * The earlier proof's manifest: the file named, or (when no such file is
+ * there) the manuscript at that git revision laid out again as a proof in a
+ * temporary folder. Or why it cannot be had.
+ */
+async function earlierManifest(request: BuildRequest): Promise<Manifest | string> {
+  const since = request.since!;
+  if (since.endsWith('.json') || existsSync(since)) {
+    const earlier = await readEarlierManifest(since);
+    return typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  }
+  const at = await manuscriptAtRevision(request.dir, since);
+  if (typeof at === 'string') return at;
+  try {
+    const out = join(at.path, '.nianjian-out');
+    const built = await runBuild({ dir: at.path, out, draft: true, epub: false, log: () => undefined, ...(request.fonts ? { fonts: request.fonts } : {}) });
+    if (built.status !== 'built' || !built.book) return '该版本的书稿生成失败（请先修正该版本的错误，或改用其校样的清单）';
+    const earlier = await readEarlierManifest(outputPaths(out, built.book, true).manifest);
+    return typeof earlier === 'string' ? earlier : parseManifest(earlier.text);
+  } finally {
+    await at.remove();
+  }
+}
+
+/**
+ * The changes since the earlier proof, drawn on the pages; undefined (with
+ * an error on the folder) when that proof cannot be read.
+ */
+async function changesSince(request: BuildRequest, folder: VFile, manifest: Manifest, paged: PagedDocument, template: Template): Promise<Changes | undefined> {
+  const old = await earlierManifest(request);
+  if (typeof old === 'string') {
+    report(folder, undefined, 'since-unreadable', { since: request.since!, reason: old });
+    return undefined;
+  }
+  const changes = compareManifests(old, manifest, paged);
+  markChanges(paged, template, changes);
+  return changes;
 }
 
 /** The 1-based line of `key:` at the start of a line of book.yaml, for messages about its value. */
@@ -202,6 +253,9 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   if (epoch !== undefined) report(read.folder, undefined, 'source-date-epoch-invalid', { value: epoch });
   const base: BuildOutcome = { status: 'errors', files: read.all, stats: checked.stats, read, ...(book ? { book } : {}) };
   if (!book || hasErrors(read.all) || !namesAreSafe(read, book)) return base;
+  const allowQueries = request.draft || request.allowQueries === true || book.settings.allow_queries;
+  const queries = checkQueries(book, read.all, read.folder, !allowQueries);
+  if (hasErrors(read.all)) return base;
   const outFault = await ensureFolder(request.out);
   if (outFault) raise(outFault);
   step('读取版式');
@@ -220,7 +274,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   log(`排版 laying out … (${ms(started)})`);
   step('排版');
   startBuild(caches);
-  const draftStamp = request.draft ? `校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
+  const draftStamp = request.draft ? `${request.round ?? ''}校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
   const pdfInput = {
     book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { compositionCache: caches.composition, partCache: caches.parts, renderCache: caches.render } : {}),
@@ -228,7 +282,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   };
   const laid = layoutForPrint(pdfInput);
   request.progress?.end();
-  const paths = outputPaths(request.out, book, request.draft);
+  const paths = outputPaths(request.out, book, request.draft, request.round);
+  const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
+  const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
+  if (request.since && !changes) return base;
   // The EPUB needs only the page numbers: it is begun now, so that its images and its
   // compression go on in other threads while this one draws the PDF.
   step('生成 EPUB');
@@ -257,7 +314,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     outputs.push(...press.outputs);
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
-  outputs.push({ path: paths.report, bytes: reportHtml(read.all, bookFileName(book), started, pdf.paged.pages.length) });
+  if (queries > 0) log(`存疑 queries: ${queries} 条未答${request.draft ? '，印在校样页边' : '（已允许生成），见报告'}`);
+  if (changes) log(`改动 changed pages: ${pageRanges(changes.changedPages)} · 仅移动 moved pages: ${pageRanges(changes.movedPages)}`);
+  outputs.push({ path: paths.manifest, bytes: manifestBytes(manifest) });
+  outputs.push({ path: paths.report, bytes: reportHtml(read.all, bookFileName(book), started, pdf.paged.pages.length, undefined, changes && { since: request.since!, changed: changes.changedPages, moved: changes.movedPages }) });
   step('写入输出');
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);

@@ -5,3 +5,4 @@
 export { type BuildOutcome, type BuildRequest, type BuildStatus, internalErrorFile, outputPaths, runBuild } from './build.ts';
 export { newCaches, reuseLine, type SessionCaches, startBuild } from './caches.ts';
 export { bookFileName, safeNamePart } from './names.ts';
+export { roundName } from './proof.ts';

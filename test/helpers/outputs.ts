@@ -36,7 +36,10 @@ export function hanCounts(text: string): Map<string, number> {
  * HTML comments (editors' notes) and directive attributes ({…}).
  */
 export function printedSource(markdown: string): string {
-  return markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<!--[\s\S]*?-->/g, '').replace(/\{[^}\n]*\}/g, '');
+  return markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<!--[\s\S]*?-->/g, '')
+    // Queries and editors' notes (issue 23) are never printed.
+    .replace(/^:::(?:query|note)\b[^\n]*\n[\s\S]*?\n:::[ \t]*$/gm, '').replace(/:(?:q|note)\[[^\]\n]*\](?:\{[^}\n]*\})?/g, '')
+    .replace(/\{[^}\n]*\}/g, '');
 }
 
 /**

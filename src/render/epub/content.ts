@@ -28,6 +28,8 @@ export function inlines(nodes: readonly Inline[]): ElementContent[] {
       case 'strong': return [h('strong', inlines(n.children))];
       case 'indexTerm': return [h('span', { id: n.id, className: ['index-term'] }, n.text)];
       case 'break': return [h('br')];
+      case 'query': return n.printed ? [{ type: 'text', value: n.printed }] : [];
+      case 'note': return [];
     }
   });
 }
@@ -105,21 +107,22 @@ export function blocks(ctx: ContentContext, list: ReadonlyArray<Block>): Element
       continue;
     }
     flush();
-    out.push(block(ctx, b));
+    out.push(...block(ctx, b));
   }
   flush();
   return out;
 }
 
-function block(ctx: ContentContext, b: Exclude<Block, ChronicleItem>): Element {
+function block(ctx: ContentContext, b: Exclude<Block, ChronicleItem>): ElementContent[] {
   switch (b.type) {
-    case 'paragraph': return h('p', text(ctx, b.source, inlines(b.children)));
-    case 'figure': return figure(ctx, b);
-    case 'gallery': return h('section', { id: b.id, className: ['gallery'] }, [h('h2', b.title), ...b.figures.map((f) => figure(ctx, f))]);
-    case 'table': return table(b);
-    case 'list': return h(b.ordered ? 'ol' : 'ul', b.items.map((item) => h('li', item.map((p) => h('p', text(ctx, p.source, inlines(p.children)))))));
-    case 'nameList': return h('ul', { className: ['names'] }, b.names.map((n) => h('li', n)));
-    case 'credit': return h('p', { className: ['credit'] }, text(ctx, b.source, [{ type: 'text', value: `（${b.text}）` }]));
+    case 'paragraph': return [h('p', text(ctx, b.source, inlines(b.children)))];
+    case 'figure': return [figure(ctx, b)];
+    case 'gallery': return [h('section', { id: b.id, className: ['gallery'] }, [h('h2', b.title), ...b.figures.map((f) => figure(ctx, f))])];
+    case 'table': return [table(b)];
+    case 'list': return [h(b.ordered ? 'ol' : 'ul', b.items.map((item) => h('li', item.map((p) => h('p', text(ctx, p.source, inlines(p.children)))))))];
+    case 'nameList': return [h('ul', { className: ['names'] }, b.names.map((n) => h('li', n)))];
+    case 'query': case 'note': return []; // queries and editors' notes are never in a reader's book
+    case 'credit': return [h('p', { className: ['credit'] }, text(ctx, b.source, [{ type: 'text', value: `（${b.text}）` }]))];
   }
 }
 

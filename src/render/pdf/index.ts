@@ -117,6 +117,7 @@ function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, Gly
     case 'rule':
       doc.save().lineWidth(item.widthPt);
       if (item.dash) doc.dash(item.dash[0], { space: item.dash[1] });
+      if (item.colour) doc.strokeColor(item.colour);
       doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke().restore();
       break;
     case 'link':

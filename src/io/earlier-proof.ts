@@ -1,0 +1,50 @@
+/**
+ * The earlier proof a draft is compared with (build --since, issue 23): the
+ * manifest written beside its PDF, read as any text nianjian reads (a
+ * regular file, bounded in size); or the manuscript at a git revision, for
+ * the pipeline to lay out again.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { refusalOf } from './safe-read.ts';
+
+/** The manifest's text, or why it cannot be read. */
+export async function readEarlierManifest(since: string): Promise<{ text: string } | string> {
+  try {
+    const refused = await refusalOf(since, undefined);
+    if (refused) return `${refused[0]}`;
+    return { text: await readFile(since, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? '找不到此文件' : `读取出错（${code ?? String(error).slice(0, 60)}）`;
+  }
+}
+
+/**
+ * The manuscript folder `dir` as it was at git revision `rev`, written into
+ * a new temporary folder (git archive of the folder's subtree, unpacked by
+ * tar); `remove()` deletes it. Or why it cannot be had.
+ */
+export async function manuscriptAtRevision(dir: string, rev: string): Promise<{ path: string; remove: () => Promise<void> } | string> {
+  if (rev.startsWith('-')) return '版本名不能以“-”开头';
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  let tarball: Buffer;
+  try {
+    const prefix = git('rev-parse', '--show-prefix').toString().trim().replace(/\/$/, '');
+    tarball = git('archive', '--format=tar', prefix ? `${rev}:${prefix}` : rev);
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
+    return `不是书稿目录所在 git 库中的版本（${stderr || 'git 出错'}）`;
+  }
+  const path = await mkdtemp(join(tmpdir(), 'nianjian-since-'));
+  const remove = () => rm(path, { recursive: true, force: true });
+  try {
+    execFileSync('tar', ['-x', '-C', path], { input: tarball, stdio: ['pipe', 'ignore', 'pipe'] });
+  } catch {
+    await remove();
+    return '无法解开该版本的书稿（tar 出错）';
+  }
+  return { path, remove };
+}
