@@ -51,13 +51,32 @@ export interface Gallery {
 
 export type CellAlign = 'left' | 'right' | 'center' | null;
 
-/** 统计表: a GFM table with an optional caption. */
+/**
+ * A cell of a table's head, at row `row` and column `col` of the head's grid
+ * (from 0), covering `rowspan` rows and `colspan` columns (表头合并单元格).
+ */
+export interface HeadCell {
+  content: Inline[];
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+/**
+ * 统计表: a GFM table with an optional caption. `head` holds the cells of
+ * its header rows in reading order (one row, or several with merged cells:
+ * `::caption[…]{header=2}`); `columns` is how many columns it has.
+ */
 export interface StatTable {
   type: 'table';
   id: string;
   caption?: Inline[];
   align: CellAlign[];
-  header: Inline[][];
+  columns: number;
+  /** Header rows (1 for a plain GFM table). */
+  headRows: number;
+  head: HeadCell[];
   rows: Inline[][][];
   source: Source;
 }

@@ -12,7 +12,7 @@ import type { ParseState } from './state.ts';
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ':index': ['pinyin', 'term'],
   '::figure': ['src', 'credit', 'width', 'place'],
-  '::caption': [],
+  '::caption': ['header'],
   '::byline': ['office'],
   '::subtitle': [],
   '::dateline': [],

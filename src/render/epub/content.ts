@@ -34,11 +34,21 @@ export function figure(ctx: ContentContext, f: Figure): Element {
   ]);
 }
 
+/** The head's rows, a merged cell with its colspan/rowspan (a cell over several columns heads a colgroup). */
+function headRows(t: StatTable, align: (i: number) => object): Element[] {
+  return Array.from({ length: t.headRows }, (_, r) => h('tr', t.head.filter((c) => c.row === r).map((c) => h('th', {
+    scope: c.colspan > 1 ? 'colgroup' : 'col',
+    ...(c.colspan > 1 ? { colSpan: c.colspan } : {}),
+    ...(c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
+    ...align(c.col),
+  }, inlines(c.content)))));
+}
+
 function table(t: StatTable): Element {
   const align = (i: number) => (t.align[i] ? { className: [`align-${t.align[i]}`] } : {});
   return h('table', { id: t.id }, [
     ...(t.caption ? [h('caption', inlines(t.caption))] : []),
-    h('thead', [h('tr', t.header.map((c, i) => h('th', { scope: 'col', ...align(i) }, inlines(c))))]),
+    h('thead', headRows(t, align)),
     h('tbody', t.rows.map((r) => h('tr', r.map((c, i) => h('td', align(i), inlines(c)))))),
   ]);
 }
