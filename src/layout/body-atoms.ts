@@ -4,6 +4,7 @@
  * captions and credits, credit lines, name lists. Tables are set apart
  * (table.ts); this returns them as breaks in the flow.
  */
+import { footnoteAtoms } from './footnotes.ts';
 import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
@@ -143,7 +144,7 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], ali
 
 function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
   switch (block.type) {
-    case 'paragraph': return linesOf(ctx, bodyParagraph(block));
+    case 'paragraph': return [...linesOf(ctx, bodyParagraph(block)), ...footnoteAtoms(ctx, block.children)];
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block));
     case 'credit': return linesOf(ctx, creditParagraph(block), 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
@@ -160,7 +161,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): FlowItem[] {
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): FlowItem[] {
-  return [...linesOf(ctx, entryParagraph(entry)), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  return [...linesOf(ctx, entryParagraph(entry)), ...footnoteAtoms(ctx, entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
 /** Paragraphs right after a table belong to it as notes. */

@@ -20,7 +20,9 @@ export type Inline =
   | { type: 'emphasis'; children: Inline[]; source: Source }
   | { type: 'strong'; children: Inline[]; source: Source }
   | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }
-  | { type: 'break'; source: Source };
+  | { type: 'break'; source: Source }
+  /** A footnote reference `[^1]` (页下注): `number` counts from 1 in its chapter; `note` is the footnote's text. */
+  | { type: 'noteRef'; id: string; number: number; note: Inline[]; source: Source };
 
 export interface Paragraph {
   type: 'paragraph';
@@ -224,9 +226,30 @@ export function inlineText(inlines: readonly Inline[]): string {
       switch (n.type) {
         case 'text': return n.value;
         case 'indexTerm': return n.text;
-        case 'break': return '';
+        case 'break': case 'noteRef': return '';
         default: return inlineText(n.children);
       }
     })
     .join('');
+}
+
+export type NoteRef = Extract<Inline, { type: 'noteRef' }>;
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** The mark of note `n` (from 1): ①…⑳, then 〔21〕, as Chinese books number 页下注. */
+export function noteMark(n: number): string {
+  return n >= 1 && n <= 20 ? CIRCLED[n - 1]! : `〔${n}〕`;
+}
+
+/** The note references below `node`, in reading order (not those inside a note's own text). */
+export function noteRefsIn(node: unknown, out: NoteRef[] = []): NoteRef[] {
+  if (Array.isArray(node)) {
+    for (const n of node) noteRefsIn(n, out);
+  } else if (typeof node === 'object' && node !== null) {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'noteRef') out.push(o as unknown as NoteRef);
+    else for (const [k, v] of Object.entries(o)) if (k !== 'source') noteRefsIn(v, out);
+  }
+  return out;
 }

@@ -217,7 +217,8 @@ function block(state: ParseState, node: RootContent): Block[] {
     case 'blockquote': return toBlocks(state, node.children);
     case 'yaml': return [];
     case 'code': return codeAsText(state, node);
-    case 'footnoteDefinition': return footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
+    // A footnote is set where it is referenced (its text travels with the reference); one never referenced stays text.
+    case 'footnoteDefinition': return state.referenced.has(node.identifier) ? [] : footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
     case 'heading': return headingAsText(state, node);
     case 'thematicBreak':
       report(state.file, node, 'thematic-break');

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Block, Chapter, ChronicleItem, Entry, Figure, Inline, Part, Section, StatTable } from '../../model/index.ts';
+import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, noteMark, noteRefsIn, type Part, type Section, type StatTable } from '../../model/index.ts';
 
 export interface ContentContext {
   /** The EPUB path of an image in the manuscript (photos/a.jpg → images/a.jpg). */
@@ -22,6 +22,7 @@ export function inlines(nodes: readonly Inline[]): ElementContent[] {
       case 'strong': return [h('strong', inlines(n.children))];
       case 'indexTerm': return [h('span', { id: n.id, className: ['index-term'] }, n.text)];
       case 'break': return [h('br')];
+      case 'noteRef': return [h('a', { id: n.id, href: `#${n.id}-note`, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] }, noteMark(n.number))];
     }
   });
 }
@@ -124,12 +125,21 @@ function chapter(ctx: ContentContext, c: Chapter): Element {
     ? [h('h2', c.title), ...(a.subtitle ? [h('p', { className: ['subtitle'] }, a.subtitle)] : []), ...(a.dateline ? [h('p', { className: ['dateline'] }, `（${a.dateline}）`)] : []),
       ...(a.author ? [h('p', { className: ['byline'] }, [a.office ? `${a.office}\u3000` : '', a.author])] : [])]
     : [h('h2', c.title)];
-  return h('section', { id: c.id, className: a ? ['article'] : ['chapter'] }, [...head, ...children(ctx, c.children, 3)]);
+  return h('section', { id: c.id, className: a ? ['article'] : ['chapter'] }, [...head, ...children(ctx, c.children, 3), ...footnotes(c.children)]);
+}
+
+/** The notes referenced in `items`, each an aside the reader pops up from its mark (epub:type footnote) and links back. */
+function footnotes(items: unknown): Element[] {
+  const refs = noteRefsIn(items);
+  if (refs.length === 0) return [];
+  return [h('section', { className: ['footnotes'] }, refs.map((r) => h('aside', { id: `${r.id}-note`, 'epub:type': 'footnote', role: 'doc-footnote' }, [
+    h('p', [h('a', { href: `#${r.id}`, role: 'doc-backlink' }, noteMark(r.number)), ...inlines(r.note)]),
+  ])))];
 }
 
 /** One part (篇) as the body of its XHTML document. */
 export function partBody(ctx: ContentContext, p: Part): Element {
   return h('section', { id: p.id, 'epub:type': 'part', className: ['part', `kind-${p.kind}`] }, [
-    h('h1', p.title), ...blocks(ctx, p.intro), ...p.chapters.map((c) => chapter(ctx, c)),
+    h('h1', p.title), ...blocks(ctx, p.intro), ...footnotes(p.intro), ...p.chapters.map((c) => chapter(ctx, c)),
   ]);
 }
