@@ -1,7 +1,7 @@
 /**
  * A new small yearbook (test/fixtures/new-book: a 特载 article with a
  * footnote, a 7-row table with a two-level head, a 40-row table, a page-wide
- * table, a column photo and a page-wide photo at the foot of a page), built
+ * table, a column photo and a page-wide photo — asked for at the foot, still set at the top), built
  * with the real pipeline and counted from its PDF (issue 17): no body page
  * under half full except where a part ends.
  */
