@@ -149,7 +149,7 @@ function allMarkedTerms(book: Book): Array<{ term: string; id: string; source: S
       case 'entry': visit(node.lead); break;
       case 'paragraph': case 'chronicleItem': visit(node.children); break;
       case 'list': for (const item of node.items) for (const p of item) visit(p.children); break;
-      case 'table': visit(node.caption); for (const row of [node.header, ...node.rows]) for (const cell of row) visit(cell); break;
+      case 'table': visit(node.caption); for (const cell of [...node.head.map((c) => c.content), ...node.rows.flat()]) visit(cell); break;
     }
   });
   return out;

@@ -56,7 +56,7 @@ export const CATALOGUE = {
   'code-fence-unclosed': rule('error', () => '代码块的开头“```”没有对应的结尾“```”，此后全文都会被当作代码。请删去这一行的 ```，或在代码块末尾补上 ```。'),
   'code-as-text': rule('warning', () => '书稿中的代码块（``` 或 ~~~ 围起的文字）已按正文段落排出。年鉴不排代码；如无必要，请删去 ``` 行。'),
   'indented-as-text': rule('info', () => '这段文字行首有缩进（制表符或 4 个空格，常见于从 Word 粘贴），已按普通段落排出。'),
-  'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 已按正文中的“[${p.label}]”与一段“[${p.label}] …”排出，未排成页下注。请确认，或改写为随文括注。`),
+  'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),
   'caption-without-table': rule('warning', () => '::caption 之后没有表格，表题已按正文段落排出。请检查表格是否漏了或格式不对（表头下一行应为 | --- | --- |）。'),
   'front-block-unsupported': rule('error', (p) => `前言等卷首页中不能排${p.what}。请把它移到正文的篇目文件中，或改写为段落。`),
@@ -79,6 +79,7 @@ export const CATALOGUE = {
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
   'table-too-wide': rule('warning', (p) => `表格有 ${p.columns} 列，卧排也排不下（每列至少 2 字宽）。已卧排并按等宽压缩排出；请拆分此表或减少列数。`),
   'table-rotated': rule('info', (p) => `表格有 ${p.columns} 列，竖排版心内排不下，已卧排（转 90°，表头朝左）单独成页。请看校样确认；如不希望卧排，可拆分此表或减少列数。`),
+  'table-merge-invalid': rule('warning', (p) => `表头第 ${p.row} 行第 ${p.col} 列：合并标记（“<”并入左格，“^”并入上格）无处可并，或合并区不是矩形，已按文字排出。请核对表头，多层表头写法见“Tables”一节。`),
   'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),
   // Figures
   'figure-file-missing': rule('error', (p) => `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`),

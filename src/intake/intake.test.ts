@@ -8,7 +8,7 @@ import { structure } from './structure.ts';
 import { toManuscript } from './markdown.ts';
 
 const cell = (text: string, rowspan = 1, colspan = 1): Cell => ({ text, rowspan, colspan, header: false, para: 0 });
-const texts = (t: ReturnType<typeof tableNode>) => t.children.map((r) => r.children.map((c) => (c.children[0]?.type === 'text' ? c.children[0].value : '')));
+const texts = ({ table: t }: ReturnType<typeof tableNode>) => t.children.map((r) => r.children.map((c) => (c.children[0]?.type === 'text' ? c.children[0].value : '')));
 
 describe('tables with merged cells', () => {
   test('a body cell merged down keeps its text in its first row, leaves the rows below empty, and is reported by place', () => {
@@ -18,11 +18,11 @@ describe('tables with merged cells', () => {
       place: (r, c) => `R${r + 1}C${c + 1}`,
     }, notes);
     expect(texts(table)).toEqual([['街道', '社区', '户数'], ['马场街', '友谊', '1,200'], ['', '围堤', '980']]);
-    expect(table.align).toEqual([null, null, 'right']);
+    expect(table.table.align).toEqual([null, null, 'right']);
     expect(notes.notes.map((n) => `${n.place} ${n.kind} ${n.severity}`)).toEqual(['R2C1 merged-cell warning']);
   });
 
-  test('three header levels name each column top down; a cell merged down across the header stays one label', () => {
+  test('three header levels become a three-row head: < for a slot merged with its left, ^ for one merged with the cell above', () => {
     const notes = new NoteList('t.xlsx');
     const table = tableNode({
       rows: [
@@ -33,8 +33,13 @@ describe('tables with merged cells', () => {
       ],
       place: () => '',
     }, notes);
-    expect(texts(table)[0]).toEqual(['项目', '2023年／上半年／金额', '2023年／上半年／增长', '2023年／下半年／金额', '2023年／下半年／增长']);
-    expect(texts(table).slice(1)).toEqual([['收入', '1', '2%', '3', '4%']]);
+    expect(table.headRows).toBe(3);
+    expect(texts(table).slice(0, 3)).toEqual([
+      ['项目', '2023年', '<', '<', '<'],
+      ['^', '上半年', '<', '下半年', '<'],
+      ['^', '金额', '增长', '金额', '增长'],
+    ]);
+    expect(texts(table).slice(3)).toEqual([['收入', '1', '2%', '3', '4%']]);
     expect(notes.notes.map((n) => n.kind)).toEqual(['merged-header']);
   });
 });

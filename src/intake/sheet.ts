@@ -13,7 +13,7 @@ import { format as formatNumber } from 'numfmt';
 import { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
 import type { Submission } from './submission.ts';
-import { tableNode } from './table.ts';
+import { captionedTable } from './table.ts';
 
 /** A sheet as text cells with merges, rows and columns from 0. */
 interface SheetGrid {
@@ -100,8 +100,7 @@ function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): Root
   if (!title) title = fallbackCaption;
   const caption = title ? `${title}${unit ? `（${unit}）` : ''}` : '';
   if (!title) notes.info('table-caption', grid.place(first, 0), `工作表“${grid.name}”没有标题行，没有加 ::caption。请补上表题。`);
-  const table = tableNode({ rows, place: (r, c) => grid.place(first + r, c) }, notes);
-  return [...(caption ? [{ type: 'leafDirective', name: 'caption', attributes: {}, children: [{ type: 'text', value: caption }] } as RootContent] : []), table];
+  return captionedTable({ rows, place: (r, c) => grid.place(first + r, c) }, notes, caption || undefined);
 }
 
 /** Rows first..last as cells, a merged area one cell with its spans. */

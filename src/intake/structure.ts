@@ -6,12 +6,11 @@
  * editor should see becomes a note with its paragraph number.
  */
 import type { Heading, Image, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
-import type { LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { type NoteList, paragraphPlace } from './notes.ts';
 import { normalizeInto, normalizePhrasing } from './normalize.ts';
 import type { Piece } from './pieces.ts';
-import { tableNode, type TableSource } from './table.ts';
+import { captionedTable, type TableSource } from './table.ts';
 
 export interface Placeholder { paragraph: number; what: string; src: string }
 
@@ -195,9 +194,8 @@ function emitAll(e: Emit, list: Classified[]): void {
       case 'table': {
         const caption = tableCaption(list, i).caption;
         const source: TableSource = { rows: p.rows, place: (r, c) => `${paragraphPlace(p.rows[r]?.[0]?.para ?? p.para)}（表格第 ${r + 1} 行第 ${c + 1} 列）` };
-        if (caption) e.out.push({ type: 'leafDirective', name: 'caption', attributes: {}, children: [{ type: 'text', value: normalizeInto(caption, p.para, e.input.notes) }] } satisfies LeafDirective);
-        else e.input.notes.info('table-caption', paragraphPlace(p.para), '表格前没有表题（含“表”字的一行），没有加 ::caption。请补上表题。');
-        e.out.push(tableNode(source, e.input.notes));
+        if (!caption) e.input.notes.info('table-caption', paragraphPlace(p.para), '表格前没有表题（含“表”字的一行），没有加 ::caption。请补上表题。');
+        e.out.push(...captionedTable(source, e.input.notes, caption ? normalizeInto(caption, p.para, e.input.notes) : undefined));
         break;
       }
     }

@@ -1,11 +1,13 @@
 /**
- * A table read from Word or a spreadsheet → a GFM table node. Merged header
- * cells become one header row whose labels name every level (“2023年／期数”):
- * the manuscript format has one header row and no merged cells, so the
- * merge is spelled out and reported; a merged body cell keeps its text in
+ * A table read from Word or a spreadsheet → a GFM table node under its
+ * `::caption`. Merged header cells become the format's multi-level head:
+ * `{header=N}` on the caption, and in the head rows `<` for a slot merged
+ * with the cell on its left, `^` for one merged with the cell above
+ * (docs/manuscript-format.md, Tables). A merged body cell keeps its text in
  * its first cell, leaves the others empty, and is reported by place.
  */
-import type { AlignType, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
 import type { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
 
@@ -14,9 +16,6 @@ export interface TableSource {
   /** Where row r, column c (from 0) is, for the report. */
   place: (row: number, col: number) => string;
 }
-
-/** Joins the levels of a merged header. */
-export const HEADER_JOIN = '／';
 
 interface Slot { text: string; origin: boolean; row: number; col: number; cell: Cell }
 
@@ -51,27 +50,35 @@ const NUMBER = /^[-+−]?[\d,，]*\.?\d+%?$/;
 
 const cellNode = (text: string): TableCell => ({ type: 'tableCell', children: text ? [{ type: 'text', value: text }] : [] });
 
-/** The header labels, one per column: the distinct texts of the header rows, top down. */
-function headerLabels(slots: Slot[][], depth: number, width: number): string[] {
-  return Array.from({ length: width }, (_, c) => {
-    const levels: string[] = [];
-    for (let r = 0; r < depth; r++) {
-      const t = slots[r]?.[c]?.text.trim() ?? '';
-      if (t && levels.at(-1) !== t) levels.push(t);
-    }
-    return levels.join(HEADER_JOIN);
-  });
+/** Merge marks of the head (src/parse/table.ts reads them). */
+export const MERGE_LEFT = '<';
+export const MERGE_UP = '^';
+
+/** The head rows as the format writes them: a merged cell's text in its first slot, `<` right of it, `^` under it. */
+function headRows(slots: Slot[][], depth: number, width: number): string[][] {
+  return slots.slice(0, depth).map((row, r) => Array.from({ length: width }, (_, c) => {
+    const slot = row[c];
+    if (!slot) return '';
+    if (slot.origin) return slot.text.trim();
+    return slot.row < r ? MERGE_UP : MERGE_LEFT;
+  }));
+}
+
+export interface ImportedTable {
+  table: Table;
+  /** Header rows: more than 1 when the head has levels (the caption's `header=`). */
+  headRows: number;
 }
 
 /** The GFM table for `source`, with its merges reported. */
-export function tableNode(source: TableSource, notes: NoteList): Table {
+export function tableNode(source: TableSource, notes: NoteList): ImportedTable {
   const slots = grid(source.rows);
   const width = Math.max(...slots.map((r) => r.length));
   const depth = headerDepth(source.rows);
-  const header = headerLabels(slots, depth, width);
-  const headerMerged = source.rows.slice(0, depth).some((r) => r.some((c) => c.colspan > 1 || (c.rowspan > 1 && depth > 1)));
-  if (depth > 1 && headerMerged) {
-    notes.info('merged-header', source.place(0, 0), `表头有 ${depth} 层合并单元格，书稿格式只有一行表头，已写成“${header.find((h) => h.includes(HEADER_JOIN)) ?? header[0]}”式的表头。请核对。`);
+  const head = headRows(slots, depth, width);
+  const headMerged = head.some((r) => r.some((t) => t === MERGE_LEFT || t === MERGE_UP));
+  if (headMerged) {
+    notes.info('merged-header', source.place(0, 0), `表头有 ${depth} 层、含合并单元格，已写成多层表头（表题后的 {header=${depth}}，“<”并入左格，“^”并入上格）。请核对。`);
   }
   const body = slots.slice(depth).map((row) => Array.from({ length: width }, (_, c) => {
     const slot = row[c];
@@ -80,10 +87,19 @@ export function tableNode(source: TableSource, notes: NoteList): Table {
     }
     return slot?.origin ? slot.text.trim() : '';
   }));
-  const align: AlignType[] = header.map((_, c) => {
+  const align: AlignType[] = Array.from({ length: width }, (_, c) => {
     const values = body.map((r) => r[c] ?? '').filter((v) => v !== '');
     return values.length > 0 && values.every((v) => NUMBER.test(v)) ? 'right' : null;
   });
-  const rows: TableRow[] = [header, ...body].map((cells) => ({ type: 'tableRow', children: cells.map(cellNode) }));
-  return { type: 'table', align, children: rows };
+  const rows: TableRow[] = [...head, ...body].map((cells) => ({ type: 'tableRow', children: cells.map(cellNode) }));
+  return { table: { type: 'table', align, children: rows }, headRows: depth };
+}
+
+/** A table under its `::caption` (a head of several rows needs one to carry `header=`: a placeholder title, reported). */
+export function captionedTable(source: TableSource, notes: NoteList, caption: string | undefined): RootContent[] {
+  const { table, headRows } = tableNode(source, notes);
+  const title = caption ?? (headRows > 1 ? '〔表题待补〕' : undefined);
+  if (title === undefined) return [table];
+  const directive: LeafDirective = { type: 'leafDirective', name: 'caption', attributes: headRows > 1 ? { header: String(headRows) } : {}, children: [{ type: 'text', value: title }] };
+  return [directive, table];
 }

@@ -62,6 +62,8 @@ export interface Atom {
   keepWithPrevious?: boolean;
   /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */
   pagesAfter?: PageDraft[];
+  /** A footnote (footnotes.ts): a foot float that, when it must wait, waits for the next column's foot, not its top. */
+  footnote?: boolean;
   /** A forced break before this atom: a new column, or a new page (另页起). */
   breakBefore?: 'column' | 'page';
   draw(at: Placement): DisplayItem[];

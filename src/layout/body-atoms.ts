@@ -4,6 +4,7 @@
  * captions and credits, credit lines, name lists. Tables are set apart
  * (table.ts); this returns them as breaks in the flow.
  */
+import { footnoteAtoms } from './footnotes.ts';
 import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, type ParagraphInput, RUN_IN_HEAD,
 } from '../compose/index.ts';
@@ -178,7 +179,7 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], blo
 
 function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
   switch (block.type) {
-    case 'paragraph': return linesOf(ctx, bodyParagraph(block), block);
+    case 'paragraph': return [...linesOf(ctx, bodyParagraph(block), block), ...footnoteAtoms(ctx, block.children)];
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date });
     case 'credit': return linesOf(ctx, creditParagraph(block), block, 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
@@ -198,7 +199,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): Item[] {
-  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }), ...footnoteAtoms(ctx, entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
 /** Paragraphs right after a table belong to it as notes. */

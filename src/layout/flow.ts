@@ -168,10 +168,21 @@ class ColumnFlow {
     const { pending } = this.s;
     // A credit line that ends the text of the last column comes before the floats (R-YB-5).
     if ((this.s.carry ?? this.s.atoms[this.s.i])?.keepWithPrevious) return;
-    while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) this.put(pending.shift()!);
+    while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) {
+      const atom = pending.shift()!;
+      if (atom.footnote) this.s.foot.push(atom);
+      else this.put(atom);
+    }
   }
 
   private placeFloat(atom: Atom): void {
+    // A footnote too long for the room left: its first lines here, the rest at the next column's foot.
+    const parts = atom.footnote && atom.lines > this.room() && this.room() > 0 ? atom.split?.(this.room()) : undefined;
+    if (parts) {
+      this.s.foot.push(parts.first);
+      this.s.pending.push(parts.rest);
+      return;
+    }
     const fits = this.s.pending.length === 0 && atom.lines <= this.room();
     if (atom.placement === 'bottom' && fits) this.s.foot.push(atom);
     else if (atom.placement !== 'top' && atom.placement !== 'bottom' && fits) this.put(atom);

@@ -9,6 +9,7 @@
 import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
 import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
+import { drawHead, headRules, type SetHead, setHead } from './table-head.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Leading of table text. */
@@ -55,9 +56,16 @@ function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): num
 
 /** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token). */
 function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): { natural: number[]; floor: number[] } {
-  const rows = [t.header, ...t.rows];
-  const natural = t.header.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
-  const floor = t.header.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
+  // A head cell over one column counts with the rows; one over several is broken to their width.
+  const leafRows = Array.from({ length: t.headRows }, (_, r) => {
+    const row: Inline[][] = [];
+    for (const c of t.head) if (c.row === r && c.colspan === 1) row[c.col] = c.content;
+    return row;
+  });
+  const rows = [...leafRows, ...t.rows];
+  const columns = Array.from({ length: t.columns });
+  const natural = columns.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
+  const floor = columns.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
   return { natural, floor };
 }
 
@@ -136,7 +144,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const area = areaOf(ctx, span);
   const widths = columnWidths(ctx, t, limits, area.width);
   const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
-  const header = row(t.header, true);
+  const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
   const body = t.rows.map((r) => row(r, false));
   const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const tops = [0];
@@ -149,7 +157,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const noteLines = notes.flatMap((n) => composeAt(ctx, { ...bodyParagraph(n), runs: inlineRuns(n.children, EMPHASIS) }, noteSize, area.width));
   const notesHeight = noteLines.length > 0 ? noteSize + noteLines.length * noteSize * 1.5 : 0;
   const headHeight = (isFirst: boolean) => (isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5);
-  const tableHeight = (from: number, to: number) => headHeight(from === 0) + rowHeight(header) + tops[to]! - tops[from]!;
+  const tableHeight = (from: number, to: number) => headHeight(from === 0) + header.height + tops[to]! - tops[from]!;
   return {
     span, rows: body.length,
     heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
@@ -210,7 +218,9 @@ function tableRules(style: 'grid' | 'three-line', rowTops: readonly number[], wi
   let x = left;
   for (const [k, w] of [0, ...widths].entries()) {
     x += w;
-    items.push({ kind: 'rule', x1: x, y1: rowTops[0]!, x2: x, y2: rowTops[last]!, widthPt: k === 0 || k === widths.length ? rule * 2 : rule });
+    // Inner column rules run from under the head: inside it, merged cells have their own (table-head.ts).
+    const frame = k === 0 || k === widths.length;
+    items.push({ kind: 'rule', x1: x, y1: rowTops[frame ? 0 : 1]!, x2: x, y2: rowTops[last]!, widthPt: frame ? rule * 2 : rule });
   }
   return items;
 }
@@ -218,7 +228,7 @@ function tableRules(style: 'grid' | 'three-line', rowTops: readonly number[], wi
 interface PageParts {
   used: number;
   widths: number[];
-  header: Cell[];
+  header: SetHead;
   rowsHere: Cell[][];
   isFirst: boolean;
   titleLines: Line[];
@@ -244,10 +254,12 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       } else {
         items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + 0.88 * p.size, glyphs: p.continued.glyphs });
       }
-      let y = top + p.headHeight;
-      const rowTops: number[] = [y];
+      const headTop = top + p.headHeight;
+      items.push(...drawHead(p.header, p.widths, left, headTop, p.pitch, p.size));
+      let y = headTop + p.header.height;
+      const rowTops: number[] = [headTop, y];
       const fractions = p.widths.map((_, c) => Math.max(0, ...p.rowsHere.map((cells) => (cells[c]?.isNumeric ? fractionWidth(cells[c]!.lines) : 0))));
-      for (const [r, cells] of [p.header, ...p.rowsHere].entries()) {
+      for (const cells of p.rowsHere) {
         const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad;
         let x = left;
         cells.forEach((cell, c) => {
@@ -257,7 +269,7 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
           cell.lines.forEach((l, k) => {
             const free = w - 2 * p.pad - l.widthPt;
             // Numbers right-aligned on their decimal point: a number with fewer decimals stands left by the difference.
-            const dx = r === 0 ? free / 2 : cell.isNumeric ? free - (fractions[c]! - fractionWidth([l])) : 0;
+            const dx = cell.isNumeric ? free - (fractions[c]! - fractionWidth([l])) : 0;
             items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + dy + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs });
           });
           x += w;
@@ -265,7 +277,8 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
         y += height;
         rowTops.push(y);
       }
-      return [...items, ...tableRules(ctx.template.table.rules, rowTops, p.widths, left, total, rule)];
+      const style = ctx.template.table.rules;
+      return [...items, ...headRules(p.header, style, p.widths, left, headTop, rule, p.pad), ...tableRules(style, rowTops, p.widths, left, total, rule)];
     },
   };
 }

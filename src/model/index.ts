@@ -38,6 +38,8 @@ export type Inline =
   | { type: 'strong'; children: Inline[]; source: Source }
   | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }
   | { type: 'break'; source: Source }
+  /** A footnote reference `[^1]` (页下注): `number` counts from 1 in its chapter; `note` is the footnote's text. */
+  | { type: 'noteRef'; id: string; number: number; note: Inline[]; source: Source }
   | Query
   | EditorNote;
 
@@ -99,13 +101,32 @@ export interface Gallery {
 
 export type CellAlign = 'left' | 'right' | 'center' | null;
 
-/** 统计表: a GFM table with an optional caption. */
+/**
+ * A cell of a table's head, at row `row` and column `col` of the head's grid
+ * (from 0), covering `rowspan` rows and `colspan` columns (表头合并单元格).
+ */
+export interface HeadCell {
+  content: Inline[];
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+/**
+ * 统计表: a GFM table with an optional caption. `head` holds the cells of
+ * its header rows in reading order (one row, or several with merged cells:
+ * `::caption[…]{header=2}`); `columns` is how many columns it has.
+ */
 export interface StatTable {
   type: 'table';
   id: string;
   caption?: Inline[];
   align: CellAlign[];
-  header: Inline[][];
+  columns: number;
+  /** Header rows (1 for a plain GFM table). */
+  headRows: number;
+  head: HeadCell[];
   rows: Inline[][][];
   source: Source;
 }
@@ -253,7 +274,7 @@ export function inlineText(inlines: readonly Inline[]): string {
       switch (n.type) {
         case 'text': return n.value;
         case 'indexTerm': return n.text;
-        case 'break': case 'note': return '';
+        case 'break': case 'note': case 'noteRef': return '';
         case 'query': return n.printed;
         default: return inlineText(n.children);
       }
@@ -262,3 +283,23 @@ export function inlineText(inlines: readonly Inline[]): string {
 }
 
 export { queriesIn, queriesOf, queriesOfBlock } from './queries.ts';
+export type NoteRef = Extract<Inline, { type: 'noteRef' }>;
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** The mark of note `n` (from 1): ①…⑳, then 〔21〕, as Chinese books number 页下注. */
+export function noteMark(n: number): string {
+  return n >= 1 && n <= 20 ? CIRCLED[n - 1]! : `〔${n}〕`;
+}
+
+/** The note references below `node`, in reading order (not those inside a note's own text). */
+export function noteRefsIn(node: unknown, out: NoteRef[] = []): NoteRef[] {
+  if (Array.isArray(node)) {
+    for (const n of node) noteRefsIn(n, out);
+  } else if (typeof node === 'object' && node !== null) {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'noteRef') out.push(o as unknown as NoteRef);
+    else for (const [k, v] of Object.entries(o)) if (k !== 'source') noteRefsIn(v, out);
+  }
+  return out;
+}

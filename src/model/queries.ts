@@ -20,7 +20,7 @@ export function queriesOfBlock(b: Block): Query[] {
     case 'query': return [b];
     case 'paragraph': case 'chronicleItem': return queriesIn(b.children);
     case 'figure': return queriesIn(b.caption);
-    case 'table': return [...queriesIn(b.caption ?? []), ...b.header.flatMap(queriesIn), ...b.rows.flatMap((r) => r.flatMap(queriesIn))];
+    case 'table': return [...queriesIn(b.caption ?? []), ...b.head.flatMap((c) => queriesIn(c.content)), ...b.rows.flatMap((r) => r.flatMap(queriesIn))];
     case 'list': return b.items.flatMap((item) => item.flatMap((p) => queriesIn(p.children)));
     default: return [];
   }

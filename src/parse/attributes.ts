@@ -16,7 +16,7 @@ export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   ':::query': ['to'],
   ':::note': [],
   '::figure': ['src', 'credit', 'width', 'place'],
-  '::caption': [],
+  '::caption': ['header'],
   '::byline': ['office'],
   '::subtitle': [],
   '::dateline': [],

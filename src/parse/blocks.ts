@@ -4,15 +4,16 @@
  * decided in structure.ts.
  */
 import { posix } from 'node:path';
-import type { Image, Paragraph as MdParagraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Image, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { report } from '../diagnostics/index.ts';
 import { normalizeText } from '../cjk/index.ts';
-import type { Block, CellAlign, Figure, Gallery, Inline, NameList, Paragraph, StatTable } from '../model/index.ts';
+import type { Block, Figure, Gallery, Inline, NameList, Paragraph } from '../model/index.ts';
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
 import { queryNode, rawText, toInlines } from './inline.ts';
 import { type ParseState, sourceOf } from './state.ts';
+import { table } from './table.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
 const CREDIT = /^[（(]([^（）()]{1,40})[）)]$/;
@@ -98,21 +99,6 @@ function nameList(state: ParseState, node: ContainerDirective): Block[] {
   return [{ type: 'paragraph', children: [heading], source: state.source(node) }, list];
 }
 
-function table(state: ParseState, node: Table, caption: Inline[] | undefined): StatTable {
-  const [head, ...body] = node.children;
-  const header = (head?.children ?? []).map((cell) => toInlines(state, cell.children));
-  const rows = body.map((row, i) => {
-    const cells = row.children.map((cell) => toInlines(state, cell.children));
-    if (cells.length !== header.length) {
-      report(state.file, row, 'table-ragged', { row: i + 1, found: cells.length, expected: header.length });
-    }
-    return cells;
-  });
-  if (!caption) report(state.file, node, 'table-caption-missing');
-  const align = (node.align ?? []).map((a) => (a ?? null) as CellAlign);
-  return { type: 'table', id: state.nextId('table'), ...(caption ? { caption } : {}), align, header, rows, source: state.source(node) };
-}
-
 /** Reads one paragraph: figures, a credit line, or text. */
 function paragraph(state: ParseState, node: MdParagraph): Block[] {
   if (isImageParagraph(node)) {
@@ -153,7 +139,7 @@ export function toBlocks(state: ParseState, nodes: readonly RootContent[]): Bloc
       const caption = toInlines(state, node.children as PhrasingContent[]);
       const next = nodes[i + 1];
       if (next?.type === 'table') {
-        out.push(table(state, next, caption));
+        out.push(table(state, next, caption, node));
         i++;
       } else {
         report(state.file, node, 'caption-without-table');
@@ -240,7 +226,8 @@ function block(state: ParseState, node: RootContent): Block[] {
     case 'blockquote': return toBlocks(state, node.children);
     case 'yaml': return [];
     case 'code': return codeAsText(state, node);
-    case 'footnoteDefinition': return footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
+    // A footnote is set where it is referenced (its text travels with the reference); one never referenced stays text.
+    case 'footnoteDefinition': return state.referenced.has(node.identifier) ? [] : footnoteAsText(state, node, (nodes) => toBlocks(state, nodes));
     case 'heading': return headingAsText(state, node);
     case 'thematicBreak':
       report(state.file, node, 'thematic-break');

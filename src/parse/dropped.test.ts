@@ -26,11 +26,13 @@ describe('forms that used to vanish', () => {
     expect(names).toMatchObject({ type: 'nameList', names: ['张三', '李四'] });
   });
 
-  test('a footnote is set where it stands, its mark kept in the text', async () => {
-    const r = await checkFiles(part('【甲】 正文[^1]。\n\n[^1]: 注文。'));
+  test('a footnote travels with its reference, numbered ①② in its chapter; one never referenced is set as text and reported', async () => {
+    const r = await checkFiles(part('【甲】 正文[^a]，又一处[^b]。\n\n[^b]: 注二。\n\n[^a]: 注文。\n\n[^x]: 无人引用。'));
     const entry = r.book!.parts[0]!.chapters[0]!.children[0]!;
-    expect(entry.type === 'entry' && inlineText(entry.lead)).toBe('正文[1]。');
-    expect(entry.type === 'entry' && text(entry.blocks[0])).toBe('[1] 注文。');
+    const refs = entry.type === 'entry' ? entry.lead.filter((n) => n.type === 'noteRef') : [];
+    expect(refs.map((n) => [n.number, inlineText(n.note)])).toEqual([[1, '注文。'], [2, '注二。']]);
+    expect(entry.type === 'entry' && entry.blocks.map(text)).toEqual(['[x] 无人引用。']);
+    expect(r.ruleIds).toEqual(['footnote-as-text']);
   });
 
   test('a nested list keeps every item', async () => {

@@ -16,6 +16,7 @@ import { asParagraphs, toBlocks } from './blocks.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
+import { collectFootnotes, numberNotes } from './notes.ts';
 import { readPart } from './structure.ts';
 import { yearbookGfm } from './syntax.ts';
 import { countBook, type BookStats } from './stats.ts';
@@ -82,7 +83,9 @@ function parsePart(file: VFile, assets: AssetLookup, index: number): Part | unde
   const kind = frontMatterKind(file, tree, PART_KINDS, 'general') as PartKind;
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
-  return readPart(createState(file, assets, `p${index + 1}`), kind, title, rest);
+  const state = createState(file, assets, `p${index + 1}`);
+  collectFootnotes(state, tree);
+  return numberNotes(readPart(state, kind, title, rest));
 }
 
 function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSection | undefined {
@@ -92,6 +95,7 @@ function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSecti
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
   const state = createState(file, assets, `f${index + 1}`);
+  collectFootnotes(state, tree);
   const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
   checkHeadingLength(file, title, titleText);
   const blocks = frontBlocks(state, kind, toBlocks(state, rest));

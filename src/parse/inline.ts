@@ -2,7 +2,7 @@
  * mdast phrasing content → model inlines, with §2 normalisation applied to
  * every text node and each change reported at its place.
  */
-import type { PhrasingContent, Text } from 'mdast';
+import type { FootnoteReference, PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
@@ -118,7 +118,7 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
     case 'break': return [{ type: 'break', source: state.source(node) }];
     case 'inlineCode': return [{ type: 'text', value: node.value, source: state.source(node) }];
     case 'link': return toInlines(state, node.children);
-    case 'footnoteReference': return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
+    case 'footnoteReference': return noteRef(state, node);
     case 'html':
       if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
       return [];
@@ -150,4 +150,16 @@ export function toInlines(state: ParseState, nodes: readonly PhrasingContent[]):
 /** Plain text of phrasing content before normalisation (titles, attributes). */
 export function rawText(nodes: readonly PhrasingContent[]): string {
   return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '')).join('');
+}
+
+/** `[^1]` → a note reference carrying its footnote's text (numbered per chapter afterwards: notes.ts). */
+function noteRef(state: ParseState, node: FootnoteReference): Inline[] {
+  const definition = state.footnotes.get(node.identifier);
+  if (!definition || state.usedNotes.has(node.identifier)) return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
+  state.usedNotes.add(node.identifier);
+  const note = definition.children.flatMap((c, i) => [
+    ...(i > 0 ? [{ type: 'text' as const, value: ' ', source: state.source(c) }] : []),
+    ...('children' in c && c.type === 'paragraph' ? toInlines(state, c.children) : [{ type: 'text' as const, value: rawText('children' in c ? (c.children as PhrasingContent[]) : []), source: state.source(c) }]),
+  ]);
+  return [{ type: 'noteRef', id: state.nextId('note'), number: 0, note, source: state.source(node) }];
 }

@@ -1,6 +1,7 @@
 /**
  * What the mdast → model handlers share while reading one manuscript file.
  */
+import type { FootnoteDefinition } from 'mdast';
 import type { VFile } from '../diagnostics/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Position } from '../units/index.ts';
@@ -20,6 +21,10 @@ export interface ParseState {
   assets: AssetLookup;
   source(node: { position?: Position | undefined }): Source;
   nextId(kind: string): string;
+  /** The file's footnote definitions by identifier (`[^1]: …`), those referenced anywhere in it, and those a reference has set. */
+  footnotes: Map<string, FootnoteDefinition>;
+  referenced: Set<string>;
+  usedNotes: Set<string>;
 }
 
 export function createState(file: VFile, assets: AssetLookup, idPrefix: string): ParseState {
@@ -28,6 +33,9 @@ export function createState(file: VFile, assets: AssetLookup, idPrefix: string):
     file,
     assets,
     source: (node) => (node.position ? { path: file.path, position: node.position } : { path: file.path }),
+    footnotes: new Map(),
+    referenced: new Set(),
+    usedNotes: new Set(),
     nextId(kind) {
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);

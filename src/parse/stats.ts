@@ -34,7 +34,7 @@ export function countBook(book: Pick<Book, 'front' | 'parts'>): BookStats {
       case 'gallery': s.galleries++; s.characters += countChars(node.title); break;
       case 'table':
         s.tables++;
-        s.characters += [...node.header, ...node.rows.flat()].reduce((n, c) => n + countChars(inlineText(c)), 0);
+        s.characters += [...node.head.map((c) => c.content), ...node.rows.flat()].reduce((n, c) => n + countChars(inlineText(c)), 0);
         break;
       case 'paragraph': case 'chronicleItem':
         s.characters += countChars(inlineText(node.children)) + (node.type === 'chronicleItem' ? countChars(node.date) : 0);

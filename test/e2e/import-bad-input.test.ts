@@ -15,11 +15,12 @@ import {
   Paragraph, Table, TableCell, TableRow, TextRun,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import officeCrypto from 'officecrypto-tool';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
 import { checkDir } from '../helpers/manuscript.ts';
-import { fodt, photoBase64, soffice } from '../helpers/office.ts';
+import { fodt, fods, photoBase64, soffice } from '../helpers/office.ts';
 
 let work: string;
 
@@ -40,6 +41,12 @@ beforeAll(async () => {
   writeFileSync(join(work, '无结构.fodt'), fodt('<text:p>今年工作平稳推进。</text:p><text:p>各项任务按期完成，群众满意度提高。</text:p>'));
   soffice([join(work, '空白.fodt'), join(work, '无结构.fodt')], 'docx', work);
   soffice([join(work, '旧版供稿.fodt')], 'doc', work);
+  writeFileSync(join(work, '统计.fods'), fods('<table:table table:name="表"><table:table-row><table:table-cell office:value-type="string"><text:p>街道</text:p></table:table-cell></table:table-row></table:table>'));
+  soffice([join(work, '统计.fods')], 'xlsx', work);
+  // Password-protected copies (ECMA-376 agile encryption, as Word and Excel write it with 文件→信息→用密码进行加密).
+  for (const name of ['无结构.docx', '统计.xlsx']) {
+    writeFileSync(join(work, `加密-${name}`), await officeCrypto.encrypt(readFileSync(join(work, name)), { password: 'mima123' }));
+  }
   writeFileSync(join(work, 'photo.jpg'), Buffer.from(await photoBase64(), 'base64'));
 }, 240_000);
 
@@ -86,7 +93,7 @@ describe('a .docx made with the docx npm library', () => {
     expect(md).toContain('![重点项目开工现场](photos/区发展改革委-01.jpg "区发展改革委提供")');
     expect(md).toContain('![〔此处原有嵌入的图表，待补〕](photos/区发展改革委-占位-01.png "待补")');
     expect(md).toContain('![大型项目鸟瞰](photos/区发展改革委-02.png "区发展改革委提供")');
-    expect(md).toContain('::caption[主要指标表]\n\n| 指标 | 2023年／数值 | 2023年／增长 |');
+    expect(md).toContain('::caption[主要指标表]{header="2"}\n\n| 指标 | 2023年 | < |\n');
     const report = readFileSync(join(book, '导入报告.txt'), 'utf8');
     expect(report).toMatch(/第 3 段：请核对：修订（插入，张三）“46”/);
     expect(report).toMatch(/第 3 段：请核对：修订（删除，张三）“40”/);
@@ -135,6 +142,22 @@ describe('bad input', () => {
     expect(out).toMatch(/改名\.docx：错误：这是旧版 Office 文件，只是扩展名写成了新版/);
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
     expect(partsIn(book)).toEqual(['01-概况.md', '02-无结构.md']);
+  });
+
+  test('a password-protected .docx and .xlsx: a Chinese message naming the file with a hint, exit code 1, nothing written', async () => {
+    const files = ['加密-无结构.docx', '加密-统计.xlsx'].map((n) => join(work, n));
+    expect(await Promise.all(files.map((f) => officeCrypto.isEncrypted(readFileSync(f))))).toEqual([true, true]);
+    const { code, lines, book } = await importInto(files, ['--part', '统计资料']);
+    expect(code).toBe(1);
+    const out = lines.join('\n');
+    for (const name of ['加密-无结构\\.docx', '加密-统计\\.xlsx']) {
+      expect(out).toMatch(new RegExp(`${name}：错误：文件设有打开密码，无法读取。请让供稿单位取消密码（文件→信息→保护文档）后重新发送`));
+    }
+    expect(out).not.toMatch(/\n\s+at /);
+    // Only the import report, which lists the two errors, is new: no part, no photo.
+    expect(readdirSync(book).sort()).toEqual(['01-概况.md', 'book.yaml', 'front', 'photos', 'templates', '导入报告.txt']);
+    expect(readdirSync(join(book, 'photos'))).toEqual(['example.jpg']); // from init
+    expect(readFileSync(join(book, '导入报告.txt'), 'utf8').match(/文件设有打开密码/g)).toHaveLength(2);
   });
 
   test('a manuscript folder that is not there: a message, nothing written', async () => {

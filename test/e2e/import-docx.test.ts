@@ -141,14 +141,15 @@ describe('import a Word submission written by LibreOffice', () => {
     expect(readFileSync(join(manuscript, 'photos/区委组织部-01.jpg')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 
-  test('the table gets its ::caption, and its merged header cells become one header row naming both levels', () => {
+  test('the table gets its ::caption, and its merged header cells become a two-row head (header=2, < and ^)', () => {
     const tree = parseMd(md);
     const at = tree.children.findIndex((n) => n.type === 'table');
     const caption = tree.children[at - 1]!;
     expect(caption.type === 'leafDirective' && caption.name === 'caption' && toString(caption)).toBe('表1　培训情况表');
+    expect(caption.type === 'leafDirective' && caption.attributes?.header).toBe('2');
     const table = tree.children[at] as Table;
     expect(table.children.map((r) => r.children.map((c) => toString(c)))).toEqual([
-      ['类别', '2023年／期数', '2023年／人次'], ['党务', '5', '1,200'], ['业务', '7', '1,800'],
+      ['类别', '2023年', '<'], ['^', '期数', '人次'], ['党务', '5', '1,200'], ['业务', '7', '1,800'],
     ]);
     expect(table.align).toEqual([null, 'right', 'right']);
     expect(md).toContain(`\n${P.chapterCredit}\n`);

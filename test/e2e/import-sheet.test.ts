@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
+import { inlineText, type StatTable } from '../../src/model/index.ts';
 import { yearbookGfm } from '../../src/parse/syntax.ts';
 import { checkDir } from '../helpers/manuscript.ts';
 import { fods, soffice } from '../helpers/office.ts';
@@ -76,7 +77,8 @@ describe('import a statistics workbook written by LibreOffice Calc', () => {
       {
         caption: '2023年河西区财政收支情况（单位：万元）',
         rows: [
-          ['项目', '2023年／金额', '2023年／占比', '比上年增长'],
+          ['项目', '2023年', '<', '比上年增长'],
+          ['^', '金额', '占比', '^'],
           ['一般公共预算收入', '571,800', '64.8%', '13.1%'],
           ['税收收入', '412,345.50', '46.7%', '-2.0%'],
         ],
@@ -85,9 +87,13 @@ describe('import a statistics workbook written by LibreOffice Calc', () => {
       { caption: '2023年末户籍人口', rows: [['街道', '人口'], ['大营门街', '61,234'], ['下瓦房街', '58,001']], align: [null, 'right'] },
     ]);
     const report = readFileSync(join(book, '导入报告.txt'), 'utf8');
-    expect(report).toMatch(/财政统计\.xlsx 财政!A3：提示：表头有 2 层合并单元格/);
+    expect(report).toMatch(/财政统计\.xlsx 财政!A3：提示：表头有 2 层、含合并单元格，已写成多层表头/);
+    expect(md).toContain('::caption[2023年河西区财政收支情况（单位：万元）]{header="2"}\n');
     const checked = await checkDir(book);
     expect(checked.messages.filter((m) => m.startsWith('02-') && !/ info$/.test(m))).toEqual([]);
+    // The manuscript reads back as a two-level head: 2023年 over 金额 and 占比, 项目 and 比上年增长 down both rows.
+    const table = checked.book!.parts.find((p) => p.title === '统计资料')!.intro.concat(checked.book!.parts.find((p) => p.title === '统计资料')!.chapters.flatMap((c) => c.children as never[])).find((b) => b.type === 'table') as StatTable;
+    expect(table.head.map((c) => `${inlineText(c.content)} ${c.rowspan}×${c.colspan}`)).toEqual(['项目 2×1', '2023年 1×2', '比上年增长 2×1', '金额 1×1', '占比 1×1']);
   });
 
   test('appending under an existing part by its file name keeps what the part had', async () => {

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
+import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, noteMark, noteRefsIn, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
 import { type PageBreak, withPageBreaks } from './page-breaks.ts';
 
 export interface ContentContext {
@@ -30,6 +30,7 @@ export function inlines(nodes: readonly Inline[]): ElementContent[] {
       case 'break': return [h('br')];
       case 'query': return n.printed ? [{ type: 'text', value: n.printed }] : [];
       case 'note': return [];
+      case 'noteRef': return [h('a', { id: n.id, href: `#${n.id}-note`, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] }, noteMark(n.number))];
     }
   });
 }
@@ -58,11 +59,31 @@ const emWidth = (text: string) => [...text].reduce((w, c) => w + (/[\u2e80-\uffe
  */
 export const NARROW_TABLE_EM = 26;
 
+/** Each column's heading as a reflowed cell is labelled: the head cells over it, top to bottom (2023年 数值). */
+function columnLabels(t: StatTable): string[] {
+  return Array.from({ length: t.columns }, (_, i) => t.head
+    .filter((c) => c.col <= i && i < c.col + c.colspan)
+    .sort((a, b) => a.row - b.row)
+    .map((c) => inlineText(c.content).trim())
+    .filter((text, k, all) => text && all.indexOf(text) === k)
+    .join(' '));
+}
+
 /** The table's width with every column as wide as its widest cell, padding and borders included. */
 export function naturalWidthEm(t: StatTable): number {
-  const widths = t.header.map((c) => emWidth(inlineText(c)));
+  const widths = columnLabels(t).map((label) => Math.max(0, ...label.split(' ').map(emWidth)));
   for (const r of t.rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, emWidth(inlineText(c)))));
   return widths.reduce((a, w) => a + w + 0.8, 0);
+}
+
+/** The head's rows, a merged cell with its colspan/rowspan (a cell over several columns heads a colgroup). */
+function headRows(t: StatTable, align: (i: number) => object): Element[] {
+  return Array.from({ length: t.headRows }, (_, r) => h('tr', t.head.filter((c) => c.row === r).map((c) => h('th', {
+    scope: c.colspan > 1 ? 'colgroup' : 'col',
+    ...(c.colspan > 1 ? { colSpan: c.colspan } : {}),
+    ...(c.rowspan > 1 ? { rowSpan: c.rowspan } : {}),
+    ...align(c.col),
+  }, inlines(c.content)))));
 }
 
 /**
@@ -74,12 +95,12 @@ export function naturalWidthEm(t: StatTable): number {
  */
 function table(t: StatTable): Element {
   const align = (i: number) => (t.align[i] ? { className: [`align-${t.align[i]}`] } : {});
-  const labels = t.header.map((c) => inlineText(c).trim());
+  const labels = columnLabels(t);
   const wide = naturalWidthEm(t) > NARROW_TABLE_EM;
   const cell = (c: Inline[], i: number) => h('td', { ...align(i), ...(wide && labels[i] ? { dataLabel: labels[i] } : {}) }, inlines(c));
   return h('div', { className: ['table-wrap'] }, [h('div', { className: wide ? ['table-scroll', 'wide'] : ['table-scroll'] }, [h('table', { id: t.id, ...(wide ? { className: ['wide'] } : {}) }, [
     ...(t.caption ? [h('caption', inlines(t.caption))] : []),
-    h('thead', [h('tr', t.header.map((c, i) => h('th', { scope: 'col', ...align(i) }, inlines(c))))]),
+    h('thead', headRows(t, align)),
     h('tbody', t.rows.map((r) => h('tr', r.map(cell)))),
   ])])]);
 }
@@ -161,12 +182,21 @@ function chapter(ctx: ContentContext, c: Chapter): Element {
     ? [h('h2', c.title), ...(a.subtitle ? [h('p', { className: ['subtitle'] }, a.subtitle)] : []), ...(a.dateline ? [h('p', { className: ['dateline'] }, `（${a.dateline}）`)] : []),
       ...(a.author ? [h('p', { className: ['byline'] }, [a.office ? `${a.office}\u3000` : '', a.author])] : [])]
     : [h('h2', c.title)];
-  return h('section', { id: c.id, className: a ? ['article'] : ['chapter'] }, [...head, ...children(ctx, c.children, 3)]);
+  return h('section', { id: c.id, className: a ? ['article'] : ['chapter'] }, [...head, ...children(ctx, c.children, 3), ...footnotes(c.children)]);
+}
+
+/** The notes referenced in `items`, each an aside the reader pops up from its mark (epub:type footnote) and links back. */
+function footnotes(items: unknown): Element[] {
+  const refs = noteRefsIn(items);
+  if (refs.length === 0) return [];
+  return [h('section', { className: ['footnotes'] }, refs.map((r) => h('aside', { id: `${r.id}-note`, 'epub:type': 'footnote', role: 'doc-footnote' }, [
+    h('p', [h('a', { href: `#${r.id}`, role: 'doc-backlink' }, noteMark(r.number)), ...inlines(r.note)]),
+  ])))];
 }
 
 /** One part (篇) as the body of its XHTML document. */
 export function partBody(ctx: ContentContext, p: Part): Element {
   return h('section', { id: p.id, 'epub:type': 'part', className: ['part', `kind-${p.kind}`] }, [
-    h('h1', p.title), ...blocks(ctx, p.intro), ...p.chapters.map((c) => chapter(ctx, c)),
+    h('h1', p.title), ...blocks(ctx, p.intro), ...footnotes(p.intro), ...p.chapters.map((c) => chapter(ctx, c)),
   ]);
 }
