@@ -7,7 +7,7 @@
 import { benchWatch } from './bench-watch.ts';
 import { makeupCounts } from './makeup-counts.ts';
 import { measurePrintQuality, printedLines, tableDigits } from './print-quality.ts';
-import { runCliBuild } from './run-cli.ts';
+import { median as middle, sideBySide, sideBySideRows } from './typst-bench.ts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts';
 import { tmpdir } from 'node:os';
@@ -107,27 +107,23 @@ rows.push(['watch: parts laid out / reused', `${partCache.counters.misses} / ${p
 rows.push(['watch: paragraphs composed / reused', `${cache.counters.misses} / ${cache.counters.hits}`]);
 rows.push(['watch: pages drawn / kept', `${renderCache.drawn.misses} / ${renderCache.drawn.hits}`]);
 
-/** `nianjian build` as an editor runs it (PDF + EPUB, image cache warm), in a process of its own: wall time and peak RSS. */
-function cliBuild(): Array<{ seconds: number; rssMB: number }> {
-  const out = mkdtempSync(join(tmpdir(), 'nianjian-bench-cli-'));
-  const run = () => {
-    const child = runCliBuild(dir, out);
-    if (child.status !== 0) throw new Error(`nianjian build failed: ${child.stdout}`);
-    return { seconds: child.seconds, rssMB: child.rssMB };
-  };
-  run(); // fills the EPUB image cache, as any earlier build has
-  return [run(), run(), run()];
-}
 const watched = await benchWatch(dir, join(import.meta.dirname, '../bin/nianjian.js'));
-const sorted = [...watched.known].sort((a, b) => a - b);
 rows.push(
-  [`nianjian watch (own process): one-paragraph edit, median of ${sorted.length}`, `${sorted[sorted.length >> 1]} ms (all: ${watched.known.join(', ')} ms; ${watched.file})`],
+  [`nianjian watch (own process): one-paragraph edit, median of ${watched.known.length}`, `${middle(watched.known)} ms (all: ${watched.known.join(', ')} ms; ${watched.file})`],
   ['nianjian watch: the first edit, with a character new to the book', `${watched.newCharacter} ms`],
   ['nianjian watch: what the last rebuild made and reused', watched.reuse],
 );
-const cli = cliBuild();
-const median = [...cli].sort((a, b) => a.seconds - b.seconds)[1]!;
-rows.push(['nianjian build (PDF + EPUB, own process, median of 3)', `${median.seconds.toFixed(2)} s, peak RSS ${median.rssMB.toFixed(0)} MB (runs: ${cli.map((r) => `${r.seconds.toFixed(2)} s ${r.rssMB.toFixed(0)} MB`).join(', ')})`]);
+// `nianjian build` as an editor runs it (PDF + EPUB, image cache warm) and Typst on the same text, in turns (issue 24).
+const PAIRS = Number(process.env.NIANJIAN_BENCH_PAIRS ?? 5);
+const typst = sideBySide(dir, PAIRS);
+const builds = typst.nianjian;
+const buildSeconds = middle(builds.map((b) => b.seconds));
+rows.push(
+  [`nianjian build (PDF + EPUB, own process, median of ${builds.length})`, `${buildSeconds.toFixed(2)} s, peak RSS ${middle(builds.map((b) => b.rssMB)).toFixed(0)} MB (runs: ${builds.map((r) => `${r.seconds.toFixed(2)} s ${r.rssMB.toFixed(0)} MB`).join(', ')})`],
+  [`Typst 0.14 (typst-ts-node-compiler, PDF only): same text, ${typst.typstPages} pages`, `runs: ${typst.typst.map((r) => `${r.seconds.toFixed(2)} s ${r.rssMB.toFixed(0)} MB`).join(', ')}`],
+  ...sideBySideRows(typst),
+  ['watch rebuild / full build (medians, this run)', `${(middle(watched.known) / 1000 / buildSeconds).toFixed(3)}`],
+);
 
 const lines = composed.flatMap((b) => b.composed.lines);
 const justified = lines.filter((l) => !l.isLast);

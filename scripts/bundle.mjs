@@ -15,10 +15,11 @@ import { build } from 'esbuild';
 
 try {
   const { outputFiles } = await build({
-    entryPoints: ['src/cli/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    // The layout's second thread (src/pipeline/parallel-layout.ts) runs a bundle of its own, beside the CLI's.
+    entryPoints: { cli: 'src/cli/index.ts', 'layout-worker': 'src/pipeline/layout-worker.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
     external: ['sharp', 'subset-font', 'pdfjs-dist'],
     ...(typeof zlib.crc32 === 'function' ? { alias: { 'buffer-crc32': './scripts/bundle/buffer-crc32.cjs' } } : {}),
-    outfile: 'dist/cli/cli.cjs', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true,
+    logLevel: 'warning', minifyWhitespace: true, minifySyntax: true,
     // ES module code asks import.meta for its place; in the bundle that is the bundle's
     // (dist/cli is two folders deep, as src/io is, so paths like ../../fonts still hold).
     define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' },
@@ -28,8 +29,11 @@ try {
   // Replaced whole (a CLI starting meanwhile reads the old bundle or the new one), old code caches dropped.
   mkdirSync('dist/cli', { recursive: true });
   for (const name of readdirSync('dist/cli')) if (name.endsWith('.v8cache')) rmSync(`dist/cli/${name}`, { force: true });
-  writeFileSync(`dist/cli/cli.cjs.${process.pid}`, outputFiles[0].contents);
-  renameSync(`dist/cli/cli.cjs.${process.pid}`, 'dist/cli/cli.cjs');
+  // The worker first: a CLI that finds the new cli.cjs finds its worker beside it.
+  for (const output of [...outputFiles].sort((a, b) => a.path.endsWith('layout-worker.cjs') ? -1 : b.path.endsWith('layout-worker.cjs') ? 1 : 0)) {
+    writeFileSync(`${output.path}.${process.pid}`, output.contents);
+    renameSync(`${output.path}.${process.pid}`, output.path);
+  }
 } catch (error) {
   console.warn(`nianjian: no bundle (${error.message}); the CLI runs the sources through tsx`);
 }

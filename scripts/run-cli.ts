@@ -15,6 +15,8 @@ export interface CliRun {
   status: number;
   stdout: string;
   seconds: number;
+  /** CPU time of the child, user + system, all its threads. */
+  cpuSeconds: number;
   rssMB: number;
 }
 
@@ -32,15 +34,20 @@ const peakRss = () => {
   } catch {}
   return process.resourceUsage().maxRSS;
 };
-process.on('exit', () => console.error('RSS ' + peakRss()));`;
+process.on('exit', () => { const c = process.cpuUsage(); console.error('RSS ' + peakRss() + ' CPU ' + (c.user + c.system)); });`;
 
 export function runCliBuild(dir: string, out: string): CliRun {
+  return runMeasured(`process.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`);
+}
+
+/** A module's code run in a node of its own with NODE_FLAGS: its wall time, CPU time and peak RSS. */
+export function runMeasured(code: string): CliRun {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e',
-    `${PEAK_RSS}\nprocess.argv = [process.execPath, 'nianjian', 'build', ${JSON.stringify(dir)}, '--out', ${JSON.stringify(out)}]; await import(${JSON.stringify(BIN)});`],
-  { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, '--input-type=module', '-e', `${PEAK_RSS}\n${code}`],
+    { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
   return {
     status: child.status ?? 1, stdout: child.stdout, seconds: (performance.now() - started) / 1000,
+    cpuSeconds: Number(/CPU (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6,
     rssMB: Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024,
   };
 }

@@ -26,6 +26,7 @@ import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
 import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
+import { layoutInParallel } from './parallel-layout.ts';
 import { pressOutputs } from './press.ts';
 import { checkQueries, markChanges, pageRanges } from './proof.ts';
 
@@ -55,6 +56,8 @@ export interface BuildRequest {
   /** Temporary files under way, for an interrupted build to remove. */
   scratch?: ScratchFiles;
   progress?: { update: NonNullable<LayoutContext['progress']>; end: () => void };
+  /** 1: lay out on this thread only (the tests compare its bytes with a build on two, parallel-layout.ts). */
+  layoutThreads?: 1 | 2;
   /** Shown after the book's counts: what the session reused. */
   reuse?: (caches: SessionCaches) => string;
 }
@@ -69,6 +72,8 @@ export interface BuildOutcome {
   read?: ReadManuscript;
   book?: Book;
   paged?: PagedDocument;
+  /** Paragraphs the layout's second thread composed (parallel-layout.ts). */
+  fromWorker?: number;
   /** The PDF this build wrote, or (after a failure) the last good one's path. */
   pdf?: string;
   report?: string;
@@ -280,7 +285,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { compositionCache: caches.composition, partCache: caches.parts, renderCache: caches.render } : {}),
     ...(request.progress ? { progress: request.progress.update } : {}),
   };
-  const laid = layoutForPrint(pdfInput);
+  const laid = request.layoutThreads === 1 ? { ...layoutForPrint(pdfInput), fromWorker: 0 } : await layoutInParallel(pdfInput, loaded);
   request.progress?.end();
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
@@ -322,7 +327,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);
   if (epubMade) log(`报告 report: ${paths.report}`);
-  return { ...base, status: 'built', paged: pdf.paged, pdf: paths.pdf, report: paths.report };
+  return { ...base, status: 'built', paged: pdf.paged, pdf: paths.pdf, report: paths.report, fromWorker: laid.fromWorker };
 }
 
 function makeEpub(book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts, out: string, scratch: ScratchFiles): Promise<Uint8Array> {
