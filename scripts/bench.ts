@@ -159,6 +159,8 @@ rows.push(
   ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
+  ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],
+  ['make-up: TOC turnovers not hung; levels flattened', `${makeup.tocTurnoversFlush.length} of ${makeup.tocTurnovers}; ${makeup.tocLevelsFlattened.length}`],
 );
 // Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
 const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');

@@ -211,13 +211,20 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
     if (title !== '目录') continue;
     for (const i of run) {
       for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
+        let itemX = lines[0]?.x ?? 0;
         lines.forEach((line, k) => {
           const next = lines[k + 1];
-          if (!next || Math.abs(next.y - line.y - m.listPitchPt) > 1) return;
-          if (!/\d$/.test(line.text) && line.size < 15) {
-            counts.tocTurnovers++;
-            if (next.x < line.x + 0.5 * next.size) counts.tocTurnoversFlush.push(i);
+          const turnsOver = !/\d$/.test(line.text) && line.size < 15;
+          if (!next) return;
+          if (Math.abs(next.y - line.y - m.listPitchPt) > 1) {
+            itemX = next.x; // a blank line: the next item begins
+            return;
           }
+          if (turnsOver) {
+            // A turnover line stands in from its item's first line.
+            counts.tocTurnovers++;
+            if (next.x < itemX + 0.5 * next.size) counts.tocTurnoversFlush.push(i);
+          } else itemX = next.x;
           if (NUMBERED.test(line.text) && !NUMBERED.test(next.text) && Math.abs(next.x - line.x) < 1) counts.tocLevelsFlattened.push(i);
         });
       }

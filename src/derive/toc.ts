@@ -10,17 +10,21 @@ export interface TocItem {
   title: string;
   /** 0 part, 1 chapter, 2 section, 3 entry. */
   level: 0 | 1 | 2 | 3;
+  /** How deep under its chapter: 1 a section (###), 2 a subsection (####), an entry one deeper than its section; absent: by level. */
+  depth?: number;
 }
 
-function below(items: ReadonlyArray<Section | Entry | { type: string }>, out: TocItem[]): void {
+function below(items: ReadonlyArray<Section | Entry | { type: string }>, out: TocItem[], depth = 0): void {
   for (const item of items) {
     if (item.type === 'section') {
       const s = item as Section;
-      out.push({ id: s.id, title: s.title, level: 2 });
-      below(s.children, out);
+      // A #### subsection stands under its ### section, not level with it (统计资料: 一、经济发展 › 经济总量).
+      const sectionDepth = s.level - 2;
+      out.push({ id: s.id, title: s.title, level: 2, depth: sectionDepth });
+      below(s.children, out, sectionDepth);
     } else if (item.type === 'entry') {
       const e = item as Entry;
-      out.push({ id: e.id, title: e.title, level: 3 });
+      out.push({ id: e.id, title: e.title, level: 3, depth: Math.max(2, depth + 1) });
     }
   }
 }

@@ -1,37 +1,47 @@
 /**
  * Front matter written in Markdown: text sections (编辑说明) set across the
- * type area, and the colour photo pages (彩页, galleries.ts).
+ * type area by the page make-up engine, and the colour photo pages (彩页, galleries.ts).
  */
-import { bodyParagraph, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { bodyParagraph, RUN_IN_HEAD } from '../compose/index.ts';
 import type { FrontSection } from '../model/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
+import { type Atom, lineAtom } from './atoms.ts';
 import type { PageDraft } from './draft.ts';
+import { flowAtoms } from './flow.ts';
+import type { Geometry } from './geometry.ts';
 import { galleryDrafts } from './galleries.ts';
-import type { DisplayItem } from './types.ts';
 
-/** A text section: its title centred, then its paragraphs on the body grid across the type area. */
+/** The type area as one column: front matter is set across it on the body grid. */
+function singleColumn(g: Geometry): Geometry {
+  return { ...g, columns: 1, columnWidthPt: g.typeWidthPt, columnLeft: (isRecto) => g.typeLeft(isRecto) };
+}
+
+/** Grid lines the section title takes at the head of its first page. */
+const TITLE_LINES = 5;
+
+/**
+ * A text section: its title centred, then its paragraphs on the body grid
+ * across the type area, flowed by the page make-up engine (flow.ts) in one
+ * column: full pages, no widow at a page head (R-PAR-4).
+ */
 export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): PageDraft[] {
-  const g = ctx.geometry;
+  const g = singleColumn(ctx.geometry);
   const titleSize = ctx.template.headings.part.size_pt * 0.7;
   const title = composeAt(ctx, plain(section.title.split('').join('\u3000').replace(/\u3000{2,}/g, '\u3000'), RUN_IN_HEAD), titleSize, g.typeWidthPt)[0]!;
-  const lines = section.blocks.flatMap((b) => (b.type === 'paragraph' ? composeAt(ctx, bodyParagraph(b), g.bodySizePt, g.typeWidthPt) : []));
-  const titleLines = 5;
-  const pages: Line[][] = [[]];
-  for (const line of lines) {
-    const capacity = g.linesPerColumn - (pages.length === 1 ? titleLines : 0);
-    if (pages.at(-1)!.length >= capacity) pages.push([]);
-    pages.at(-1)!.push(line);
-  }
-  return pages.map((ls, p) => ({
-    kind: 'front' as const, startsRecto: p === 0, hasFurniture: true, partTitle: section.title, anchors: p === 0 ? [{ id: section.id, y: g.typeTopPt }] : [],
+  const heading: Atom = {
+    lines: TITLE_LINES, keepWithNextLines: 2, isFloat: false, anchors: [section.id], outline: { title: section.title, level: 0 },
+    draw: ({ geometry, isRecto, line }) => [{ kind: 'glyphs', x: geometry.typeLeft(isRecto) + (geometry.typeWidthPt - title.widthPt) / 2, y: geometry.baseline(line + 2), glyphs: title.glyphs }],
+  };
+  const lines = section.blocks.flatMap((b) => {
+    if (b.type !== 'paragraph') return [];
+    const composed = composeAt(ctx, bodyParagraph(b), g.bodySizePt, g.typeWidthPt);
+    return composed.map((l, index) => lineAtom(l, 'start', { index, count: composed.length }));
+  });
+  return flowAtoms([heading, ...lines], g).map((page, p) => ({
+    kind: 'front' as const, startsRecto: p === 0, hasFurniture: true, partTitle: section.title,
+    anchors: p === 0 ? [{ id: section.id, y: g.typeTopPt }] : [],
     outline: p === 0 ? [{ title: section.title, level: 0 }] : [],
-    draw(isRecto) {
-      const left = g.typeLeft(isRecto);
-      const items: DisplayItem[] = p === 0 ? [{ kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.baseline(2), glyphs: title.glyphs }] : [];
-      const skip = p === 0 ? titleLines : 0;
-      ls.forEach((l, i) => items.push({ kind: 'glyphs', x: left, y: g.baseline(skip + i), glyphs: l.glyphs }));
-      return items;
-    },
+    draw: (isRecto) => page.columns[0]!.flatMap(({ atom, line }) => atom.draw({ geometry: g, isRecto, column: 0, line })),
   }));
 }
 

@@ -8,8 +8,10 @@ import type { LayoutContext } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import { type LeaderItem, leaderPages } from './leader-list.ts';
 
-/** Indent in em per level: part, chapter, section, entry. */
+/** Indent in em per level: part, chapter, section, entry (an item's depth under its chapter, when known, instead). */
 const INDENT_EM = [0, 0, 1, 2] as const;
+/** Turnover lines stand this far in from the item's first line (as the index's do, R-IDX-2). */
+const HANG_EM = 1;
 
 export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: (id: string) => string): PageDraft[] {
   const t = ctx.template.toc;
@@ -17,8 +19,10 @@ export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: 
     const isPart = item.level === 0;
     return {
       text: item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
-      indentEm: INDENT_EM[item.level], hangEm: 0, trailer: folioOf(item.id), target: item.id, spaceBefore: isPart ? 1 : 0,
+      indentEm: item.depth ?? INDENT_EM[item.level], hangEm: HANG_EM, trailer: folioOf(item.id), target: item.id, spaceBefore: isPart ? 1 : 0,
+      // A part's line is never left at a column foot without its first chapter.
+      ...(isPart ? { keepWithNext: true } : {}),
     };
   });
-  return leaderPages(ctx, items, { title: '目\u3000录', runningHead: '目录', pitchPt: t.line_pitch_pt, kind: 'toc' });
+  return leaderPages(ctx, items, { title: '目\u3000录', runningHead: '目录', pitchPt: t.line_pitch_pt, kind: 'toc', balanceLast: true });
 }

@@ -74,6 +74,20 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.galleryBands).toEqual([]);
   });
 
+  test('R-COL-1: the last TOC page and the last index page are balanced, their columns ending within a line of each other', () => {
+    expect(counts.listLastPages).toHaveLength(2);
+    expect(counts.listLastPagesUnbalanced).toEqual([]);
+  });
+
+  test('目录: a turned-over item’s later lines stand in from its first (hanging indent, as in the index)', () => {
+    expect(counts.tocTurnovers).toBeGreaterThan(10);
+    expect(counts.tocTurnoversFlush).toEqual([]);
+  });
+
+  test('目录: a numbered section and the headings under it stand at different indents (统计资料: 一、经济发展 › 经济总量)', () => {
+    expect(counts.tocLevelsFlattened).toEqual([]);
+  });
+
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
     const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
     const dump = dumpPage(page).split('\n');
