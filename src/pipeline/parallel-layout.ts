@@ -11,8 +11,6 @@
  * Anything the worker cannot do (no worker, a failure inside it) only
  * means this thread composes those paragraphs itself.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { layoutForPrint } from '../build/index.ts';
 import type { ComposedParagraph } from '../compose/index.ts';
@@ -82,12 +80,20 @@ function openFontsOf(made: ReadonlyArray<readonly [string, ComposedParagraph]>, 
   }
 }
 
-/** The worker's file: beside this one in the bundle (dist/cli), or the source run through tsx. */
+/**
+ * The worker: its file beside this one in the bundle (dist/cli), or the
+ * source, run through tsx registered inside the worker as bin/nianjian.js
+ * registers it (`--import tsx` in execArgv does not reach a worker's own
+ * entry on Node 20: the worker failed there and the build fell back to
+ * one thread).
+ */
 function startWorker(task: LayoutTask): Worker {
-  const bundled = import.meta.url.endsWith('.cjs');
-  const file = new URL(bundled ? './layout-worker.cjs' : './layout-worker.ts', import.meta.url);
-  const tsx = () => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return new Worker(file, { workerData: task, ...(bundled ? {} : { execArgv: ['--import', tsx()] }), stdout: false, stderr: false });
+  const options = { workerData: task, stdout: false, stderr: false };
+  if (import.meta.url.endsWith('.cjs')) return new Worker(new URL('./layout-worker.cjs', import.meta.url), options);
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./layout-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { ...options, eval: true });
 }
 
 function answerOf(worker: Worker): Promise<WorkerAnswer> {

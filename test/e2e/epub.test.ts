@@ -68,6 +68,8 @@ describe('the EPUB of the sample', () => {
     expect(labels.length).toBeGreaterThan(300);
     expect(labels).toEqual(labels.map((_, i) => i + 1));
     expect(nav).toContain('epub:type="landmarks"');
+    // A #### subsection nests under its ### section, as in the print TOC (统计资料: 一、经济发展 › 经济总量).
+    expect(nav).toMatch(/<li><a href="[^"]+">一、经济发展<\/a><ol><li><a href="[^"]+">经济总量<\/a>/);
   });
 
   test('every index locator is a link to an existing anchor, with the print page as its text', () => {

@@ -155,7 +155,7 @@ describe('bad input', () => {
     }
     expect(out).not.toMatch(/\n\s+at /);
     // Only the import report, which lists the two errors, is new: no part, no photo.
-    expect(readdirSync(book).sort()).toEqual(['01-概况.md', 'book.yaml', 'front', 'photos', 'templates', '导入报告.txt']);
+    expect(readdirSync(book).sort()).toEqual(['01-概况.md', 'book.yaml', 'fonts.yaml', 'front', 'photos', 'templates', '导入报告.txt']);
     expect(readdirSync(join(book, 'photos'))).toEqual(['example.jpg']); // from init
     expect(readFileSync(join(book, '导入报告.txt'), 'utf8').match(/文件设有打开密码/g)).toHaveLength(2);
   });

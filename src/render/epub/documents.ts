@@ -89,12 +89,14 @@ function tocList(items: readonly TocItem[], hrefOf: (a: string) => string | unde
   for (const item of items) {
     const href = hrefOf(item.id);
     if (!href) continue;
-    while (stack.length > 1 && stack.at(-1)!.level >= item.level) stack.pop();
+    // A #### subsection nests under its ### section, as in the print TOC (depth is counted under the chapter).
+    const level = item.depth === undefined ? item.level : 1 + item.depth;
+    while (stack.length > 1 && stack.at(-1)!.level >= level) stack.pop();
     const li = h('li', [h('a', { href }, item.title)]);
     stack.at(-1)!.list.children.push(li);
     const sub = h('ol');
     li.children.push(sub);
-    stack.push({ level: item.level, list: sub });
+    stack.push({ level, list: sub });
   }
   prune(root);
   return root;
