@@ -6,7 +6,7 @@
  */
 import { footnoteAtoms } from './footnotes.ts';
 import {
-  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, type ParagraphInput, RUN_IN_HEAD,
+  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
@@ -138,9 +138,9 @@ interface TextBlock {
 }
 
 /** Each line's atom, knowing where its text begins in its block (issue 19: the EPUB's page-list). */
-function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index: number) => Atom['paragraph'], block: TextBlock | undefined): Atom[] {
-  const key = block && blockKey(block.source);
-  let offset = -countedLength(block?.head ?? '');
+function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index: number) => Atom['paragraph'], block: TextBlock): Atom[] {
+  const key = blockKey(block.source);
+  let offset = -countedLength(block.head ?? '');
   return lines.map((l, index) => {
     const atom = lineAtom(l, align, place(index));
     // The first line begins before the block's own text, at its head: a negative offset (the EPUB prints the head apart).
@@ -150,18 +150,12 @@ function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index
   });
 }
 
-/** A paragraph's name in a proof's page map: the manuscript place of its first text. */
-function paragraphKey(input: ParagraphInput): string | undefined {
-  const first = input.runs.find((r) => r.kind === 'text' && r.source);
-  const at = first?.kind === 'text' ? first.source : undefined;
-  return at ? `${at.path}:${at.position?.start.line ?? 0}:${at.position?.start.column ?? 0}` : undefined;
-}
-
 /** A paragraph's lines as atoms; justified ones can be set again one line shorter or longer when the page needs it (R-PAR-4). */
-function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block?: TextBlock, align: 'start' | 'end' = 'start'): Atom[] {
+function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block: TextBlock, align: 'start' | 'end' = 'start'): Atom[] {
   const g = ctx.geometry;
   const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
-  const key = paragraphKey(input);
+  // One name for the block, in a proof's page map and the EPUB's page markers alike.
+  const key = blockKey(block.source);
   const settings = new Map<number, Atom[] | undefined>();
   let others: ((count: number) => Line[] | undefined) | undefined;
   const relines = (count: number): Atom[] | undefined => {
