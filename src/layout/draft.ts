@@ -51,7 +51,7 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     textLines: (isRecto) => placed.flatMap((p) => {
       const key = p.atom.paragraph?.key;
       const line = p.atom.composed;
-      return key && line ? [{ key, index: p.atom.paragraph!.index, column: p.column, y: g.baseline(p.line), x: g.columnLeft(isRecto, p.column), widthPt: line.widthPt, text: line.text }] : [];
+      return key && line ? [{ key, index: p.atom.paragraph!.index, column: p.column, y: g.baseline(p.line), x: g.columnLeft(isRecto, p.column), widthPt: line.widthPt, text: line.text, composed: line }] : [];
     }),
     stranded: strandedHeadings(page),
     ...beginsOf(page),

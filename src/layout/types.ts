@@ -3,7 +3,7 @@
  * page in absolute positions (pt, origin at the top left of the page, y
  * down); rendering decides nothing.
  */
-import type { GlyphRun } from '../compose/index.ts';
+import type { GlyphRun, Line } from '../compose/index.ts';
 import type { IndexGroup } from '../derive/index.ts';
 
 /** A line of glyphs with its baseline at (x, y). */
@@ -87,6 +87,8 @@ export interface TextLine {
   x: number;
   widthPt: number;
   text: string;
+  /** The composed line itself, as set at the template's measure: the book's own checks read every line of the body from here. */
+  composed?: Line;
 }
 
 /** 页: one page of the book block. */
