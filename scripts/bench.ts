@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildEpub, checkManuscript, layoutForPrint, setParagraphs } from '../src/build/index.ts';
-import { CompositionCache, LOOSE_LINE_EM } from '../src/compose/index.ts';
+import { LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
 import { buildDate, ImageProbeCache, imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
-import { PartLayoutCache } from '../src/layout/index.ts';
+import { LayoutCaches } from '../src/layout/index.ts';
 import { walkBook } from '../src/model/index.ts';
 import { ParseCache } from '../src/parse/index.ts';
 import { RenderCache, renderPdf } from '../src/render/index.ts';
@@ -66,9 +66,8 @@ const total = performance.now() - started;
 // read and parse again, lay out with the session's caches, render the PDF (issue 8).
 const copy = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-')), 'manuscript');
 cpSync(dir, copy, { recursive: true });
-const cache = new CompositionCache();
+const caches = new LayoutCaches();
 const parseCache = new ParseCache();
-const partCache = new PartLayoutCache();
 const renderCache = new RenderCache();
 const probeCache = new ImageProbeCache();
 const watchStages: Array<[string, number]> = [];
@@ -78,12 +77,11 @@ const layoutCopy = async () => {
   t.push(performance.now());
   const b = checkManuscript(r.files, r.all, parseCache).book!;
   t.push(performance.now());
-  cache.startBuild();
-  partCache.startBuild();
+  caches.startBuild();
   renderCache.startBuild();
-  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(r), compositionCache: cache, partCache });
+  const l = layoutForPrint({ book: b, template, fonts: createFontProvider(fontSet), imageSize: imageSizeOf(r), layoutCaches: caches });
   t.push(performance.now());
-  const bytes = await renderPdf({ document: l.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src), metadata, cache: renderCache });
+  const bytes = await renderPdf({ document: l.paged, fontFiles: loaded.opened, imageBytes: (src) => imageBytes.get(src), metadata, cache: renderCache, pageIdentity: (page) => caches.pages.of(page) });
   t.push(performance.now());
   watchStages.splice(0, watchStages.length, ...(['read', 'parse', 'layout', 'render PDF'] as const).map((s, i): [string, number] => [s, t[i + 1]! - t[i]!]));
   return bytes;
@@ -100,8 +98,8 @@ for (const [label, words] of [['one-paragraph edit, a new character', '，又添
   rows.push(['  of which ' + watchStages.map(([s, ms]) => `${s} ${ms.toFixed(0)}`).join(', '), 'ms']);
 }
 rows.push(['watch: files parsed / reused', `${parseCache.files.misses} / ${parseCache.files.hits}`]);
-rows.push(['watch: parts laid out / reused', `${partCache.counters.misses} / ${partCache.counters.hits}`]);
-rows.push(['watch: paragraphs composed / reused', `${cache.counters.misses} / ${cache.counters.hits}`]);
+rows.push(['watch: parts laid out / reused', `${caches.parts.counters.misses} / ${caches.parts.counters.hits}`]);
+rows.push(['watch: paragraphs composed / reused', `${caches.composition.counters.misses} / ${caches.composition.counters.hits}`]);
 rows.push(['watch: pages drawn / kept', `${renderCache.drawn.misses} / ${renderCache.drawn.hits}`]);
 
 const watched = await benchWatch(dir, join(import.meta.dirname, '../bin/nianjian.js'));

@@ -3,11 +3,10 @@
  * a check that every TOC folio is the page its heading is printed on, and
  * rendering. Pure: files, fonts and the date come in as values.
  */
-import type { CompositionCache } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { Font, FontProvider } from '../font/index.ts';
-import { geometryOf, type ImageSize, layoutBook, type PartLayoutCache, type LayoutContext, type BuildProblem, type PagedDocument } from '../layout/index.ts';
+import { type BuildProblem, geometryOf, type ImageSize, type LayoutCaches, type LayoutContext, layoutBook, type Page, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import { type RenderCache, renderPdf } from '../render/index.ts';
 import { marginNotes, shortPlace } from './proof-notes.ts';
@@ -22,9 +21,8 @@ export interface PdfBuildInput {
   date: Date;
   /** A proof (校样): the stamp text; margin notes come from the model's sources. */
   draftStamp?: string;
-  /** A watch session's composition cache (see compose/cache.ts) and laid-out parts (layout/part-cache.ts). */
-  compositionCache?: CompositionCache;
-  partCache?: PartLayoutCache;
+  /** A watch session's layout caches: composed paragraphs, laid-out parts, page identities (layout/caches.ts). */
+  layoutCaches?: LayoutCaches;
   /** A watch session's deflated pages and font subsets (render/pdf/streams.ts). */
   renderCache?: RenderCache;
   progress?: LayoutContext['progress'];
@@ -52,7 +50,7 @@ export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBy
   const problems: BuildProblem[] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
-    ...(input.compositionCache ? { compositionCache: input.compositionCache } : {}), ...(input.partCache ? { partCache: input.partCache } : {}), ...(input.progress ? { progress: input.progress } : {}) };
+    ...(input.layoutCaches ? { caches: input.layoutCaches } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);
@@ -68,6 +66,7 @@ export async function renderPrint(input: PdfBuildInput, laid: ReturnType<typeof 
     imageBytes: (src) => input.imageBytes.get(src),
     metadata: { title: `${s.title}（${s.year}）`, author: s.compiler, subject: `${s.title} ${s.year}`, language: s.language, date: input.date },
     ...(input.renderCache ? { cache: input.renderCache } : {}),
+    ...(input.layoutCaches ? { pageIdentity: (page: Page) => input.layoutCaches!.pages.of(page) } : {}),
   });
   return { bytes, ...laid };
 }

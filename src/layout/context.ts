@@ -2,12 +2,12 @@
  * What every layout function needs: the template, the page geometry, the
  * fonts, the book's punctuation settings and the image sizes io found.
  */
-import { composeParagraph, type CompositionCache, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
+import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Geometry } from './geometry.ts';
-import type { PartLayoutCache } from './part-cache.ts';
+import type { LayoutCaches } from './caches.ts';
 
 export interface ImageSize {
   widthPx: number;
@@ -24,10 +24,8 @@ export interface LayoutContext {
   problems: BuildProblem[];
   /** A proof (校样): the stamp on every page, and where each entry's text is in the manuscript. */
   draft?: Draft;
-  /** A watch session's composed paragraphs: an unchanged paragraph is not composed again. */
-  compositionCache?: CompositionCache;
-  /** A watch session's laid-out parts: an unchanged part is not laid out again. */
-  partCache?: PartLayoutCache;
+  /** A watch session's layout caches: an unchanged paragraph is not composed again, nor an unchanged part laid out again. */
+  caches?: LayoutCaches;
   /** Told after each part is laid out, for a progress bar (layout is synchronous and long). */
   progress?: (done: number, total: number, partTitle: string) => void;
 }
@@ -78,8 +76,8 @@ export const MIN_IMAGE_DPI = 200;
 /** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
 export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
   const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
-  const composed = ctx.compositionCache
-    ? ctx.compositionCache.compose(input, options, () => composeParagraph(input, options))
+  const composed = ctx.caches
+    ? ctx.caches.composition.compose(input, options, () => composeParagraph(input, options))
     : composeParagraph(input, options);
   for (const p of composed.problems) ctx.problems.push(p);
   return composed.lines;

@@ -4,5 +4,6 @@ export { type BuildProblem, type Draft, type MarginNote, type ImageSize, type La
 export { EM_BOX_ASCENT, type Geometry, geometryOf } from './geometry.ts';
 export { dumpPage } from './dump.ts';
 export { layoutBook, roman } from './paginate.ts';
+export { LayoutCaches } from './caches.ts';
 export { PartLayoutCache } from './part-cache.ts';
 export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem, TextLine } from './types.ts';

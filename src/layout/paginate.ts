@@ -16,7 +16,6 @@ import { frontDrafts } from './front.ts';
 import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
 import { INDEX_ANCHOR, indexDrafts } from './index-pages.ts';
 import { partDrafts } from './part.ts';
-import { pageIdentity } from './page-identity.ts';
 import { placeProblems } from './problems.ts';
 import { tocDrafts } from './toc.ts';
 import type { AnchorPlace, DisplayItem, OutlineItem, Page, PagedDocument } from './types.ts';
@@ -115,7 +114,7 @@ function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): PagesOf {
  */
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
   const bodyOnly = withRectoStarts(book.parts.flatMap((p, i) => {
-    const drafts = ctx.partCache ? ctx.partCache.drafts(ctx, p, () => partDrafts(ctx, p)) : partDrafts(ctx, p);
+    const drafts = ctx.caches ? ctx.caches.parts.drafts(ctx, p, () => partDrafts(ctx, p)) : partDrafts(ctx, p);
     ctx.progress?.(i + 1, book.parts.length, p.title);
     return drafts;
   }));
@@ -161,8 +160,10 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
     if (begins) page.begins = begins;
     page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
-    const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
-    page.identity = pageIdentity(p.draft, page, marks);
+    if (ctx.caches) {
+      const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
+      ctx.caches.pages.assign(p.draft, page, marks);
+    }
     return page;
   });
   return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };

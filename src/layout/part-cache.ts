@@ -39,12 +39,12 @@ export class PartLayoutCache {
     const entry = this.cache.get(`${serial}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
       laidOutNow = true;
       const before = ctx.problems.length;
-      const recorded = ctx.compositionCache?.recordKeys(layOut) ?? { value: layOut(), keys: [] };
+      const recorded = ctx.caches?.composition.recordKeys(layOut) ?? { value: layOut(), keys: [] };
       return { drafts: recorded.value, problems: ctx.problems.slice(before), imageSizes, compositionKeys: recorded.keys };
     }, (kept) => kept.imageSizes === imageSizes);
     if (!laidOutNow) {
       ctx.problems.push(...entry.problems);
-      ctx.compositionCache?.keep(entry.compositionKeys);
+      ctx.caches?.composition.keep(entry.compositionKeys);
     }
     return entry.drafts;
   }

@@ -108,8 +108,6 @@ export interface Page {
   begins?: PageBegin;
   /** The paragraph lines printed here, in reading order (body pages). */
   textLines?: TextLine[];
-  /** Stands for what the page shows: the same token in the next build of a watch session means the same page. */
-  identity?: object;
 }
 
 /** Where an anchor (part, chapter, entry, index term) is printed. */

@@ -287,7 +287,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const draftStamp = request.draft ? `${request.round ?? ''}校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
   const pdfInput = {
     book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
-    ...(draftStamp ? { draftStamp } : {}), ...(caches ? { compositionCache: caches.composition, partCache: caches.parts, renderCache: caches.render } : {}),
+    ...(draftStamp ? { draftStamp } : {}), ...(caches ? { layoutCaches: caches.layout, renderCache: caches.render } : {}),
     ...(request.progress ? { progress: request.progress.update } : {}),
   };
   const laid = request.layoutThreads === 2 ? await layoutInParallel(pdfInput, loaded) : { ...layoutForPrint(pdfInput), fromWorker: 0 };

@@ -7,17 +7,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { layoutForPrint } from '../build/index.ts';
-import { CompositionCache } from '../compose/index.ts';
+import { LayoutCaches } from '../layout/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import { loadFonts } from '../io/index.ts';
 import type { LayoutTask } from './parallel-layout.ts';
 
 async function layOut(task: LayoutTask): Promise<void> {
   const loaded = await loadFonts();
-  const cache = new CompositionCache();
-  cache.startBuild();
-  layoutForPrint({ book: task.book, template: task.template, fonts: createFontProvider(loaded.set), imageSize: (src) => task.imageSizes.get(src), compositionCache: cache });
-  parentPort!.postMessage(cache.entries());
+  const caches = new LayoutCaches();
+  caches.startBuild();
+  layoutForPrint({ book: task.book, template: task.template, fonts: createFontProvider(loaded.set), imageSize: (src) => task.imageSizes.get(src), layoutCaches: caches });
+  parentPort!.postMessage(caches.composition.entries());
 }
 
 layOut(workerData as LayoutTask).catch((error: unknown) => parentPort!.postMessage({ failed: String(error instanceof Error ? error.message : error) }));

@@ -14,11 +14,11 @@
 import { Worker } from 'node:worker_threads';
 import { layoutForPrint } from '../build/index.ts';
 import type { ComposedParagraph } from '../compose/index.ts';
-import { CompositionCache, GlyphRun } from '../compose/index.ts';
+import { GlyphRun } from '../compose/index.ts';
 import type { Template } from '../config/index.ts';
 import type { GlyphRef } from '../font/index.ts';
 import type { LoadedFonts } from '../io/index.ts';
-import type { ImageSize } from '../layout/index.ts';
+import { type ImageSize, LayoutCaches } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 
 type LayoutInput = Parameters<typeof layoutForPrint>[0];
@@ -112,7 +112,7 @@ export async function layoutInParallel(input: LayoutInput, loaded: LoadedFonts):
   const { book } = input;
   const at = splitPoint(book);
   const alone = (): ParallelLayout => ({ ...layoutForPrint(input), fromWorker: 0 });
-  if (input.compositionCache || at >= book.parts.length) return alone();
+  if (input.layoutCaches || at >= book.parts.length) return alone();
   const imageSizes = new Map<string, ImageSize | undefined>();
   walkBook(book, (n) => n.type === 'figure' && imageSizes.set(n.src, input.imageSize(n.src)));
   let worker: Worker | undefined;
@@ -122,15 +122,15 @@ export async function layoutInParallel(input: LayoutInput, loaded: LoadedFonts):
     return alone();
   }
   const answer = answerOf(worker);
-  const cache = new CompositionCache();
-  cache.startBuild();
+  const caches = new LayoutCaches();
+  caches.startBuild();
   const { progress: _shownOnce, ...quiet } = input;
-  layoutForPrint({ ...quiet, book: { ...book, parts: book.parts.slice(0, at) }, compositionCache: cache });
+  layoutForPrint({ ...quiet, book: { ...book, parts: book.parts.slice(0, at) }, layoutCaches: caches });
   const made = await answer;
   void worker.terminate();
   if (Array.isArray(made)) {
     openFontsOf(made, loaded);
-    cache.adopt(made.map(([key, composed]) => [key, revived(composed)]));
+    caches.composition.adopt(made.map(([key, composed]) => [key, revived(composed)]));
   }
-  return { ...layoutForPrint({ ...input, compositionCache: cache }), fromWorker: Array.isArray(made) ? made.length : 0 };
+  return { ...layoutForPrint({ ...input, layoutCaches: caches }), fromWorker: Array.isArray(made) ? made.length : 0 };
 }

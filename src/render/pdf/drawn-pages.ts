@@ -57,13 +57,13 @@ export class DrawnPages {
     this.misses = 0;
   }
 
-  static canKeep(page: Page): boolean {
-    return page.identity !== undefined && keepable(page.items);
+  static canKeep(page: Page, identity: object | undefined): identity is object {
+    return identity !== undefined && keepable(page.items);
   }
 
   /** Puts the kept page in place of drawing it; false when it must be drawn. */
-  reuse(page: Page, target: PageRef, fonts: DocumentFonts, doc: ImageDoc, bytes: (src: string) => Uint8Array | undefined): boolean {
-    const kept = page.identity && DrawnPages.canKeep(page) ? this.pages.get(page.identity) : undefined;
+  reuse(page: Page, identity: object | undefined, target: PageRef, fonts: DocumentFonts, doc: ImageDoc, bytes: (src: string) => Uint8Array | undefined): boolean {
+    const kept = DrawnPages.canKeep(page, identity) ? this.pages.get(identity) : undefined;
     // The images as they are now: a photo replaced by one of the same size changes no page content, only its object.
     const images = kept ? imagesOf(page.items, bytes) : [];
     if (!kept || kept.before !== fonts.fingerprint() || images.length !== kept.imageCount) {
@@ -102,8 +102,8 @@ export class DrawnPages {
   }
 
   /** Keeps a page just drawn (and deflated), with the fonts' fingerprint before it. */
-  keep(page: Page, target: PageRef, fonts: DocumentFonts, before: { fingerprint: string; fontObjects: number }, firstUses: FirstUse[], bytes: (src: string) => Uint8Array | undefined): void {
-    if (!page.identity || !DrawnPages.canKeep(page) || target.content.buffer.length !== 1) return;
+  keep(page: Page, identity: object | undefined, target: PageRef, fonts: DocumentFonts, before: { fingerprint: string; fontObjects: number }, firstUses: FirstUse[], bytes: (src: string) => Uint8Array | undefined): void {
+    if (!DrawnPages.canKeep(page, identity) || target.content.buffer.length !== 1) return;
     const images = imagesOf(page.items, bytes);
     // A font whose object first came on this page, among images: the replay could not tell which object
     // was made first, so such a page (one at most per font in a book) is always drawn.
@@ -112,6 +112,6 @@ export class DrawnPages {
     const fontKeys = ids.map((id) => [...fonts.used].find(([, f]) => f.id === id)![0]);
     const order = Object.keys(target.resources.data);
     const imagesFirst = order.includes('XObject') && (!order.includes('Font') || order.indexOf('XObject') < order.indexOf('Font'));
-    this.pages.set(page.identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, imageCount: images.length, imagesFirst, content: target.content.buffer[0]! });
+    this.pages.set(identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, imageCount: images.length, imagesFirst, content: target.content.buffer[0]! });
   }
 }

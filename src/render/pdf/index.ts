@@ -9,7 +9,7 @@ import type { Font } from '../../font/index.ts';
 import type { ImageDoc, PageRef } from './drawn-pages.ts';
 import { DocumentFonts, type EmbeddedFont } from './fonts.ts';
 import { cacheSubset, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
-import type { DisplayItem, GlyphItem, OutlineItem, PagedDocument } from '../../layout/index.ts';
+import type { DisplayItem, GlyphItem, OutlineItem, Page, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -30,6 +30,8 @@ export interface PdfInput {
   metadata: PdfMetadata;
   /** A watch session's deflated pages and font subsets. */
   cache?: RenderCache;
+  /** In a watch session, a token for what each page shows (the layout's caches): a page with the token it had last time is not drawn again. */
+  pageIdentity?: (page: Page) => object | undefined;
 }
 
 /** pdfkit's document with the internals the renderers use (the press PDF draws pages the same way: press.ts). */
@@ -178,12 +180,13 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   for (const page of paged.pages) {
     doc.switchToPage(page.index);
     const target = doc.page as unknown as PageRef;
-    if (input.cache?.drawn.reuse(page, target, fonts, doc as unknown as ImageDoc, input.imageBytes)) continue;
+    const identity = input.pageIdentity?.(page);
+    if (input.cache?.drawn.reuse(page, identity, target, fonts, doc as unknown as ImageDoc, input.imageBytes)) continue;
     const before = { fingerprint: fonts.fingerprint(), fontObjects: fonts.objectCount() };
     fonts.recording = input.cache ? [] : undefined;
     drawItems(doc, fonts, page.items, input, paged.heightPt);
     deflatePageContent(target);
-    input.cache?.drawn.keep(page, target, fonts, before, fonts.recording ?? [], input.imageBytes);
+    input.cache?.drawn.keep(page, identity, target, fonts, before, fonts.recording ?? [], input.imageBytes);
     fonts.recording = undefined;
   }
   addOutline(doc, doc.outline, paged.outline);
