@@ -183,3 +183,30 @@ describe('the decoded Kai subsets kept in node_modules/.cache (issue 16: caches 
     woff2.forEach((f, i) => expect(trueTypeOf(f).equals(fresh[i]!), f).toBe(true));
   });
 });
+
+describe('R-PUN-1: an opening quote stands at the end of its 1-em cell in every role\'s font', () => {
+  test('LXGW WenKai\'s proportional “ (0.35 em) is set against the word it opens, as Noto\'s full-width one is, never against the word before or into the margin', async () => {
+    const { composeParagraph, BODY, EMPHASIS } = await import('../src/compose/index.ts');
+    const fonts = createFontProvider(await loadFontSet());
+    const size = 10;
+    for (const style of [BODY, EMPHASIS]) {
+      const options = { fontSizePt: size, measurePt: 12 * size, punctuation: 'quanjiao' as const, kinsoku: 'standard' as const, fonts };
+      // The second line begins with the quote: 十二个字把第一行排满……
+      const text = '举办“永远跟党走”活动，一二三四五“六七”八九十。';
+      // Set ragged, so that no justification space stands between the cells.
+      const lines = composeParagraph({ runs: [{ kind: 'text', text, style }], indentEm: 0, align: 'start' }, options).lines;
+      for (const line of lines) {
+        const glyphs = line.glyphs.toArray();
+        glyphs.forEach((g, i) => {
+          if (g.text !== '“') return;
+          const right = g.xPt + g.advanceEm * g.sizePt * g.scale;
+          const next = glyphs[i + 1]!;
+          // The quote's cell ends where the next character begins: its glyph ends there too.
+          expect(next.xPt - right, `${style.role}: “ before ${next.text}`).toBeCloseTo(0, 1);
+          // Its blank is before it, inside the line: at a line start nothing stands out into the margin.
+          expect(g.xPt).toBeGreaterThanOrEqual(-0.01);
+        });
+      }
+    }
+  });
+});

@@ -25,6 +25,19 @@ const ADJACENT_PUNCT_CUT_EM = 0.5;
 /** Full-width 1-em marks that take part in R-PUN-8 (R-PUN-3 ?! pairs excepted). */
 const COMPRESSIBLE = new Set(['stop-end', 'stop-in', 'open', 'close']);
 
+/**
+ * The box of a 1-em mark assumes a CJK font's glyph, 1 em wide with its ink
+ * on the side away from its blank (R-PUN-1). A font whose curly quotes are
+ * proportional (LXGW WenKai's “ is 0.35 em, ink at its left) would draw an
+ * opening mark at the start of its cell, against the word before it, and
+ * half an em into the margin at a line start: its glyph goes to the end of
+ * the cell instead, where a CJK font has the ink. A narrow closing mark
+ * already stands at the start of its cell.
+ */
+function inkSideShift(cls: PunctClass, advanceEm: number): number {
+  return cls === 'open' && advanceEm < 1 ? 1 - advanceEm : 0;
+}
+
 /** The unit of a segment as set in any paragraph: its box from the font and the punctuation rules alone. */
 function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctuation: PunctuationStyle): Unit {
   // One object literal of one shape (as copyOf's): every unit of the book has the same hidden class.
@@ -35,7 +48,7 @@ function unitOf(seg: SegmentClass, style: FontStyle, shaped: ShapedUnit, punctua
   if (seg.kind === 'punct') {
     const box = punctBox(seg.text, seg.punct!, punctuation);
     unit.widthEm = box.widthEm;
-    unit.drawEm = box.isCentred ? (box.widthEm - shaped.advanceEm) / 2 : box.drawEm;
+    unit.drawEm = box.isCentred ? (box.widthEm - shaped.advanceEm) / 2 : box.drawEm + inkSideShift(seg.punct!, shaped.advanceEm);
     unit.blankStartEm = box.blankStartEm;
     unit.blankEndEm = box.blankEndEm;
     unit.isCentred = box.isCentred;
