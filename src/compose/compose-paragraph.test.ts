@@ -224,6 +224,16 @@ describe('R-MIX CJK–Latin spacing', () => {
     expect(xOf(l!, '5') - (xOf(l!, '，') + 1)).toBeCloseTo(0, 5);
   });
 
+  test('R-MIX-2: no space before Latin punctuation that closes or pauses, nor after one that opens (a CIP record as supplied, R-CIP-3)', () => {
+    const [l] = compose('年鉴. 2024 出版社, 2024. (年鉴)', 30);
+    expect(xOf(l!, '.') - (xOf(l!, '鉴') + 1)).toBeCloseTo(0, 5);
+    expect(xOf(l!, ',') - (xOf(l!, '社') + 1)).toBeCloseTo(0, 5);
+    expect(xOf(l!, '年', 1) - (xOf(l!, '(') + 0.5)).toBeCloseTo(0, 5);
+    // A digit still gets its ¼ em: the rule is about the punctuation only.
+    const [d] = compose('年鉴2024', 30);
+    expect(xOf(d!, '2') - (xOf(d!, '鉴') + 1)).toBeCloseTo(0.25, 5);
+  });
+
   test('R-MIX-2: no space at the line edges', () => {
     const lines = compose('一二三四五六七八九十PM2.5年均浓度下降', 10);
     const wrapped = lines.find((l) => l.text.startsWith('PM'))!;

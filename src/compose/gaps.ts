@@ -23,6 +23,16 @@ export const WORD_SPACE_MAX_EM = 0.5;
 const isHanLike = (u: Unit) => u.seg.kind === 'han';
 const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
 const isLatin = (u: Unit) => u.seg.kind === 'token';
+/**
+ * R-MIX-2: Latin punctuation that closes or pauses takes no gap before it
+ * after a hanzi, nor opening punctuation after it before a hanzi, as with
+ * full-width marks: text kept as supplied, such as a CIP record's
+ * "年鉴. 2024" (R-CIP-3), would otherwise read "年鉴 . 2024".
+ */
+const LATIN_CLOSING = new Set([...'.,:;!?)]}%']);
+const LATIN_OPENING = new Set([...'([{']);
+const startsMixed = (u: Unit) => isLatin(u) && !LATIN_CLOSING.has(u.seg.text[0]!);
+const endsMixed = (u: Unit) => isLatin(u) && !LATIN_OPENING.has(u.seg.text[u.seg.text.length - 1]!);
 /** R-JUS-5: no spreading next to connectors and solidi, nor before a note marker. */
 const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct === 'solidus' || u.seg.kind === 'sup';
 
@@ -51,7 +61,7 @@ export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, space
   const fixed = list.fixedAfter.get(i);
   const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
   if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
-  const isMixed = (isHanLike(a) && isLatin(b)) || (isLatin(a) && isHanLike(b));
+  const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));
   // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
   if (list.wordSpaceAfter.has(i) && !isMixed) {
     return {
