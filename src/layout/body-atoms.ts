@@ -137,7 +137,12 @@ interface TextBlock {
   head?: string;
 }
 
-/** Each line's atom, knowing where its text begins in its block (issue 19: the EPUB's page-list). */
+/**
+ * Each line's atom, knowing where its text begins in its block (issue 19: the
+ * EPUB's page-list). A run-in head that turns over (a long 【条目】) is a
+ * heading: its lines keep with the next one, so it is never parted by a
+ * column break from itself or from the text it opens (R-HEAD-3).
+ */
 function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index: number) => Atom['paragraph'], block: TextBlock): Atom[] {
   const key = blockKey(block.source);
   let offset = -countedLength(block.head ?? '');
@@ -146,6 +151,7 @@ function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index
     // The first line begins before the block's own text, at its head: a negative offset (the EPUB prints the head apart).
     if (key) atom.textStart = { block: key, offset: index === 0 ? offset : Math.max(0, offset) };
     offset += countedLength(l.text);
+    if (offset <= 0 && index + 1 < lines.length) atom.keepWithNextLines = 1;
     return atom;
   });
 }

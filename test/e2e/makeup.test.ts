@@ -56,6 +56,23 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(findings.length).toBeLessThanOrEqual(counts.shortColumns.length);
   });
 
+  test('R-HEAD-3: a run-in head 【…】 that turns over stands whole in one column, with the text it opens', () => {
+    // Each turned-over head's lines, by page and column, from its 【 to the line that closes it.
+    const heads = new Map<string, { text: string; places: Set<string>; closed: boolean }>();
+    for (const page of paged.pages) {
+      for (const l of page.textLines ?? []) {
+        const head = heads.get(l.key);
+        if (l.index === 0 && l.text.startsWith('【') && !l.text.includes('】')) heads.set(l.key, { text: l.text, places: new Set([`${page.index}:${l.column}`]), closed: false });
+        else if (head && !head.closed) {
+          head.places.add(`${page.index}:${l.column}`);
+          head.closed = l.text.includes('】');
+        }
+      }
+    }
+    expect(heads.size).toBeGreaterThan(0);
+    expect([...heads.values()].filter((h) => h.places.size > 1).map((h) => h.text)).toEqual([]);
+  });
+
   test('tables in the flow: no page of an upright table alone that it leaves a third empty, but where a part ends', () => {
     expect(counts.tableOnlyPages).toEqual([]);
   });
