@@ -119,6 +119,11 @@ class ColumnFlow {
     return this.capacity - used(this.current()) - this.footLines();
   }
 
+  /** Nothing but page-wide bands is in the current column yet. */
+  private atTop(): boolean {
+    return this.current().every((p) => p.atom.spansColumns);
+  }
+
   private put(atom: Atom): void {
     this.current().push({ atom, line: used(this.current()) });
   }
@@ -198,6 +203,10 @@ class ColumnFlow {
       if (!atom) return { kind: 'end' };
       const advance = () => (fromCarry ? (s.carry = undefined) : s.i++);
       const isEmpty = used(this.current()) === 0;
+      if (atom.discardable && this.atTop()) {
+        advance();
+        continue;
+      }
       if (atom.breakBefore && !fromCarry && s.brokeAt !== s.i && !(isEmpty && (atom.breakBefore === 'column' || s.column === 0))) {
         s.brokeAt = s.i;
         return { kind: 'break', page: atom.breakBefore === 'page' };
