@@ -39,10 +39,10 @@ export interface PageDraft {
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
 
-/** A flowed page that is not a body page (目录, 索引): its kind and page attributes, and its grid when not the body's. */
+/** A flowed page that is not a body page (目录, 索引, front matter, 彩页): its kind and page attributes, and its grid when not the body's. */
 export interface FlowDraftOptions {
   geometry?: Geometry;
-  page?: Partial<Pick<PageDraft, 'kind' | 'startsRecto' | 'hidesRunningHead'>>;
+  page?: Partial<Pick<PageDraft, 'kind' | 'startsRecto' | 'hasFurniture' | 'hidesRunningHead'>>;
 }
 
 /** A flowed page of columns as a draft: the one way the engine's pages become drafts. */
