@@ -5,7 +5,8 @@
  * unbreakable block (a heading, a figure), a breakable block (`split`: a table
  * whose header repeats), a float (`isFloat`, column-wide or `spansColumns`,
  * `placement` top or bottom), a heading's keep rule (`keepWithNextLines`), the
- * widow penalty of a paragraph's lines (`paragraph`), a forced break (`breakBefore`).
+ * widow penalty of a paragraph's lines (`paragraph`), a forced break (`breakBefore`),
+ * discardable space (`spaceAtom`).
  */
 import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
@@ -29,6 +30,8 @@ export interface Placement {
   column: number;
   /** First grid line (0-based) the atom occupies. */
   line: number;
+  /** Resolves a link target once all pages are placed (a TOC line links to its page). */
+  pageIndexOf?: (anchorId: string) => number | undefined;
 }
 
 export interface Atom {
@@ -66,6 +69,8 @@ export interface Atom {
   footnote?: boolean;
   /** A forced break before this atom: a new column, or a new page (另页起). */
   breakBefore?: 'column' | 'page';
+  /** Space that is dropped at the top of a column, under page-wide bands (the blank line before an index letter). */
+  discardable?: boolean;
   draw(at: Placement): DisplayItem[];
 }
 
@@ -79,6 +84,11 @@ export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'
       return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs }];
     },
   };
+}
+
+/** Blank grid lines before an item, dropped where they would open a column (the discardable glue of TeX and SILE). */
+export function spaceAtom(lines: number): Atom {
+  return { lines, keepWithNextLines: 0, isFloat: false, discardable: true, anchors: [], draw: () => [] };
 }
 
 /**

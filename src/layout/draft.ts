@@ -7,6 +7,7 @@ import type { Source } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
 import type { FlowPage, ShortCause } from './flow.ts';
+import type { Geometry } from './geometry.ts';
 import type { DisplayItem, PageBegin, PageKind, SourceLine, TextLine } from './types.ts';
 
 export interface PageDraft {
@@ -38,12 +39,18 @@ export interface PageDraft {
   draw(isRecto: boolean, pageIndexOf: (anchorId: string) => number | undefined): DisplayItem[];
 }
 
-/** A flowed page of columns as a draft. */
-export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: string): PageDraft {
+/** A flowed page that is not a body page (目录, 索引, front matter, 彩页): its kind and page attributes, and its grid when not the body's. */
+export interface FlowDraftOptions {
+  geometry?: Geometry;
+  page?: Partial<Pick<PageDraft, 'kind' | 'startsRecto' | 'hasFurniture' | 'hidesRunningHead'>>;
+}
+
+/** A flowed page of columns as a draft: the one way the engine's pages become drafts. */
+export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: string, o: FlowDraftOptions = {}): PageDraft {
   const placed = page.columns.flatMap((col, column) => col.map((p) => ({ ...p, column })));
-  const g = ctx.geometry;
+  const g = o.geometry ?? ctx.geometry;
   return {
-    kind: 'body', startsRecto: false, hasFurniture: true, partTitle,
+    kind: 'body', startsRecto: false, hasFurniture: true, partTitle, ...o.page,
     anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line), column: p.column }))),
     outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
     sources: sourceLinesOf(placed.map((p) => p.atom)),
@@ -59,7 +66,7 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
       const source = page.columns[c.column]!.flatMap((p) => p.atom.sources ?? []).at(-1);
       return source ? [{ ...c, source }] : [];
     }),
-    draw: (isRecto) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line })),
+    draw: (isRecto, pageIndexOf) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line, pageIndexOf })),
   };
 }
 

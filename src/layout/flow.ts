@@ -3,7 +3,8 @@
  * (atoms.ts) are grid lines of composed text, unbreakable blocks, breakable
  * blocks (tables, their header repeated), floats (column-wide or page-wide, at
  * the top or foot), headings that keep lines after them (R-HEAD-3), the
- * widow penalty of a paragraph's last line (R-PAR-4), and forced breaks.
+ * widow penalty of a paragraph's last line (R-PAR-4), forced breaks, and
+ * discardable space (dropped where it would open a column).
  *
  * Columns are filled to their last grid line (R-COL-1). When a column would
  * end short — a widow, a heading and its two lines, a block that does not fit —
@@ -11,6 +12,15 @@
  * longer (后推) within the composer's limits, and the column filled again;
  * when nothing works the short column is kept and reported with its cause.
  * The columns of the flow's last page are balanced.
+ *
+ * Every page of the book with content is filled here: the body (part.ts),
+ * 编辑说明 and the committee pages (front.ts, front-matter.ts), the 彩页
+ * (galleries.ts: a banner band, each planned page an unbreakable block
+ * after a forced break) and the 目录 and 索引 (leader-list.ts: each item a
+ * block of the list's grid lines, discardable space before a group, a title
+ * band); draft.ts's flowPageDraft makes their drafts. Only one designed page
+ * (title, copyright, part opener) or a turned table's page is made elsewhere
+ * (test/architecture-engine.test.ts checks it).
  */
 import type { Atom } from './atoms.ts';
 import type { Geometry } from './geometry.ts';
@@ -119,6 +129,11 @@ class ColumnFlow {
     return this.capacity - used(this.current()) - this.footLines();
   }
 
+  /** Nothing but page-wide bands is in the current column yet. */
+  private atTop(): boolean {
+    return this.current().every((p) => p.atom.spansColumns);
+  }
+
   private put(atom: Atom): void {
     this.current().push({ atom, line: used(this.current()) });
   }
@@ -198,6 +213,10 @@ class ColumnFlow {
       if (!atom) return { kind: 'end' };
       const advance = () => (fromCarry ? (s.carry = undefined) : s.i++);
       const isEmpty = used(this.current()) === 0;
+      if (atom.discardable && this.atTop()) {
+        advance();
+        continue;
+      }
       if (atom.breakBefore && !fromCarry && s.brokeAt !== s.i && !(isEmpty && (atom.breakBefore === 'column' || s.column === 0))) {
         s.brokeAt = s.i;
         return { kind: 'break', page: atom.breakBefore === 'page' };

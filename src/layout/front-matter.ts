@@ -7,8 +7,11 @@ import { BODY, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import type { BookSettings } from '../config/index.ts';
 import { imprintOf, spacedLabel, spacedName } from '../derive/index.ts';
 import { mmToPt } from '../units/index.ts';
+import type { Atom } from './atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
-import type { PageDraft } from './draft.ts';
+import { flowPageDraft, type PageDraft } from './draft.ts';
+import { flowAtoms } from './flow.ts';
+import { type Geometry, singleColumn } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
 /** What the copyright page prints about the finished book: known once every page is laid out. */
@@ -99,48 +102,53 @@ function runningHeadOf(title: string): string {
   return title.replace(/^《[^》]*》/, '') || title;
 }
 
-/** 领导小组 and 编辑部: the title, each role as a run-in label, names in a grid (two-character names spaced to three). */
+/** 领导小组 and 编辑部: the title, each role as a run-in label, names in a grid (two-character names spaced to three); one row a line of the page make-up engine. */
 export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]): PageDraft[] {
   if (lists.length === 0) return [];
-  const g = ctx.geometry;
+  const size = ctx.geometry.bodySizePt;
+  const pitch = ctx.geometry.pitchPt * 1.25;
+  const g = singleColumn({ ...ctx.geometry, pitchPt: pitch, linesPerColumn: Math.floor(ctx.geometry.typeHeightPt / pitch), baseline: (i) => ctx.geometry.typeTopPt + 0.88 * size + i * pitch });
+  /** The list each row belongs to: a page's running head is the title of the list at its top (issue 18). */
+  const listOf = new Map<Atom, string>();
+  const atoms = lists.flatMap((list) => {
+    const rows = listRows(ctx, list, g);
+    for (const row of rows) listOf.set(row, list.title);
+    return rows;
+  });
+  const first = runningHeadOf(lists[0]!.title);
+  atoms[0] = { ...atoms[0]!, outline: { title: first, level: 0 } };
+  listOf.set(atoms[0], lists[0]!.title);
+  return flowAtoms(atoms, g).map((page, p) => {
+    const top = page.columns[0]?.[0]?.atom;
+    const head = runningHeadOf((top && listOf.get(top)) ?? lists[0]!.title);
+    return flowPageDraft(ctx, page, head, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } });
+  });
+}
+
+/** A list's rows: a blank line, its title (kept with the blank line and the first role under it), a blank line, then each role's rows of names. */
+function listRows(ctx: LayoutContext, list: NameList, g: Geometry): Atom[] {
   const size = g.bodySizePt;
-  const pitch = g.pitchPt * 1.25;
   const labelEm = 5;
   const cellEm = 5;
   const perRow = Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size));
-  const rows: Array<(left: number, y: number, isRecto: boolean) => DisplayItem[]> = [];
-  /** The list each row belongs to: a page's running head is the title of the list at its top (issue 18). */
-  const rowList: string[] = [];
-  for (const list of lists) {
-    const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
-    while (rowList.length < rows.length) rowList.push(rowList.at(-1) ?? list.title);
-    rowList.push(list.title);
-    rows.push(() => []);
-    title.forEach((l) => rows.push((_left, y, isRecto) => [centred(ctx, l, isRecto, y)]));
-    rows.push(() => []);
-    for (const m of list.members) {
-      const label = composeAt(ctx, plain(`${spacedLabel(m.role)}：`, RUN_IN_HEAD), size, labelEm * size * 2)[0]!;
-      const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
-      const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
-      const chunks: Line[][] = [];
-      for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
-      if (note) chunks.unshift([]);
-      chunks.forEach((chunk, k) => rows.push((left, y) => [
-        ...(k === 0 ? [{ kind: 'glyphs' as const, x: left, y, glyphs: label.glyphs }] : []),
-        ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
-        ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
-      ]));
-    }
+  const row = (draw: (left: number, y: number, isRecto: boolean) => DisplayItem[], keepWithNextLines = 0): Atom => ({
+    lines: 1, keepWithNextLines, isFloat: false, anchors: [],
+    draw: ({ geometry, isRecto, line }) => draw(geometry.typeLeft(isRecto), geometry.baseline(line), isRecto),
+  });
+  const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
+  const rows: Atom[] = [row(() => []), ...title.map((l) => row((_left, y, isRecto) => [centred(ctx, l, isRecto, y)], 2)), row(() => [], 1)];
+  for (const m of list.members) {
+    const label = composeAt(ctx, plain(`${spacedLabel(m.role)}：`, RUN_IN_HEAD), size, labelEm * size * 2)[0]!;
+    const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
+    const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
+    const chunks: Line[][] = [];
+    for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
+    if (note) chunks.unshift([]);
+    chunks.forEach((chunk, k) => rows.push(row((left, y) => [
+      ...(k === 0 ? [{ kind: 'glyphs' as const, x: left, y, glyphs: label.glyphs }] : []),
+      ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
+      ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
+    ])));
   }
-  const perPage = Math.floor(g.typeHeightPt / pitch);
-  const pages: PageDraft[] = [];
-  for (let start = 0; start < rows.length; start += perPage) {
-    const slice = rows.slice(start, start + perPage);
-    const head = runningHeadOf(rowList[start] ?? rowList.at(-1) ?? '');
-    pages.push({
-      kind: 'front', startsRecto: start === 0, hasFurniture: true, partTitle: head, anchors: [], outline: start === 0 ? [{ title: head, level: 0 }] : [],
-      draw: (isRecto) => slice.flatMap((row, i) => row(g.typeLeft(isRecto), g.typeTopPt + 0.88 * size + i * pitch, isRecto)),
-    });
-  }
-  return pages;
+  return rows;
 }

@@ -6,15 +6,10 @@ import { bodyParagraph, RUN_IN_HEAD } from '../compose/index.ts';
 import type { FrontSection } from '../model/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { type Atom, lineAtom } from './atoms.ts';
-import type { PageDraft } from './draft.ts';
+import { flowPageDraft, type PageDraft } from './draft.ts';
 import { flowAtoms } from './flow.ts';
-import type { Geometry } from './geometry.ts';
+import { singleColumn } from './geometry.ts';
 import { galleryDrafts } from './galleries.ts';
-
-/** The type area as one column: front matter is set across it on the body grid. */
-function singleColumn(g: Geometry): Geometry {
-  return { ...g, columns: 1, columnWidthPt: g.typeWidthPt, columnLeft: (isRecto) => g.typeLeft(isRecto) };
-}
 
 /** Grid lines the section title takes at the head of its first page. */
 const TITLE_LINES = 5;
@@ -37,12 +32,7 @@ export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): Pa
     const composed = composeAt(ctx, bodyParagraph(b), g.bodySizePt, g.typeWidthPt);
     return composed.map((l, index) => lineAtom(l, 'start', { index, count: composed.length }));
   });
-  return flowAtoms([heading, ...lines], g).map((page, p) => ({
-    kind: 'front' as const, startsRecto: p === 0, hasFurniture: true, partTitle: section.title,
-    anchors: p === 0 ? [{ id: section.id, y: g.typeTopPt }] : [],
-    outline: p === 0 ? [{ title: section.title, level: 0 }] : [],
-    draw: (isRecto) => page.columns[0]!.flatMap(({ atom, line }) => atom.draw({ geometry: g, isRecto, column: 0, line })),
-  }));
+  return flowAtoms([heading, ...lines], g).map((page, p) => flowPageDraft(ctx, page, section.title, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } }));
 }
 
 export function frontDrafts(ctx: LayoutContext, front: readonly FrontSection[]): PageDraft[] {

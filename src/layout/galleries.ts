@@ -9,8 +9,11 @@
  */
 import { EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Figure, type Gallery, inlineText } from '../model/index.ts';
+import type { Atom } from './atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
-import type { PageDraft } from './draft.ts';
+import { flowPageDraft, type PageDraft } from './draft.ts';
+import { flowAtoms } from './flow.ts';
+import { singleColumn } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Most extra room between two rows when the page has room to spare, in body lines. */
@@ -140,37 +143,50 @@ function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: num
   return items;
 }
 
-/** The pages of one photo group. */
-export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[] {
-  const g = ctx.geometry;
+/** The group title over a rule: a page-wide band at the top of the group's first page, `lines` grid lines tall. */
+function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
   const titleSize = ctx.template.gallery.title_size_pt;
-  const title = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, g.typeWidthPt)[0];
-  const banner = titleSize * 3;
+  const title = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt)[0];
+  return {
+    lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [gallery.id], outline: { title: gallery.title, level: 1 },
+    draw: ({ geometry: g, isRecto }) => {
+      const left = g.typeLeft(isRecto);
+      return title ? [
+        { kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize * 1.5, glyphs: title.glyphs },
+        { kind: 'rule', x1: left, y1: g.typeTopPt + titleSize * 2.2, x2: left + g.typeWidthPt, y2: g.typeTopPt + titleSize * 2.2, widthPt: 1 },
+      ] : [];
+    },
+  };
+}
+
+/**
+ * The pages of one photo group, made up by the page make-up engine: the
+ * banner a page-wide band on the first page, each planned page of photos an
+ * unbreakable block that fills the rest of its page, a forced page break
+ * before each but the first.
+ */
+export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[] {
+  if (gallery.figures.length === 0) return [];
+  const g = singleColumn(ctx.geometry);
+  const banner = ctx.template.gallery.title_size_pt * 3;
+  const bannerLines = Math.min(g.linesPerColumn - 1, Math.ceil(banner / g.pitchPt));
   let photos: Photo[] = gallery.figures.map((fig) => {
     const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
     return { fig, aspect: size.widthPx / size.heightPx };
   });
-  const drafts: PageDraft[] = [];
   const roomOf = (isFirst: boolean) => g.typeHeightPt - (isFirst ? banner : 0);
+  const atoms: Atom[] = [bannerAtom(ctx, gallery, bannerLines)];
   for (const counts of planPages(ctx, photos, roomOf)) {
-    const isFirst = drafts.length === 0;
+    const isFirst = atoms.length === 1;
     const top = g.typeTopPt + (isFirst ? banner : 0);
     const room = roomOf(isFirst);
     const n = counts.reduce((a, b) => a + b, 0);
     const layout = setRows(ctx, photos.slice(0, n), counts, room);
     photos = photos.slice(n);
-    drafts.push({
-      kind: 'gallery', startsRecto: false, hasFurniture: false, anchors: isFirst ? [{ id: gallery.id, y: top }] : [],
-      outline: isFirst ? [{ title: gallery.title, level: 1 }] : [],
-      draw(isRecto) {
-        const left = g.typeLeft(isRecto);
-        const head: DisplayItem[] = isFirst && title ? [
-          { kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize * 1.5, glyphs: title.glyphs },
-          { kind: 'rule', x1: left, y1: g.typeTopPt + titleSize * 2.2, x2: left + g.typeWidthPt, y2: g.typeTopPt + titleSize * 2.2, widthPt: 1 },
-        ] : [];
-        return [...head, ...drawRows(ctx, layout, left, top, room)];
-      },
+    atoms.push({
+      lines: g.linesPerColumn - (isFirst ? bannerLines : 0), keepWithNextLines: 0, isFloat: false, anchors: [], ...(isFirst ? {} : { breakBefore: 'page' as const }),
+      draw: ({ geometry, isRecto }) => drawRows(ctx, layout, geometry.typeLeft(isRecto), top, room),
     });
   }
-  return drafts;
+  return flowAtoms(atoms, g).map((page) => flowPageDraft(ctx, page, gallery.title, { geometry: g, page: { kind: 'gallery', hasFurniture: false } }));
 }

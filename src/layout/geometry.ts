@@ -46,3 +46,8 @@ export function geometryOf(t: Template): Geometry {
     baseline: (i) => typeTopPt + i * t.body.line_pitch_pt + EM_BOX_ASCENT * size,
   };
 }
+
+/** The type area as one column: front matter is set across it. */
+export function singleColumn(g: Geometry): Geometry {
+  return { ...g, columns: 1, columnWidthPt: g.typeWidthPt, columnLeft: (isRecto) => g.typeLeft(isRecto) };
+}

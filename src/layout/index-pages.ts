@@ -39,5 +39,5 @@ export function indexDrafts(ctx: LayoutContext, flat: readonly IndexGroup[]): Pa
       for (const sub of e.subentries ?? []) items.push(entry(sub, SUB_INDENT_EM));
     }
   }
-  return leaderPages(ctx, items, { title: '索\u3000引', runningHead: '索引', pitchPt: t.line_pitch_pt, anchor: INDEX_ANCHOR, kind: 'index', balanceLast: true });
+  return leaderPages(ctx, items, { title: '索\u3000引', runningHead: '索引', pitchPt: t.line_pitch_pt, anchor: INDEX_ANCHOR, kind: 'index' });
 }

@@ -7,7 +7,10 @@
 import { BODY, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
-import type { PageDraft } from './draft.ts';
+import { type Atom, spaceAtom } from './atoms.ts';
+import { flowPageDraft, type PageDraft } from './draft.ts';
+import { balanceLastPage, flowAtoms } from './flow.ts';
+import type { Geometry } from './geometry.ts';
 import { headingLines } from './index-lines.ts';
 import type { DisplayItem } from './types.ts';
 
@@ -37,6 +40,7 @@ interface Block {
   lines: Line[];
   /** The trailer, right-aligned; more than one line when it is too long (a heading on 100 pages). */
   trailer: Line[];
+  /** Grid lines of the item's text and trailer (its space above is an atom of its own). */
   height: number;
 }
 
@@ -61,10 +65,10 @@ function indexBlockOf(ctx: LayoutContext, item: LeaderItem): Block {
   const { lines, trailerFits } = headingLines(ctx, {
     text: item.text, style: item.style, sizePt: item.sizePt, firstMeasurePt: first, restMeasurePt: first - item.hangEm * item.sizePt, trailerRoomPt: room,
   });
-  if (!item.trailer) return { item, lines, trailer: [], height: lines.length + item.spaceBefore };
-  if (!long && trailerFits) return { item, lines, trailer: numbers, height: lines.length + item.spaceBefore };
+  if (!item.trailer) return { item, lines, trailer: [], height: lines.length };
+  if (!long && trailerFits) return { item, lines, trailer: numbers, height: lines.length };
   const trailer = long ? composeAt(ctx, plain(item.trailer, BODY, 'start'), item.sizePt, w - (item.indentEm + item.hangEm) * item.sizePt) : numbers;
-  return { item, lines, trailer, height: lines.length + trailer.length + item.spaceBefore };
+  return { item, lines, trailer, height: lines.length + trailer.length };
 }
 
 function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
@@ -80,9 +84,9 @@ function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
   let trailer = item.trailer ? composeAt(ctx, plain(item.trailer, BODY), item.sizePt, 40 * item.sizePt) : [];
   if ((trailer[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE) {
     trailer = composeAt(ctx, plain(item.trailer!, BODY, 'start'), item.sizePt, w - (item.indentEm + item.hangEm) * item.sizePt);
-    return { item, lines, trailer, height: lines.length + trailer.length + item.spaceBefore };
+    return { item, lines, trailer, height: lines.length + trailer.length };
   }
-  return { item, lines, trailer, height: lines.length + item.spaceBefore };
+  return { item, lines, trailer, height: lines.length };
 }
 
 /**
@@ -100,7 +104,7 @@ const OPENING_MARK = /^[“‘《（〈「『【〔［]$/u;
 function drawBlock(ctx: LayoutContext, b: Block, left: number, baseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
   const w = ctx.geometry.columnWidthPt;
   const { item } = b;
-  const top = baseline + item.spaceBefore * pitch;
+  const top = baseline;
   const out: DisplayItem[] = b.lines.map((l, i) => {
     const indent = (item.indentEm + (i > 0 ? item.hangEm : 0)) * item.sizePt - hungPt(item, l);
     const x = item.isHeading ? left + (w - l.widthPt) / 2 : left + indent;
@@ -109,7 +113,7 @@ function drawBlock(ctx: LayoutContext, b: Block, left: number, baseline: number,
   let lastY = top + (b.lines.length - 1) * pitch;
   const lastIndent = (item.indentEm + (b.lines.length > 1 ? item.hangEm : 0)) * item.sizePt - (b.lines.length === 1 ? hungPt(item, b.lines[0]!) : 0);
   const textEnd = left + lastIndent + (b.lines.at(-1)?.widthPt ?? 0);
-  const isLong = b.trailer.length > 0 && b.height > b.lines.length + item.spaceBefore;
+  const isLong = b.trailer.length > 0 && b.height > b.lines.length;
   b.trailer.forEach((t, i) => {
     const y = isLong ? lastY + (i + 1) * pitch : lastY;
     const x = left + w - t.widthPt;
@@ -162,83 +166,52 @@ export interface LeaderPagesOptions {
   pitchPt: number;
   anchor?: string;
   kind: PageDraft['kind'];
-  /** Share the last page's items between its columns evenly (an index's last page). */
-  balanceLast?: boolean;
 }
 
-type Column = Array<{ block: Block; line: number }>;
+/** Grid lines the list's title takes across the columns of its first page. */
+const TITLE_LINES = 4;
 
-/** Lays `blocks` down a column from its top: the first block's space above is dropped. */
-function stack(blocks: readonly Block[]): { column: Column; height: number } {
-  let used = 0;
-  const column = blocks.map((block) => {
-    const skip = used === 0 ? block.item.spaceBefore : 0;
-    const placed = { block, line: used - skip };
-    used += block.height - skip;
-    return placed;
-  });
-  return { column, height: used };
+/**
+ * The list's grid: the type area in lines of the list's own pitch; `baseline(i)`
+ * is the top of line i, each item setting its baseline by its own size.
+ */
+function listGeometry(g: Geometry, pitchPt: number): Geometry {
+  return { ...g, pitchPt, linesPerColumn: Math.floor(g.typeHeightPt / pitchPt), baseline: (i) => g.typeTopPt + i * pitchPt };
+}
+
+/** The title, centred across the columns: a page-wide band at the top of the list's first page. */
+function titleAtom(ctx: LayoutContext, o: LeaderPagesOptions): Atom {
+  const titleSize = ctx.template.headings.part.size_pt * 0.7;
+  const title = composeAt(ctx, plain(o.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt)[0]!;
+  return {
+    lines: TITLE_LINES, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: o.anchor ? [o.anchor] : [], outline: { title: o.runningHead, level: 0 },
+    draw: ({ geometry: g, isRecto }) => [{ kind: 'glyphs', x: g.typeLeft(isRecto) + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize, glyphs: title.glyphs }],
+  };
 }
 
 /**
- * Balances a page's two columns: the split that makes the longer column
- * shortest, never after a group heading (it stays with its first entry).
+ * The list as the engine's items: each item an unbreakable block of grid
+ * lines, its space above a discardable atom before it; a group heading, or
+ * an item with sub-items, keeps the next item in its column.
  */
-function balance(page: Column[]): void {
-  if (page.length !== 2) return;
-  const blocks = page.flatMap((c) => c.map((p) => p.block));
-  let best = { split: -1, height: Infinity };
-  for (let k = 1; k <= blocks.length; k++) {
-    if (blocks[k - 1]!.item.isHeading || blocks[k - 1]!.item.keepWithNext) continue;
-    const height = Math.max(stack(blocks.slice(0, k)).height, stack(blocks.slice(k)).height);
-    if (height < best.height) best = { split: k, height };
-  }
-  if (best.split < 0) return;
-  page[0] = stack(blocks.slice(0, best.split)).column;
-  page[1] = stack(blocks.slice(best.split)).column;
+function leaderAtoms(ctx: LayoutContext, items: readonly LeaderItem[], pitchPt: number): Atom[] {
+  const blocks = items.map((item) => blockOf(ctx, item));
+  return blocks.flatMap((block, i) => {
+    const { item } = block;
+    const keeps = item.isHeading || item.keepWithNext ? (blocks[i + 1]?.height ?? 0) : 0;
+    const atom: Atom = {
+      lines: block.height, keepWithNextLines: keeps, isFloat: false, anchors: [],
+      draw: ({ geometry: g, isRecto, column, line, pageIndexOf }) => drawBlock(ctx, block, g.columnLeft(isRecto, column), g.baseline(line) + 0.88 * item.sizePt, pitchPt, pageIndexOf ?? (() => undefined)),
+    };
+    return item.spaceBefore > 0 ? [spaceAtom(item.spaceBefore), atom] : [atom];
+  });
 }
 
-/** Lays `items` into pages of columns under a title on the first page. */
+/** Lays `items` into pages of columns under a title on the first page, by the page make-up engine (flow.ts); the last page balanced. */
 export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o: LeaderPagesOptions): PageDraft[] {
-  const g = ctx.geometry;
-  const titleSize = ctx.template.headings.part.size_pt * 0.7;
-  const title = composeAt(ctx, plain(o.title, RUN_IN_HEAD), titleSize, g.typeWidthPt)[0]!;
-  const linesPerColumn = Math.floor(g.typeHeightPt / o.pitchPt);
-  const titleSkip = 4;
-  const blocks = items.map((item) => blockOf(ctx, item));
-  const pages: Array<Array<Array<{ block: Block; line: number }>>> = [];
-  let column = g.columns;
-  let used = 0;
-  blocks.forEach((block, i) => {
-    const capacity = linesPerColumn - (pages.length === 1 && column < g.columns ? titleSkip : 0);
-    const kept = block.item.isHeading || block.item.keepWithNext ? (blocks[i + 1]?.height ?? 0) : 0;
-    const atTop = used === 0;
-    const need = block.height - (atTop ? block.item.spaceBefore : 0) + kept;
-    if (column === g.columns || used + need > capacity) {
-      column++;
-      if (column >= g.columns) {
-        pages.push(Array.from({ length: g.columns }, () => []));
-        column = 0;
-      }
-      used = 0;
-    }
-    const skipSpace = used === 0 ? block.item.spaceBefore : 0;
-    pages.at(-1)![column]!.push({ block, line: used - skipSpace });
-    used += block.height - skipSpace;
-  });
-  if (o.balanceLast && pages.length > 0) balance(pages.at(-1)!);
-  return pages.map((cols, p) => ({
-    kind: o.kind, startsRecto: p === 0, hasFurniture: true, partTitle: o.runningHead, ...(p === 0 && o.kind === 'toc' ? { hidesRunningHead: true } : {}),
-    anchors: p === 0 && o.anchor ? [{ id: o.anchor, y: g.typeTopPt }] : [],
-    outline: p === 0 ? [{ title: o.runningHead, level: 0 }] : [],
-    draw(isRecto, pageIndexOf) {
-      const skip = p === 0 ? titleSkip * o.pitchPt : 0;
-      const out: DisplayItem[] = p === 0 ? [{ kind: 'glyphs', x: g.typeLeft(isRecto) + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize, glyphs: title.glyphs }] : [];
-      cols.forEach((col, c) => col.forEach(({ block, line }) => {
-        const baseline = g.typeTopPt + skip + 0.88 * block.item.sizePt + line * o.pitchPt;
-        out.push(...drawBlock(ctx, block, g.columnLeft(isRecto, c), baseline, o.pitchPt, pageIndexOf));
-      }));
-      return out;
-    },
+  const g = listGeometry(ctx.geometry, o.pitchPt);
+  const pages = balanceLastPage(flowAtoms([titleAtom(ctx, o), ...leaderAtoms(ctx, items, o.pitchPt)], g), g);
+  return pages.map((page, p) => flowPageDraft(ctx, page, o.runningHead, {
+    geometry: g, page: { kind: o.kind, startsRecto: p === 0, ...(p === 0 && o.kind === 'toc' ? { hidesRunningHead: true } : {}) },
   }));
 }

@@ -24,5 +24,5 @@ export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: 
       ...(isPart ? { keepWithNext: true } : {}),
     };
   });
-  return leaderPages(ctx, items, { title: '目\u3000录', runningHead: '目录', pitchPt: t.line_pitch_pt, kind: 'toc', balanceLast: true });
+  return leaderPages(ctx, items, { title: '目\u3000录', runningHead: '目录', pitchPt: t.line_pitch_pt, kind: 'toc' });
 }
