@@ -13,7 +13,7 @@ import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
 import { loadTemplate, type Template } from '../config/index.ts';
-import { isWordCountOff } from '../derive/index.ts';
+import { isWordCountOff, markNotes } from '../derive/index.ts';
 import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
@@ -272,6 +272,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const templateFile = await readTemplateFile(request.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return { ...base, files: [...read.all, templateFile] };
+  markNotes(book, template.footnotes);
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
   if (hasErrors(read.all)) return base;
