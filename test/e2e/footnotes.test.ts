@@ -204,6 +204,7 @@ describe('footnotes with the default template (①, numbered per article)', () =
 
   test('the mark in the text is smaller and raised; the note’s own mark is at 小五 on its baseline; R-KIN-1: no line begins with a mark', () => {
     const r = reading(plain);
+    expect(r.marks).toHaveLength(4);
     for (const m of r.marks) {
       const line = r.body(m.page).filter((t) => r.columnOf(t.x) === m.column && t.y > m.box.y && t.y - m.box.y < r.g.bodySizePt);
       expect(line.length).toBeGreaterThan(0);
