@@ -49,8 +49,8 @@ export const TemplateSchema = z.strictObject({
   footnotes: z.strictObject({
     style: z.enum(['circled', 'arabic', 'bracketed', 'asterisk']).default('circled')
       .describe('注码：circled 为 ①②③，arabic 为 1 2 3，bracketed 为 〔1〕〔2〕，asterisk 为 * ** ***'),
-    numbering: z.enum(['article', 'continuous']).default('article')
-      .describe('编号：article 每篇文章（特载、专文的每一篇）从 1 起，continuous 全书连续编号'),
+    numbering: z.enum(['article', 'continuous', 'page']).default('article')
+      .describe('编号：article 每篇文章（特载、专文的每一篇）从 1 起，continuous 全书连续编号，page 每页从 1 起'),
   }).prefault({}),
   index: z.strictObject({
     style: z.enum(['flat', 'two-level']).default('flat')

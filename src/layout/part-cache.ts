@@ -36,8 +36,8 @@ export class PartLayoutCache {
     if (serial === undefined) this.serials.set(part, (serial = ++this.nextSerial));
     const imageSizes = imageSizesOf(ctx, part);
     let laidOutNow = false;
-    // Notes numbered on through the book: a note added in an earlier part changes this part's marks.
-    const marks = ctx.template.footnotes.numbering === 'continuous' ? noteRefsIn(part).map((r) => r.mark).join() : '';
+    // Notes numbered through the book or by page: a note added in an earlier part, or a page turned, changes this part's marks.
+    const marks = ctx.template.footnotes.numbering !== 'article' ? noteRefsIn(part).map((r) => r.mark).join() : '';
     const entry = this.cache.get(`${serial}\u0000${marks}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
       laidOutNow = true;
       const before = ctx.problems.length;

@@ -3,9 +3,10 @@
  * test/fixtures/footnotes and read back from the PDF with pdf.js: a 特载
  * article whose first paragraph has two marks in the left column and ends in
  * the right one, a long note marked low in the right column that goes on at
- * the next page's foot, and a second article with a note of its own. Built
- * with the default template (①, numbered per article) and with one that marks
- * 〔1〕 and numbers through the book.
+ * the next page's foot, a note on the next page, and a second article with a
+ * note of its own. Built with the default template (①, numbered per article),
+ * with one that marks 〔1〕 and numbers through the book, and with one that
+ * numbers from 1 on each page.
  *
  * The layout spec has no footnote section; the rules asserted are the issue's
  * (a note at the foot of the column its mark is in, one short rule over a
@@ -127,10 +128,12 @@ const noteStart = (r: ReturnType<typeof reading>, mark: string) => r.noteLines.f
 
 let plain: Built;
 let bracketed: Built;
+let byPage: Built;
 
 beforeAll(async () => {
   plain = await build();
   bracketed = await build({ style: 'bracketed', numbering: 'continuous' });
+  byPage = await build({ style: 'circled', numbering: 'page' });
 }, 600_000);
 
 describe('footnotes with the default template (①, numbered per article)', () => {
@@ -148,7 +151,7 @@ describe('footnotes with the default template (①, numbered per article)', () =
   test('each note is at the foot of the column its mark is set in, below the text there', () => {
     const r = reading(plain);
     const inText = r.marks.map((m) => ({ mark: m.box.text.trim(), page: m.page, column: m.column }));
-    expect(inText.map((m) => m.mark)).toEqual(['①', '②', '③', '①']);
+    expect(inText.map((m) => m.mark)).toEqual(['①', '②', '③', '④', '①']);
     for (const m of inText) {
       const notes = noteStart(r, m.mark).filter((n) => n.page === m.page && n.column === m.column);
       expect(notes, `${m.mark} on page ${m.page} column ${m.column}`).toHaveLength(1);
@@ -204,7 +207,7 @@ describe('footnotes with the default template (①, numbered per article)', () =
 
   test('the mark in the text is smaller and raised; the note’s own mark is at 小五 on its baseline; R-KIN-1: no line begins with a mark', () => {
     const r = reading(plain);
-    expect(r.marks).toHaveLength(4);
+    expect(r.marks).toHaveLength(5);
     for (const m of r.marks) {
       const line = r.body(m.page).filter((t) => r.columnOf(t.x) === m.column && t.y > m.box.y && t.y - m.box.y < r.g.bodySizePt);
       expect(line.length).toBeGreaterThan(0);
@@ -218,7 +221,7 @@ describe('footnotes with the default template (①, numbered per article)', () =
 
   test('the EPUB links each mark to its note and back', () => {
     const refs = [...plain.epub.matchAll(/<a id="([^"]+)" href="#([^"]+)"[^>]*epub:type="noteref"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[1], m[2], m[3]]);
-    expect(refs.map((x) => x[2])).toEqual(['①', '②', '③', '①']);
+    expect(refs.map((x) => x[2])).toEqual(['①', '②', '③', '④', '①']);
     for (const [id, target] of refs) {
       expect(target).toBe(`${id}-note`);
       expect(plain.epub).toMatch(new RegExp(`<aside id="${target}"[^>]*epub:type="footnote"[\\s\\S]*?href="#${id}"`));
@@ -229,11 +232,12 @@ describe('footnotes with the default template (①, numbered per article)', () =
 describe('footnotes with a template that marks 〔1〕 and numbers through the book', () => {
   test('the marks follow the template, in the text, at the foot and in the EPUB; the second article goes on from the first', () => {
     const r = reading(bracketed);
-    expect(r.marks.map((m) => m.box.text.replace(/\s/g, ''))).toEqual(['〔1〕', '〔2〕', '〔3〕', '〔4〕']);
-    for (const mark of ['〔1〕', '〔2〕', '〔3〕', '〔4〕']) expect(noteStart(r, mark), mark).toHaveLength(1);
+    const marks = ['〔1〕', '〔2〕', '〔3〕', '〔4〕', '〔5〕'];
+    expect(r.marks.map((m) => m.box.text.replace(/\s/g, ''))).toEqual(marks);
+    for (const mark of marks) expect(noteStart(r, mark), mark).toHaveLength(1);
     expect(r.noteLines.some((n) => /[①-⑳]/.test(n.box.text))).toBe(false);
     const refs = [...bracketed.epub.matchAll(/epub:type="noteref"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(refs).toEqual(['〔1〕', '〔2〕', '〔3〕', '〔4〕']);
+    expect(refs).toEqual(marks);
   });
 
   test('each note still stands at the foot of its mark’s column, one rule a column', () => {
@@ -241,5 +245,18 @@ describe('footnotes with a template that marks 〔1〕 and numbers through the b
     for (const m of r.marks) expect(noteStart(r, m.box.text.replace(/\s/g, '')).filter((n) => n.page === m.page && n.column === m.column)).toHaveLength(1);
     const keys = r.rules.map((x) => `${x.page}/${x.column}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('footnotes numbered from 1 on each page', () => {
+  test('the marks start again on the next page, across the articles; the notes follow them', () => {
+    const r = reading(byPage);
+    expect(r.marks.map((m) => m.box.text.trim())).toEqual(['①', '②', '③', '①', '②']);
+    const pages = r.marks.map((m) => m.page);
+    expect(pages.slice(0, 3).every((p) => p === pages[0])).toBe(true);
+    expect(pages.slice(3).every((p) => p === pages[0]! + 1)).toBe(true);
+    for (const m of r.marks) expect(noteStart(r, m.box.text.trim()).filter((n) => n.page === m.page && n.column === m.column)).toHaveLength(1);
+    const refs = [...byPage.epub.matchAll(/epub:type="noteref"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(refs).toEqual(['①', '②', '③', '①', '②']);
   });
 });
