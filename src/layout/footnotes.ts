@@ -36,7 +36,8 @@ export function noteAreaLines(g: Geometry, notes: readonly Atom[]): number {
   if (texts.length === 0) return 0;
   const { sizePt, leadPt } = texts[0]!;
   const count = texts.reduce((n, t) => n + t.lines.length, 0);
-  const height = RULE_CLEAR_PT + RULE_GAP_PT + sizePt + (count - 1) * leadPt + 0.12 * sizePt;
+  // The first line's body (its size) and the others' leading, under the rule's gap and clearance.
+  const height = RULE_CLEAR_PT + RULE_GAP_PT + sizePt + (count - 1) * leadPt;
   return Math.max(1, Math.ceil(height / g.pitchPt - 1e-9));
 }
 
