@@ -3,7 +3,7 @@
  * and the spaces typed between them. Fixed compressions happen here:
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
-import { punctBox, type PunctClass, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
+import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
 import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
@@ -171,7 +171,12 @@ export const NOTE_REF_RISE_EM = 0.33;
 function superscriptUnit(run: TextRun, opts: ComposeOptions, problems: ComposeProblem[]): Unit {
   const unit = newUnit(run, 'sup', 0, run.text.length, undefined, opts, problems);
   const glyphs = unit.glyphs.map((g) => ({ ...g, advanceEm: g.advanceEm * NOTE_REF_SCALE, offsetEm: g.offsetEm * NOTE_REF_SCALE, scale: g.scale * NOTE_REF_SCALE, riseEm: NOTE_REF_RISE_EM }));
-  return { ...unit, glyphs, widthEm: glyphs.reduce((w, g) => w + g.advanceEm, 0), drawEm: 0, blankStartEm: 0, blankEndEm: 0, isCentred: false, isWord: false };
+  // A bracket's blank half outside the mark (〔1〕) is cut, as at a line's edge (R-PUN-10): the mark stays close to its word.
+  const box = (ch: string | undefined, cls: PunctClass) => (ch !== undefined && punctClassOf(ch) === cls ? punctBox(ch, cls, opts.punctuation) : undefined);
+  const start = (box(glyphs[0]?.text, 'open')?.blankStartEm ?? 0) * NOTE_REF_SCALE;
+  const end = (box(glyphs.at(-1)?.text, 'close')?.blankEndEm ?? 0) * NOTE_REF_SCALE;
+  const widthEm = glyphs.reduce((w, g) => w + g.advanceEm, 0) - start - end;
+  return { ...unit, glyphs, widthEm, drawEm: -start, blankStartEm: 0, blankEndEm: 0, isCentred: false, isWord: false };
 }
 
 /** Builds the units of a paragraph; spaces become gaps, not units. */

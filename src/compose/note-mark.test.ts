@@ -39,7 +39,8 @@ describe('the note mark in the text', () => {
     expect(NOTE_REF_RISE_EM).toBeGreaterThan(0.25);
     const four = glyphs.find((g) => g.text === '四')!;
     expect(four.sizePt).toBe(EM);
-    // 〔 1 〕 take 1 + ½ + 1 em at ⅔: the next hanzi starts there, no gap spread around the mark.
-    expect(four.xPt / EM).toBeCloseTo(3 + 2.5 * NOTE_REF_SCALE, 6);
+    // 〔 1 〕 take 1 + ½ + 1 em at ⅔, less the brackets' outer blank halves: the mark stays close to its word, no gap spread around it.
+    expect(four.xPt / EM).toBeCloseTo(3 + 1.5 * NOTE_REF_SCALE, 6);
+    expect(mark[0]!.xPt / EM).toBeCloseTo(3 - 0.5 * NOTE_REF_SCALE, 6);
   });
 });

@@ -98,7 +98,8 @@ export function footnotesByMark(ctx: LayoutContext, inlines: readonly Inline[]):
   const g = ctx.geometry;
   return new Map(noteRefsIn(inlines).map((ref) => {
     // The note's own mark at the note's size, then an en space (the mark in the text is the raised one).
-    const runs = [{ kind: 'text' as const, text: `${ref.mark}\u2002`, style: BODY }, ...inlineRuns(ref.note, BODY)];
+    // A mark that ends in a bracket (〔1〕) has its blank half for the space.
+    const runs = [{ kind: 'text' as const, text: /[〕）]$/.test(ref.mark) ? ref.mark : `${ref.mark}\u2002`, style: BODY }, ...inlineRuns(ref.note, BODY)];
     const lines = composeAt(ctx, { runs, indentEm: 0, align: 'justify' }, size, g.columnWidthPt);
     return [ref.id, noteAtom(g, { lines, sizePt: size, leadPt: size * NOTE_LEADING }, [`${ref.id}-note`], [ref.source])];
   }));
