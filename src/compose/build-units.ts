@@ -3,7 +3,7 @@
  * and the spaces typed between them. Fixed compressions happen here:
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
-import { punctBox, type PunctClass, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
+import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
 import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
@@ -171,6 +171,27 @@ function newUnit(run: TextRun, kind: SegmentKind, start: number, end: number, pu
   return unitOf(seg, run.style, shaped, opts.punctuation);
 }
 
+/** A footnote's mark in the text is set at this share of the body size, its baseline raised this many em (of the body size). */
+export const NOTE_REF_SCALE = 2 / 3;
+export const NOTE_REF_RISE_EM = 0.33;
+
+/**
+ * A footnote's mark in the text (①, 〔1〕, **): one unit, whatever its
+ * characters, in smaller glyphs on a raised baseline. Its class is 'sup', so
+ * it stays with the character before it (R-KIN-1: a mark never begins a line),
+ * does not count as a word for R-PAR-3, and takes no spread (gaps.ts).
+ */
+function superscriptUnit(run: TextRun, opts: ComposeOptions, problems: ComposeProblem[]): Unit {
+  const unit = newUnit(run, 'sup', 0, run.text.length, undefined, opts, problems);
+  const glyphs = unit.glyphs.map((g) => ({ ...g, advanceEm: g.advanceEm * NOTE_REF_SCALE, offsetEm: g.offsetEm * NOTE_REF_SCALE, scale: g.scale * NOTE_REF_SCALE, riseEm: NOTE_REF_RISE_EM }));
+  // A bracket's blank half outside the mark (〔1〕) is cut, as at a line's edge (R-PUN-10): the mark stays close to its word.
+  const box = (ch: string | undefined, cls: PunctClass) => (ch !== undefined && punctClassOf(ch) === cls ? punctBox(ch, cls, opts.punctuation) : undefined);
+  const start = (box(glyphs[0]?.text, 'open')?.blankStartEm ?? 0) * NOTE_REF_SCALE;
+  const end = (box(glyphs.at(-1)?.text, 'close')?.blankEndEm ?? 0) * NOTE_REF_SCALE;
+  const widthEm = glyphs.reduce((w, g) => w + g.advanceEm, 0) - start - end;
+  return { ...unit, glyphs, widthEm, drawEm: -start, blankStartEm: 0, blankEndEm: 0, isCentred: false, isWord: false };
+}
+
 /** Builds the units of a paragraph; spaces become gaps, not units. */
 export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitList {
   const b = new UnitBuilder();
@@ -193,7 +214,8 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
     const firstOfRun = units.length;
     const shared = sharedUnitsFor(opts, run.style);
     const { text } = run;
-    visitSegments(text, (kind, start, end, punct) => {
+    if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true);
+    else visitSegments(text, (kind, start, end, punct) => {
       if (kind === 'space') {
         if (units.length > 0) wordSpaceAfter.add(units.length - 1);
         return;

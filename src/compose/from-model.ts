@@ -3,7 +3,7 @@
  * run-in heads (R-HEAD-4), paragraphs, 大事记 date run-ins, credit lines.
  */
 import type { FontStyle } from '../font/index.ts';
-import { type ChronicleItem, type Credit, type Entry, type Inline, noteMark, type Paragraph } from '../model/index.ts';
+import { type ChronicleItem, type Credit, type Entry, type Inline, type Paragraph } from '../model/index.ts';
 import type { ParagraphInput, Run } from './types.ts';
 
 export const BODY: FontStyle = { role: 'body', bold: false };
@@ -29,7 +29,7 @@ export function inlineRuns(inlines: readonly Inline[], style: FontStyle = BODY):
       // A question prints nothing, an unreadable item its 〔？〕; either is marked for a proof's margin.
       case 'query': return n.printed ? [{ kind: 'text', text: n.printed, style, source: n.source, anchor: n.id }] : [{ kind: 'mark', id: n.id }];
       // The note's mark in the text; the note itself is set at the column's foot (layout/footnotes.ts).
-      case 'noteRef': return [{ kind: 'text', text: noteMark(n.number), style, source: n.source, anchor: n.id }];
+      case 'noteRef': return [{ kind: 'text', text: n.mark, style, source: n.source, anchor: n.id, superscript: true }];
     }
   });
 }

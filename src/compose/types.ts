@@ -20,6 +20,8 @@ export interface TextRun {
   anchor?: string;
   /** Also mark where the run ends (index terms: a term across a page break has two locators). */
   marksEnd?: boolean;
+  /** A footnote's mark in the text: set smaller and raised, as one unit that never begins a line (R-KIN-1, build-units.ts). */
+  superscript?: boolean;
 }
 
 /** A fixed space, e.g. the 1 em after a run-in head (R-HEAD-4). A line may break there. */

@@ -52,3 +52,29 @@ describe('template sanity (issue 16): an impossible page is an error at its line
     for (const r of reasons) expect(r).toMatch(/^t\.yaml /);
   });
 });
+
+describe('footnotes in the template (issue 17): mark style and numbering are data', () => {
+  test('the default template marks notes ①② and numbers them per article; a template without the key gets the same', () => {
+    expect(load(DEFAULT).template!.footnotes).toEqual({ style: 'circled', numbering: 'article' });
+    const without = DEFAULT.replace(/^footnotes:[\s\S]*?\n\n/m, '');
+    expect(without).not.toContain('footnotes:');
+    expect(load(without).template!.footnotes).toEqual({ style: 'circled', numbering: 'article' });
+  });
+
+  test('another style and numbering are read', () => {
+    const { template, messages } = load(DEFAULT.replace('style: circled', 'style: bracketed').replace('numbering: article', 'numbering: continuous'));
+    expect(messages).toEqual([]);
+    expect(template!.footnotes).toEqual({ style: 'bracketed', numbering: 'continuous' });
+  });
+
+  test('a bad value is named in Chinese at its line, with the values allowed', () => {
+    const text = DEFAULT.replace('style: circled', 'style: roman');
+    const file = new VFile({ path: 'templates/t.yaml', value: text });
+    expect(loadTemplate(file)).toBeUndefined();
+    const [m] = file.messages;
+    expect(`${m!.line} ${m!.ruleId}`).toBe(`${text.slice(0, text.indexOf('style: roman')).split('\n').length} config-invalid-value`);
+    expect(m!.reason).toContain('footnotes.style');
+    expect(m!.reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(`${m!.reason} ${m!.note ?? ''}`).toContain('circled');
+  });
+});

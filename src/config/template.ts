@@ -45,6 +45,13 @@ export const TemplateSchema = z.strictObject({
       .describe('彩页版式：每个版式列出各行的图片数，如 [1, 2] 为上一大图、下两图')
       .default([[1], [1, 2], [2, 1], [1, 1], [2, 2], [1, 1, 1], [2, 2, 2], [3, 3]]),
   }),
+  /** 页下注: how notes are marked and numbered (src/derive/notes.ts, src/layout/footnotes.ts). */
+  footnotes: z.strictObject({
+    style: z.enum(['circled', 'arabic', 'bracketed', 'asterisk']).default('circled')
+      .describe('注码：circled 为 ①②③，arabic 为 1 2 3，bracketed 为 〔1〕〔2〕，asterisk 为 * ** ***'),
+    numbering: z.enum(['article', 'continuous', 'page']).default('article')
+      .describe('编号：article 每篇文章（特载、专文的每一篇）从 1 起，continuous 全书连续编号，page 每页从 1 起'),
+  }).prefault({}),
   index: z.strictObject({
     style: z.enum(['flat', 'two-level']).default('flat')
       .describe('flat：泛称加单位名成一条（区人大常委会概况）；two-level：泛称下分单位列二级条目（概况 → 区人大常委会 94）'),

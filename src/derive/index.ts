@@ -8,3 +8,4 @@ export {
   CAPACITY_SHARE, type Imprint, ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,
   wordCountThousands,
 } from './imprint.ts';
+export { type FootnoteRules, markNotes, numberNotesByPage } from './notes.ts';

@@ -11,6 +11,7 @@
 import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
 import type { PageDraft } from './draft.ts';
+import type { NoteText } from './footnotes.ts';
 import type { Geometry } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
@@ -65,8 +66,10 @@ export interface Atom {
   keepWithPrevious?: boolean;
   /** Pages of their own (a turned table, 卧排表) that follow the page this zero-line atom falls on. */
   pagesAfter?: PageDraft[];
-  /** A footnote (footnotes.ts): a foot float that, when it must wait, waits for the next column's foot, not its top. */
-  footnote?: boolean;
+  /** A footnote, or the part of one set in a column (footnotes.ts): its lines, stacked with the column's other notes under one rule. */
+  footnote?: NoteText;
+  /** A line's footnotes (their marks are on it): set at the foot of the column the line is set in, or begun there and continued. */
+  notes?: readonly Atom[];
   /** A forced break before this atom: a new column, or a new page (另页起). */
   breakBefore?: 'column' | 'page';
   /** Space that is dropped at the top of a column, under page-wide bands (the blank line before an index letter). */

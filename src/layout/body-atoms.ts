@@ -4,12 +4,12 @@
  * captions and credits, credit lines, name lists. Tables are set apart
  * (table.ts); this returns them as breaks in the flow.
  */
-import { footnoteAtoms } from './footnotes.ts';
+import { attachNotes, footnotesByMark } from './footnotes.ts';
 import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
-import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
+import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, type Inline, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
@@ -156,9 +156,14 @@ function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index
   });
 }
 
-/** A paragraph's lines as atoms; justified ones can be set again one line shorter or longer when the page needs it (R-PAR-4). */
-function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block: TextBlock, align: 'start' | 'end' = 'start'): Atom[] {
+/**
+ * A paragraph's lines as atoms; justified ones can be set again one line
+ * shorter or longer when the page needs it (R-PAR-4). The footnotes marked in
+ * `inlines` go with the lines their marks are set in.
+ */
+function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block: TextBlock, align: 'start' | 'end' = 'start', inlines: readonly Inline[] = []): Atom[] {
   const g = ctx.geometry;
+  const notes = footnotesByMark(ctx, inlines);
   const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
   // One name for the block, in a proof's page map and the EPUB's page markers alike.
   const key = blockKey(block.source);
@@ -168,19 +173,19 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], blo
     if (!settings.has(count)) {
       others ??= composeInLines(ctx, input, g.bodySizePt, g.columnWidthPt, lines.length + 1);
       const again = others(count);
-      settings.set(count, again && lineAtoms(again, align, (index) => ({ index, count, relines, key }), block));
+      settings.set(count, again && attachNotes(lineAtoms(again, align, (index) => ({ index, count, relines, key }), block), notes));
     }
     return settings.get(count);
   };
-  const atoms = lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block);
+  const atoms = attachNotes(lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block), notes);
   if (input.align === 'justify') settings.set(lines.length, atoms);
   return atoms;
 }
 
 function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
   switch (block.type) {
-    case 'paragraph': return [...linesOf(ctx, bodyParagraph(block), block), ...footnoteAtoms(ctx, block.children)];
-    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date });
+    case 'paragraph': return linesOf(ctx, bodyParagraph(block), block, 'start', block.children);
+    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date }, 'start', block.children);
     case 'credit': return linesOf(ctx, creditParagraph(block), block, 'end').map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
@@ -193,13 +198,13 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
         const input = bodyParagraph(p);
         const mark = j === 0 ? (block.ordered ? `${i + 1}.` : '·') : '';
         if (mark) input.runs.unshift({ kind: 'text', text: mark, style: BODY });
-        return linesOf(ctx, input, { source: p.source, head: mark });
+        return linesOf(ctx, input, { source: p.source, head: mark }, 'start', p.children);
       }));
   }
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): Item[] {
-  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }), ...footnoteAtoms(ctx, entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }, 'start', entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
 /** Paragraphs right after a table belong to it as notes. */

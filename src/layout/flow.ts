@@ -23,6 +23,7 @@
  * (test/architecture-engine.test.ts checks it).
  */
 import type { Atom } from './atoms.ts';
+import { fitNote, noteArea, noteAreaLines } from './footnotes.ts';
 import type { Geometry } from './geometry.ts';
 
 export type ShortCause = 'widow' | 'heading' | 'block';
@@ -77,8 +78,10 @@ interface FlowState {
   column: number;
   /** Column floats waiting for the top of a column (never reordered). */
   pending: Atom[];
-  /** Floats kept for the foot of the current column (place="bottom"). */
+  /** Floats kept for the foot of the current column (place="bottom"), and its footnotes. */
   foot: Atom[];
+  /** Footnotes (or their rest) waiting for the next column's foot, in order. */
+  notes: Atom[];
   /** Page-wide floats waiting for the top of a page. */
   spanning: Atom[];
   /** The atom whose forced break was made (it then starts the new column or page). */
@@ -94,6 +97,8 @@ interface Snapshot {
   carry: Atom | undefined;
   pending: Atom[];
   spanning: Atom[];
+  foot: Atom[];
+  notes: Atom[];
   pageCount: number;
   column: number;
   lengths: number[];
@@ -101,11 +106,11 @@ interface Snapshot {
 }
 
 function snapshot(s: FlowState): Snapshot {
-  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
+  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], foot: [...s.foot], notes: [...s.notes], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
 }
 
 function restore(s: FlowState, snap: Snapshot): void {
-  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [] });
+  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [...snap.foot], notes: [...snap.notes] });
   s.pages.length = snap.pageCount;
   const page = s.pages.at(-1)!;
   page.columns.forEach((c, k) => (c.length = snap.lengths[k]!));
@@ -122,7 +127,23 @@ class ColumnFlow {
   }
 
   private footLines(): number {
-    return this.s.foot.reduce((n, a) => n + a.lines, 0);
+    return this.s.foot.reduce((n, a) => n + (a.footnote ? 0 : a.lines), 0) + noteAreaLines(this.g, this.footnotes());
+  }
+
+  private footnotes(): Atom[] {
+    return this.s.foot.filter((a) => a.footnote);
+  }
+
+  /** A footnote goes to the foot of this column (its mark's line is here), or begins here and goes on at the next column's; notes keep their order. */
+  private placeNote(note: Atom): void {
+    const fit = this.s.notes.length === 0 ? fitNote(this.g, this.footnotes(), note, this.room()) : undefined;
+    if (fit) this.s.foot.push(fit.first);
+    if (!fit || fit.rest) this.s.notes.push(fit?.rest ?? note);
+  }
+
+  /** A line whose footnote could not even begin at this foot if the line were set here. */
+  private crowdsNote(atom: Atom, room: number): boolean {
+    return atom.notes !== undefined && this.s.notes.length === 0 && fitNote(this.g, this.footnotes(), atom.notes[0]!, room - 1) === undefined;
   }
 
   room(): number {
@@ -163,9 +184,11 @@ class ColumnFlow {
     return true;
   }
 
+  /** Sets the foot floats, then the column's footnotes under one rule at the very foot. */
   closeColumn(): void {
     let line = this.capacity - this.footLines();
-    for (const atom of this.s.foot) {
+    const notes = this.footnotes();
+    for (const atom of [...this.s.foot.filter((a) => !a.footnote), ...(notes.length > 0 ? [noteArea(this.g, notes)] : [])]) {
       this.current().push({ atom, line });
       line += atom.lines;
     }
@@ -176,6 +199,7 @@ class ColumnFlow {
     this.closeColumn();
     this.s.column++;
     if (this.s.column === this.g.columns) this.newPage();
+    for (const note of this.s.notes.splice(0)) this.placeNote(note);
     this.placePending();
   }
 
@@ -184,20 +208,11 @@ class ColumnFlow {
     // A credit line that ends the text of the last column comes before the floats (R-YB-5).
     if ((this.s.carry ?? this.s.atoms[this.s.i])?.keepWithPrevious) return;
     while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) {
-      const atom = pending.shift()!;
-      if (atom.footnote) this.s.foot.push(atom);
-      else this.put(atom);
+      this.put(pending.shift()!);
     }
   }
 
   private placeFloat(atom: Atom): void {
-    // A footnote too long for the room left: its first lines here, the rest at the next column's foot.
-    const parts = atom.footnote && atom.lines > this.room() && this.room() > 0 ? atom.split?.(this.room()) : undefined;
-    if (parts) {
-      this.s.foot.push(parts.first);
-      this.s.pending.push(parts.rest);
-      return;
-    }
     const fits = this.s.pending.length === 0 && atom.lines <= this.room();
     if (atom.placement === 'bottom' && fits) this.s.foot.push(atom);
     else if (atom.placement !== 'top' && atom.placement !== 'bottom' && fits) this.put(atom);
@@ -257,8 +272,10 @@ class ColumnFlow {
       const need = Math.min(fromCarry ? atom.lines : needOf(s.atoms, s.i, atom), this.capacity);
       if (!isEmpty && need > room) return { kind: 'short', lines: room, need, cause: atom.keepWithNextLines > 0 ? 'heading' : 'block' };
       if (!isEmpty && widows(atom, room)) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
+      if (!isEmpty && this.crowdsNote(atom, room)) return { kind: 'short', lines: room, need: room + 1, cause: 'block' };
       this.put(atom);
       advance();
+      for (const note of atom.notes ?? []) this.placeNote(note);
       if (atom.keepWithPrevious && this.s.pending.length > 0) this.placePending();
     }
   }
@@ -347,7 +364,7 @@ function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
  * columns full where it can (`fill`: balancing a last page tries many heights and needs no fix).
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
-  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], spanning: [], brokeAt: -1 };
+  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], notes: [], spanning: [], brokeAt: -1 };
   const flow = new ColumnFlow(g, capacity, s, !fill);
   flow.newPage();
   const starts: Snapshot[] = [];
@@ -361,7 +378,7 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     if (end.kind === 'break' && end.page) while (s.column < g.columns - 1) flow.nextColumn();
     flow.nextColumn();
   }
-  while (s.pending.length > 0) flow.nextColumn();
+  while (s.pending.length > 0 || s.notes.length > 0) flow.nextColumn();
   flow.closeColumn();
   while (s.spanning.length > 0) flow.newPage();
   return s.pages;

@@ -5,7 +5,7 @@
  * parser hands back the same part (its file unchanged), the drafts of the last
  * build are used again, with the problems their layout found.
  */
-import { type Part, walkBook } from '../model/index.ts';
+import { noteRefsIn, type Part, walkBook } from '../model/index.ts';
 import { SessionCache } from '../units/index.ts';
 import type { BuildProblem, LayoutContext } from './context.ts';
 import type { PageDraft } from './draft.ts';
@@ -36,7 +36,9 @@ export class PartLayoutCache {
     if (serial === undefined) this.serials.set(part, (serial = ++this.nextSerial));
     const imageSizes = imageSizesOf(ctx, part);
     let laidOutNow = false;
-    const entry = this.cache.get(`${serial}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
+    // Notes numbered through the book or by page: a note added in an earlier part, or a page turned, changes this part's marks.
+    const marks = ctx.template.footnotes.numbering !== 'article' ? noteRefsIn(part).map((r) => r.mark).join() : '';
+    const entry = this.cache.get(`${serial}\u0000${marks}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
       laidOutNow = true;
       const before = ctx.problems.length;
       const recorded = ctx.caches?.composition.recordKeys(layOut) ?? { value: layOut(), keys: [] };

@@ -38,8 +38,8 @@ export type Inline =
   | { type: 'strong'; children: Inline[]; source: Source }
   | { type: 'indexTerm'; id: string; text: string; term: string; reading?: string; source: Source }
   | { type: 'break'; source: Source }
-  /** A footnote reference `[^1]` (页下注): `number` counts from 1 in its chapter; `note` is the footnote's text. */
-  | { type: 'noteRef'; id: string; number: number; note: Inline[]; source: Source }
+  /** A footnote reference `[^1]` (页下注): `number` counts from 1 in its chapter (or as the template numbers them); `mark` is what prints (①, 〔1〕, *…); `note` is the footnote's text. */
+  | { type: 'noteRef'; id: string; number: number; mark: string; note: Inline[]; source: Source }
   | Query
   | EditorNote;
 
@@ -287,9 +287,18 @@ export type NoteRef = Extract<Inline, { type: 'noteRef' }>;
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
-/** The mark of note `n` (from 1): ①…⑳, then 〔21〕, as Chinese books number 页下注. */
-export function noteMark(n: number): string {
-  return n >= 1 && n <= 20 ? CIRCLED[n - 1]! : `〔${n}〕`;
+/** How footnotes are marked (the template's footnotes.style): ①②…, 1 2…, 〔1〕〔2〕…, * ** ***… */
+export type NoteMarkStyle = 'circled' | 'arabic' | 'bracketed' | 'asterisk';
+
+/** The mark of note `n` (from 1) in `style`; circled: ①…⑳, then 〔21〕, as Chinese books number 页下注. */
+export function noteMark(n: number, style: NoteMarkStyle = 'circled'): string {
+  switch (style) {
+    case 'circled': return n >= 1 && n <= 20 ? CIRCLED[n - 1]! : `〔${n}〕`;
+    case 'arabic': return String(n);
+    case 'bracketed': return `〔${n}〕`;
+    // Beyond three stars a reader cannot count them: the number in brackets instead.
+    case 'asterisk': return n >= 1 && n <= 3 ? '*'.repeat(n) : `〔${n}〕`;
+  }
 }
 
 /** The note references below `node`, in reading order (not those inside a note's own text). */

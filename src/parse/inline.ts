@@ -161,5 +161,5 @@ function noteRef(state: ParseState, node: FootnoteReference): Inline[] {
     ...(i > 0 ? [{ type: 'text' as const, value: ' ', source: state.source(c) }] : []),
     ...('children' in c && c.type === 'paragraph' ? toInlines(state, c.children) : [{ type: 'text' as const, value: rawText('children' in c ? (c.children as PhrasingContent[]) : []), source: state.source(c) }]),
   ]);
-  return [{ type: 'noteRef', id: state.nextId('note'), number: 0, note, source: state.source(node) }];
+  return [{ type: 'noteRef', id: state.nextId('note'), number: 0, mark: '', note, source: state.source(node) }];
 }

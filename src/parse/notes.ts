@@ -5,7 +5,7 @@
  * in each chapter (an article of 特载/专文 numbers its own notes).
  */
 import type { FootnoteDefinition, FootnoteReference, Root, RootContent } from 'mdast';
-import { noteRefsIn, type Part } from '../model/index.ts';
+import { noteMark, noteRefsIn, type NoteRef, type Part } from '../model/index.ts';
 import type { ParseState } from './state.ts';
 
 export function collectFootnotes(state: ParseState, tree: Root): void {
@@ -19,7 +19,8 @@ export function collectFootnotes(state: ParseState, tree: Root): void {
 
 export function numberNotes(part: Part | undefined): Part | undefined {
   if (!part) return part;
-  noteRefsIn(part.intro).forEach((r, i) => (r.number = i + 1));
-  for (const chapter of part.chapters) noteRefsIn(chapter.children).forEach((r, i) => (r.number = i + 1));
+  const number = (r: NoteRef, i: number) => Object.assign(r, { number: i + 1, mark: noteMark(i + 1) });
+  noteRefsIn(part.intro).forEach(number);
+  for (const chapter of part.chapters) noteRefsIn(chapter.children).forEach(number);
   return part;
 }

@@ -13,7 +13,7 @@ import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
 import { loadTemplate, type Template } from '../config/index.ts';
-import { isWordCountOff } from '../derive/index.ts';
+import { isWordCountOff, markNotes, numberNotesByPage } from '../derive/index.ts';
 import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
@@ -272,6 +272,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const templateFile = await readTemplateFile(request.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return { ...base, files: [...read.all, templateFile] };
+  markNotes(book, template.footnotes);
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
   if (hasErrors(read.all)) return base;
@@ -290,7 +291,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { layoutCaches: caches.layout, renderCache: caches.render } : {}),
     ...(request.progress ? { progress: request.progress.update } : {}),
   };
-  const laid = request.layoutThreads === 2 ? await layoutInParallel(pdfInput, loaded) : { ...layoutForPrint(pdfInput), fromWorker: 0 };
+  const layOut = async () => (request.layoutThreads === 2 ? await layoutInParallel(pdfInput, loaded) : { ...layoutForPrint(pdfInput), fromWorker: 0 });
+  let laid = await layOut();
+  // 页下注 numbered by page: marked as the pages fell, then laid out again until the marks stay (a second pass when they keep their widths).
+  for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = await layOut();
   request.progress?.end();
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);

@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, noteMark, noteRefsIn, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
+import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, noteRefsIn, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
 import { type PageBreak, withPageBreaks } from './page-breaks.ts';
 
 export interface ContentContext {
@@ -30,7 +30,7 @@ export function inlines(nodes: readonly Inline[]): ElementContent[] {
       case 'break': return [h('br')];
       case 'query': return n.printed ? [{ type: 'text', value: n.printed }] : [];
       case 'note': return [];
-      case 'noteRef': return [h('a', { id: n.id, href: `#${n.id}-note`, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] }, noteMark(n.number))];
+      case 'noteRef': return [h('a', { id: n.id, href: `#${n.id}-note`, 'epub:type': 'noteref', role: 'doc-noteref', className: ['noteref'] }, n.mark)];
     }
   });
 }
@@ -190,7 +190,7 @@ function footnotes(items: unknown): Element[] {
   const refs = noteRefsIn(items);
   if (refs.length === 0) return [];
   return [h('section', { className: ['footnotes'] }, refs.map((r) => h('aside', { id: `${r.id}-note`, 'epub:type': 'footnote', role: 'doc-footnote' }, [
-    h('p', [h('a', { href: `#${r.id}`, role: 'doc-backlink' }, noteMark(r.number)), ...inlines(r.note)]),
+    h('p', [h('a', { href: `#${r.id}`, role: 'doc-backlink' }, r.mark), ...inlines(r.note)]),
   ])))];
 }
 
