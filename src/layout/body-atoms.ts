@@ -11,6 +11,7 @@ import {
 import type { FontStyle } from '../font/index.ts';
 import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
+import { blockLine } from './block-line.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
 import { withHeadingSpace } from './heading-space.ts';
@@ -32,8 +33,8 @@ function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, min
   return Math.max(minimum, Math.ceil(textHeightOf(lineCount, sizePt) / ctx.geometry.pitchPt) + 1);
 }
 
-/** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3). */
-export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number): Atom {
+/** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3); `source` names its lines in a proof's page map. */
+export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number, source?: Source): Atom {
   const style = ctx.template.headings[level];
   const align = level === 'subsection' ? 'start' : 'center';
   const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
@@ -41,7 +42,7 @@ export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' 
   return withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
     ...(outlineLevel !== undefined ? { outline: { title, level: outlineLevel } } : {}),
-    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align),
+    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align, source && blockKey(source)),
   }), gridLines, style.lines, textHeightOf(lines.length, style.size_pt));
 }
 
@@ -58,7 +59,7 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
-    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center'),
+    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center', blockKey(chapter.source)),
   }), gridLines, a.title_lines, textHeightOf(title.length, a.title_size_pt))];
   const info = chapter.article!;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
@@ -90,6 +91,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'start', turnover: 'words' }, c.size_pt, boxWidth);
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
+  const key = blockKey(fig.source);
   const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
   const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
@@ -105,6 +107,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
         y: top + firstBaseline + i * captionPitch,
         glyphs: l.glyphs,
+        ...blockLine(key, i, true),
       }));
       return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];
     },
@@ -224,7 +227,7 @@ function childItem(ctx: LayoutContext, item: Section | Entry | Block): Item[] {
     if (item.type === 'section') {
       const level = item.level === 3 ? 'section' : 'subsection';
       const title = level === 'section' ? letterSpaced(item.title) : item.title;
-      return [{ ...headingAtom(ctx, title, level, item.id), sources: [item.source] }, ...childAtoms(ctx, item.children)];
+      return [{ ...headingAtom(ctx, title, level, item.id, undefined, item.source), sources: [item.source] }, ...childAtoms(ctx, item.children)];
     }
     if (item.type === 'entry') return entryAtoms(ctx, item);
     return blockAtoms(ctx, item);
@@ -241,7 +244,7 @@ export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
   if (first && 'table' in first && !chapter.article) {
     return [{ ...first, title: first.title || chapter.title, anchor: chapter.id }, ...children.slice(1)];
   }
-  const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1), sources: [chapter.source] }];
+  const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1, chapter.source), sources: [chapter.source] }];
   return withMarks([...head, ...children]);
 }
 

@@ -7,7 +7,8 @@
  * foot of the next column.
  */
 import { BODY, inlineRuns, type Line } from '../compose/index.ts';
-import { type Inline, noteMark, noteRefsIn, type NoteRef } from '../model/index.ts';
+import { blockKey, type Inline, noteMark, noteRefsIn, type NoteRef } from '../model/index.ts';
+import { blockLine } from './block-line.ts';
 import type { Atom, Placement } from './atoms.ts';
 import { composeAt, type LayoutContext } from './context.ts';
 import type { DisplayItem } from './types.ts';
@@ -19,7 +20,8 @@ const RULE_FRACTION = 0.25;
 const RULE_GAP_PT = 3;
 const RULE_WIDTH_PT = 0.5;
 
-function noteAtom(ctx: LayoutContext, ref: NoteRef, lines: readonly Line[], size: number): Atom {
+/** `from`: the place of the first of `lines` in the note (a note split between columns goes on from there). */
+function noteAtom(ctx: LayoutContext, ref: NoteRef, lines: readonly Line[], size: number, from = 0): Atom {
   const g = ctx.geometry;
   const lead = size * NOTE_LEADING;
   const height = RULE_GAP_PT + size + (lines.length - 1) * lead + 0.12 * size;
@@ -29,7 +31,7 @@ function noteAtom(ctx: LayoutContext, ref: NoteRef, lines: readonly Line[], size
     split(room) {
       const fit = Math.floor((room * g.pitchPt - RULE_GAP_PT - size - 0.12 * size) / lead) + 1;
       if (fit < 1 || fit >= lines.length) return undefined;
-      return { first: noteAtom(ctx, ref, lines.slice(0, fit), size), rest: noteAtom(ctx, ref, lines.slice(fit), size) };
+      return { first: noteAtom(ctx, ref, lines.slice(0, fit), size, from), rest: noteAtom(ctx, ref, lines.slice(fit), size, from + fit) };
     },
     draw({ geometry, isRecto, column, line }: Placement): DisplayItem[] {
       // Set to the foot of its lines: the last baseline on the column's last grid line.
@@ -39,7 +41,7 @@ function noteAtom(ctx: LayoutContext, ref: NoteRef, lines: readonly Line[], size
       const ruleY = first - 0.88 * size - RULE_GAP_PT;
       return [
         { kind: 'rule', x1: left, y1: ruleY, x2: left + geometry.columnWidthPt * RULE_FRACTION, y2: ruleY, widthPt: RULE_WIDTH_PT },
-        ...lines.map((l, i): DisplayItem => ({ kind: 'glyphs', x: left, y: first + i * lead, glyphs: l.glyphs })),
+        ...lines.map((l, i): DisplayItem => ({ kind: 'glyphs', x: left, y: first + i * lead, glyphs: l.glyphs, ...blockLine(blockKey(ref.note[0]?.source ?? ref.source), from + i, true) })),
       ];
     },
   };

@@ -11,7 +11,7 @@ import { compareManifests, makeManifest, manifestBytes, parseManifest } from './
 function book(pages: Array<Array<[string, string[]]>>): PagedDocument {
   const made: Page[] = pages.map((paragraphs, index) => {
     let y = 0;
-    const textLines = paragraphs.flatMap(([key, lines]) => lines.map((text, i) => ({ key: `ms/01.md:${key}:1`, index: i, column: 0, y: (y += 16), x: 0, widthPt: 100, text })));
+    const textLines = paragraphs.flatMap(([key, lines]) => lines.map((text, i) => ({ key: `ms/01.md:${key}:1`, index: i, column: 0, y: (y += 16), x: 0, widthPt: 100, sizePt: 10.5, text })));
     return { index, kind: 'body', folio: String(index + 1), number: String(index + 1), isRecto: index % 2 === 0, runningHead: '', items: [], sources: [], textLines };
   });
   return { widthPt: 595, heightPt: 808, pages: made, anchors: new Map(), outline: [], wordsThousands: 0, index: [] };
