@@ -17,8 +17,8 @@ import type { DisplayItem, Page, TextLine } from './types.ts';
 const DRAFT_SIZE_PT = 6.5;
 const NOTE_PITCH_PT = 8;
 /** A margin note stands this far from the type area; a change bar stands between them. */
-const NOTE_GAP_PT = 6;
-const BAR_GAP_PT = 2.5;
+const NOTE_GAP_PT = 7;
+const BAR_GAP_PT = 3.5;
 /** A note longer than this many lines is cut (its whole text is in the report). */
 const NOTE_MOST_LINES = 6;
 const HIGHLIGHT: Record<MarginNote['tone'], string> = { query: '#fff066', warning: '#ffc4b8' };
@@ -118,9 +118,14 @@ export interface PageChange {
 
 const BAR_WIDTH_PT = 1.5;
 const MOVED_COLOUR = '#a8a8a8';
-/** The deletion mark: a short heavy red stroke pointing from the margin at the place between two lines (a caret laid on its side). */
+/**
+ * The deletion mark: a short heavy red stroke from the margin to the place
+ * between two lines, and across its inner end a thin red tick over the
+ * boundary (⊣ beside the left column, ⊢ beside the right).
+ */
 const DELETION_WIDTH_PT = 2;
 const DELETION_LENGTH_PT = 9;
+const DELETION_TICK_PT = 7;
 const DELETION_COLOUR = '#d0021b';
 
 /** The bar's x: outside the type area on the line's side (never in the gutter). */
@@ -158,13 +163,16 @@ export function changeMarks(g: Geometry, page: Page, change: PageChange): Displa
     const { top, bottom } = slotOf(g, line);
     return { kind: 'rule', x1: x, y1: top, x2: x, y2: bottom, widthPt: BAR_WIDTH_PT };
   });
-  const deletion = (line: TextLine, y: number): DisplayItem => {
+  const deletion = (line: TextLine, y: number): DisplayItem[] => {
     const x = barX(g, page, line);
     const out = line.column === 0 ? -DELETION_LENGTH_PT : DELETION_LENGTH_PT;
-    return { kind: 'rule', x1: x - out / 6, y1: y, x2: x + out, y2: y, widthPt: DELETION_WIDTH_PT, colour: DELETION_COLOUR };
+    return [
+      { kind: 'rule', x1: x, y1: y, x2: x + out, y2: y, widthPt: DELETION_WIDTH_PT, colour: DELETION_COLOUR },
+      { kind: 'rule', x1: x, y1: y - DELETION_TICK_PT / 2, x2: x, y2: y + DELETION_TICK_PT / 2, widthPt: 1, colour: DELETION_COLOUR },
+    ];
   };
-  for (const i of change.deletedAfter ?? []) bars.push(deletion(lines[i]!, slotOf(g, lines[i]!).bottom));
-  for (const i of change.deletedBefore ?? []) bars.push(deletion(lines[i]!, slotOf(g, lines[i]!).top));
+  for (const i of change.deletedAfter ?? []) bars.push(...deletion(lines[i]!, slotOf(g, lines[i]!).bottom));
+  for (const i of change.deletedBefore ?? []) bars.push(...deletion(lines[i]!, slotOf(g, lines[i]!).top));
   if (!change.moved) return bars;
   const left = g.typeLeft(page.isRecto);
   const outer = page.isRecto ? left + g.typeWidthPt + BAR_GAP_PT : left - BAR_GAP_PT;
