@@ -13,7 +13,7 @@ import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bodyComposeOptions, buildEpub, checkManuscript, composeBody, layoutForPrint } from '../src/build/index.ts';
+import { buildEpub, checkManuscript, layoutForPrint, setParagraphs } from '../src/build/index.ts';
 import { CompositionCache, LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
@@ -39,10 +39,7 @@ const read = await timed('read manuscript (files, images)', () => readManuscript
 const checked = await timed('parse + validate', () => checkManuscript(read.files, read.all));
 if (!checked.book) throw new Error('the manuscript does not parse; run npx nianjian check');
 const book = checked.book;
-const fonts = createFontProvider(fontSet);
-const composed = await timed('compose body (cold caches)', () => composeBody(book, bodyComposeOptions(book.settings, fonts)));
-await timed('compose body (warm caches)', () => composeBody(book, bodyComposeOptions(book.settings, fonts)));
-const composeOnly = performance.now() - started;
+const readOnly = performance.now() - started;
 
 // The print PDF, stage by stage, with fresh font caches as a build has them.
 const buildStart = performance.now();
@@ -125,20 +122,22 @@ rows.push(
   ['watch rebuild / full build (medians, this run)', `${(middle(watched.known) / 1000 / buildSeconds).toFixed(3)}`],
 );
 
-const lines = composed.flatMap((b) => b.composed.lines);
+// Every body line as the layout set it, at the template's measure.
+const paragraphs = setParagraphs(book, laid.paged);
+const lines = paragraphs.flatMap((p) => p.lines);
 const justified = lines.filter((l) => !l.isLast);
 const loose = justified.filter((l) => l.spreadEm > LOOSE_LINE_EM).length;
 const spreads = justified.map((l) => l.spreadEm).sort((a, b) => a - b);
 const characters = lines.reduce((n, l) => n + l.glyphs.length, 0);
 const pages = laid.paged.pages.length;
 rows.push(
-  ['fonts + read + parse + compose body (bench path)', `${composeOnly.toFixed(0)} ms`],
+  ['fonts + read + parse', `${readOnly.toFixed(0)} ms`],
   ['template + images + layout + PDF', `${printOnly.toFixed(0)} ms`],
   ['total', `${total.toFixed(0)} ms`],
   ['pages (printed book: 388)', `${pages} (${(pages / (printOnly / 1000)).toFixed(0)} pages/s for layout + PDF)`],
   ['PDF / EPUB size', `${(pdf.length / 1048576).toFixed(1)} MB / ${(epub.length / 1048576).toFixed(1)} MB`],
   ['peak RSS of this bench process (it keeps everything)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
-  ['paragraphs / lines / glyphs', `${composed.length} / ${lines.length} / ${characters}`],
+  ['paragraphs / lines / glyphs', `${paragraphs.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
 );

@@ -144,6 +144,24 @@ describe('a fonts.yaml that names fonts it may not use (issues 16, 22)', () => {
       `${lineOf('../../../../etc/passwd')} font-file-invalid`, `${lineOf('npm:no-such-font-package')} font-package-missing`,
       `${lineOf('missing.ttf')} font-file-missing`, `${lineOf('/etc\n')} font-file-invalid`,
     ]);
+    // The column is the path's own, as an editor jumps there: `    regular: missing.ttf` → 14.
+    const columnOf = (needle: string) => yaml.slice(yaml.lastIndexOf('\n', yaml.indexOf(needle)) + 1).indexOf(needle) + 1;
+    const missing = (error as InstanceType<typeof FontConfigError>).file.messages.find((m) => m.ruleId === 'font-file-missing')!;
+    expect(missing.column).toBe(columnOf('missing.ttf'));
+    expect(missing.column).toBeGreaterThan(1);
+  });
+
+  test('check reads a book\'s fonts.yaml without opening a font: problems at their line and column, none for a file all commented out', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { checkBookFonts } = await import('../src/io/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'nianjian-book-fonts-'));
+    expect(await checkBookFonts(dir)).toBeUndefined();
+    writeFileSync(join(dir, 'fonts.yaml'), '# roles:\n#   body:\n#     regular: fonts/book.ttf\n');
+    expect((await checkBookFonts(dir))!.messages).toEqual([]);
+    writeFileSync(join(dir, 'fonts.yaml'), 'roles:\n  caption:\n    family: 楷\n    regular: "fonts/kai.ttf"\nfallback:\n  - /etc\n');
+    const found = (await checkBookFonts(dir))!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+    expect(found).toEqual(['4:15 font-file-missing', '6:5 font-file-invalid']);
   });
 });
 

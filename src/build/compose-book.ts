@@ -1,39 +1,58 @@
 /**
- * Composes every paragraph of the book body at the body measure, and turns
- * the composer's problems into diagnostics on the manuscript files.
+ * The body's paragraphs as the layout set them (the book's own checks read
+ * every line from here), and the composer's and layout's problems as
+ * diagnostics on the manuscript files.
  */
-import {
-  bodyParagraph, chronicleParagraph, composeParagraph, type ComposedParagraph, type ComposeOptions,
-  creditParagraph, entryParagraph, type ParagraphInput,
-} from '../compose/index.ts';
+import { bodyParagraph, chronicleParagraph, creditParagraph, entryParagraph, type Line, type ParagraphInput } from '../compose/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
-import type { BuildProblem } from '../layout/index.ts';
-import { type Book, walkBook } from '../model/index.ts';
+import type { BuildProblem, PagedDocument } from '../layout/index.ts';
+import { blockKey, type Book, walkBook } from '../model/index.ts';
 
-export interface ComposedBlock {
-  /** The model node's id, or the source place for nodes without one. */
+/** A paragraph of the body: what the composer was given and the lines printed, in the template's measure. */
+export interface SetParagraph {
+  /** Its manuscript place, `path:line:column` (model's blockKey). */
   key: string;
+  /** An entry's id: its anchor is on its first line. */
+  entryId?: string;
   input: ParagraphInput;
-  composed: ComposedParagraph;
+  lines: Line[];
 }
 
 /** The paragraphs of the body in reading order, as composer inputs. */
-export function bodyParagraphs(book: Book): Array<{ key: string; input: ParagraphInput }> {
-  const out: Array<{ key: string; input: ParagraphInput }> = [];
-  const at = (s: { source: { path: string; position?: { start: { line: number } } } }) => `${s.source.path}:${s.source.position?.start.line ?? 0}`;
+function bodyParagraphs(book: Book): Array<Omit<SetParagraph, 'lines'>> {
+  const out: Array<Omit<SetParagraph, 'lines'>> = [];
   walkBook(book, (node) => {
+    const key = 'source' in node ? blockKey(node.source) : undefined;
+    if (!key) return;
     switch (node.type) {
-      case 'entry': out.push({ key: node.id, input: entryParagraph(node) }); break;
-      case 'paragraph': out.push({ key: at(node), input: bodyParagraph(node) }); break;
-      case 'chronicleItem': out.push({ key: at(node), input: chronicleParagraph(node) }); break;
-      case 'credit': out.push({ key: at(node), input: creditParagraph(node) }); break;
+      case 'entry': out.push({ key, entryId: node.id, input: entryParagraph(node) }); break;
+      case 'paragraph': out.push({ key, input: bodyParagraph(node) }); break;
+      case 'chronicleItem': out.push({ key, input: chronicleParagraph(node) }); break;
+      case 'credit': out.push({ key, input: creditParagraph(node) }); break;
     }
   });
   return out;
 }
 
-export function composeBody(book: Book, options: ComposeOptions): ComposedBlock[] {
-  return bodyParagraphs(book).map(({ key, input }) => ({ key, input, composed: composeParagraph(input, options) }));
+/**
+ * Every body paragraph with the lines it was printed in, gathered from the
+ * pages' text lines: what a build really set, not a composition of its own.
+ * A paragraph that is printed nowhere (outside the body flow) is left out.
+ */
+export function setParagraphs(book: Book, paged: PagedDocument): SetParagraph[] {
+  const printed = new Map<string, Line[]>();
+  for (const page of paged.pages) {
+    for (const l of page.textLines ?? []) {
+      if (!l.composed) continue;
+      const lines = printed.get(l.key) ?? [];
+      printed.set(l.key, lines);
+      lines[l.index] = l.composed;
+    }
+  }
+  return bodyParagraphs(book).flatMap((p) => {
+    const lines = printed.get(p.key);
+    return lines ? [{ ...p, lines }] : [];
+  });
 }
 
 const SHORT_CAUSE = { widow: '段末一行将单独转栏（孤行）', heading: '标题与其后两行排不下', block: '图表等整块排不下' } as const;
@@ -71,11 +90,6 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'line-loose': report(file, place, 'line-loose', { spread: p.spreadEm.toFixed(2), text: excerpt(p.text), ...at }); break;
     case 'kinsoku-forced': report(file, place, 'kinsoku-forced', { text: excerpt(p.text), ...at }); break;
   }
-}
-
-/** Adds each composition problem to the file its text came from; each missing character once per file. */
-export function reportComposeProblems(blocks: readonly ComposedBlock[], files: readonly VFile[]): void {
-  reportProblems(blocks.flatMap((b) => b.composed.problems), files);
 }
 
 export function reportProblems(problems: readonly BuildProblem[], files: readonly VFile[]): void {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkManuscript, pageOfSource } from '../build/index.ts';
 import { countMessages, escapeTerminal, formatMessages, type VFile } from '../diagnostics/index.ts';
-import { createManuscript, FontConfigError, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
+import { checkBookFonts, createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type BuildOutcome, internalErrorFile, roundName, runBuild } from '../pipeline/index.ts';
@@ -19,7 +19,7 @@ import { preview } from './preview.ts';
 import { listQueries } from './queries.ts';
 import { terminalProgress } from './progress.ts';
 import { colourLines, formatJson, jsonDiagnostics, wantsColour } from './report.ts';
-import { newCaches, remember, reuseLine, type Session } from './session.ts';
+import { newCaches, refreshFonts, remember, reuseLine, type Session } from './session.ts';
 import { watchManuscript } from './watch.ts';
 
 export { EXIT };
@@ -92,13 +92,10 @@ async function check(args: Args, io: Io): Promise<number> {
   return finish(args, [...result.files, ...(await bookFontProblems(args.dir))], io);
 }
 
-/** A book's own fonts.yaml, checked as a build would read it: its problems at their lines (nothing when it has none). */
+/** A book's own fonts.yaml, checked as a build would read it but without opening a font: its problems at their places (nothing when it has none). */
 async function bookFontProblems(dir: string): Promise<VFile[]> {
-  if (!existsSync(join(dir, 'fonts.yaml'))) return [];
-  return loadFonts({ bookDir: dir }).then(() => [], (error: unknown) => {
-    if (error instanceof FontConfigError) return [error.file];
-    throw error;
-  });
+  const file = await checkBookFonts(dir);
+  return file && file.messages.length > 0 ? [file] : [];
 }
 
 /** nianjian init [dir]: a new yearbook from templates/new-book (the current folder when none is named); it builds at once. */
@@ -119,6 +116,7 @@ const titleOf = (book: Book) => `${book.settings.title}ï¼ˆ${book.settings.year}ï
 /** Runs one build through the pipeline, prints what it found, and keeps what the preview needs. */
 async function build(args: Args, io: Io, session: Session = {}, scratch?: ScratchFiles): Promise<number> {
   const bar = args.quiet || args.format === 'json' ? undefined : terminalProgress();
+  await refreshFonts(session);
   const outcome = await runBuild({
     dir: args.dir, out: args.out, draft: args.draft, epub: !args.draft && args.command === 'build', press: args.press && !args.draft && args.command === 'build', log: io.say,
     ...(session.caches ? { caches: session.caches, reuse: reuseLine } : {}), ...(session.edits || session.caches ? { fonts: () => (session.fonts ??= loadFonts({ bookDir: args.dir })) } : {}),

@@ -6,8 +6,8 @@
  */
 import type { SourcePlace } from '../build/index.ts';
 import { countMessages, type VFile } from '../diagnostics/index.ts';
-import type { LoadedFonts } from '../io/index.ts';
-import type { SessionCaches } from '../pipeline/index.ts';
+import { fontsChanged, type LoadedFonts } from '../io/index.ts';
+import { newCaches, type SessionCaches } from '../pipeline/index.ts';
 import type { EditTracker } from './last-edit.ts';
 
 /** What the last build made, for the preview. */
@@ -35,6 +35,20 @@ export interface Session {
   last?: Built;
 }
 
+/**
+ * Forgets the session's fonts when a file they came from changed since they
+ * were loaded (a fonts.yaml edited, a font file replaced) or when they could
+ * not be loaded (a fonts.yaml being mended), so the next build loads them
+ * again; the composed caches go too, as their lines were set in the old fonts.
+ */
+export async function refreshFonts(session: Session): Promise<void> {
+  if (!session.fonts) return;
+  const loaded = await session.fonts.catch(() => undefined);
+  if (loaded && !fontsChanged(loaded)) return;
+  delete session.fonts;
+  if (session.caches) session.caches = newCaches();
+}
+
 /** Keeps what a build made for the preview (only in a preview session). */
 export function remember(session: Session, files: VFile[], built: Omit<Built, 'errors' | 'warnings'>): void {
   if (!session.edits) return;
@@ -42,4 +56,5 @@ export function remember(session: Session, files: VFile[], built: Omit<Built, 'e
   session.last = { ...built, errors: c.fatal + c.error, warnings: c.warning };
 }
 
-export { newCaches, reuseLine, type SessionCaches } from '../pipeline/index.ts';
+export { newCaches };
+export { reuseLine, type SessionCaches } from '../pipeline/index.ts';

@@ -3,8 +3,8 @@
  * into a FontSet for the composer.
  */
 import { FONT_ROLES } from '../config/index.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type Font, type FontRole, type FontSet, openFont, type RoleFonts } from '../font/index.ts';
 import { hasErrors, report, type VFile } from '../diagnostics/index.ts';
 import { DEFAULT_FONTS_DIR, fontFileProblem, readBookFontConfig, readFontConfig, resolveFontPath } from './fonts.ts';
@@ -16,6 +16,12 @@ export interface LoadedFonts {
   bytes: Map<string, Uint8Array>;
   /** The same fonts as opened, by the same key: the PDF embeds them without parsing the files again. */
   opened: Map<string, Font>;
+  /**
+   * Each file these fonts came from (the fonts.yaml files, also a book's that
+   * does not exist yet, and every font file they name) with its stamp when
+   * loaded: a watch loads the fonts again when one of them changes.
+   */
+  sources: ReadonlyMap<string, string>;
 }
 
 /**
@@ -25,11 +31,28 @@ export interface LoadedFonts {
 export async function loadFonts(options: { bookDir?: string; fontsDir?: string } = {}): Promise<LoadedFonts> {
   const bytes = new Map<string, Uint8Array>();
   const opened = new Map<string, Font>();
+  const read = new Set<string>();
   const set = await loadFontSet(options.fontsDir, (font, data, key) => {
     bytes.set(key, data);
     opened.set(key, font);
-  }, options.bookDir);
-  return { set, bytes, opened };
+  }, options.bookDir, read);
+  return { set, bytes, opened, sources: new Map([...read].map((path) => [path, stampOf(path)])) };
+}
+
+/** When and how large the file at `path` is ('' when there is none): a changed stamp means a changed file. */
+function stampOf(path: string): string {
+  try {
+    const info = statSync(path);
+    return `${info.mtimeMs}:${info.size}`;
+  } catch {
+    return '';
+  }
+}
+
+/** True when a file the fonts came from changed (or appeared, or went) since they were loaded. */
+export function fontsChanged(loaded: LoadedFonts): boolean {
+  for (const [path, stamp] of loaded.sources) if (stampOf(path) !== stamp) return true;
+  return false;
 }
 
 /**
@@ -42,17 +65,55 @@ export class FontConfigError extends Error {
   }
 }
 
-/** The 1-based line of fonts.yaml where `path` is written as a whole value (`regular: path`, `- path`), quoted or not. */
-function lineOf(file: VFile, path: string): number {
+/** The 1-based line and column of fonts.yaml where `path` is written as a whole value (`regular: path`, `- path`), quoted or not. */
+function placeOf(file: VFile, path: string): { line: number; column: number } {
   const lines = String(file.value).split('\n');
   const at = lines.findIndex((line) => line.replace(/\s+#.*$/, '').trim().replace(/^(-|[\w-]+:)\s*/, '').replace(/^(["'])(.*)\1$/, '$2') === path);
-  return at < 0 ? 1 : at + 1;
+  if (at < 0) return { line: 1, column: 1 };
+  const column = lines[at]!.indexOf(path);
+  return { line: at + 1, column: column < 0 ? 1 : column + 1 };
 }
 
 /** A fonts.yaml read: its file (for messages at its lines) and the folder its relative paths start from. */
 interface FontSource { file: VFile; dir: string }
 
-export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array, key: string) => void, bookDir?: string): Promise<FontSet> {
+/**
+ * Where `path` of a fonts.yaml leads, when a font can be read from there;
+ * otherwise undefined, with a message at the place it is written.
+ */
+function usableFontPath(path: string, from: FontSource): string | undefined {
+  const full = resolveFontPath(from.dir, path);
+  const at = placeOf(from.file, path);
+  const problem = full === undefined || !existsSync(full) ? undefined : fontFileProblem(full);
+  if (full === undefined) report(from.file, at, 'font-package-missing', { path });
+  else if (!existsSync(full)) report(from.file, at, 'font-file-missing', { path, full });
+  else if (problem) report(from.file, at, 'font-file-invalid', { path, reason: problem });
+  else return full;
+  return undefined;
+}
+
+/**
+ * A book's own fonts.yaml checked as a build reads it, without opening a
+ * font (`nianjian check`): its file with the messages at their places, or
+ * undefined when the book has none.
+ */
+export async function checkBookFonts(bookDir: string): Promise<VFile | undefined> {
+  const book = await readBookFontConfig(bookDir);
+  if (!book?.config) return book?.file;
+  const own: FontSource = { file: book.file, dir: resolve(bookDir) };
+  const { roles = {}, fallback = [] } = book.config;
+  for (const role of FONT_ROLES) {
+    const r = roles[role];
+    for (const path of r ? [r.regular, ...(r.bold ? [r.bold] : [])] : []) usableFontPath(path, own);
+  }
+  for (const path of fallback) usableFontPath(path, own);
+  return book.file;
+}
+
+/** `read` gathers the files the set comes from (for LoadedFonts.sources). */
+export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: Font, bytes: Uint8Array, key: string) => void, bookDir?: string, read?: Set<string>): Promise<FontSet> {
+  read?.add(join(fontsDir, 'fonts.yaml'));
+  if (bookDir !== undefined) read?.add(join(bookDir, 'fonts.yaml'));
   const { config, file } = await readFontConfig(fontsDir);
   if (!config) throw new FontConfigError(file);
   const book = bookDir === undefined ? undefined : await readBookFontConfig(bookDir);
@@ -62,13 +123,9 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
   const cache = new Map<string, Font>();
   let needsDecoder = false;
   const load = (path: string, from: FontSource): Font => {
-    const full = resolveFontPath(from.dir, path);
-    const at = { line: lineOf(from.file, path), column: 1 };
-    const problem = full === undefined || !existsSync(full) ? undefined : fontFileProblem(full);
-    if (full === undefined) report(from.file, at, 'font-package-missing', { path });
-    else if (!existsSync(full)) report(from.file, at, 'font-file-missing', { path, full });
-    else if (problem) report(from.file, at, 'font-file-invalid', { path, reason: problem });
-    else if (!cache.has(full)) {
+    const full = usableFontPath(path, from);
+    if (full !== undefined) read?.add(full);
+    if (full !== undefined && !cache.has(full)) {
       if (full.endsWith('.css')) {
         // Split web-font subsets (issue 18): one family, a font per subset, each read when a character needs it.
         const faces = parseFontFaces(readFileSync(full, 'utf8'), full);

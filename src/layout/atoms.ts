@@ -77,7 +77,7 @@ export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;
-      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs, ...blockLine(paragraph?.key, paragraph?.index ?? 0) }];
+      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs, ...blockLine(paragraph?.key, paragraph?.index ?? 0, false, line) }];
     },
   };
 }

@@ -5,8 +5,10 @@
  * kind of printed text (paragraphs, headings, captions, table cells and
  * titles, footnotes) gets change bars the same way.
  */
+import type { Line } from '../compose/index.ts';
 import type { BlockLine } from './types.ts';
 
-export function blockLine(key: string | undefined, index: number, floats?: boolean): { block?: BlockLine } {
-  return key ? { block: { key, index, ...(floats ? { floats } : {}) } } : {};
+/** `composed`: a body paragraph's line, which the book's own checks read back (issue 17). */
+export function blockLine(key: string | undefined, index: number, floats?: boolean, composed?: Line): { block?: BlockLine } {
+  return key ? { block: { key, index, ...(floats ? { floats } : {}), ...(composed ? { composed } : {}) } } : {};
 }

@@ -101,8 +101,8 @@ export function textLinesOf(g: Geometry, isRecto: boolean, items: readonly Displ
     const centre = item.x + run.xPt(0) + widthPt / 2;
     const column = Math.abs(centre - middle) < 1 ? (isRecto ? 1 : 0) : centre < middle ? 0 : 1;
     const text = run.refs.map((r) => r.text).join('');
-    const { key, index, floats } = item.block;
-    return [{ key, index, column, y: item.y, x: item.x + run.xPt(0), widthPt, sizePt: run.sizePt(0), text, ...(floats ? { floats } : {}) }];
+    const { key, index, floats, composed } = item.block;
+    return [{ key, index, column, y: item.y, x: item.x + run.xPt(0), widthPt, sizePt: run.sizePt(0), text, ...(floats ? { floats } : {}), ...(composed ? { composed } : {}) }];
   });
 }
 

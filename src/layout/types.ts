@@ -3,7 +3,7 @@
  * page in absolute positions (pt, origin at the top left of the page, y
  * down); rendering decides nothing.
  */
-import type { GlyphRun } from '../compose/index.ts';
+import type { GlyphRun, Line } from '../compose/index.ts';
 import type { IndexGroup } from '../derive/index.ts';
 
 /** A line of glyphs with its baseline at (x, y); `block` names the manuscript text it prints. */
@@ -25,6 +25,8 @@ export interface BlockLine {
   index: number;
   /** A float (a caption, a footnote) need not stand where its neighbours in the manuscript do. */
   floats?: boolean;
+  /** A body paragraph's line as composed (TextLine.composed). */
+  composed?: Line;
 }
 
 export interface ImageItem {
@@ -108,6 +110,8 @@ export interface TextLine {
   sizePt: number;
   text: string;
   floats?: boolean;
+  /** A body paragraph's line as composed, at the template's measure: the book's own checks read every line of the body from here. */
+  composed?: Line;
 }
 
 /** 页: one page of the book block. */

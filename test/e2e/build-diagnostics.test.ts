@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBook, checkManuscript, layoutForPrint, reportProblems } from '../../src/build/index.ts';
+import { checkManuscript, layoutForPrint, reportProblems } from '../../src/build/index.ts';
 import { main } from '../../src/cli/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
 import { geometryOf, type PagedDocument } from '../../src/layout/index.ts';
 import { createFontProvider, type FontProvider, missingCharacters, openFont } from '../../src/font/index.ts';
 import { imageSizeOf, loadFontSet, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
 import { type Files, jpeg, VALID_BOOK_YAML, writeManuscript } from '../helpers/manuscript.ts';
+import { setBook } from '../helpers/set-book.ts';
 
 let fonts: FontProvider;
 beforeAll(async () => {
@@ -21,9 +22,7 @@ beforeAll(async () => {
 });
 
 async function build(body: string) {
-  const dir = writeManuscript({ '01-篇.md': `# 篇\n\n## 章\n\n${body}\n` });
-  const read = await readManuscript(dir);
-  return buildBook(read.files, read.all, fonts);
+  return setBook(writeManuscript({ '01-篇.md': `# 篇\n\n## 章\n\n${body}\n` }), fonts);
 }
 
 describe('composition diagnostics', () => {
@@ -34,14 +33,14 @@ describe('composition diagnostics', () => {
     expect(msg.reason).toContain('𪛖');
     expect(msg.reason).toContain('U+2A6D6');
     expect(msg.line).toBe(6);
-    const glyph = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '𪛖')!;
+    const glyph = r.paragraphs[0]!.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '𪛖')!;
     expect(glyph.glyphId).toBe(0);
   });
 
   test('superscript digits missing from the fonts are made from digits, raised and smaller', async () => {
     const r = await build('见名词解释⁵。');
     expect(r.files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'glyph-missing')).toEqual([]);
-    const sup = r.composed[0]!.composed.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '⁵')!;
+    const sup = r.paragraphs[0]!.lines.flatMap((l) => l.glyphs.toArray()).find((g) => g.text === '⁵')!;
     expect(sup.riseEm).toBeGreaterThan(0);
     expect(sup.sizePt).toBeLessThan(10.5);
   });
@@ -56,7 +55,7 @@ describe('images', () => {
   test('an image printed below 200 dpi is a warning naming the file and its line', async () => {
     const dir = writeManuscript({ '01-篇.md': '# 篇\n\n## 章\n\n正文。\n\n![小图](photos/small.jpg "某提供")\n', 'photos/small.jpg': await jpeg(120, 80) });
     const read = await readManuscript(dir);
-    const book = buildBook(read.files, read.all, fonts).book!;
+    const book = checkManuscript(read.files, read.all).book!;
     const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
     const { problems } = layoutForPrint({ book, template, fonts, imageSize: imageSizeOf(read) });
     reportProblems(problems, read.all);
@@ -141,7 +140,7 @@ describe('layout progress', () => {
   test('layout tells its progress once per part, in reading order', async () => {
     const dir = writeManuscript({ '01-概况.md': '# 概况\n\n## 章\n\n正文。\n', '02-政治.md': '# 政治\n\n## 章\n\n正文。\n' });
     const read = await readManuscript(dir);
-    const book = buildBook(read.files, read.all, fonts).book!;
+    const book = checkManuscript(read.files, read.all).book!;
     const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
     const seen: string[] = [];
     layoutForPrint({ book, template, fonts, imageSize: () => undefined, progress: (done, total, title) => seen.push(`${done}/${total} ${title}`) });

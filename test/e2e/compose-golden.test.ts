@@ -1,15 +1,13 @@
 /**
- * Golden line dumps (code-style §9.2) of hard paragraphs of the sample, set
- * with the real fonts at the body measure: quotes and brackets, ——, ·,
+ * Golden line dumps (code-style §9.2) of hard paragraphs of the sample, as
+ * the build set them (the real fonts, the template's measure): quotes and brackets, ——, ·,
  * numbers and percentages, Latin words, run-in heads and 大事记 dates.
  * A change in any glyph position shows in the diff of the .expected.txt.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBook, type BuildResult } from '../../src/build/index.ts';
 import { dumpLines } from '../../src/compose/index.ts';
-import { createFontProvider } from '../../src/font/index.ts';
-import { loadFontSet, readManuscript } from '../../src/io/index.ts';
+import { type SetBook, setBook } from '../helpers/set-book.ts';
 
 /** Fixture name → a snippet that picks one paragraph of the sample. */
 const CASES: Record<string, string> = {
@@ -21,18 +19,17 @@ const CASES: Record<string, string> = {
   'brackets-book-titles': '严格落实信息“五公开”制度',
 };
 
-let result: BuildResult;
+let result: SetBook;
 beforeAll(async () => {
-  const read = await readManuscript(join(import.meta.dirname, '../../manuscript'));
-  result = buildBook(read.files, read.all, createFontProvider(await loadFontSet()));
-});
+  result = await setBook(join(import.meta.dirname, '../../manuscript'));
+}, 120_000);
 
 describe('golden line dumps of the sample', () => {
   for (const [name, snippet] of Object.entries(CASES)) {
     test(`${name}`, async () => {
-      const block = result.composed.find((b) => b.input.runs.some((r) => r.kind === 'text' && r.text.includes(snippet)));
+      const block = result.paragraphs.find((b) => b.input.runs.some((r) => r.kind === 'text' && r.text.includes(snippet)));
       expect(block, snippet).toBeDefined();
-      await expect(dumpLines(block!.composed.lines)).toMatchFileSnapshot(join(import.meta.dirname, `../fixtures/compose/${name}.expected.txt`));
+      await expect(dumpLines(block!.lines)).toMatchFileSnapshot(join(import.meta.dirname, `../fixtures/compose/${name}.expected.txt`));
     });
   }
 });

@@ -1,40 +1,49 @@
 /**
- * Every paragraph of the sample manuscript composed at the body measure
- * with the real fonts, checked line by line as a proofreader would.
+ * Every body paragraph of the sample as the build set it (the real fonts,
+ * the template's measure), checked line by line as a proofreader would.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bodyComposeOptions, buildBook, type BuildResult } from '../../src/build/index.ts';
 import { CLOSE, CONNECTOR, INTERPUNCT, OPEN, SOLIDUS, STOP_END, STOP_IN } from '../../src/cjk/index.ts';
 import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
 import { breakLines, breakLinesExhaustive } from '../../src/compose/break-lines.ts';
 import { breakInputOf } from '../../src/compose/compose-paragraph.ts';
-import { loadFontSet, readManuscript } from '../../src/io/index.ts';
-import type { Line } from '../../src/compose/index.ts';
+import { loadFontSet } from '../../src/io/index.ts';
+import type { ComposeOptions, Line } from '../../src/compose/index.ts';
+import { geometryOf } from '../../src/layout/index.ts';
+import { loadTemplate } from '../../src/config/index.ts';
+import { readTemplateFile } from '../../src/io/index.ts';
+import { type SetBook, setBook } from '../helpers/set-book.ts';
 
 const NO_START = new Set([...STOP_END, ...STOP_IN, ...CLOSE, ...CONNECTOR.replace('—', ''), ...INTERPUNCT, ...SOLIDUS]);
 const NO_END = new Set([...OPEN]);
 /** Things that must not be split across lines (R-KIN-5, R-KIN-8, R-KIN-9). */
 const UNSPLITTABLE = /——|……|[¥￥$]?\d+(?:[.,:\-]\d+)*[%‰℃°]?|[A-Za-z][A-Za-z0-9.\-]*/g;
 
-let result: BuildResult;
+const SAMPLE = join(import.meta.dirname, '../../manuscript');
+let result: SetBook;
 let fonts: FontProvider;
+let options: ComposeOptions;
 let lines: Array<{ line: Line; paragraph: Line[]; index: number }>;
 
 beforeAll(async () => {
-  const read = await readManuscript(join(import.meta.dirname, '../../manuscript'));
   fonts = createFontProvider(await loadFontSet());
-  result = buildBook(read.files, read.all, fonts);
-  lines = result.composed.flatMap((b) => b.composed.lines.map((line, index) => ({ line, paragraph: b.composed.lines, index })));
-});
+  result = await setBook(SAMPLE, fonts);
+  lines = result.paragraphs.flatMap((b) => b.lines.map((line, index) => ({ line, paragraph: b.lines, index })));
+  // The composer's options for the body as the layout gives them: the template's size and column.
+  const g = geometryOf(loadTemplate(await readTemplateFile(SAMPLE, result.book.settings.template))!);
+  const { punctuation, kinsoku } = result.book.settings;
+  options = { fontSizePt: g.bodySizePt, measurePt: g.columnWidthPt, punctuation, kinsoku, fonts };
+}, 120_000);
 
-describe('the whole sample, composed at the body measure', () => {
-  test('composes every paragraph of the body', () => {
-    expect(result.book).toBeDefined();
-    expect(result.composed.length).toBeGreaterThan(1700);
+describe('the whole sample, as set on its pages', () => {
+  test('every paragraph of the body is printed, each line at the template\'s measure (2 columns × 23 em of 五号, R-GRID-1)', () => {
+    expect(result.paragraphs.length).toBeGreaterThan(1700);
     expect(lines.length).toBeGreaterThan(19_000);
-    const options = bodyComposeOptions(result.book!.settings, createFontProvider({ roles: {} as never, fallback: [] }));
     expect(options.measurePt).toBeCloseTo(241.5, 5);
+    expect(lines.filter(({ line }) => Math.abs(line.measurePt - options.measurePt) > 1e-6)).toEqual([]);
+    // Each paragraph's lines are all there, none missing between its first and last.
+    expect(result.paragraphs.filter((p) => p.lines.some((l) => l === undefined)).map((p) => p.key)).toEqual([]);
   });
 
   test('R-KIN-1: no wrapped line starts with a prohibited mark', () => {
@@ -49,13 +58,13 @@ describe('the whole sample, composed at the body measure', () => {
 
   test('R-KIN-5/8/9: no number, Latin word, —— or …… is split across lines', () => {
     const bad: string[] = [];
-    for (const b of result.composed) {
+    for (const b of result.paragraphs) {
       // Cuts are found in the input text, where a typed space between words still stands.
       const input = b.input.runs.map((r) => (r.kind === 'text' ? r.text : ' ')).join('');
       const spans = [...input.matchAll(UNSPLITTABLE)].map((m) => [m.index!, m.index! + m[0].length] as const);
       let setChars = 0;
       let at = 0;
-      for (const line of b.composed.lines.slice(0, -1)) {
+      for (const line of b.lines.slice(0, -1)) {
         setChars += line.glyphs.toArray().map((g) => g.text).join('').length;
         let seen = 0;
         for (at = 0; at < input.length && seen < setChars; at++) if (!/[\s\u3000]/.test(input[at]!)) seen++;
@@ -91,22 +100,21 @@ describe('the whole sample, composed at the body measure', () => {
   });
 
   test('every character of the body is set once, in order', () => {
-    for (const b of result.composed) {
+    for (const b of result.paragraphs) {
       const input = b.input.runs.map((r) => (r.kind === 'text' ? r.text.replace(/[\s\u3000]/g, '') : '')).join('');
-      const set = b.composed.lines.flatMap((l) => l.glyphs.toArray().map((g) => g.text)).join('');
+      const set = b.lines.flatMap((l) => l.glyphs.toArray().map((g) => g.text)).join('');
       expect(set).toBe(input);
     }
   });
 
   test('every entry’s anchor is on its first line', () => {
-    const entries = result.composed.filter((b) => b.key.includes('entry'));
+    const entries = result.paragraphs.filter((b) => b.entryId);
     expect(entries).toHaveLength(877);
-    for (const b of entries) expect(b.composed.lines[0]!.anchors.map((a) => a.id)).toContain(b.key);
+    for (const b of entries) expect(b.lines[0]!.anchors.map((a) => a.id)).toContain(b.entryId);
   });
 
   test('the breaker’s first pass (lines that are not loose, R-JUS-7) finds the breaks trying every line finds, on every paragraph', () => {
-    const options = bodyComposeOptions(result.book!.settings, fonts);
-    const differ = result.composed.filter(({ input }) => {
+    const differ = result.paragraphs.filter(({ input }) => {
       const { breakInput } = breakInputOf(input, options);
       return JSON.stringify(breakLines(breakInput)) !== JSON.stringify(breakLinesExhaustive(breakInput));
     });

@@ -4,7 +4,7 @@
  * PDF's text actually prints each line.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { buildBook, layoutForPrint, pageOfSource } from '../../src/build/index.ts';
+import { checkManuscript, layoutForPrint, pageOfSource } from '../../src/build/index.ts';
 import { loadTemplate } from '../../src/config/index.ts';
 import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
 import { loadFontSet, readManuscript, readTemplateFile } from '../../src/io/index.ts';
@@ -33,7 +33,7 @@ test('an edited line opens at the page that prints its paragraph, entry or index
   ].join('\n');
   const dir = writeManuscript({ '01-篇.md': part, '02-另篇.md': '# 另篇\n\n## 另章\n\n【丁条目】 丁的开头。\n' });
   const read = await readManuscript(dir);
-  const book = buildBook(read.files, read.all, fonts).book!;
+  const book = checkManuscript(read.files, read.all).book!;
   const template = loadTemplate(await readTemplateFile(dir, 'yearbook-16k'))!;
   const { paged } = layoutForPrint({ book, template, fonts, imageSize: () => undefined });
   const path = read.files.parts[0]!.path;
