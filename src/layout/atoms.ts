@@ -85,9 +85,10 @@ export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'
 /**
  * Lines of another size (headings, captions) centred vertically in a block
  * of `gridLines` body lines, each line centred or at the start of the column;
- * `key` names the manuscript block they print (a proof's page map).
+ * `key` names the manuscript block they print (a proof's page map), the
+ * first of them its line `from`.
  */
-export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gridLines: number, align: 'start' | 'center', key?: string): (at: Placement) => DisplayItem[] {
+export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gridLines: number, align: 'start' | 'center', key?: string, from = 0): (at: Placement) => DisplayItem[] {
   return ({ geometry: g, isRecto, column, line }) => {
     const top = g.baseline(line) - 0.88 * g.bodySizePt;
     const bottom = g.baseline(line + gridLines - 1) + 0.12 * g.bodySizePt;
@@ -98,7 +99,7 @@ export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gri
       x: g.columnLeft(isRecto, column) + (align === 'center' ? (g.columnWidthPt - l.widthPt) / 2 : 0),
       y: firstBaseline + i * pitchPt,
       glyphs: l.glyphs,
-      ...blockLine(key, i),
+      ...blockLine(key, from + i),
     }));
   };
 }

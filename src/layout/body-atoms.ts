@@ -46,9 +46,10 @@ export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' 
   }), gridLines, style.lines, textHeightOf(lines.length, style.size_pt));
 }
 
-function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number): Atom {
+/** `key`, `from`: the block they go on (an article's title) and the place of their first line in it (a proof's page map). */
+function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number, key?: string, from = 0): Atom {
   const gridLines = Math.max(1, Math.ceil(((lines.length - 1) * sizePt * HEADING_LEADING + sizePt) / ctx.geometry.pitchPt));
-  return { lines: gridLines, keepWithNextLines: keep, isFloat: false, anchors: [], draw: blockOfLines(lines, sizePt, sizePt * HEADING_LEADING, gridLines, 'center') };
+  return { lines: gridLines, keepWithNextLines: keep, isFloat: false, anchors: [], draw: blockOfLines(lines, sizePt, sizePt * HEADING_LEADING, gridLines, 'center', key, from) };
 }
 
 /** 特载/专文: the title, then subtitle, dateline and byline centred (office, then name). */
@@ -62,14 +63,21 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
     draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center', blockKey(chapter.source)),
   }), gridLines, a.title_lines, textHeightOf(title.length, a.title_size_pt))];
   const info = chapter.article!;
+  // Subtitle, dateline and byline go on the title's block in a proof's page map: they are written on its chapter.
+  const key = blockKey(chapter.source);
+  let next = title.length;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
-    if (text) atoms.push(centredLines(ctx, composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+    if (!text) continue;
+    const lines = composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w);
+    atoms.push(centredLines(ctx, lines, a.byline_size_pt, 2, key, next));
+    next += lines.length;
   }
   const byline = [info.office, info.author].filter(Boolean).join('\u3000');
   if (byline) {
     const lines = composeAt(ctx, titleText(byline, EMPHASIS), a.byline_size_pt, w);
+    const atom = centredLines(ctx, lines, a.byline_size_pt, 2, key, next);
     // The byline stands apart from the text under it by a blank line.
-    atoms.push({ ...centredLines(ctx, lines, a.byline_size_pt, 2), lines: centredLines(ctx, lines, a.byline_size_pt, 2).lines + 1 });
+    atoms.push({ ...atom, lines: atom.lines + 1 });
   }
   return atoms;
 }
@@ -115,7 +123,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
 }
 
 /** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */
-export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Atom[] {
+/** `key`: the list's manuscript place; each name is a line of it in a proof's page map. */
+export function nameGridAtoms(ctx: LayoutContext, names: readonly string[], key?: string): Atom[] {
   const g = ctx.geometry;
   const em = g.bodySizePt;
   const cells = names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), em, 100 * em)[0]!);
@@ -126,7 +135,7 @@ export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Ato
   return rows.map((row, index) => ({
     lines: 1, keepWithNextLines: 0, isFloat: false, anchors: [], paragraph: { index, count: rows.length },
     draw: ({ geometry, isRecto, column, line }) => row.map((cell, k) => ({
-      kind: 'glyphs' as const, x: geometry.columnLeft(isRecto, column) + k * cellWidth, y: geometry.baseline(line), glyphs: cell.glyphs,
+      kind: 'glyphs' as const, x: geometry.columnLeft(isRecto, column) + k * cellWidth, y: geometry.baseline(line), glyphs: cell.glyphs, ...blockLine(key, index * perRow + k),
     })),
   }));
 }
@@ -182,7 +191,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
-    case 'nameList': return nameGridAtoms(ctx, block.names);
+    case 'nameList': return nameGridAtoms(ctx, block.names, blockKey(block.source));
     case 'query': return [{ mark: block.id }];
     case 'note': return [];
     case 'list':
