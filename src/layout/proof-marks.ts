@@ -88,8 +88,9 @@ export function draftMarks(ctx: LayoutContext, page: Page, anchors: PageDraft['a
  * The lines of manuscript text a page prints, from its glyph items that name
  * their block, in the order drawn. A line whose middle is left of the type
  * area's middle stands on the left (column 0); a line centred on the page (a
- * part title) on the outer side. Lines inside a group (a turned table) are
- * not in the map: a bar beside them would run across the page.
+ * part title on its 篇章页, R-YB-8) on the outer side (a recto's right,
+ * R-PAGE-1). Lines inside a group (a turned table) are not in the map: a bar
+ * beside them would run across the page.
  */
 export function textLinesOf(g: Geometry, isRecto: boolean, items: readonly DisplayItem[]): TextLine[] {
   const middle = g.typeLeft(isRecto) + g.typeWidthPt / 2;

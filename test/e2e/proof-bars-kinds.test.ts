@@ -1,7 +1,7 @@
 /**
  * Change bars beside every kind of printed text (issue 23), read back from
  * the PDFs with pdf.js: a proof, then a heading, an entry title, a figure
- * caption and a table cell edited and one paragraph deleted, and a proof
+ * caption, a table cell and a footnote edited and one paragraph deleted, and a proof
  * against the first one's manifest (--since). The bars stand exactly beside
  * the edited lines, the deletion mark (a short red stroke from the margin)
  * where the deleted paragraph stood, between the lines that remain around
@@ -29,7 +29,8 @@ const MANUSCRIPT = [
   entry(8),
   '::caption[2023年主要经济指标（单位：亿元）]',
   '| 指标 | 2022年 | 2023年 |\n| --- | ---: | ---: |\n| 地区生产总值 | 1098.6 | 1154.2 |\n| 一般公共预算收入 | 75.3 | 77.7 |\n| 社会消费品零售总额 | 410.2 | 425.8 |',
-  entry(9), entry(10, 2), `${DELETED}${FILLER.repeat(2)}`, ...[11, 12, 13, 14, 15, 16].map((n) => entry(n)),
+  entry(9), entry(10, 2), `${DELETED}${FILLER.repeat(2)}`, entry(11), `${entry(12, 2)}[^1]`, ...[13, 14, 15, 16].map((n) => entry(n)),
+  '[^1]: 数据来源：区统计局年度快报。',
 ].join('\n\n');
 
 interface Rule { page: number; x1: number; x2: number; top: number; bottom: number }
@@ -80,7 +81,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 describe('change bars beside headings, captions and table cells; deletion marks (issue 23)', () => {
-  test('each edited line is barred, the deleted paragraph is marked where it stood, the report names the pages', async () => {
+  test('each edited line is barred (an entry title on its run-in line R-YB-2, a caption with its credit R-YB-5), the deleted paragraph is marked where it stood, the report names the pages', async () => {
     const dir = writeManuscript({ '01-综合.md': `${MANUSCRIPT}\n`, 'photos/a.jpg': PHOTO });
     const out = join(dir, 'out');
     const pdf = (round: string) => join(out, `测试年鉴-2024-校样-${round}.pdf`);
@@ -103,6 +104,7 @@ describe('change bars beside headings, captions and table cells; deletion marks 
       .replace('【综合工作3】', '【综合事务3】')
       .replace('面向青少年开展宣讲', '面向中学生开展宣讲')
       .replace('| 1154.2 |', '| 1160.5 |')
+      .replace('数据来源：区统计局年度快报。', '数据来源：区发展改革委年度快报。')
       .replace(`${DELETED}${FILLER.repeat(2)}\n\n`, '');
     writeFileSync(file, edited);
     const again = await cli(['build', dir, '--out', out, '--round', '三校', '--since', manifest]);
@@ -121,8 +123,9 @@ describe('change bars beside headings, captions and table cells; deletion marks 
     const title = rowOf(/^【综合事务3】/);
     const caption = rowOf(/面向中学生开展宣讲/);
     const cell = rowOf(/^地区生产总值1098\.61160\.5$/);
-    expect(new Set(barred.map((rows) => rows[0]))).toEqual(new Set([heading, title, caption, cell]));
-    expect(after.bars).toHaveLength(4);
+    const footnote = rowOf(/数据来源：区发展改革委年度快报。$/);
+    expect(new Set(barred.map((rows) => rows[0]))).toEqual(new Set([heading, title, caption, cell, footnote]));
+    expect(after.bars).toHaveLength(5);
     for (const bar of after.bars) expect(bar.x1 < 50 || bar.x1 > 545).toBe(true);
 
     // One deletion mark: in the margin on its column's side, just under the last line of 【综合工作10】,
