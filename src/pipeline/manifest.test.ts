@@ -70,6 +70,17 @@ describe('manifest comparison', () => {
     expect(changes(before, after)).toMatchObject({ changedPages: [], deletions: [], changedParagraphs: 0 });
   });
 
+  test('against a manifest of the first format (paragraphs only), headings, captions and cells are left out, not all "inserted"', () => {
+    const withHeading = (p: PagedDocument) => {
+      p.pages[0]!.textLines!.forEach((l) => Object.assign(l, { composed: {} }));
+      p.pages[0]!.textLines!.push({ key: 'ms/01.md:0:1', index: 0, column: 0, y: 200, x: 0, widthPt: 50, sizePt: 14, text: '标题' });
+      return p;
+    };
+    const first = { ...makeManifest(book([a]), 'ms', 'b'), format: 'nianjian-manifest/1' };
+    const now = withHeading(book([a]));
+    expect(compareManifests(first, makeManifest(now, 'ms', 'b'), now)).toMatchObject({ changedPages: [], deletions: [], changedParagraphs: 0 });
+  });
+
   test('a manifest read back is the one written; anything else is refused with a reason', () => {
     const m = makeManifest(book([a]), 'ms', 'b', '二校');
     expect(parseManifest(manifestBytes(m))).toEqual(m);

@@ -51,6 +51,8 @@ interface PrintedBlock {
   lines: string[];
   pages: string[];
   floats: boolean;
+  /** A body paragraph's (its lines are composed body lines): the first format's manifests held only these. */
+  paragraph: boolean;
 }
 
 /** `path:line:column` → [path, line, column], for putting keys in manuscript order. */
@@ -74,8 +76,9 @@ function blocksOf(paged: PagedDocument): Map<string, PrintedBlock> {
   const found = new Map<string, PrintedBlock>();
   for (const page of paged.pages) {
     for (const l of page.textLines ?? []) {
-      const b = found.get(l.key) ?? { lines: [], pages: [], floats: l.floats === true };
+      const b = found.get(l.key) ?? { lines: [], pages: [], floats: l.floats === true, paragraph: false };
       found.set(l.key, b);
+      if (l.composed) b.paragraph = true;
       b.lines[l.index] = l.text;
       if (!b.pages.includes(page.number)) b.pages.push(page.number);
     }
@@ -254,11 +257,14 @@ export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocum
     return files;
   };
   const oldFiles = byFile(old);
+  // Against the first format (paragraphs only), headings, captions and cells are compared with nothing: they are left out.
+  const paragraphsOnly = old.format !== MANIFEST_FORMAT;
   const changedLines = new Map<string, Set<number>>();
   const places: DeletionPlace[] = [];
   const unplaced: Deletion[] = [];
   const files = byFile(now);
-  for (const [file, indexes] of files) {
+  for (const [file, all] of files) {
+    const indexes = paragraphsOnly ? all.filter((i) => printed[i]![1].paragraph) : all;
     const blocks = indexes.map((i) => now.paragraphs[i]!);
     const pairing = pairUp((oldFiles.get(file) ?? []).map((i) => old.paragraphs[i]!), blocks);
     pairing.news.forEach((pair, k) => {
