@@ -46,7 +46,7 @@ describe('manifest comparison', () => {
     const after = book([[['1', ['甲一', '甲二']], ['5', ['丙一']]]]);
     const c = changes(book([a]), after);
     expect(c.pages.get(0)).toEqual({ changedLines: [], deletedAfter: [1], moved: false });
-    expect(c.deletions).toEqual([{ page: '1', text: '乙一乙二' }]);
+    expect(c.deletions).toEqual([{ page: '1', text: '乙一乙二', count: 1 }]);
     expect(c.changedPages).toEqual(['1']);
   });
 
@@ -55,6 +55,13 @@ describe('manifest comparison', () => {
     const c = changes(book([a]), after);
     expect(c.pages.get(0)).toMatchObject({ changedLines: [1], deletedAfter: [1] });
     expect(c.deletions.map((d) => d.text)).toEqual(['乙一乙二']);
+  });
+
+  test('blocks deleted at one place (a table and its cells) are one deletion, counted', () => {
+    const table: Array<[string, string[]]> = [['1', ['甲一']], ['3', ['表题']], ['4', ['格一']], ['5', ['格二']], ['9', ['丙一']]];
+    const c = changes(book([table]), book([[['1', ['甲一']], ['9', ['丙一']]]]));
+    expect(c.deletions).toEqual([{ page: '1', text: '表题', count: 3 }]);
+    expect(c.pages.get(0)).toMatchObject({ changedLines: [], deletedAfter: [0] });
   });
 
   test('the first block deleted: marked above the first line of the one after it; a float before it is passed over', () => {

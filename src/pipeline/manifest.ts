@@ -167,16 +167,30 @@ interface Pairing {
  */
 function pairGap(old: readonly ManifestParagraph[], now: readonly ManifestParagraph[]): Array<number | undefined> {
   if (old.length === now.length) return now.map((_, k) => k);
+  // The old blocks each line hash is printed in, in order, and how far each list has been passed (`next` only grows).
+  const holders = new Map<string, number[]>();
+  old.forEach((o, i) => {
+    for (const h of new Set(o.lines.split(' '))) {
+      const list = holders.get(h) ?? [];
+      holders.set(h, list);
+      list.push(i);
+    }
+  });
+  const passed = new Map<string, number>();
   let next = 0;
   return now.map((p) => {
-    const lines = new Set(p.lines.split(' '));
-    for (let i = next; i < old.length; i++) {
-      if (old[i]!.lines.split(' ').some((h) => lines.has(h))) {
-        next = i + 1;
-        return i;
-      }
+    let best = Infinity;
+    for (const h of new Set(p.lines.split(' '))) {
+      const list = holders.get(h);
+      if (!list) continue;
+      let c = passed.get(h) ?? 0;
+      while (c < list.length && list[c]! < next) c++;
+      passed.set(h, c);
+      if (c < list.length) best = Math.min(best, list[c]!);
     }
-    return undefined;
+    if (best === Infinity) return undefined;
+    next = best + 1;
+    return best;
   });
 }
 
@@ -203,10 +217,15 @@ function pairUp(old: readonly ManifestParagraph[], now: readonly ManifestParagra
   return out;
 }
 
-/** Text of the earlier proof deleted in this one: the page (as printed) it stood on, and its first characters. */
+/**
+ * Text of the earlier proof deleted in this one: the page (as printed) it
+ * stood on, the first characters of the first block deleted there, and how
+ * many blocks were (a table's cells, paragraphs in a row).
+ */
 export interface Deletion {
   page: string;
   text: string;
+  count: number;
 }
 
 export interface Changes {
@@ -278,13 +297,13 @@ export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocum
     for (const d of pairing.deleted) {
       const place = deletionPlace(keys, floats, d.after, d.old.head ?? '');
       if (place) places.push(place);
-      else unplaced.push({ page: '', text: d.old.head ?? '' });
+      else unplaced.push({ page: '', text: d.old.head ?? '', count: 1 });
     }
   }
   // A file none of whose text is printed any more: each of its blocks was deleted.
-  for (const [file, indexes] of oldFiles) if (!files.has(file)) unplaced.push(...indexes.map((i) => ({ page: '', text: old.paragraphs[i]!.head ?? '' })));
+  for (const [file, indexes] of oldFiles) if (!files.has(file)) unplaced.push({ page: '', text: old.paragraphs[indexes[0]!]!.head ?? '', count: indexes.length });
   const marks = new Map<number, { after: number[]; before: number[] }>();
-  const deletions: Deletion[] = [];
+  const deletions = new Map<string, Deletion>();
   for (const place of places) {
     const at = findLine(paged, place);
     if (!at) continue;
@@ -292,7 +311,11 @@ export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocum
     marks.set(at.page, m);
     const list = place.side === 'after' ? m.after : m.before;
     if (!list.includes(at.line)) list.push(at.line);
-    deletions.push({ page: paged.pages[at.page]!.number, text: place.text });
+    // Blocks deleted at one place are one deletion, named by the first.
+    const same = `${at.page}|${at.line}|${place.side}`;
+    const d = deletions.get(same);
+    if (d) d.count++;
+    else deletions.set(same, { page: paged.pages[at.page]!.number, text: place.text, count: 1 });
   }
   const pages = new Map<number, PageChange>();
   const changedPages: string[] = [];
@@ -306,5 +329,5 @@ export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocum
     if (moved) movedPages.push(page.number);
     if (changed || moved) pages.set(index, { changedLines: lines, moved, ...(deleted?.after.length ? { deletedAfter: deleted.after } : {}), ...(deleted?.before.length ? { deletedBefore: deleted.before } : {}) });
   });
-  return { pages, changedPages, movedPages, deletions: [...deletions, ...unplaced], changedParagraphs: changedLines.size };
+  return { pages, changedPages, movedPages, deletions: [...deletions.values(), ...unplaced], changedParagraphs: changedLines.size };
 }
