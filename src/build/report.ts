@@ -14,7 +14,7 @@ export interface ReportFacts {
   /** Why this build wrote no PDF or EPUB (errors in the manuscript, a fault); the last good ones are kept. */
   failed?: string;
   /** A proof compared with an earlier one (build --since): the pages to read again (issue 23). */
-  changes?: { since: string; changed: readonly string[]; moved: readonly string[] };
+  changes?: { since: string; changed: readonly string[]; moved: readonly string[]; deleted?: ReadonlyArray<{ page: string; text: string; count: number }> };
 }
 
 function changesSection(c: NonNullable<ReportFacts['changes']>) {
@@ -23,6 +23,10 @@ function changesSection(c: NonNullable<ReportFacts['changes']>) {
     h('h2', `自 ${c.since} 以来的改动`),
     h('p', [h('strong', `改动的页（${c.changed.length}）：`), list(c.changed), '。页边有改动线的行，文字有改动，须重校。']),
     h('p', [h('strong', `仅版面移动的页（${c.moved.length}）：`), list(c.moved), '。文字未改，只是排版位置变了（页边有灰色虚线），可略看。']),
+    ...(c.deleted?.length ? [
+      h('p', [h('strong', `删除（${c.deleted.length}）：`), '页边红色短横所指处，上次校样的这些文字已删去。']),
+      h('ul', c.deleted.map((d) => h('li', `${d.page ? `第 ${d.page} 页` : '（整篇已删）'}：删除“${d.text}……”${d.count > 1 ? `等 ${d.count} 处（段、标题、表格）` : ''}`))),
+    ] : []),
   ]);
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Line } from '../compose/index.ts';
 import type { Source } from '../model/index.ts';
+import { blockLine } from './block-line.ts';
 import type { PageDraft } from './draft.ts';
 import type { NoteText } from './footnotes.ts';
 import type { Geometry } from './geometry.ts';
@@ -84,7 +85,7 @@ export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start'
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;
-      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs }];
+      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs, ...blockLine(paragraph?.key, paragraph?.index ?? 0, false, line) }];
     },
   };
 }
@@ -96,9 +97,11 @@ export function spaceAtom(lines: number): Atom {
 
 /**
  * Lines of another size (headings, captions) centred vertically in a block
- * of `gridLines` body lines, each line centred or at the start of the column.
+ * of `gridLines` body lines, each line centred or at the start of the column;
+ * `key` names the manuscript block they print (a proof's page map), the
+ * first of them its line `from`.
  */
-export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gridLines: number, align: 'start' | 'center'): (at: Placement) => DisplayItem[] {
+export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gridLines: number, align: 'start' | 'center', key?: string, from = 0): (at: Placement) => DisplayItem[] {
   return ({ geometry: g, isRecto, column, line }) => {
     const top = g.baseline(line) - 0.88 * g.bodySizePt;
     const bottom = g.baseline(line + gridLines - 1) + 0.12 * g.bodySizePt;
@@ -109,6 +112,7 @@ export function blockOfLines(lines: Line[], sizePt: number, pitchPt: number, gri
       x: g.columnLeft(isRecto, column) + (align === 'center' ? (g.columnWidthPt - l.widthPt) / 2 : 0),
       y: firstBaseline + i * pitchPt,
       glyphs: l.glyphs,
+      ...blockLine(key, from + i),
     }));
   };
 }

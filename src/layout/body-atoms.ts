@@ -11,6 +11,7 @@ import {
 import type { FontStyle } from '../font/index.ts';
 import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, type Inline, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
+import { blockLine } from './block-line.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
 import { withHeadingSpace } from './heading-space.ts';
@@ -32,8 +33,8 @@ function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, min
   return Math.max(minimum, Math.ceil(textHeightOf(lineCount, sizePt) / ctx.geometry.pitchPt) + 1);
 }
 
-/** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3). */
-export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number): Atom {
+/** A block heading: 黑体, centred in the column, a whole number of lines (R-HEAD-1..3); `source` names its lines in a proof's page map. */
+export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number, source?: Source): Atom {
   const style = ctx.template.headings[level];
   const align = level === 'subsection' ? 'start' : 'center';
   const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
@@ -41,13 +42,14 @@ export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' 
   return withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
     ...(outlineLevel !== undefined ? { outline: { title, level: outlineLevel } } : {}),
-    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align),
+    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align, source && blockKey(source)),
   }), gridLines, style.lines, textHeightOf(lines.length, style.size_pt));
 }
 
-function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number): Atom {
+/** `key`, `from`: the block they go on (an article's title) and the place of their first line in it (a proof's page map). */
+function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: number, key?: string, from = 0): Atom {
   const gridLines = Math.max(1, Math.ceil(((lines.length - 1) * sizePt * HEADING_LEADING + sizePt) / ctx.geometry.pitchPt));
-  return { lines: gridLines, keepWithNextLines: keep, isFloat: false, anchors: [], draw: blockOfLines(lines, sizePt, sizePt * HEADING_LEADING, gridLines, 'center') };
+  return { lines: gridLines, keepWithNextLines: keep, isFloat: false, anchors: [], draw: blockOfLines(lines, sizePt, sizePt * HEADING_LEADING, gridLines, 'center', key, from) };
 }
 
 /** 特载/专文: the title, then subtitle, dateline and byline centred (office, then name). */
@@ -58,17 +60,24 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
-    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center'),
+    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center', blockKey(chapter.source)),
   }), gridLines, a.title_lines, textHeightOf(title.length, a.title_size_pt))];
   const info = chapter.article!;
+  // Subtitle, dateline and byline go on the title's block in a proof's page map: they are written on its chapter.
+  const key = blockKey(chapter.source);
+  let next = title.length;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
-    if (text) atoms.push(centredLines(ctx, composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w), a.byline_size_pt, 2));
+    if (!text) continue;
+    const lines = composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w);
+    atoms.push(centredLines(ctx, lines, a.byline_size_pt, 2, key, next));
+    next += lines.length;
   }
   const byline = [info.office, info.author].filter(Boolean).join('\u3000');
   if (byline) {
     const lines = composeAt(ctx, titleText(byline, EMPHASIS), a.byline_size_pt, w);
+    const atom = centredLines(ctx, lines, a.byline_size_pt, 2, key, next);
     // The byline stands apart from the text under it by a blank line.
-    atoms.push({ ...centredLines(ctx, lines, a.byline_size_pt, 2), lines: centredLines(ctx, lines, a.byline_size_pt, 2).lines + 1 });
+    atoms.push({ ...atom, lines: atom.lines + 1 });
   }
   return atoms;
 }
@@ -90,6 +99,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'start', turnover: 'words' }, c.size_pt, boxWidth);
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
+  const key = blockKey(fig.source);
   const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
   const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
@@ -105,6 +115,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
         y: top + firstBaseline + i * captionPitch,
         glyphs: l.glyphs,
+        ...blockLine(key, i, true),
       }));
       return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];
     },
@@ -112,7 +123,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
 }
 
 /** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */
-export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Atom[] {
+/** `key`: the list's manuscript place; each name is a line of it in a proof's page map. */
+export function nameGridAtoms(ctx: LayoutContext, names: readonly string[], key?: string): Atom[] {
   const g = ctx.geometry;
   const em = g.bodySizePt;
   const cells = names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), em, 100 * em)[0]!);
@@ -123,7 +135,7 @@ export function nameGridAtoms(ctx: LayoutContext, names: readonly string[]): Ato
   return rows.map((row, index) => ({
     lines: 1, keepWithNextLines: 0, isFloat: false, anchors: [], paragraph: { index, count: rows.length },
     draw: ({ geometry, isRecto, column, line }) => row.map((cell, k) => ({
-      kind: 'glyphs' as const, x: geometry.columnLeft(isRecto, column) + k * cellWidth, y: geometry.baseline(line), glyphs: cell.glyphs,
+      kind: 'glyphs' as const, x: geometry.columnLeft(isRecto, column) + k * cellWidth, y: geometry.baseline(line), glyphs: cell.glyphs, ...blockLine(key, index * perRow + k),
     })),
   }));
 }
@@ -190,7 +202,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
-    case 'nameList': return nameGridAtoms(ctx, block.names);
+    case 'nameList': return nameGridAtoms(ctx, block.names, blockKey(block.source));
     case 'query': return [{ mark: block.id }];
     case 'note': return [];
     case 'list':
@@ -235,7 +247,7 @@ function childItem(ctx: LayoutContext, item: Section | Entry | Block): Item[] {
     if (item.type === 'section') {
       const level = item.level === 3 ? 'section' : 'subsection';
       const title = level === 'section' ? letterSpaced(item.title) : item.title;
-      return [{ ...headingAtom(ctx, title, level, item.id), sources: [item.source] }, ...childAtoms(ctx, item.children)];
+      return [{ ...headingAtom(ctx, title, level, item.id, undefined, item.source), sources: [item.source] }, ...childAtoms(ctx, item.children)];
     }
     if (item.type === 'entry') return entryAtoms(ctx, item);
     return blockAtoms(ctx, item);
@@ -252,7 +264,7 @@ export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
   if (first && 'table' in first && !chapter.article) {
     return [{ ...first, title: first.title || chapter.title, anchor: chapter.id }, ...children.slice(1)];
   }
-  const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1), sources: [chapter.source] }];
+  const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1, chapter.source), sources: [chapter.source] }];
   return withMarks([...head, ...children]);
 }
 

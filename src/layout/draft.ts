@@ -8,7 +8,7 @@ import type { Atom } from './atoms.ts';
 import type { LayoutContext } from './context.ts';
 import type { FlowPage, ShortCause } from './flow.ts';
 import type { Geometry } from './geometry.ts';
-import type { DisplayItem, PageBegin, PageKind, SourceLine, TextLine } from './types.ts';
+import type { DisplayItem, PageBegin, PageKind, SourceLine } from './types.ts';
 
 export interface PageDraft {
   kind: PageKind;
@@ -27,8 +27,6 @@ export interface PageDraft {
   sources?: SourceLine[];
   /** Body lines by column, to report a problem line at its page and column. */
   lines?: Array<{ line: Line; column: number }>;
-  /** The paragraph lines of a column page, once it knows whether it is a recto. */
-  textLines?: (isRecto: boolean) => TextLine[];
   /** Headings left at the foot of a column with none of their text under them. */
   stranded?: Array<{ source: Source; column: number }>;
   /** Columns that end short in mid-flow (R-COL-1), at the text last printed in them. */
@@ -55,11 +53,6 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
     outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
     sources: sourceLinesOf(placed.map((p) => p.atom)),
     lines: placed.flatMap((p) => (p.atom.composed ? [{ line: p.atom.composed, column: p.column }] : [])),
-    textLines: (isRecto) => placed.flatMap((p) => {
-      const key = p.atom.paragraph?.key;
-      const line = p.atom.composed;
-      return key && line ? [{ key, index: p.atom.paragraph!.index, column: p.column, y: g.baseline(p.line), x: g.columnLeft(isRecto, p.column), widthPt: line.widthPt, text: line.text, composed: line }] : [];
-    }),
     stranded: strandedHeadings(page),
     ...beginsOf(page),
     shortColumns: (page.short ?? []).flatMap((c) => {

@@ -9,8 +9,9 @@
  * left is split between its lines and goes on at the foot of the next column.
  */
 import { BODY, inlineRuns, type Line } from '../compose/index.ts';
-import { type Inline, noteRefsIn } from '../model/index.ts';
+import { blockKey, type Inline, noteRefsIn } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
+import { blockLine } from './block-line.ts';
 import { composeAt, type LayoutContext } from './context.ts';
 import type { Geometry } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
@@ -28,6 +29,9 @@ export interface NoteText {
   lines: readonly Line[];
   sizePt: number;
   leadPt: number;
+  /** The note's manuscript block, and the place of the first of `lines` in it: a proof's page map names note lines by them (issue 23). */
+  key?: string;
+  from?: number;
 }
 
 /** Grid lines the notes take at a column foot: one rule, then their lines stacked. */
@@ -46,6 +50,7 @@ export function noteArea(g: Geometry, notes: readonly Atom[]): Atom {
   const gridLines = noteAreaLines(g, notes);
   const texts = notes.map((n) => n.footnote!);
   const lines = texts.flatMap((t) => t.lines);
+  const tags = texts.flatMap((t) => t.lines.map((_, i) => blockLine(t.key, (t.from ?? 0) + i, true)));
   const { sizePt, leadPt } = texts[0]!;
   return {
     lines: gridLines, keepWithNextLines: 0, isFloat: true, placement: 'bottom', footnote: { lines, sizePt, leadPt },
@@ -58,7 +63,7 @@ export function noteArea(g: Geometry, notes: readonly Atom[]): Atom {
       const ruleY = first - 0.88 * sizePt - RULE_GAP_PT;
       return [
         { kind: 'rule', x1: left, y1: ruleY, x2: left + geometry.columnWidthPt * RULE_FRACTION, y2: ruleY, widthPt: RULE_WIDTH_PT },
-        ...lines.map((l, i): DisplayItem => ({ kind: 'glyphs', x: left, y: first + i * leadPt, glyphs: l.glyphs })),
+        ...lines.map((l, i): DisplayItem => ({ kind: 'glyphs', x: left, y: first + i * leadPt, glyphs: l.glyphs, ...tags[i] })),
       ];
     },
   };
@@ -84,7 +89,7 @@ export function fitNote(g: Geometry, notes: readonly Atom[], note: Atom, room: n
   const fits = (a: Atom) => noteAreaLines(g, [...notes, a]) - base <= room;
   if (fits(note)) return { first: note };
   const text = note.footnote!;
-  const part = (from: number, to: number, anchors: string[]) => noteAtom(g, { ...text, lines: text.lines.slice(from, to) }, anchors, note.sources);
+  const part = (from: number, to: number, anchors: string[]) => noteAtom(g, { ...text, lines: text.lines.slice(from, to), from: (text.from ?? 0) + from }, anchors, note.sources);
   for (let k = text.lines.length - 1; k >= 1; k--) {
     const first = part(0, k, note.anchors);
     if (fits(first)) return { first, rest: part(k, text.lines.length, []) };
@@ -101,7 +106,8 @@ export function footnotesByMark(ctx: LayoutContext, inlines: readonly Inline[]):
     // A mark that ends in a bracket (〔1〕) has its blank half for the space.
     const runs = [{ kind: 'text' as const, text: /[〕）]$/.test(ref.mark) ? ref.mark : `${ref.mark}\u2002`, style: BODY }, ...inlineRuns(ref.note, BODY)];
     const lines = composeAt(ctx, { runs, indentEm: 0, align: 'justify' }, size, g.columnWidthPt);
-    return [ref.id, noteAtom(g, { lines, sizePt: size, leadPt: size * NOTE_LEADING }, [`${ref.id}-note`], [ref.source])];
+    const key = blockKey(ref.note[0]?.source ?? ref.source);
+    return [ref.id, noteAtom(g, { lines, sizePt: size, leadPt: size * NOTE_LEADING, ...(key ? { key } : {}) }, [`${ref.id}-note`], [ref.source])];
   }));
 }
 

@@ -10,7 +10,7 @@ import { buildIndex, type PagesOf, type TocItem, unplacedIndexTerms, wordCountTh
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
-import { draftMarks } from './proof-marks.ts';
+import { draftMarks, textLinesOf } from './proof-marks.ts';
 import { blankDraft, type PageDraft } from './draft.ts';
 import { frontDrafts } from './front.ts';
 import { type BookFacts, committeeDrafts, copyrightPageDraft, titlePageDraft } from './front-matter.ts';
@@ -155,11 +155,13 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     const page: Page = {
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
-      ...(p.draft.textLines ? { textLines: p.draft.textLines(isRecto) } : {}),
     };
     const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
     if (begins) page.begins = begins;
-    page.items = [...p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex), ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
+    const drawn = p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex);
+    const textLines = textLinesOf(ctx.geometry, isRecto, drawn);
+    if (textLines.length > 0) page.textLines = textLines;
+    page.items = [...drawn, ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
     if (ctx.caches) {
       const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
       ctx.caches.pages.assign(p.draft, page, marks);

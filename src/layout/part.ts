@@ -4,9 +4,10 @@
  * across the type area on pages of their own.
  */
 import { RUN_IN_HEAD } from '../compose/index.ts';
-import type { Part } from '../model/index.ts';
+import { blockKey, type Part } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
+import { blockLine } from './block-line.ts';
 import { chapterAtoms, type FlowItem } from './body-atoms.ts';
 import { composeAt, type LayoutContext, titleText } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
@@ -28,7 +29,7 @@ function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
       const ruleHalf = ctx.geometry.typeWidthPt / 6;
       const centre = left + ctx.geometry.typeWidthPt / 2;
       return [
-        ...lines.map((l, i) => ({ kind: 'glyphs' as const, x: left + (ctx.geometry.typeWidthPt - l.widthPt) / 2, y: top + i * size * 1.5, glyphs: l.glyphs })),
+        ...lines.map((l, i) => ({ kind: 'glyphs' as const, x: left + (ctx.geometry.typeWidthPt - l.widthPt) / 2, y: top + i * size * 1.5, glyphs: l.glyphs, ...blockLine(blockKey(part.source), i) })),
         { kind: 'rule' as const, x1: centre - ruleHalf, y1: ruleY, x2: centre + ruleHalf, y2: ruleY, widthPt: 1 },
       ];
     },

@@ -11,14 +11,14 @@ import { mmToPt } from '../units/index.ts';
 import { composeAt, type LayoutContext, type MarginNote, plain } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import type { Geometry } from './geometry.ts';
-import type { DisplayItem, Page } from './types.ts';
+import type { DisplayItem, Page, TextLine } from './types.ts';
 
 /** Size of the proof stamp and the margin notes. */
 const DRAFT_SIZE_PT = 6.5;
 const NOTE_PITCH_PT = 8;
 /** A margin note stands this far from the type area; a change bar stands between them. */
-const NOTE_GAP_PT = 6;
-const BAR_GAP_PT = 2.5;
+const NOTE_GAP_PT = 7;
+const BAR_GAP_PT = 3.5;
 /** A note longer than this many lines is cut (its whole text is in the report). */
 const NOTE_MOST_LINES = 6;
 const HIGHLIGHT: Record<MarginNote['tone'], string> = { query: '#fff066', warning: '#ffc4b8' };
@@ -84,33 +84,98 @@ export function draftMarks(ctx: LayoutContext, page: Page, anchors: PageDraft['a
   return items;
 }
 
-/** What changed on a page since the proof compared with: its changed lines (indexes into `page.textLines`), or that it only moved. */
+/**
+ * The lines of manuscript text a page prints, from its glyph items that name
+ * their block, in the order drawn. A line whose middle is left of the type
+ * area's middle stands on the left (column 0); a line centred on the page (a
+ * part title on its 篇章页, R-YB-8) on the outer side (a recto's right,
+ * R-PAGE-1). Lines inside a group (a turned table) are not in the map: a bar
+ * beside them would run across the page.
+ */
+export function textLinesOf(g: Geometry, isRecto: boolean, items: readonly DisplayItem[]): TextLine[] {
+  const middle = g.typeLeft(isRecto) + g.typeWidthPt / 2;
+  return items.flatMap((item): TextLine[] => {
+    if (item.kind !== 'glyphs' || !item.block || item.glyphs.length === 0) return [];
+    const run = item.glyphs;
+    const last = run.length - 1;
+    const widthPt = run.xPt(last) + run.refs[last]!.advanceEm * run.sizePt(last) - run.xPt(0);
+    const centre = item.x + run.xPt(0) + widthPt / 2;
+    const column = Math.abs(centre - middle) < 1 ? (isRecto ? 1 : 0) : centre < middle ? 0 : 1;
+    const text = run.refs.map((r) => r.text).join('');
+    const { key, index, floats, composed } = item.block;
+    return [{ key, index, column, y: item.y, x: item.x + run.xPt(0), widthPt, sizePt: run.sizePt(0), text, ...(floats ? { floats } : {}), ...(composed ? { composed } : {}) }];
+  });
+}
+
+/** What changed on a page since the proof compared with: its changed lines (indexes into `page.textLines`), where text was deleted, or that it only moved. */
 export interface PageChange {
   changedLines: readonly number[];
+  /** Under these lines (indexes into `page.textLines`) text of the earlier proof was deleted. */
+  deletedAfter?: readonly number[];
+  /** Above these lines text was deleted (a block deleted before the first that remains of its file). */
+  deletedBefore?: readonly number[];
   moved: boolean;
 }
 
 const BAR_WIDTH_PT = 1.5;
 const MOVED_COLOUR = '#a8a8a8';
+/**
+ * The deletion mark: a short heavy red stroke from the margin to the place
+ * between two lines, and across its inner end a thin red tick over the
+ * boundary (⊣ beside the left column, ⊢ beside the right).
+ */
+const DELETION_WIDTH_PT = 2;
+const DELETION_LENGTH_PT = 9;
+const DELETION_TICK_PT = 7;
+const DELETION_COLOUR = '#d0021b';
+
+/** The bar's x: outside the type area on the line's side (never in the gutter). */
+const barX = (g: Geometry, page: Page, line: TextLine) => {
+  const left = g.typeLeft(page.isRecto);
+  return line.column === 0 ? left - BAR_GAP_PT : left + g.typeWidthPt + BAR_GAP_PT;
+};
 
 /**
- * A change bar beside each changed line, in the margin on its column's side
- * (the left column's on the left, the right column's on the right: both
- * outside the type area, never in the gutter, and never beside the other
- * column's line), as tall as the line pitch so that bars of neighbouring
- * lines join. A page that only moved gets a thin, dashed, grey rule down
- * its outer margin.
+ * The slot a line fills from top to bottom: a body line its grid line (the
+ * bars of neighbouring lines join), a line of another size (a heading, a
+ * table cell, a footnote) its type size and a fifth of it above and below.
+ */
+function slotOf(g: Geometry, line: TextLine): { top: number; bottom: number } {
+  const body = Math.abs(line.sizePt - g.bodySizePt) < 0.01;
+  const lead = body ? g.pitchPt - g.bodySizePt : 0.4 * line.sizePt;
+  const top = line.y - 0.88 * line.sizePt - lead / 2;
+  return { top, bottom: top + line.sizePt + lead };
+}
+
+/**
+ * A change bar beside each changed line, in the margin on its side (the left
+ * column's on the left, the right column's on the right: both outside the
+ * type area, never in the gutter, and never beside the other column's line),
+ * as tall as the line's slot so that bars of neighbouring lines join; where
+ * text was deleted, a red stroke from the margin at the boundary between the
+ * lines it stood between. A page that only moved gets a thin, dashed, grey
+ * rule down its outer margin.
  */
 export function changeMarks(g: Geometry, page: Page, change: PageChange): DisplayItem[] {
-  const left = g.typeLeft(page.isRecto);
   const lines = page.textLines ?? [];
   const bars: DisplayItem[] = change.changedLines.map((i) => {
     const line = lines[i]!;
-    const x = line.column === 0 ? left - BAR_GAP_PT : left + g.typeWidthPt + BAR_GAP_PT;
-    const top = line.y - 0.88 * g.bodySizePt - (g.pitchPt - g.bodySizePt) / 2;
-    return { kind: 'rule', x1: x, y1: top, x2: x, y2: top + g.pitchPt, widthPt: BAR_WIDTH_PT };
+    const x = barX(g, page, line);
+    const { top, bottom } = slotOf(g, line);
+    return { kind: 'rule', x1: x, y1: top, x2: x, y2: bottom, widthPt: BAR_WIDTH_PT };
   });
+  const deletion = (line: TextLine, y: number): DisplayItem[] => {
+    const x = barX(g, page, line);
+    const out = line.column === 0 ? -DELETION_LENGTH_PT : DELETION_LENGTH_PT;
+    return [
+      { kind: 'rule', x1: x, y1: y, x2: x + out, y2: y, widthPt: DELETION_WIDTH_PT, colour: DELETION_COLOUR },
+      { kind: 'rule', x1: x, y1: y - DELETION_TICK_PT / 2, x2: x, y2: y + DELETION_TICK_PT / 2, widthPt: 1, colour: DELETION_COLOUR },
+    ];
+  };
+  for (const i of change.deletedAfter ?? []) bars.push(...deletion(lines[i]!, slotOf(g, lines[i]!).bottom));
+  for (const i of change.deletedBefore ?? []) bars.push(...deletion(lines[i]!, slotOf(g, lines[i]!).top));
   if (!change.moved) return bars;
+  const left = g.typeLeft(page.isRecto);
   const outer = page.isRecto ? left + g.typeWidthPt + BAR_GAP_PT : left - BAR_GAP_PT;
   return [...bars, { kind: 'rule', x1: outer, y1: g.typeTopPt, x2: outer, y2: g.typeTopPt + g.typeHeightPt, widthPt: 0.4, dash: [2, 2], colour: MOVED_COLOUR }];
 }

@@ -7,7 +7,8 @@
  * spans columns above others. The whole head repeats under 续表.
  */
 import type { Line } from '../compose/index.ts';
-import type { HeadCell } from '../model/index.ts';
+import { blockKey, type HeadCell } from '../model/index.ts';
+import { blockLine } from './block-line.ts';
 import type { DisplayItem } from './types.ts';
 
 export interface SetHeadCell {
@@ -49,7 +50,8 @@ export function drawHead(head: SetHead, widths: readonly number[], left: number,
     const w = spanWidth(widths, cell.col, cell.colspan);
     const h = rowTop(cell.row + cell.rowspan) - rowTop(cell.row);
     const y = rowTop(cell.row) + (h - lines.length * pitch) / 2;
-    return lines.map((l, k): DisplayItem => ({ kind: 'glyphs', x: x + (w - l.widthPt) / 2, y: y + 0.88 * size + k * pitch, glyphs: l.glyphs }));
+    const key = cell.content[0] && blockKey(cell.content[0].source);
+    return lines.map((l, k): DisplayItem => ({ kind: 'glyphs', x: x + (w - l.widthPt) / 2, y: y + 0.88 * size + k * pitch, glyphs: l.glyphs, ...blockLine(key, k) }));
   });
 }
 

@@ -7,7 +7,8 @@
  * where the type area's height is its width.
  */
 import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
-import { type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
+import { blockKey, type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
+import { blockLine } from './block-line.ts';
 import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import { drawHead, headRules, type SetHead, setHead } from './table-head.ts';
 import type { DisplayItem } from './types.ts';
@@ -35,6 +36,8 @@ interface Area {
 interface Cell {
   lines: Line[];
   isNumeric: boolean;
+  /** The cell's manuscript place: a proof's page map names its lines by it (issue 23). */
+  key?: string;
 }
 
 function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
@@ -117,7 +120,8 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   const text = inlineText(inl);
   const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
   const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
-  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric };
+  const key = inl[0] && blockKey(inl[0].source);
+  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric, ...(key ? { key } : {}) };
 }
 
 /**
@@ -154,7 +158,8 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
   const noteSize = ctx.template.caption.size_pt;
   // 注：/ 资料来源： in 楷体 小五 (issue 18).
-  const noteLines = notes.flatMap((n) => composeAt(ctx, { ...bodyParagraph(n), runs: inlineRuns(n.children, EMPHASIS) }, noteSize, area.width));
+  const noteLines = notes.flatMap((n) => composeAt(ctx, { ...bodyParagraph(n), runs: inlineRuns(n.children, EMPHASIS) }, noteSize, area.width).map((line, index) => ({ line, ...blockLine(blockKey(n.source), index) })));
+  const titleKey = blockKey(t.caption?.[0]?.source ?? t.source);
   const notesHeight = noteLines.length > 0 ? noteSize + noteLines.length * noteSize * 1.5 : 0;
   const headHeight = (isFirst: boolean) => (isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5);
   const tableHeight = (from: number, to: number) => headHeight(from === 0) + header.height + tops[to]! - tops[from]!;
@@ -164,10 +169,10 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
     drawPiece(from, to, left, top) {
       const isFirst = from === 0;
       const used = tableHeight(from, to);
-      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, titleSize, continued, headHeight: headHeight(isFirst), pitch, pad, size, used, total: area.width });
+      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight: headHeight(isFirst), pitch, pad, size, used, total: area.width });
       const items = page.draw(left, top);
       if (to === body.length) {
-        noteLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: l.glyphs }));
+        noteLines.forEach(({ line, block }, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: line.glyphs, ...(block ? { block } : {}) }));
       }
       return items;
     },
@@ -232,6 +237,7 @@ interface PageParts {
   rowsHere: Cell[][];
   isFirst: boolean;
   titleLines: Line[];
+  titleKey?: string;
   titleSize: number;
   continued: Line;
   headHeight: number;
@@ -250,7 +256,7 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       const items: DisplayItem[] = [];
       const total = p.total;
       if (p.isFirst) {
-        p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs }));
+        p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs, ...blockLine(p.titleKey, i) }));
       } else {
         items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + 0.88 * p.size, glyphs: p.continued.glyphs });
       }
@@ -270,7 +276,7 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
             const free = w - 2 * p.pad - l.widthPt;
             // Numbers right-aligned on their decimal point: a number with fewer decimals stands left by the difference.
             const dx = cell.isNumeric ? free - (fractions[c]! - fractionWidth([l])) : 0;
-            items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + dy + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs });
+            items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + dy + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs, ...blockLine(cell.key, k) });
           });
           x += w;
         });

@@ -6,12 +6,27 @@
 import type { GlyphRun, Line } from '../compose/index.ts';
 import type { IndexGroup } from '../derive/index.ts';
 
-/** A line of glyphs with its baseline at (x, y). */
+/** A line of glyphs with its baseline at (x, y); `block` names the manuscript text it prints. */
 export interface GlyphItem {
   kind: 'glyphs';
   x: number;
   y: number;
   glyphs: GlyphRun;
+  block?: BlockLine;
+}
+
+/**
+ * The manuscript block a printed line belongs to (a paragraph, a heading, a
+ * caption, a table cell, a footnote: its `blockKey`) and the line's place
+ * in it: a proof's page map is made of these (issue 23).
+ */
+export interface BlockLine {
+  key: string;
+  index: number;
+  /** A float (a caption, a footnote) need not stand where its neighbours in the manuscript do. */
+  floats?: boolean;
+  /** A body paragraph's line as composed (TextLine.composed). */
+  composed?: Line;
 }
 
 export interface ImageItem {
@@ -75,19 +90,27 @@ export interface SourceLine {
  * has a negative offset).
  */
 export type PageBegin = { anchor: string } | { block: string; offset: number };
-/** A body line of a paragraph as printed: the page map a proof's manifest is made of (issue 23). */
+/**
+ * A line of manuscript text as printed (a paragraph's, a heading's, a
+ * caption's, a table cell's, a footnote's): the page map a proof's manifest
+ * is made of (issue 23).
+ */
 export interface TextLine {
-  /** The paragraph's manuscript place, `path:line:column`. */
+  /** The block's manuscript place, `path:line:column`. */
   key: string;
-  /** The line's place in its paragraph (0 = first). */
+  /** The line's place in its block (0 = first). */
   index: number;
+  /** The side of the type area it stands on (0 = left half or left column). */
   column: number;
   /** Baseline, and the line's left edge and set width, in pt. */
   y: number;
   x: number;
   widthPt: number;
+  /** Type size in pt (the body's, a heading's, a table's). */
+  sizePt: number;
   text: string;
-  /** The composed line itself, as set at the template's measure: the book's own checks read every line of the body from here. */
+  floats?: boolean;
+  /** A body paragraph's line as composed, at the template's measure: the book's own checks read every line of the body from here. */
   composed?: Line;
 }
 
@@ -106,7 +129,7 @@ export interface Page {
   sources: SourceLine[];
   /** Where the page's text begins, for the EPUB's page-list; absent on pages with no text of the book. */
   begins?: PageBegin;
-  /** The paragraph lines printed here, in reading order (body pages). */
+  /** The lines of manuscript text printed here, in the order drawn. */
   textLines?: TextLine[];
 }
 

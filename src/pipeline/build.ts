@@ -28,7 +28,7 @@ import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
 import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
 import { layoutInParallel } from './parallel-layout.ts';
 import { pressOutputs } from './press.ts';
-import { checkQueries, markChanges, pageRanges } from './proof.ts';
+import { checkQueries, deletedPages, markChanges, pageRanges } from './proof.ts';
 
 export interface BuildRequest {
   /** The manuscript folder. */
@@ -329,9 +329,9 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
   if (queries > 0) log(`存疑 queries: ${queries} 条未答${request.draft ? '，印在校样页边' : '（已允许生成），见报告'}`);
-  if (changes) log(`改动 changed pages: ${pageRanges(changes.changedPages)} · 仅移动 moved pages: ${pageRanges(changes.movedPages)}`);
+  if (changes) log(`改动 changed pages: ${pageRanges(changes.changedPages)} · 仅移动 moved pages: ${pageRanges(changes.movedPages)}${deletedPages(changes)}`);
   outputs.push({ path: paths.manifest, bytes: manifestBytes(manifest) });
-  outputs.push({ path: paths.report, bytes: reportHtml(read.all, bookFileName(book), started, pdf.paged.pages.length, undefined, changes && { since: request.since!, changed: changes.changedPages, moved: changes.movedPages }) });
+  outputs.push({ path: paths.report, bytes: reportHtml(read.all, bookFileName(book), started, pdf.paged.pages.length, undefined, changes && { since: request.since!, changed: changes.changedPages, moved: changes.movedPages, deleted: changes.deletions }) });
   step('写入输出');
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);

@@ -1,22 +1,29 @@
 /**
  * A build's manifest (issue 23): a small JSON file next to its PDF with the
- * manuscript's paragraphs in reading order (file, text hash, the hash of
- * each printed line) and each page's signature, so that a later proof can
- * say what changed without git and without reading PDFs. Its bytes depend
- * on the book alone (no dates, no absolute paths).
+ * manuscript's text blocks (paragraphs, headings, captions, table cells and
+ * titles, footnotes) in manuscript order (file, text hash, the hash of each
+ * printed line, its first characters) and each page's signature, so that a
+ * later proof can say what changed without git and without reading PDFs.
+ * Its bytes depend on the book alone (no dates, no absolute paths).
  *
- * The comparison works from the paragraphs: those of each manuscript file
- * are aligned old to new by their text (a longest common subsequence), so an
- * edit above a paragraph does not make it "changed". A changed paragraph is
- * paired with the one it replaced; its lines whose text differs are the
- * changed lines. A page with no changed line whose signature differs from
- * the old page of the same place only moved.
+ * The comparison works from the blocks: those of each manuscript file are
+ * aligned old to new by their text (a longest common subsequence), so an
+ * edit above a block does not make it "changed". A changed block is paired
+ * with the one it replaced; its lines whose text differs are the changed
+ * lines. An old block left without a partner was deleted: it is marked
+ * where it stood, under the block before it that remains. A page with no
+ * changed line whose signature differs from the old page of the same place
+ * only moved.
  */
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
-import type { Page, PagedDocument, PageChange } from '../layout/index.ts';
+import type { Page, PagedDocument, PageChange, TextLine } from '../layout/index.ts';
 
-export const MANIFEST_FORMAT = 'nianjian-manifest/1';
+export const MANIFEST_FORMAT = 'nianjian-manifest/2';
+/** The first format (paragraphs only, in print order, no first characters): still read. */
+const FORMATS_READ: readonly string[] = [MANIFEST_FORMAT, 'nianjian-manifest/1'];
+/** How many characters of a block's text the manifest keeps, for the report to name a deleted one. */
+const HEAD_CHARS = 16;
 
 export interface ManifestParagraph {
   /** The manuscript file, relative to the manuscript folder. */
@@ -26,10 +33,12 @@ export interface ManifestParagraph {
   lines: string;
   /** Page numbers (as printed) of its first and last line. */
   pages: [string, string];
+  /** Its first characters (the report names a deleted block by them). */
+  head?: string;
 }
 
 export interface Manifest {
-  format: typeof MANIFEST_FORMAT;
+  format: string;
   book: string;
   round?: string;
   paragraphs: ManifestParagraph[];
@@ -38,18 +47,43 @@ export interface Manifest {
 
 const hashOf = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
 
-/** Keys of the paragraphs in reading order, with their lines (by index) and pages. */
-function paragraphsOf(paged: PagedDocument): Map<string, { lines: string[]; pages: string[] }> {
-  const found = new Map<string, { lines: string[]; pages: string[] }>();
+interface PrintedBlock {
+  lines: string[];
+  pages: string[];
+  floats: boolean;
+  /** A body paragraph's (its lines are composed body lines): the first format's manifests held only these. */
+  paragraph: boolean;
+}
+
+/** `path:line:column` → [path, line, column], for putting keys in manuscript order. */
+function placeOfKey(key: string): [string, number, number] {
+  const m = /^(.*):(\d+):(\d+)$/.exec(key);
+  return m ? [m[1]!, Number(m[2]), Number(m[3])] : [key, 0, 0];
+}
+
+const byPlace = (a: string, b: string) => {
+  const [pa, la, ca] = placeOfKey(a);
+  const [pb, lb, cb] = placeOfKey(b);
+  return pa < pb ? -1 : pa > pb ? 1 : la - lb || ca - cb;
+};
+
+/**
+ * The printed blocks by key, in manuscript order (a float printed a page on
+ * stays in its place), with their lines (by index) and pages. A block printed
+ * twice (a table's head repeated under 续表) is one block.
+ */
+function blocksOf(paged: PagedDocument): Map<string, PrintedBlock> {
+  const found = new Map<string, PrintedBlock>();
   for (const page of paged.pages) {
     for (const l of page.textLines ?? []) {
-      const p = found.get(l.key) ?? { lines: [], pages: [] };
-      found.set(l.key, p);
-      p.lines[l.index] = l.text;
-      if (!p.pages.includes(page.number)) p.pages.push(page.number);
+      const b = found.get(l.key) ?? { lines: [], pages: [], floats: l.floats === true, paragraph: false };
+      found.set(l.key, b);
+      if (l.composed) b.paragraph = true;
+      b.lines[l.index] = l.text;
+      if (!b.pages.includes(page.number)) b.pages.push(page.number);
     }
   }
-  return found;
+  return new Map([...found].sort(([a], [b]) => byPlace(a, b)));
 }
 
 /** What a page shows, for telling a page that moved: its kind, number, running head, lines and images. */
@@ -63,9 +97,13 @@ function pageHash(page: Page): string {
 const fileOfKey = (dir: string, key: string) => relative(resolve(dir), resolve(key.replace(/:\d+:\d+$/, ''))).split('\\').join('/');
 
 export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string): Manifest {
-  const paragraphs = [...paragraphsOf(paged)].map(([key, p]): ManifestParagraph => {
+  const paragraphs = [...blocksOf(paged)].map(([key, p]): ManifestParagraph => {
     const lines = Array.from(p.lines, (l) => l ?? '');
-    return { file: fileOfKey(dir, key), hash: hashOf(lines.join(''), 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!] };
+    const text = lines.join('');
+    return {
+      file: fileOfKey(dir, key), hash: hashOf(text, 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!],
+      head: [...text.replace(/\s+/gu, '')].slice(0, HEAD_CHARS).join(''),
+    };
   });
   return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: pageHash(p) })) };
 }
@@ -81,7 +119,7 @@ export function manifestBytes(m: Manifest): string {
 export function parseManifest(text: string): Manifest | string {
   try {
     const m = JSON.parse(text) as Manifest;
-    if (m?.format !== MANIFEST_FORMAT || !Array.isArray(m.paragraphs) || !Array.isArray(m.pages)) return `不是 nianjian 的清单（${MANIFEST_FORMAT}）`;
+    if (!FORMATS_READ.includes(m?.format) || !Array.isArray(m.paragraphs) || !Array.isArray(m.pages)) return `不是 nianjian 的清单（${MANIFEST_FORMAT}）`;
     return m;
   } catch (error) {
     return `不是 JSON：${(error as Error).message.slice(0, 80)}`;
@@ -115,55 +153,181 @@ function alignment(a: readonly string[], b: readonly string[]): Array<[number, n
   return pairs;
 }
 
-/** For each new paragraph, the old one it is (same text) or replaced (unmatched, at the same place among the unmatched), if any. */
-function pairUp(old: readonly ManifestParagraph[], now: readonly ManifestParagraph[]): Array<{ old?: ManifestParagraph; same: boolean }> {
-  const out: Array<{ old?: ManifestParagraph; same: boolean }> = now.map(() => ({ same: false }));
+/** What became of each new block (the old one it is, or replaced) and which old blocks were deleted, each with the new block it stood after. */
+interface Pairing {
+  news: Array<{ old?: ManifestParagraph; same: boolean }>;
+  deleted: Array<{ old: ManifestParagraph; after: number }>;
+}
+
+/**
+ * The blocks between two matched ones: as many old as new replaced each
+ * other, in order; otherwise an old and a new block are the same block
+ * edited only when they share a printed line (an edit leaves the lines
+ * before it), and the old ones left over were deleted.
+ */
+function pairGap(old: readonly ManifestParagraph[], now: readonly ManifestParagraph[]): Array<number | undefined> {
+  if (old.length === now.length) return now.map((_, k) => k);
+  // The old blocks each line hash is printed in, in order, and how far each list has been passed (`next` only grows).
+  const holders = new Map<string, number[]>();
+  old.forEach((o, i) => {
+    for (const h of new Set(o.lines.split(' '))) {
+      const list = holders.get(h) ?? [];
+      holders.set(h, list);
+      list.push(i);
+    }
+  });
+  const passed = new Map<string, number>();
+  let next = 0;
+  return now.map((p) => {
+    let best = Infinity;
+    for (const h of new Set(p.lines.split(' '))) {
+      const list = holders.get(h);
+      if (!list) continue;
+      let c = passed.get(h) ?? 0;
+      while (c < list.length && list[c]! < next) c++;
+      passed.set(h, c);
+      if (c < list.length) best = Math.min(best, list[c]!);
+    }
+    if (best === Infinity) return undefined;
+    next = best + 1;
+    return best;
+  });
+}
+
+function pairUp(old: readonly ManifestParagraph[], now: readonly ManifestParagraph[]): Pairing {
+  const out: Pairing = { news: now.map(() => ({ same: false })), deleted: [] };
   const pairs = [...alignment(old.map((p) => p.hash), now.map((p) => p.hash)), [old.length, now.length] as [number, number]];
   let [lastOld, lastNew] = [-1, -1];
   for (const [i, j] of pairs) {
-    // The unmatched between two matches replaced each other, in order.
-    for (let k = 1; lastNew + k < j; k++) if (lastOld + k < i) out[lastNew + k] = { old: old[lastOld + k]!, same: false };
-    if (j < now.length) out[j] = { old: old[i]!, same: true };
+    const olds = old.slice(lastOld + 1, i);
+    const partners = pairGap(olds, now.slice(lastNew + 1, j));
+    partners.forEach((k, n) => {
+      if (k !== undefined) out.news[lastNew + 1 + n] = { old: olds[k]!, same: false };
+    });
+    const taken = new Set(partners);
+    // A deleted block stood after the last new block before it (its partner, or the match before the gap).
+    olds.forEach((o, k) => {
+      if (taken.has(k)) return;
+      const before = partners.reduce((at: number, p, n) => (p !== undefined && p < k ? lastNew + 1 + n : at), lastNew);
+      out.deleted.push({ old: o, after: before });
+    });
+    if (j < now.length) out.news[j] = { old: old[i]!, same: true };
     [lastOld, lastNew] = [i, j];
   }
   return out;
 }
 
+/**
+ * Text of the earlier proof deleted in this one: the page (as printed) it
+ * stood on, the first characters of the first block deleted there, and how
+ * many blocks were (a table's cells, paragraphs in a row).
+ */
+export interface Deletion {
+  page: string;
+  text: string;
+  count: number;
+}
+
 export interface Changes {
-  /** By page index: its changed lines (indexes into its textLines) and whether it only moved. */
+  /** By page index: its changed lines (indexes into its textLines), where text was deleted, and whether it only moved. */
   pages: Map<number, PageChange>;
+  /** Pages with changed lines or deletions. */
   changedPages: string[];
   movedPages: string[];
+  deletions: Deletion[];
   changedParagraphs: number;
+}
+
+/** Where a deleted block is marked: under the last line of a block that remains before it, or above the first of the one after. */
+interface DeletionPlace {
+  key: string;
+  side: 'after' | 'before';
+  text: string;
+}
+
+/**
+ * The block a deletion is marked at: the nearest that remains before it in
+ * its file, not a float (a caption or a footnote may be printed elsewhere);
+ * the nearest after it when none is before.
+ */
+function deletionPlace(keys: readonly string[], floats: readonly boolean[], after: number, text: string): DeletionPlace | undefined {
+  for (let k = after; k >= 0; k--) if (!floats[k]) return { key: keys[k]!, side: 'after', text };
+  for (let k = after + 1; k < keys.length; k++) if (!floats[k]) return { key: keys[k]!, side: 'before', text };
+  return undefined;
+}
+
+/** A deletion's line on the page map: the last printed line of the block before it, or the first of the block after. */
+function findLine(paged: PagedDocument, place: DeletionPlace): { page: number; line: number } | undefined {
+  let found: { page: number; line: number; index: number } | undefined;
+  paged.pages.forEach((page, p) => (page.textLines ?? []).forEach((l: TextLine, i) => {
+    if (l.key !== place.key) return;
+    const better = !found || (place.side === 'after' ? l.index >= found.index : l.index < found.index);
+    if (better) found = { page: p, line: i, index: l.index };
+  }));
+  return found && { page: found.page, line: found.line };
 }
 
 /** What changed in `now` (this build's pages and manifest) since the `old` manifest. */
 export function compareManifests(old: Manifest, now: Manifest, paged: PagedDocument): Changes {
+  const printed = [...blocksOf(paged)];
   const byFile = (m: Manifest) => {
-    const files = new Map<string, ManifestParagraph[]>();
-    for (const p of m.paragraphs) files.set(p.file, [...(files.get(p.file) ?? []), p]);
+    const files = new Map<string, number[]>();
+    m.paragraphs.forEach((p, i) => files.set(p.file, [...(files.get(p.file) ?? []), i]));
     return files;
   };
   const oldFiles = byFile(old);
-  const changedLines = new Map<ManifestParagraph, Set<number>>();
-  for (const [file, paragraphs] of byFile(now)) {
-    pairUp(oldFiles.get(file) ?? [], paragraphs).forEach((pair, k) => {
+  // Against the first format (paragraphs only), headings, captions and cells are compared with nothing: they are left out.
+  const paragraphsOnly = old.format !== MANIFEST_FORMAT;
+  const changedLines = new Map<string, Set<number>>();
+  const places: DeletionPlace[] = [];
+  const unplaced: Deletion[] = [];
+  const files = byFile(now);
+  for (const [file, all] of files) {
+    const indexes = paragraphsOnly ? all.filter((i) => printed[i]![1].paragraph) : all;
+    const blocks = indexes.map((i) => now.paragraphs[i]!);
+    const pairing = pairUp((oldFiles.get(file) ?? []).map((i) => old.paragraphs[i]!), blocks);
+    pairing.news.forEach((pair, k) => {
       if (pair.same) return;
-      const p = paragraphs[k]!;
-      const old = pair.old?.lines.split(' ') ?? [];
-      changedLines.set(p, new Set(p.lines.split(' ').flatMap((h, i) => (old[i] === h ? [] : [i]))));
+      const p = blocks[k]!;
+      const was = pair.old?.lines.split(' ') ?? [];
+      changedLines.set(printed[indexes[k]!]![0], new Set(p.lines.split(' ').flatMap((h, i) => (was[i] === h ? [] : [i]))));
     });
+    const keys = indexes.map((i) => printed[i]![0]);
+    const floats = indexes.map((i) => printed[i]![1].floats);
+    for (const d of pairing.deleted) {
+      const place = deletionPlace(keys, floats, d.after, d.old.head ?? '');
+      if (place) places.push(place);
+      else unplaced.push({ page: '', text: d.old.head ?? '', count: 1 });
+    }
   }
-  const byKey = new Map([...paragraphsOf(paged).keys()].map((key, i) => [key, now.paragraphs[i]!]));
+  // A file none of whose text is printed any more: each of its blocks was deleted.
+  for (const [file, indexes] of oldFiles) if (!files.has(file)) unplaced.push({ page: '', text: old.paragraphs[indexes[0]!]!.head ?? '', count: indexes.length });
+  const marks = new Map<number, { after: number[]; before: number[] }>();
+  const deletions = new Map<string, Deletion>();
+  for (const place of places) {
+    const at = findLine(paged, place);
+    if (!at) continue;
+    const m = marks.get(at.page) ?? { after: [], before: [] };
+    marks.set(at.page, m);
+    const list = place.side === 'after' ? m.after : m.before;
+    if (!list.includes(at.line)) list.push(at.line);
+    // Blocks deleted at one place are one deletion, named by the first.
+    const same = `${at.page}|${at.line}|${place.side}`;
+    const d = deletions.get(same);
+    if (d) d.count++;
+    else deletions.set(same, { page: paged.pages[at.page]!.number, text: place.text, count: 1 });
+  }
   const pages = new Map<number, PageChange>();
   const changedPages: string[] = [];
   const movedPages: string[] = [];
   paged.pages.forEach((page, index) => {
-    const lines = (page.textLines ?? []).flatMap((l, i) => (changedLines.get(byKey.get(l.key)!)?.has(l.index) ? [i] : []));
-    const moved = lines.length === 0 && old.pages[index]?.hash !== now.pages[index]!.hash;
-    if (lines.length > 0) changedPages.push(page.number);
+    const lines = (page.textLines ?? []).flatMap((l, i) => (changedLines.get(l.key)?.has(l.index) ? [i] : []));
+    const deleted = marks.get(index);
+    const changed = lines.length > 0 || deleted !== undefined;
+    const moved = !changed && old.pages[index]?.hash !== now.pages[index]!.hash;
+    if (changed) changedPages.push(page.number);
     if (moved) movedPages.push(page.number);
-    if (lines.length > 0 || moved) pages.set(index, { changedLines: lines, moved });
+    if (changed || moved) pages.set(index, { changedLines: lines, moved, ...(deleted?.after.length ? { deletedAfter: deleted.after } : {}), ...(deleted?.before.length ? { deletedBefore: deleted.before } : {}) });
   });
-  return { pages, changedPages, movedPages, changedParagraphs: changedLines.size };
+  return { pages, changedPages, movedPages, deletions: [...deletions.values(), ...unplaced], changedParagraphs: changedLines.size };
 }

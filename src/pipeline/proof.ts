@@ -55,3 +55,9 @@ export function markChanges(paged: PagedDocument, template: Template, changes: C
   const g = geometryOf(template);
   for (const [index, change] of changes.pages) paged.pages[index]!.items.push(...changeMarks(g, paged.pages[index]!, change));
 }
+
+/** The log's note of deletions: ' · 删除 deleted: 第 12 页“河西区……”', or nothing. */
+export function deletedPages(changes: Changes): string {
+  if (changes.deletions.length === 0) return '';
+  return ` · 删除 deleted: ${changes.deletions.map((d) => `${d.page ? `第 ${d.page} 页` : '（整篇）'}“${[...d.text].slice(0, 8).join('')}……”${d.count > 1 ? `等 ${d.count} 处` : ''}`).join('、')}`;
+}

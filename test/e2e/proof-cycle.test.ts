@@ -9,10 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
 import { writeManuscript } from '../helpers/manuscript.ts';
+import { type Bar, besideBar as besideAny, readProof, type TextRow } from '../helpers/proof-pdf.ts';
 
 const FILLER = '河西区各部门围绕年度目标，统筹推进重点工作，完善工作机制，强化督促检查，各项任务稳步落实。';
 
@@ -22,47 +22,8 @@ function part(title: string, entries: number): string {
   return `# ${title}\n\n## 综述\n\n${body}\n`;
 }
 
-interface Bar { page: number; x: number; top: number; bottom: number; width: number }
-interface TextRow { page: number; column: number; y: number; text: string }
-
-/** Stroked vertical rules of the proof marks' widths (change bars 1.5 pt, moved marks 0.4 pt), in page coordinates (y down). */
-async function readProof(path: string): Promise<{ bars: Bar[]; moved: number[]; rows: TextRow[]; pages: number }> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
-  const bars: Bar[] = [];
-  const moved: number[] = [];
-  const rows: TextRow[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const height = page.view[3]!;
-    const ops = await page.getOperatorList();
-    let width = 1;
-    ops.fnArray.forEach((fn, i) => {
-      const args = ops.argsArray[i] as unknown[];
-      if (fn === OPS.setLineWidth) width = args[0] as number;
-      if (fn !== OPS.constructPath) return;
-      const [minX, minY, maxX, maxY] = Array.from(args[2] as ArrayLike<number>);
-      if (Math.abs(maxX! - minX!) > 0.01 || maxY! - minY! < 1) return;
-      if (Math.abs(width - 1.5) < 0.01) bars.push({ page: n, x: minX!, top: minY!, bottom: maxY!, width });
-      if (Math.abs(width - 0.4) < 0.01) moved.push(n);
-    });
-    const content = await page.getTextContent();
-    // A row is one column's line: the text at one baseline on one side of the page's middle.
-    const byRow = new Map<string, TextRow>();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str === '') continue;
-      const y = Math.round((height - item.transform[5]) * 10) / 10;
-      const column = item.transform[4] < page.view[2]! / 2 ? 0 : 1;
-      const row = byRow.get(`${column}|${y}`) ?? { page: n, column, y, text: '' };
-      row.text += item.str;
-      byRow.set(`${column}|${y}`, row);
-    }
-    rows.push(...byRow.values());
-  }
-  return { bars, moved: [...new Set(moved)], rows, pages: doc.numPages };
-}
-
-/** The body text rows a bar stands beside: on its side of the page, the baseline inside its span. */
-const besideBar = (rows: TextRow[], bar: Bar) => rows.filter((r) => r.page === bar.page && r.column === (bar.x < 297 ? 0 : 1) && r.y > bar.top && r.y < bar.bottom && r.text.length > 6);
+/** The body text rows beside a bar (a row of a few characters is a margin note's). */
+const besideBar = (rows: TextRow[], bar: Bar) => besideAny(rows, bar).filter((r) => r.text.length > 6);
 
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -82,12 +43,14 @@ describe('proofs against an earlier proof (--since)', () => {
     expect(existsSync(join(out, '测试年鉴-2024-校样-一校-report.html'))).toBe(true);
     const before = await readProof(pdf1);
     expect(before.bars).toEqual([]);
+    expect(before.deletions).toEqual([]);
 
     // No edit: a second round against the first has no bars and no moved pages.
     const same = await cli(['build', dir, '--out', out, '--round', '二校', '--since', manifest1]);
     expect(same.code, same.out).toBe(0);
     const unchanged = await readProof(join(out, '测试年鉴-2024-校样-二校.pdf'));
     expect(unchanged.bars).toEqual([]);
+    expect(unchanged.deletions).toEqual([]);
     expect(unchanged.moved).toEqual([]);
     expect(same.out).toContain('改动 changed pages: 无 · 仅移动 moved pages: 无');
 
