@@ -15,8 +15,7 @@ import { build } from 'esbuild';
 
 try {
   const { outputFiles } = await build({
-    // The layout's second thread (src/pipeline/parallel-layout.ts) runs a bundle of its own, beside the CLI's.
-    entryPoints: { cli: 'src/cli/index.ts', 'layout-worker': 'src/pipeline/layout-worker.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
     external: ['sharp', 'subset-font', 'pdfjs-dist'],
     ...(typeof zlib.crc32 === 'function' ? { alias: { 'buffer-crc32': './scripts/bundle/buffer-crc32.cjs' } } : {}),
     logLevel: 'warning', minifyWhitespace: true, minifySyntax: true,
@@ -29,8 +28,7 @@ try {
   // Replaced whole (a CLI starting meanwhile reads the old bundle or the new one), old code caches dropped.
   mkdirSync('dist/cli', { recursive: true });
   for (const name of readdirSync('dist/cli')) if (name.endsWith('.v8cache')) rmSync(`dist/cli/${name}`, { force: true });
-  // The worker first: a CLI that finds the new cli.cjs finds its worker beside it.
-  for (const output of [...outputFiles].sort((a, b) => a.path.endsWith('layout-worker.cjs') ? -1 : b.path.endsWith('layout-worker.cjs') ? 1 : 0)) {
+  for (const output of outputFiles) {
     writeFileSync(`${output.path}.${process.pid}`, output.contents);
     renameSync(`${output.path}.${process.pid}`, output.path);
   }

@@ -26,7 +26,6 @@ import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
 import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
-import { layoutInParallel } from './parallel-layout.ts';
 import { pressOutputs } from './press.ts';
 import { checkQueries, deletedPages, markChanges, pageRanges } from './proof.ts';
 
@@ -56,13 +55,6 @@ export interface BuildRequest {
   /** Temporary files under way, for an interrupted build to remove. */
   scratch?: ScratchFiles;
   progress?: { update: NonNullable<LayoutContext['progress']>; end: () => void };
-  /**
-   * 2: lay out the later parts on a worker thread as well (parallel-layout.ts).
-   * Off by default: on the quiet 2-core machine the sample built in 7.4 s on
-   * two threads against 6.0 s on one (the worker's start, its own fonts and
-   * the second pass cost more than it saves); a test keeps its bytes equal.
-   */
-  layoutThreads?: 1 | 2;
   /** Shown after the book's counts: what the session reused. */
   reuse?: (caches: SessionCaches) => string;
 }
@@ -77,8 +69,6 @@ export interface BuildOutcome {
   read?: ReadManuscript;
   book?: Book;
   paged?: PagedDocument;
-  /** Paragraphs the layout's second thread composed (parallel-layout.ts). */
-  fromWorker?: number;
   /** The PDF this build wrote, or (after a failure) the last good one's path. */
   pdf?: string;
   report?: string;
@@ -291,10 +281,9 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { layoutCaches: caches.layout, renderCache: caches.render } : {}),
     ...(request.progress ? { progress: request.progress.update } : {}),
   };
-  const layOut = async () => (request.layoutThreads === 2 ? await layoutInParallel(pdfInput, loaded) : { ...layoutForPrint(pdfInput), fromWorker: 0 });
-  let laid = await layOut();
+  let laid = layoutForPrint(pdfInput);
   // 页下注 numbered by page: marked as the pages fell, then laid out again until the marks stay (a second pass when they keep their widths).
-  for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = await layOut();
+  for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = layoutForPrint(pdfInput);
   request.progress?.end();
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
@@ -336,7 +325,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const fault = await commitOutputs(outputs, scratch);
   if (fault) raise(fault);
   if (epubMade) log(`报告 report: ${paths.report}`);
-  return { ...base, status: 'built', paged: pdf.paged, pdf: paths.pdf, report: paths.report, fromWorker: laid.fromWorker };
+  return { ...base, status: 'built', paged: pdf.paged, pdf: paths.pdf, report: paths.report };
 }
 
 function makeEpub(book: Book, paged: PagedDocument, imageBytes: Map<string, Uint8Array>, loaded: LoadedFonts, out: string, scratch: ScratchFiles): Promise<Uint8Array> {
