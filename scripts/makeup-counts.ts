@@ -317,7 +317,7 @@ function creditsAtTop(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pa
     const first = lines[0];
     // Flush right: it starts well in from the column's left edge (a body line starts at it, or 2 em in).
     const left = Math.min(...columns[c]!.map((l) => l.x));
-    if (first && isCreditText(first, m) && first.x > left + 3 * m.bodySizePt) counts.creditsAtColumnTop.push(pageIndex);
+    if (first && isCreditText(first, m) && (first.x > left + 3 * m.bodySizePt || lines.length === 1)) counts.creditsAtColumnTop.push(pageIndex);
   });
 }
 

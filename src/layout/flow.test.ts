@@ -157,6 +157,11 @@ describe('R-YB-4: a credit line never stands alone at a column top', () => {
     expect(pages[0]!.short).toEqual([{ column: 0, lines: 2, cause: 'widow' }]);
   });
 
+  test('R-COL-1: on a flow’s last page the columns stay balanced: the last line alone goes over with the credit', () => {
+    const pages = balanceLastPage(flowAtoms([...paragraph('a', 3), credit], g), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', 'a3@0 C@1']]);
+  });
+
   test('R-COL-1: or an earlier paragraph is set a line shorter (先挤) and the credit ends the column', () => {
     const pages = flowAtoms([...resettable('a', 3, [2]), ...paragraph('b', 2), credit, atom('c1')], g);
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3 C@4', 'c1@0']);

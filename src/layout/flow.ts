@@ -61,16 +61,22 @@ function needOf(atoms: readonly Atom[], i: number, first: Atom): number {
 /** R-PAR-4: on the last line of a column, a paragraph's penultimate line would send its last one alone to the next column (widow). */
 const widows = (atom: Atom, room: number) => room === 1 && atom.paragraph !== undefined && atom.paragraph.count >= 2 && atom.paragraph.index === atom.paragraph.count - 2;
 
+/** The paragraph of the line at `i` is followed by a credit line. */
+function creditAfter(atoms: readonly Atom[], i: number): boolean {
+  const p = atoms[i]!.paragraph;
+  return p !== undefined && atoms[i + p.count - p.index]?.keepWithPrevious === true;
+}
+
 /**
  * R-YB-4 with R-PAR-4: the atom at `i` and the rest of its paragraph would
  * fill the column, sending the credit line after them alone to the next
  * column's top. Asked at a paragraph's last two lines (one, if it has one), so
  * that two go over with the credit, not a widow. Returns the credit line.
  */
-function partedCredit(atoms: readonly Atom[], i: number, room: number): Atom | undefined {
+function partedCredit(atoms: readonly Atom[], i: number, room: number, take: 1 | 2 = 2): Atom | undefined {
   const atom = atoms[i]!;
   const p = atom.paragraph;
-  if (atom.isFloat || (p && p.index !== Math.max(0, p.count - 2))) return undefined;
+  if (atom.isFloat || (p && p.index !== Math.max(0, p.count - take))) return undefined;
   const lines = p ? p.count - p.index : atom.lines;
   const next = atoms[i + (p ? lines : 1)];
   return room === lines && next?.keepWithPrevious ? next : undefined;
@@ -128,7 +134,10 @@ function restore(s: FlowState, snap: Snapshot): void {
 
 /** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
 class ColumnFlow {
-  /** `shareFloats`: a breakable float (a column table) that does not fit is split here rather than sent on (balancing a last page). */
+  /**
+   * `shareFloats` (balancing a last page): a breakable float (a column table) that does not fit is split here rather than sent on;
+   * and a paragraph's last line alone may go over with its credit line (the columns' evenness weighs more than R-PAR-4 there).
+   */
   constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState, private readonly shareFloats = false) {}
 
   private current(): Placed {
@@ -357,9 +366,9 @@ class ColumnFlow {
       }
       const need = Math.min(fromCarry ? atom.lines : needOf(s.atoms, s.i, atom), this.capacity);
       if (!isEmpty && need > room) return { kind: 'short', lines: room, need, cause: atom.keepWithNextLines > 0 ? 'heading' : 'block' };
-      if (!isEmpty && widows(atom, room)) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
+      if (!isEmpty && widows(atom, room) && !(this.shareFloats && creditAfter(s.atoms, s.i))) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
       // The credit line goes over with the last line(s) of its text, or the column is set a line tighter to take it (R-YB-4).
-      const credit = !isEmpty && !fromCarry ? partedCredit(s.atoms, s.i, room) : undefined;
+      const credit = !isEmpty && !fromCarry ? partedCredit(s.atoms, s.i, room, this.shareFloats ? 1 : 2) : undefined;
       if (credit) return { kind: 'short', lines: room, need: room + credit.lines, cause: 'widow' };
       this.put(atom);
       advance();

@@ -88,7 +88,7 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocLevelsFlattened).toEqual([]);
   });
 
-  test('R-YB-4: no credit line stands first in a column, parted from the text it credits (before: 8, p. 206 among them)', () => {
+  test('R-YB-4: no credit line stands first in a column, parted from the text it credits (before: 12, p. 206 among them)', () => {
     expect(counts.creditsAtColumnTop).toEqual([]);
   });
 
