@@ -157,6 +157,11 @@ rows.push(
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
   ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],
+  ['make-up: credit lines first in a column (R-YB-4)', `${makeup.creditsAtColumnTop.length}${pagesOf(makeup.creditsAtColumnTop)}`],
+  ['make-up: table headers not level across columns (R-COL-2)', `${makeup.tableHeadsMisaligned.length}${pagesOf(makeup.tableHeadsMisaligned)}`],
+  ['make-up: TOC page numbers going backwards (float order)', `${makeup.tocBackwards.length} of ${makeup.tocNumbers}`],
+  ['make-up: captions over half a line under the photo', `${makeup.captionGapsWide.length} of ${makeup.figures}${pagesOf(makeup.captionGapsWide)}`],
+  ['make-up: page-wide photos at the page foot; columns over them uneven', `${makeup.wideFiguresAtFoot.length}${pagesOf(makeup.wideFiguresAtFoot)}; ${makeup.columnsUnbalancedOverFoot.length}`],
   ['make-up: TOC turnovers not hung; levels flattened', `${makeup.tocTurnoversFlush.length} of ${makeup.tocTurnovers}; ${makeup.tocLevelsFlattened.length}`],
 );
 // Print quality read back from the PDF (issue 18, scripts/print-quality.ts).

@@ -121,6 +121,19 @@ export interface MakeupCounts {
   tocTurnoversFlush: number[];
   /** TOC lines of a numbered section (一、…) with the line under it, a heading of the level below, at the same indent. */
   tocLevelsFlattened: number[];
+  /** R-YB-4: credit lines（…）standing first in a column, parted from the text they credit (pages). */
+  creditsAtColumnTop: number[];
+  /** R-COL-2: table headers side by side in the two columns of a page, begun level (their titles or 续表 bands overlap), whose rows are not level (pages). */
+  tableHeadsMisaligned: number[];
+  /** R-YB-7: TOC page numbers, in reading order, and the TOC pages where one is lower than the one before it (a table or float set out of order). */
+  tocNumbers: number;
+  tocBackwards: number[];
+  /** Photos on body pages; the pages of those whose caption starts more than half a line under the photo. */
+  figures: number;
+  captionGapsWide: number[];
+  /** Page-wide photos at a body page's foot (the caption's last line on the last grid line), and the pages of those whose columns above end more than a line apart. */
+  wideFiguresAtFoot: number[];
+  columnsUnbalancedOverFoot: number[];
 }
 
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
@@ -149,7 +162,8 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [] };
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [],
+    creditsAtColumnTop: [], tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
@@ -166,6 +180,9 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
     }
     if (!endsFlow && kind === undefined) shortColumns(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
     creditsAfterFigures(boxes.filter(inArea), m, mid, i, counts);
+    creditsAtTop(boxes.filter(inArea), m, mid, i, counts);
+    tableHeads(boxes.filter(inArea), m, mid, i, counts);
+    figures(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
   });
   listPages(pages, m, inArea, counts);
   return counts;
@@ -206,6 +223,7 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
     const last = run.at(-1);
     if (last === undefined) continue;
     counts.listLastPages.push(last);
+    if (title === '目录') tocOrder(pages, run, m, inArea, counts);
     const feet = columnLines(pages[last]!.filter(inArea), mid).map((lines) => lines.at(-1)?.y ?? 0);
     if (Math.abs(feet[0]! - feet[1]!) > m.listPitchPt + 1) counts.listLastPagesUnbalanced.push(last);
     if (title !== '目录') continue;
@@ -284,5 +302,89 @@ function galleryRows(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, p
     counts.galleryRows++;
     const tops = row.map((b) => b.y);
     if (Math.max(...tops) - Math.min(...tops) > 0.5) counts.galleryRowsMisaligned.push(pageIndex);
+  }
+}
+
+/** The text lines of one column of a page, top down (columnLines), with whether each stands at the column's right edge. */
+type ColumnLine = ReturnType<typeof columnLines>[number][number];
+
+const isCreditText = (line: ColumnLine, m: GridMeasures) => /^（[^）]*）$/.test(line.text) && near(line.size, m.bodySizePt, 0.05);
+
+/** R-YB-4: a credit line that is the first text of its column (its text is in the column before). */
+function creditsAtTop(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
+  const columns = columnLines(boxes, mid);
+  columns.forEach((lines, c) => {
+    const first = lines[0];
+    // Flush right: it starts well in from the column's left edge (a body line starts at it, or 2 em in).
+    const left = Math.min(...columns[c]!.map((l) => l.x));
+    if (first && isCreditText(first, m) && (first.x > left + 3 * m.bodySizePt || lines.length === 1)) counts.creditsAtColumnTop.push(pageIndex);
+  });
+}
+
+/** Each table piece's band (its title's or 续表's top) and its header's first baseline, in one column. */
+function tablePieces(lines: readonly ColumnLine[], m: GridMeasures): Array<{ top: number; head: number }> {
+  const pieces: Array<{ top: number; head: number }> = [];
+  lines.forEach((line, k) => {
+    const isLabel = line.text === '续表' && near(line.size, m.tableSizePt, 0.05);
+    // A table's title: a line larger than body text over table-size lines (a heading has body text under it).
+    const isTitle = line.size > m.bodySizePt + 0.5 && !(lines[k - 1] && lines[k - 1]!.size > m.bodySizePt + 0.5 && line.y - lines[k - 1]!.y < 2.5 * line.size);
+    if (!isLabel && !isTitle) return;
+    let j = k + 1;
+    while (isTitle && lines[j] && lines[j]!.size > m.bodySizePt + 0.5) j++;
+    const head = lines[j];
+    if (head && near(head.size, m.tableSizePt, 0.05) && head.y - line.y < 4 * m.pitchPt) pieces.push({ top: line.y - line.size, head: head.y });
+  });
+  return pieces;
+}
+
+/** R-COL-2: pieces of tables side by side, begun level (their bands overlap), with their header rows more than half a point apart. */
+function tableHeads(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
+  const [left, right] = columnLines(boxes, mid).map((lines) => tablePieces(lines, m));
+  for (const a of left!) {
+    for (const b of right!) {
+      const overlap = a.top < b.head && b.top < a.head;
+      if (overlap && Math.abs(a.head - b.head) > 0.5) counts.tableHeadsMisaligned.push(pageIndex);
+    }
+  }
+}
+
+/** R-YB-7: the TOC's page numbers read in order (column by column, page by page) never go down. */
+function tocOrder(pages: readonly PdfBox[][], run: readonly number[], m: GridMeasures, inArea: (b: PdfBox) => boolean, counts: MakeupCounts): void {
+  let last = 0;
+  for (const i of run) {
+    for (const lines of columnLines(pages[i]!.filter(inArea), m.pageWidthPt / 2)) {
+      for (const line of lines) {
+        const n = /(\d+)$/.exec(line.text);
+        if (!n) continue;
+        counts.tocNumbers++;
+        if (Number(n[1]) < last) counts.tocBackwards.push(i);
+        last = Number(n[1]);
+      }
+    }
+  }
+}
+
+/**
+ * Photos on a body page: the caption's first line stands within half a line
+ * under the photo; a page-wide photo whose caption ends on the last grid line
+ * is at the page's foot, and the columns above it end within a line of each other.
+ */
+function figures(boxes: readonly PdfBox[], m: GridMeasures, mid: number, lastBaseline: number, pageIndex: number, counts: MakeupCounts): void {
+  for (const img of boxes.filter((b) => b.kind === 'image')) {
+    counts.figures++;
+    const foot = img.y + img.height;
+    const captions = boxes.filter((b) => b.kind === 'text' && near(b.size, m.captionSizePt, 0.05) && b.y > foot && b.y < foot + 3 * m.pitchPt && b.x >= img.x - 2 && b.x < img.x + img.width);
+    if (captions.length === 0) continue;
+    const ys = [...new Set(captions.map((b) => Math.round(b.y * 10) / 10))].sort((a, b) => a - b);
+    if (ys[0]! - 0.88 * m.captionSizePt - foot > m.pitchPt / 2) counts.captionGapsWide.push(pageIndex);
+    const isWide = img.x < mid - 2 && img.x + img.width > mid + 2;
+    // The caption block: lines one caption pitch apart from the first.
+    let end = ys[0]!;
+    for (const y of ys.slice(1)) if (y - end < 2 * m.captionSizePt) end = y;
+    if (!isWide || Math.abs(end - lastBaseline) > 1) continue;
+    counts.wideFiguresAtFoot.push(pageIndex);
+    const above = boxes.filter((b) => b.kind === 'text' && b.y < img.y);
+    const feet = [above.filter((b) => b.x + b.width <= mid + 2), above.filter((b) => b.x >= mid - 2)].map((col) => Math.max(0, ...col.map((b) => b.y)));
+    if (Math.abs(feet[0]! - feet[1]!) > m.pitchPt + 1) counts.columnsUnbalancedOverFoot.push(pageIndex);
   }
 }

@@ -106,10 +106,10 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
-      // At a column foot the blank line goes above the photo, so the caption ends on the last grid line (R-COL-1).
-      const line = at + lines >= geometry.linesPerColumn ? at + c.gap_lines : at;
+      // At a column or page foot the blank line goes above the photo, its caption's last line on the last grid line (R-COL-1, R-COL-2).
+      const atFoot = at + lines >= geometry.linesPerColumn;
       const left = geometry.columnLeft(isRecto, column);
-      const top = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
+      const top = atFoot ? geometry.baseline(at + lines - 1) - firstBaseline - (caption.length - 1) * captionPitch : geometry.baseline(at) - 0.88 * geometry.bodySizePt;
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),

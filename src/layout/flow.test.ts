@@ -144,7 +144,73 @@ describe('keeps', () => {
   });
 });
 
-test('R-YB-5: floats waiting for a column top let the credit line that ends the text before them go first', () => {
+test('R-YB-5 with R-YB-4: a float waiting for a column top goes above the text whose credit line goes over with it', () => {
   const pages = flowAtoms([...paragraph('a', 4), atom('F', 2, { isFloat: true }), atom('a5'), atom('C', 1, { keepWithPrevious: true }), atom('b1')], g);
-  expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 a5@4', 'C@0 F@1 b1@3']);
+  expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3', 'F@0 a5@2 C@3 b1@4']);
+});
+
+describe('R-YB-4: a credit line never stands alone at a column top', () => {
+  const credit = atom('C', 1, { keepWithPrevious: true });
+  test('the last two lines of its text go over with it (no widow either, R-PAR-4); the short column is reported', () => {
+    const pages = flowAtoms([...paragraph('a', 5), credit, atom('b1')], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2', 'a4@0 a5@1 C@2 b1@3']);
+    expect(pages[0]!.short).toEqual([{ column: 0, lines: 2, cause: 'widow' }]);
+  });
+
+  test('R-COL-1: on a flow’s last page the columns stay balanced: the last line alone goes over with the credit', () => {
+    const pages = balanceLastPage(flowAtoms([...paragraph('a', 3), credit], g), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', 'a3@0 C@1']]);
+  });
+
+  test('R-COL-1: or an earlier paragraph is set a line shorter (先挤) and the credit ends the column', () => {
+    const pages = flowAtoms([...resettable('a', 3, [2]), ...paragraph('b', 2), credit, atom('c1')], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 b2@3 C@4', 'c1@0']);
+    expect(pages[0]!.short).toBeUndefined();
+  });
+});
+
+describe('floats at the page foot and in reading order', () => {
+  const lines = (name: string, n: number) => Array.from({ length: n }, (_, i) => atom(`${name}${i + 1}`)); // no widow rules
+  const wide = (name: string, n: number, extra: Partial<Atom> = {}) => atom(name, n, { isFloat: true, spansColumns: true, ...extra });
+
+  test('R-COL-1: a page-wide figure at place="bottom" takes the page foot across both columns, the columns full down to it', () => {
+    const pages = flowAtoms([...lines('a', 2), wide('W', 2, { placement: 'bottom' }), ...lines('b', 6)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 b1@2 W@3', 'b2@0 b3@1 b4@2 -@3']);
+    expect(show(pages)[1]).toEqual(['b5@0 b6@1', '']);
+  });
+
+  test('place="bottom" met where the page has no room left under its first column: the foot of the next page', () => {
+    const pages = flowAtoms([...lines('a', 6), wide('W', 2, { placement: 'bottom' }), ...lines('b', 8)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 a5@4', 'a6@0 b1@1 b2@2 b3@3 b4@4']);
+    expect(show(pages)[1]).toEqual(['b5@0 b6@1 b7@2 W@3', 'b8@0 -@3']);
+  });
+
+  test('R-COL-1: on a flow’s last page the columns are balanced over a page-wide figure at the foot', () => {
+    const pages = balanceLastPage(flowAtoms([wide('W', 2, { placement: 'bottom' }), ...lines('b', 4)], g), g);
+    expect(show(pages)).toEqual([['b1@0 b2@1 W@3', 'b3@0 b4@1 -@3']]);
+  });
+
+  test('place="bottom" for a column figure that must wait: the foot of the next column, not its top', () => {
+    const pages = flowAtoms([...lines('a', 4), atom('B', 2, { isFloat: true, placement: 'bottom' }), ...lines('b', 4)], g);
+    expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2 a4@3 b1@4', 'b2@0 b3@1 b4@2 B@3']);
+  });
+
+  test('R-YB-7: a page-wide table never goes ahead of a column table met before it, nor a column table ahead of an earlier page-wide one', () => {
+    const g8 = { columns: 2, linesPerColumn: 8 } as Geometry;
+    const table = atom('T', 7, { isFloat: true, split: (room) => (room >= 3 && room < 7 ? { first: atom('T1', room), rest: atom('T2', 8 - room) } : undefined) });
+    // W waits for the next page's top; T, met after it, waits behind it and is shared under it (续表); V, met last, comes last.
+    expect(show(flowAtoms([...lines('a', 6), wide('W', 4), table, wide('V', 2)], g8))).toEqual([['a1@0 a2@1 a3@2 a4@3 a5@4 a6@5', ''], ['W@0 T1@4', '-@0 T2@4'], ['V@0', '-@0']]);
+  });
+
+  test('R-COL-1: where the flow ends, a page-wide table waiting its turn goes under the columns, balanced over it, not onto a page of its own', () => {
+    const g10 = { columns: 2, linesPerColumn: 10 } as Geometry;
+    const pages = balanceLastPage(flowAtoms([...lines('a', 4), wide('W', 3)], g10), g10);
+    expect(show(pages)).toEqual([['a1@0 a2@1 W@2', 'a3@0 a4@1 -@2']]);
+  });
+
+  test('a table waiting for a column top that the room left cannot hold whole: its first rows here, the rest in the next column, nothing lost at the flow’s end', () => {
+    const g8 = { columns: 2, linesPerColumn: 8 } as Geometry;
+    const table = atom('T', 7, { isFloat: true, split: (room) => (room >= 3 && room < 7 ? { first: atom('T1', room), rest: atom('T2', 8 - room) } : undefined) });
+    expect(show(flowAtoms([wide('W', 4), ...lines('a', 2), table], g8))).toEqual([['W@0 a1@4 a2@5', '-@0 T1@4'], ['T2@0', '']]);
+  });
 });

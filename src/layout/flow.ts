@@ -44,10 +44,14 @@ function used(column: Placed): number {
   return last ? last.line + last.atom.lines : 0;
 }
 
-/** Keeps lines free in the other columns under a page-wide atom. */
-function spacer(lines: number): Atom {
-  return { lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [], draw: () => [] };
+/** Keeps lines free in the other columns under (or over, `placement` bottom) a page-wide atom. */
+function spacer(lines: number, placement?: Atom['placement']): Atom {
+  return { lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [], ...(placement ? { placement } : {}), draw: () => [] };
 }
+
+/** A page-wide float kept for the foot of the page (place="bottom"), or the lines it keeps free in another column. */
+const isFootBand = (atom: Atom) => atom.spansColumns === true && atom.placement === 'bottom';
+
 
 /** Lines the atom at `i` needs in one column: itself plus what it keeps with it. */
 function needOf(atoms: readonly Atom[], i: number, first: Atom): number {
@@ -68,6 +72,27 @@ function needOf(atoms: readonly Atom[], i: number, first: Atom): number {
 /** R-PAR-4: on the last line of a column, a paragraph's penultimate line would send its last one alone to the next column (widow). */
 const widows = (atom: Atom, room: number) => room === 1 && atom.paragraph !== undefined && atom.paragraph.count >= 2 && atom.paragraph.index === atom.paragraph.count - 2;
 
+/** The paragraph of the line at `i` is followed by a credit line. */
+function creditAfter(atoms: readonly Atom[], i: number): boolean {
+  const p = atoms[i]!.paragraph;
+  return p !== undefined && atoms[i + p.count - p.index]?.keepWithPrevious === true;
+}
+
+/**
+ * R-YB-4 with R-PAR-4: the atom at `i` and the rest of its paragraph would
+ * fill the column, sending the credit line after them alone to the next
+ * column's top. Asked at a paragraph's last two lines (one, if it has one), so
+ * that two go over with the credit, not a widow. Returns the credit line.
+ */
+function partedCredit(atoms: readonly Atom[], i: number, room: number, take: 1 | 2 = 2): Atom | undefined {
+  const atom = atoms[i]!;
+  const p = atom.paragraph;
+  if (atom.isFloat || (p && p.index !== Math.max(0, p.count - take))) return undefined;
+  const lines = p ? p.count - p.index : atom.lines;
+  const next = atoms[i + (p ? lines : 1)];
+  return room === lines && next?.keepWithPrevious ? next : undefined;
+}
+
 /** Where the flow stands: the atom list (a fix-up replaces paragraphs in it), the next atom, what waits. */
 interface FlowState {
   atoms: readonly Atom[];
@@ -82,8 +107,12 @@ interface FlowState {
   foot: Atom[];
   /** Footnotes (or their rest) waiting for the next column's foot, in order. */
   notes: Atom[];
-  /** Page-wide floats waiting for the top of a page. */
+  /** Page-wide floats waiting for the top (or the foot, place="bottom") of a page. */
   spanning: Atom[];
+  /** Page-wide floats kept for the foot of this page, across all its columns. */
+  across: Atom[];
+  /** Each float's turn in reading order, from when the flow first met it: no float overtakes an earlier one (a split's rest keeps its table's turn). */
+  turns: Map<Atom, number>;
   /** The atom whose forced break was made (it then starts the new column or page). */
   brokeAt: number;
 }
@@ -99,6 +128,7 @@ interface Snapshot {
   spanning: Atom[];
   foot: Atom[];
   notes: Atom[];
+  across: Atom[];
   pageCount: number;
   column: number;
   lengths: number[];
@@ -106,11 +136,11 @@ interface Snapshot {
 }
 
 function snapshot(s: FlowState): Snapshot {
-  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], foot: [...s.foot], notes: [...s.notes], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
+  return { atoms: s.atoms, i: s.i, carry: s.carry, pending: [...s.pending], spanning: [...s.spanning], foot: [...s.foot], notes: [...s.notes], across: [...s.across], pageCount: s.pages.length, column: s.column, lengths: s.pages.at(-1)!.columns.map((c) => c.length), after: s.pages.at(-1)!.after?.length ?? 0 };
 }
 
 function restore(s: FlowState, snap: Snapshot): void {
-  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [...snap.foot], notes: [...snap.notes] });
+  Object.assign(s, { atoms: snap.atoms, i: snap.i, column: snap.column, carry: snap.carry, pending: [...snap.pending], spanning: [...snap.spanning], foot: [...snap.foot], notes: [...snap.notes], across: [...snap.across] });
   s.pages.length = snap.pageCount;
   const page = s.pages.at(-1)!;
   page.columns.forEach((c, k) => (c.length = snap.lengths[k]!));
@@ -119,7 +149,10 @@ function restore(s: FlowState, snap: Snapshot): void {
 
 /** Fills regions of `g.columns` columns of `capacity` lines with atoms. */
 class ColumnFlow {
-  /** `shareFloats`: a breakable float (a column table) that does not fit is split here rather than sent on (balancing a last page). */
+  /**
+   * `shareFloats` (balancing a last page): a breakable float (a column table) that does not fit is split here rather than sent on;
+   * and a paragraph's last line alone may go over with its credit line (the columns' evenness weighs more than R-PAR-4 there).
+   */
   constructor(private readonly g: Geometry, private readonly capacity: number, private readonly s: FlowState, private readonly shareFloats = false) {}
 
   private current(): Placed {
@@ -127,7 +160,7 @@ class ColumnFlow {
   }
 
   private footLines(): number {
-    return this.s.foot.reduce((n, a) => n + (a.footnote ? 0 : a.lines), 0) + noteAreaLines(this.g, this.footnotes());
+    return this.s.foot.reduce((n, a) => n + (a.footnote ? 0 : a.lines), 0) + this.acrossLines() + noteAreaLines(this.g, this.footnotes());
   }
 
   private footnotes(): Atom[] {
@@ -146,6 +179,29 @@ class ColumnFlow {
     return atom.notes !== undefined && this.s.notes.length === 0 && fitNote(this.g, this.footnotes(), atom.notes[0]!, room - 1) === undefined;
   }
 
+  private acrossLines(): number {
+    return this.s.across.reduce((n, a) => n + a.lines, 0);
+  }
+
+  /** The float's turn in reading order (given when first met). */
+  private turn(atom: Atom): number {
+    const { turns } = this.s;
+    if (!turns.has(atom)) turns.set(atom, turns.size);
+    return turns.get(atom)!;
+  }
+
+  /** A float (or a table's rest) that is not a footnote waits in `queue` with a turn before `atom`'s: `atom` must wait too. */
+  private waitsBehind(atom: Atom, queue: readonly Atom[]): boolean {
+    const turn = this.turn(atom);
+    return queue.some((a) => !a.footnote && this.s.turns.has(a) && this.s.turns.get(a)! < turn);
+  }
+
+  /** The rest of a split atom keeps its turn. */
+  private restOf(atom: Atom, rest: Atom): Atom {
+    if (this.s.turns.has(atom)) this.s.turns.set(rest, this.s.turns.get(atom)!);
+    return rest;
+  }
+
   room(): number {
     return this.capacity - used(this.current()) - this.footLines();
   }
@@ -159,11 +215,40 @@ class ColumnFlow {
     this.current().push({ atom, line: used(this.current()) });
   }
 
-  /** A new page: page-wide floats take its top across all columns. */
+  /**
+   * A new page: page-wide floats take its top across all columns, or its
+   * foot (place="bottom"), in reading order: none goes ahead of a column
+   * float met before it, and none after one kept for the foot.
+   */
   newPage(): void {
     this.s.pages.push({ columns: Array.from({ length: this.g.columns }, () => []) });
     this.s.column = 0;
-    while (this.s.spanning.length > 0 && this.placeAcross(this.s.spanning[0]!)) this.s.spanning.shift();
+    this.s.across = [];
+    for (;;) {
+      const next = this.s.spanning[0];
+      const earlier = this.s.carry ? [...this.s.pending, this.s.carry] : this.s.pending;
+      if (!next || this.s.across.length > 0 || this.waitsBehind(next, earlier) || !this.placeSpanning(next)) break;
+      this.s.spanning.shift();
+    }
+  }
+
+  private placeSpanning(atom: Atom): boolean {
+    return atom.placement === 'bottom' ? this.keepForFoot(atom) : this.placeAcross(atom);
+  }
+
+  /**
+   * A page-wide float for the foot of this page (place="bottom"): kept there
+   * when every column of the page still has room above it, the columns then
+   * filled down to it (full, so balanced over it, R-COL-1).
+   */
+  private keepForFoot(atom: Atom): boolean {
+    const page = this.s.pages.at(-1)!;
+    const free = this.capacity - this.acrossLines() - atom.lines;
+    const closed = page.columns.slice(0, this.s.column);
+    const isBlank = this.s.across.length === 0 && page.columns.every((c) => c.length === 0);
+    if (!isBlank && (closed.some((c) => used(c) > free) || this.room() < atom.lines)) return false;
+    this.s.across.push(atom);
+    return true;
   }
 
   /**
@@ -171,20 +256,34 @@ class ColumnFlow {
    * floats is on it; a breakable one (a wide table) is cut where the page
    * ends, its rest first in the queue for the next page.
    */
-  private placeAcross(atom: Atom): boolean {
+  private placeAcross(atom: Atom, under = false): boolean {
     const page = this.s.pages.at(-1)!;
-    const line = used(page.columns[0]!);
-    if (this.s.column !== 0 || !page.columns.every((c) => c.every((p) => p.atom.spansColumns))) return false;
-    const room = this.capacity - line;
+    const line = under ? Math.max(...page.columns.map(used)) : used(page.columns[0]!);
+    if (!under && (this.s.column !== 0 || !page.columns.every((c) => c.every((p) => p.atom.spansColumns)))) return false;
+    const room = this.capacity - this.acrossLines() - line;
     const parts = atom.lines > room && atom.split ? atom.split(room) : undefined;
     if (atom.lines > room && !parts && line > 0) return false;
     const placed = parts ? parts.first : atom;
     page.columns.forEach((col, c) => col.push({ atom: c === 0 ? placed : spacer(placed.lines), line }));
-    if (parts) this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, parts.rest);
+    if (parts) this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, this.restOf(atom, parts.rest));
     return true;
   }
 
-  /** Sets the foot floats, then the column's footnotes under one rule at the very foot. */
+  /**
+   * Where the flow has ended and only page-wide floats wait: they go under
+   * the columns of this page while they fit (its last piece, balanced over
+   * them by balanceLastPage), not onto a page of their own.
+   */
+  placeUnder(): void {
+    const { s } = this;
+    if (s.carry || s.pending.length > 0 || s.across.length > 0) return;
+    while (s.spanning.length > 0 && s.spanning[0]!.placement !== 'bottom' && this.placeAcross(s.spanning[0]!, true)) {
+      s.spanning.shift();
+      s.column = this.g.columns - 1;
+    }
+  }
+
+  /** Sets the column's foot: its foot floats, its footnotes under one rule, then the page-wide floats kept for the page's foot (the lines they keep free, in the later columns). */
   closeColumn(): void {
     let line = this.capacity - this.footLines();
     const notes = this.footnotes();
@@ -192,7 +291,20 @@ class ColumnFlow {
       this.current().push({ atom, line });
       line += atom.lines;
     }
+    for (const atom of this.s.across) {
+      this.current().push({ atom: this.s.column === 0 ? atom : spacer(atom.lines, 'bottom'), line });
+      line += atom.lines;
+    }
     this.s.foot = [];
+  }
+
+  /** Closes this column and the rest of the page (the lines kept free under a page-wide foot float). */
+  closePage(): void {
+    this.closeColumn();
+    while (this.s.across.length > 0 && this.s.column < this.g.columns - 1) {
+      this.s.column++;
+      this.closeColumn();
+    }
   }
 
   nextColumn(): void {
@@ -208,12 +320,29 @@ class ColumnFlow {
     // A credit line that ends the text of the last column comes before the floats (R-YB-5).
     if ((this.s.carry ?? this.s.atoms[this.s.i])?.keepWithPrevious) return;
     while (pending.length > 0 && (pending[0]!.lines <= this.room() || used(this.current()) === 0)) {
-      this.put(pending.shift()!);
+      // No float overtakes a page-wide one met before it (it waits for that one's page).
+      if (this.waitsBehind(pending[0]!, this.s.spanning)) break;
+      const atom = pending.shift()!;
+      // A figure asked for at the foot waits for the next column's foot, not its top.
+      if (atom.placement === 'bottom') this.s.foot.push(atom);
+      else this.put(atom);
     }
+    this.splitPending();
+  }
+
+  /** A table waiting for a column top that the room left cannot hold whole: its first rows here, the rest on in the next column under 续表 (no page left part-empty for it). */
+  private splitPending(): void {
+    const next = this.s.pending[0];
+    if (!next?.split || next.footnote || next.placement || this.s.carry || this.room() <= 0 || this.waitsBehind(next, this.s.spanning)) return;
+    const parts = next.split(this.room());
+    if (!parts) return;
+    this.s.pending.shift();
+    this.put(parts.first);
+    this.s.carry = this.restOf(next, parts.rest);
   }
 
   private placeFloat(atom: Atom): void {
-    const fits = this.s.pending.length === 0 && atom.lines <= this.room();
+    const fits = this.s.pending.length === 0 && !this.waitsBehind(atom, this.s.spanning) && atom.lines <= this.room();
     if (atom.placement === 'bottom' && fits) this.s.foot.push(atom);
     else if (atom.placement !== 'top' && atom.placement !== 'bottom' && fits) this.put(atom);
     else this.s.pending.push(atom);
@@ -236,18 +365,19 @@ class ColumnFlow {
         s.brokeAt = s.i;
         return { kind: 'break', page: atom.breakBefore === 'page' };
       }
+      if (atom.isFloat || atom.spansColumns) this.turn(atom); // its turn is when it is met
       if (atom.pagesAfter) {
         (s.pages.at(-1)!.after ??= []).push(atom);
         advance();
         continue;
       }
       if (atom.spansColumns) {
-        if (s.spanning.length > 0 || !this.placeAcross(atom)) s.spanning.push(atom);
+        if (s.spanning.length > 0 || this.waitsBehind(atom, s.pending) || !this.placeSpanning(atom)) s.spanning.push(atom);
         advance();
         continue;
       }
       if (atom.isFloat) {
-        const parts = this.shareFloats && s.pending.length === 0 && atom.lines > this.room() ? atom.split?.(this.room()) : undefined;
+        const parts = this.shareFloats && s.pending.length === 0 && s.spanning.length === 0 && atom.lines > this.room() ? atom.split?.(this.room()) : undefined;
         if (parts) {
           this.put(parts.first);
           advance();
@@ -265,14 +395,17 @@ class ColumnFlow {
         if (parts) {
           this.put(parts.first);
           if (!fromCarry) s.i++;
-          s.carry = parts.rest;
+          s.carry = this.restOf(atom, parts.rest);
           return { kind: 'full' };
         }
       }
       const need = Math.min(fromCarry ? atom.lines : needOf(s.atoms, s.i, atom), this.capacity);
       if (!isEmpty && need > room) return { kind: 'short', lines: room, need, cause: atom.keepWithNextLines > 0 ? 'heading' : 'block' };
-      if (!isEmpty && widows(atom, room)) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
+      if (!isEmpty && widows(atom, room) && !(this.shareFloats && creditAfter(s.atoms, s.i))) return { kind: 'short', lines: 1, need: 2, cause: 'widow' };
       if (!isEmpty && this.crowdsNote(atom, room)) return { kind: 'short', lines: room, need: room + 1, cause: 'block' };
+      // The credit line goes over with the last line(s) of its text, or the column is set a line tighter to take it (R-YB-4).
+      const credit = !isEmpty && !fromCarry ? partedCredit(s.atoms, s.i, room, this.shareFloats ? 1 : 2) : undefined;
+      if (credit) return { kind: 'short', lines: room, need: room + credit.lines, cause: 'widow' };
       this.put(atom);
       advance();
       for (const note of atom.notes ?? []) this.placeNote(note);
@@ -359,12 +492,15 @@ function keptBeforeFloats(atoms: readonly Atom[]): readonly Atom[] {
   return out;
 }
 
+/** Floats still wait when the atoms end: the flow goes on in the next columns (a table among them may leave its rest to flow there). */
+const waiting = (s: FlowState) => s.pending.length > 0 || s.spanning.length > 0 || s.notes.length > 0;
+
 /**
  * Flows `atoms` into pages of `g.columns` columns of `capacity` lines, keeping
  * columns full where it can (`fill`: balancing a last page tries many heights and needs no fix).
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
-  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], notes: [], spanning: [], brokeAt: -1 };
+  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], notes: [], spanning: [], across: [], turns: new Map(), brokeAt: -1 };
   const flow = new ColumnFlow(g, capacity, s, !fill);
   flow.newPage();
   const starts: Snapshot[] = [];
@@ -373,14 +509,13 @@ export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.line
     if (s.column === 0) starts[s.pages.length - 1] = column;
     let end = flow.fill();
     if (end.kind === 'short' && fill) end = fixShort(flow, s, starts, column, end);
-    if (end.kind === 'end') break;
+    if (end.kind === 'end') flow.placeUnder();
+    if (end.kind === 'end' && !waiting(s)) break;
     if (end.kind === 'short') (s.pages.at(-1)!.short ??= []).push({ column: s.column, lines: end.lines, cause: end.cause });
     if (end.kind === 'break' && end.page) while (s.column < g.columns - 1) flow.nextColumn();
     flow.nextColumn();
   }
-  while (s.pending.length > 0 || s.notes.length > 0) flow.nextColumn();
-  flow.closeColumn();
-  while (s.spanning.length > 0) flow.newPage();
+  flow.closePage();
   return s.pages;
 }
 
@@ -439,7 +574,7 @@ function refillTo(flow: ColumnFlow, s: FlowState, starts: Snapshot[], target: Co
     if (s.column === 0) starts[s.pages.length - 1] = snapshot(s);
     const end = flow.fill();
     if (s.pages.length - 1 === target.page && s.column === target.column) return end;
-    if (end.kind !== 'full') return undefined;
+    if (end.kind !== 'full' && !(end.kind === 'end' && waiting(s))) return undefined;
     flow.nextColumn();
   }
 }
@@ -452,11 +587,15 @@ function refillTo(flow: ColumnFlow, s: FlowState, starts: Snapshot[], target: Co
  */
 export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   const last = pages.at(-1)!;
+  const cut = underColumns(last);
+  if (cut !== undefined) return balancedOver(pages, g, cut);
   // The page-wide atoms are in the first column, the lines they keep free (spacers) in the others.
-  const atoms = last.columns.flatMap((col, c) => col.filter((p) => c === 0 || !p.atom.spansColumns)).map((p) => p.atom);
-  const lengths = last.columns.map(used);
+  // A page-wide float at the page's foot first: it is kept there before the columns above it are filled.
+  const own = last.columns.flatMap((col, c) => col.filter((p) => c === 0 || !p.atom.spansColumns)).map((p) => p.atom);
+  const atoms = [...own.filter((a) => a.spansColumns && !isFootBand(a)), ...own.filter(isFootBand), ...own.filter((a) => !a.spansColumns)];
+  const lengths = last.columns.map((col) => used(col.filter((p) => !isFootBand(p.atom))));
   if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
-  if (atoms.some((a) => a.placement === 'bottom')) return pages; // foot floats fix the columns
+  if (atoms.some((a) => a.placement === 'bottom' && !a.spansColumns)) return pages; // foot floats fix the columns
   const across = atoms.filter((a) => a.spansColumns).reduce((n, a) => n + a.lines, 0);
   const inColumns = atoms.filter((a) => !a.spansColumns);
   if (inColumns.length === 0) return pages;
@@ -465,9 +604,35 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   for (let capacity = across + Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
-    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns, ...(last.after ? { after: last.after } : {}) }];
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns.map((col) => atPageFoot(col, g)), ...(last.after ? { after: last.after } : {}) }];
   }
   return pages;
+}
+
+/** The first line of page-wide atoms set under the columns where the flow ended (placeUnder), if any. */
+function underColumns(page: FlowPage): number | undefined {
+  const wide = page.columns[0]!.find((p) => p.atom.spansColumns && !isFootBand(p.atom) && page.columns.some((col) => col.some((q) => !q.atom.spansColumns && q.line < p.line)));
+  return wide?.line;
+}
+
+/** R-COL-1: the columns over the page-wide atoms under them balanced, those atoms moved up under them. */
+function balancedOver(pages: FlowPage[], g: Geometry, cut: number): FlowPage[] {
+  const last = pages.at(-1)!;
+  const over = balanceLastPage([...pages.slice(0, -1), { ...last, columns: last.columns.map((col) => col.filter((p) => p.line < cut)) }], g).at(-1)!;
+  const shift = Math.max(...over.columns.map(used)) - cut;
+  const columns = over.columns.map((col, c) => [...col, ...last.columns[c]!.filter((p) => p.line >= cut).map((p) => ({ ...p, line: p.line + shift }))]);
+  return [...pages.slice(0, -1), { ...over, columns }];
+}
+
+/** The page-wide floats kept for the foot (and the lines they keep free) moved down to the page's foot under balanced columns. */
+function atPageFoot(column: Placed, g: Geometry): Placed {
+  let line = g.linesPerColumn - column.filter((p) => isFootBand(p.atom)).reduce((n, p) => n + p.atom.lines, 0);
+  return column.map((p) => {
+    if (!isFootBand(p.atom)) return p;
+    const at = { ...p, line };
+    line += p.atom.lines;
+    return at;
+  });
 }
 
 /** A heading ends a column while text follows in a later one. */

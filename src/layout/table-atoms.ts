@@ -32,7 +32,8 @@ function pieceAtom(g: Geometry, set: TableSet, from: number, to: number, marks: 
     draw({ geometry, isRecto, column, line }: Placement) {
       const left = wide ? geometry.typeLeft(isRecto) : geometry.columnLeft(isRecto, column);
       const blockTop = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
-      return set.drawPiece(from, to, left, blockTop + (lines * geometry.pitchPt - height) / 2);
+      // Set from half a line under its first grid line, not centred in its lines: pieces that start on one grid line have their headers level (R-COL-2).
+      return set.drawPiece(from, to, left, blockTop + geometry.pitchPt / 2);
     },
   };
 }

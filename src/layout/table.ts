@@ -161,15 +161,16 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const noteLines = notes.flatMap((n) => composeAt(ctx, { ...bodyParagraph(n), runs: inlineRuns(n.children, EMPHASIS) }, noteSize, area.width).map((line, index) => ({ line, ...blockLine(blockKey(n.source), index) })));
   const titleKey = blockKey(t.caption?.[0]?.source ?? t.source);
   const notesHeight = noteLines.length > 0 ? noteSize + noteLines.length * noteSize * 1.5 : 0;
-  const headHeight = (isFirst: boolean) => (isFirst ? titleLines.length * titleSize * TABLE_LEADING + titleSize : pitch * 1.5);
-  const tableHeight = (from: number, to: number) => headHeight(from === 0) + header.height + tops[to]! - tops[from]!;
+  // R-COL-2: the band over the header is as tall under 续表 as under the title, so a piece's header rows line up with the first piece's across the columns of a page.
+  const headHeight = Math.max(titleLines.length * titleSize * TABLE_LEADING + titleSize, pitch * 1.5);
+  const tableHeight = (from: number, to: number) => headHeight + header.height + tops[to]! - tops[from]!;
   return {
     span, rows: body.length,
     heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
     drawPiece(from, to, left, top) {
       const isFirst = from === 0;
       const used = tableHeight(from, to);
-      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight: headHeight(isFirst), pitch, pad, size, used, total: area.width });
+      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight, pitch, pad, size, used, total: area.width });
       const items = page.draw(left, top);
       if (to === body.length) {
         noteLines.forEach(({ line, block }, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: line.glyphs, ...(block ? { block } : {}) }));
@@ -258,7 +259,8 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       if (p.isFirst) {
         p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs, ...blockLine(p.titleKey, i) }));
       } else {
-        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + 0.88 * p.size, glyphs: p.continued.glyphs });
+        // 续表 stands right over its own header, at the foot of the band.
+        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + p.headHeight - p.pitch * 1.5 + 0.88 * p.size, glyphs: p.continued.glyphs });
       }
       const headTop = top + p.headHeight;
       items.push(...drawHead(p.header, p.widths, left, headTop, p.pitch, p.size));

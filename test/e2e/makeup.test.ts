@@ -105,6 +105,27 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocLevelsFlattened).toEqual([]);
   });
 
+  test('R-YB-4: no credit line stands first in a column, parted from the text it credits (before: 12, p. 206 among them)', () => {
+    expect(counts.creditsAtColumnTop).toEqual([]);
+  });
+
+  test('R-COL-2: table headers side by side in a page’s columns are level, 续表 over its own header (before: p. 312)', () => {
+    expect(counts.tableHeadsMisaligned).toEqual([]);
+  });
+
+  test('R-YB-7: the TOC’s page numbers never go backwards: no table or float overtakes a later one (before: 附录 312 before 311)', () => {
+    expect(counts.tocNumbers).toBeGreaterThan(500);
+    expect(counts.tocBackwards).toEqual([]);
+  });
+
+  test('figures: every caption within half a line under its photo; the page-wide photo asked for at the foot is there, the columns over it even', () => {
+    expect(counts.figures).toBeGreaterThan(100);
+    expect(counts.captionGapsWide).toEqual([]);
+    // 18-社会事业: the athletics meet, place="bottom" width="page".
+    expect(counts.wideFiguresAtFoot).toHaveLength(1);
+    expect(counts.columnsUnbalancedOverFoot).toEqual([]);
+  });
+
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
     const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
     const dump = dumpPage(page).split('\n');

@@ -1,7 +1,7 @@
 /**
  * A new small yearbook (test/fixtures/new-book: a 特载 article with a
  * footnote, a 7-row table with a two-level head, a 40-row table, a page-wide
- * table, a column photo and a page-wide photo — asked for at the foot, still set at the top), built
+ * table, a column photo and a page-wide photo asked for at the foot of a page), built
  * with the real pipeline and counted from its PDF (issue 17): no body page
  * under half full except where a part ends.
  */
@@ -13,7 +13,7 @@ import { createFontProvider } from '../../src/font/index.ts';
 import { imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
 import { walkBook } from '../../src/model/index.ts';
 import { renderPdf } from '../../src/render/index.ts';
-import { measuresOf, type PdfBox, readPdfBoxes } from '../../scripts/makeup-counts.ts';
+import { countMakeup, measuresOf, type PdfBox, readPdfBoxes } from '../../scripts/makeup-counts.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/new-book');
 
@@ -59,6 +59,16 @@ describe('a new small yearbook, counted from its PDF', () => {
     const underHalf = fill.flatMap((f, i) => (body[i] && body[i + 1] && f < 0.5 ? [i + 1] : []));
     expect(bodyPages).toBeGreaterThanOrEqual(4);
     expect(underHalf).toEqual([]);
+  });
+
+  test('R-COL-1: the page-wide photo (place="bottom") stands at a page foot, its caption within half a line under it on the last grid line, the columns over it even', () => {
+    const counts = countMakeup(pages, measuresOf(template));
+    expect(counts.wideFiguresAtFoot).toHaveLength(1);
+    expect(counts.columnsUnbalancedOverFoot).toEqual([]);
+    expect(counts.captionGapsWide).toEqual([]);
+    // Its tables' headers are level across columns and its TOC reads in order.
+    expect(counts.tableHeadsMisaligned).toEqual([]);
+    expect(counts.tocBackwards).toEqual([]);
   });
 
   test('the footnote is at the foot of a column, in 小五 under its mark', () => {
