@@ -12,6 +12,7 @@ import { chapterAtoms, type FlowItem } from './body-atoms.ts';
 import { composeAt, type LayoutContext, titleText } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { balanceLastPage, flowAtoms, type FlowPage } from './flow.ts';
+import { withoutRuntPage } from './runt-page.ts';
 import { letterSpaced } from './spacing.ts';
 import { setTable, type TablePage, tablePages } from './table.ts';
 import { tableAtoms } from './table-atoms.ts';
@@ -62,7 +63,7 @@ function tableItemAtoms(ctx: LayoutContext, t: TableItem, partTitle: string): At
 /** Flows atoms into balanced pages of drafts, each followed by the pages of its own that it calls for. */
 function columnDrafts(ctx: LayoutContext, atoms: Atom[], partTitle: string): PageDraft[] {
   if (atoms.length === 0) return [];
-  const pages = balanceLastPage(flowAtoms(atoms, ctx.geometry), ctx.geometry);
+  const pages = balanceLastPage(withoutRuntPage(atoms, flowAtoms(atoms, ctx.geometry), ctx.geometry), ctx.geometry);
   const isEmpty = (p: FlowPage) => p.columns.every((c) => c.length === 0);
   return pages.flatMap((p) => [...(isEmpty(p) ? [] : [flowPageDraft(ctx, p, partTitle)]), ...(p.after ?? []).flatMap((a) => a.pagesAfter ?? [])]);
 }

@@ -56,6 +56,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(findings.length).toBeLessThanOrEqual(counts.shortColumns.length);
   });
 
+  test('R-COL-1: no part ends on a runt page of four lines or fewer: paragraphs before it are set a line tighter to take them back', () => {
+    const runts = paged.pages.filter((p) => p.kind === 'body' && (p.textLines?.length ?? 0) > 0 && p.textLines!.length <= 4 && !p.items.some((i) => i.kind === 'image'));
+    expect(runts.map((p) => `${p.number}: ${p.textLines!.map((l) => l.text).join(' | ')}`)).toEqual([]);
+  });
+
   test('R-HEAD-3: a run-in head 【…】 that turns over stands whole in one column, with the text it opens', () => {
     // Each turned-over head's lines, by page and column, from its 【 to the line that closes it.
     const heads = new Map<string, { text: string; places: Set<string>; closed: boolean }>();

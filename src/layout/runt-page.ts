@@ -1,0 +1,57 @@
+/**
+ * A flow's last page that holds a few lines only (a runt: on p. 243 of the
+ * sample, a line in each column and a credit) is taken back onto the pages
+ * before it, as a compositor would: paragraphs near the end are set one line
+ * shorter within the composer's squeeze (先挤后推, R-JUS), from the last one
+ * back, until the flow ends a page sooner with no column left short
+ * (R-COL-1). When that cannot be done, the pages stay as they were.
+ */
+import type { Atom } from './atoms.ts';
+import { flowAtoms, type FlowPage } from './flow.ts';
+import type { Geometry } from './geometry.ts';
+
+/** A last page with at most this many lines, over all its columns, is a runt. */
+const RUNT_LINES = 4;
+/** How many paragraphs from the end may be tightened: enough for a runt, few enough to stay near it. */
+const MOST_PARAGRAPHS = 24;
+
+const linesOn = (page: FlowPage) => page.columns.reduce((n, col) => n + col.reduce((m, p) => m + p.atom.lines, 0), 0);
+
+/** The paragraphs of `atoms` that can be set a line shorter, last first: where each starts, how many lines, and its lines set one shorter. */
+function tighterParagraphs(atoms: readonly Atom[]): Array<{ at: number; count: number; shorter: Atom[] }> {
+  const found: Array<{ at: number; count: number; shorter: Atom[] }> = [];
+  for (let end = atoms.length - 1; end >= 0 && found.length < MOST_PARAGRAPHS; end--) {
+    const place = atoms[end]!.paragraph;
+    if (!place?.relines || place.index !== place.count - 1 || place.count < 2) continue;
+    const shorter = place.relines(place.count - 1);
+    if (shorter) found.push({ at: end - place.count + 1, count: place.count, shorter });
+  }
+  return found;
+}
+
+/** `pages`, or the same atoms flowed onto one page fewer when the last page is a runt and paragraphs before it can take its lines. */
+export function withoutRuntPage(atoms: readonly Atom[], pages: FlowPage[], g: Geometry): FlowPage[] {
+  const last = pages.at(-1);
+  if (pages.length < 2 || !last || last.after || linesOn(last) > RUNT_LINES || last.columns.some((col) => col.some((p) => p.atom.isFloat))) return pages;
+  const candidates = tighterParagraphs(atoms);
+  const tightened = new Map<number, { count: number; shorter: Atom[] }>();
+  for (const c of candidates) {
+    tightened.set(c.at, c);
+    if (tightened.size * 1 < linesOn(last)) continue;
+    const again = flowAtoms(withTightened(atoms, tightened), g);
+    if (again.length < pages.length && again.every((p) => !p.short?.length)) return again;
+  }
+  return pages;
+}
+
+function withTightened(atoms: readonly Atom[], tightened: ReadonlyMap<number, { count: number; shorter: Atom[] }>): Atom[] {
+  const out: Atom[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const t = tightened.get(i);
+    if (t) {
+      out.push(...t.shorter);
+      i += t.count - 1;
+    } else out.push(atoms[i]!);
+  }
+  return out;
+}
