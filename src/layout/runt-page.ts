@@ -17,27 +17,28 @@ const MOST_PARAGRAPHS = 24;
 
 const linesOn = (page: FlowPage) => page.columns.reduce((n, col) => n + col.reduce((m, p) => m + p.atom.lines, 0), 0);
 
-/** The paragraphs of `atoms` that can be set a line shorter, last first: where each starts, how many lines, and its lines set one shorter. */
-function tighterParagraphs(atoms: readonly Atom[]): Array<{ at: number; count: number; shorter: Atom[] }> {
-  const found: Array<{ at: number; count: number; shorter: Atom[] }> = [];
-  for (let end = atoms.length - 1; end >= 0 && found.length < MOST_PARAGRAPHS; end--) {
+/** The paragraphs of `atoms` that can be set a line shorter, last first (each set anew only when reached): where each starts, how many lines, and its lines set one shorter. */
+function* tighterParagraphs(atoms: readonly Atom[]): Generator<{ at: number; count: number; shorter: Atom[] }> {
+  let found = 0;
+  for (let end = atoms.length - 1; end >= 0 && found < MOST_PARAGRAPHS; end--) {
     const place = atoms[end]!.paragraph;
     if (!place?.relines || place.index !== place.count - 1 || place.count < 2) continue;
     const shorter = place.relines(place.count - 1);
-    if (shorter) found.push({ at: end - place.count + 1, count: place.count, shorter });
+    if (!shorter) continue;
+    found++;
+    yield { at: end - place.count + 1, count: place.count, shorter };
   }
-  return found;
 }
 
 /** `pages`, or the same atoms flowed onto one page fewer when the last page is a runt and paragraphs before it can take its lines. */
 export function withoutRuntPage(atoms: readonly Atom[], pages: FlowPage[], g: Geometry): FlowPage[] {
   const last = pages.at(-1);
   if (pages.length < 2 || !last || last.after || linesOn(last) > RUNT_LINES || last.columns.some((col) => col.some((p) => p.atom.isFloat))) return pages;
-  const candidates = tighterParagraphs(atoms);
   const tightened = new Map<number, { count: number; shorter: Atom[] }>();
-  for (const c of candidates) {
+  for (const c of tighterParagraphs(atoms)) {
     tightened.set(c.at, c);
-    if (tightened.size * 1 < linesOn(last)) continue;
+    // Each paragraph set a line shorter frees one line: try once there are as many as the runt has.
+    if (tightened.size < linesOn(last)) continue;
     const again = flowAtoms(withTightened(atoms, tightened), g);
     if (again.length < pages.length && again.every((p) => !p.short?.length)) return again;
   }
