@@ -33,12 +33,13 @@ function* tighterParagraphs(atoms: readonly Atom[]): Generator<{ at: number; cou
 /** `pages`, or the same atoms flowed onto one page fewer when the last page is a runt and paragraphs before it can take its lines. */
 export function withoutRuntPage(atoms: readonly Atom[], pages: FlowPage[], g: Geometry): FlowPage[] {
   const last = pages.at(-1);
-  if (pages.length < 2 || !last || last.after || linesOn(last) > RUNT_LINES || last.columns.some((col) => col.some((p) => p.atom.isFloat))) return pages;
+  const runt = last ? linesOn(last) : 0;
+  if (pages.length < 2 || !last || last.after || runt > RUNT_LINES || last.columns.some((col) => col.some((p) => p.atom.isFloat))) return pages;
   const tightened = new Map<number, { count: number; shorter: Atom[] }>();
   for (const c of tighterParagraphs(atoms)) {
     tightened.set(c.at, c);
     // Each paragraph set a line shorter frees one line: try once there are as many as the runt has.
-    if (tightened.size < linesOn(last)) continue;
+    if (tightened.size < runt) continue;
     const again = flowAtoms(withTightened(atoms, tightened), g);
     if (again.length < pages.length && again.every((p) => !p.short?.length)) return again;
   }

@@ -11,9 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/index.ts';
 import { writeManuscript } from '../helpers/manuscript.ts';
-import { besideBar, readProof } from '../helpers/proof-pdf.ts';
+import { besideBar, cli, readProof } from '../helpers/proof-pdf.ts';
 
 const FILLER = '河西区各部门围绕年度目标，统筹推进重点工作，完善工作机制，强化督促检查，各项任务稳步落实。';
 const PHOTO = readFileSync(join(import.meta.dirname, '../../manuscript/photos/p05-001.jpg'));
@@ -32,12 +31,6 @@ const MANUSCRIPT = [
   entry(9), entry(10, 2), `${DELETED}${FILLER.repeat(2)}`, entry(11), `${entry(12, 2)}[^1]`, ...[13, 14, 15, 16].map((n) => entry(n)),
   '[^1]: 数据来源：区统计局年度快报。',
 ].join('\n\n');
-
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(args, (s) => lines.push(s));
-  return { code, out: lines.join('\n') };
-}
 
 describe('change bars beside headings, captions and table cells; deletion marks (issue 23)', () => {
   test('each edited line is barred (an entry title on its run-in line R-YB-2, a caption with its credit R-YB-5), the deleted paragraph is marked where it stood, the report names the pages', async () => {

@@ -10,9 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/index.ts';
 import { writeManuscript } from '../helpers/manuscript.ts';
-import { type Bar, besideBar as besideAny, readProof, type TextRow } from '../helpers/proof-pdf.ts';
+import { type Bar, besideBar as besideAny, cli, readProof, type TextRow } from '../helpers/proof-pdf.ts';
 
 const FILLER = '河西区各部门围绕年度目标，统筹推进重点工作，完善工作机制，强化督促检查，各项任务稳步落实。';
 
@@ -24,12 +23,6 @@ function part(title: string, entries: number): string {
 
 /** The body text rows beside a bar (a row of a few characters is a margin note's). */
 const besideBar = (rows: TextRow[], bar: Bar) => besideAny(rows, bar).filter((r) => r.text.length > 6);
-
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const code = await main(args, (s) => lines.push(s));
-  return { code, out: lines.join('\n') };
-}
 
 describe('proofs against an earlier proof (--since)', () => {
   test('bars exactly on changed lines; the report names changed and moved pages; no edit, no bars', async () => {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { main } from '../../src/cli/index.ts';
 
 export interface Bar { page: number; x: number; top: number; bottom: number }
 export interface DeletionMark { page: number; x1: number; x2: number; y: number }
@@ -56,3 +57,10 @@ export async function readProof(path: string): Promise<Proof> {
 /** The text rows a bar stands beside: on its side of the page, the baseline inside its span. */
 export const besideBar = (rows: readonly TextRow[], bar: Bar): TextRow[] =>
   rows.filter((r) => r.page === bar.page && r.column === (bar.x < 297 ? 0 : 1) && r.y > bar.top && r.y < bar.bottom);
+
+/** `nianjian …args` in this process: its exit code and what it printed. */
+export async function cli(args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await main(args, (s) => lines.push(s));
+  return { code, out: lines.join('\n') };
+}
