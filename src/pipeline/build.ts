@@ -296,6 +296,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   // 页下注 numbered by page: marked as the pages fell, then laid out again until the marks stay (a second pass when they keep their widths).
   for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = layoutForPrint(pdfInput);
   request.progress?.end();
+  if (second && second.share.composed > 0) log(`排版 laid out: ${second.share.composed} 段 paragraphs composed on the second thread, ${ms(started)}`);
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
   const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
