@@ -6,8 +6,7 @@
 import type { Template } from '../config/index.ts';
 import { tableOfContents } from '../derive/index.ts';
 import type { Font, FontProvider } from '../font/index.ts';
-import { type ComposedParagraph, CompositionCache } from '../compose/index.ts';
-import { type BuildProblem, geometryOf, type ImageSize, type LayoutCaches, type LayoutContext, layoutBook, type Page, type PagedDocument, partDrafts, type Precomposed } from '../layout/index.ts';
+import { type BuildProblem, geometryOf, type ImageSize, type LayoutCaches, type LayoutContext, layoutBook, type Page, type PagedDocument } from '../layout/index.ts';
 import { type Book, walkBook } from '../model/index.ts';
 import { type RenderCache, renderPdf } from '../render/index.ts';
 import { marginNotes, shortPlace } from './proof-notes.ts';
@@ -27,11 +26,7 @@ export interface PdfBuildInput {
   /** A watch session's deflated pages and font subsets (render/pdf/streams.ts). */
   renderCache?: RenderCache;
   progress?: LayoutContext['progress'];
-  /** The later parts' paragraphs, composed on another thread (pipeline/parallel-layout.ts). */
-  precomposed?: Precomposed;
 }
-
-type LayoutInput = Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>;
 
 /** "05:57": the part file's number and the line of each entry, for the proof's margin. */
 export function sourceNotes(book: Book): Map<string, string> {
@@ -51,30 +46,11 @@ export interface PdfBuild {
   tocMismatches: string[];
 }
 
-function layoutContext(input: LayoutInput, problems: BuildProblem[]): LayoutContext {
-  const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
-  return { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
-    ...(input.layoutCaches ? { caches: input.layoutCaches } : {}), ...(input.progress ? { progress: input.progress } : {}),
-    ...(input.precomposed ? { precomposed: input.precomposed } : {}) };
-}
-
-/**
- * The paragraphs of the parts from `fromPart` on, composed as layoutForPrint
- * composes them, by the composition cache's key: the second thread's share
- * of a build (pipeline/parallel-layout.ts). Its pages are thrown away; the
- * main thread lays those parts out again from these compositions.
- */
-export function composeParts(input: LayoutInput, fromPart: number): Array<[string, ComposedParagraph]> {
-  const composed = new CompositionCache();
-  composed.startBuild();
-  const ctx = { ...layoutContext(input, []), composed };
-  for (const part of input.book.parts.slice(fromPart)) partDrafts(ctx, part);
-  return composed.entries();
-}
-
-export function layoutForPrint(input: LayoutInput): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
+export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
   const problems: BuildProblem[] = [];
-  const ctx = layoutContext(input, problems);
+  const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
+  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
+    ...(input.layoutCaches ? { caches: input.layoutCaches } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);
   const tocMismatches = toc.filter((t) => !paged.anchors.has(t.id)).map((t) => t.title);

@@ -23,8 +23,6 @@ import { newCaches, refreshFonts, remember, reuseLine, type Session } from './se
 import { watchManuscript } from './watch.ts';
 
 export { EXIT };
-/** The second thread of a build runs the bundle's copy of this (pipeline/parallel-layout.ts). */
-export { layoutWorker } from '../pipeline/index.ts';
 
 /** What the command line asked for, with each option's default. */
 interface Args {

@@ -33,16 +33,6 @@ export class CompositionCache {
     return this.cache.get(key, compose);
   }
 
-  /** The compositions this build made or used, by key: what another thread hands over (pipeline/parallel-layout.ts). */
-  entries(): Array<[string, ComposedParagraph]> {
-    return this.cache.entries();
-  }
-
-  /** Takes in compositions another thread made for this build: composing their paragraphs here finds them. */
-  adopt(entries: ReadonlyArray<readonly [string, ComposedParagraph]>): void {
-    for (const [key, composed] of entries) this.cache.store(key, composed);
-  }
-
   /** Runs `f` and returns the keys of the compositions it used, so that a whole part reused later can keep them. */
   recordKeys<T>(f: () => T): { value: T; keys: string[] } {
     const keys: string[] = [];

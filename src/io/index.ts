@@ -98,7 +98,7 @@ export function buildDate(manuscriptDate: string | undefined, env: NodeJS.Proces
   return Number.isNaN(date.getTime()) ? new Date('2000-01-01T00:00:00Z') : date;
 }
 export { DEFAULT_FONTS_DIR, fontFileProblem, loadFontFile, readBookFontConfig, readFontConfig, resolveFontPath } from './fonts.ts';
-export { checkBookFonts, FontConfigError, fontsChanged, type LoadedFonts, loadFonts, loadFontSet, openFontsByKey } from './load-fonts.ts';
+export { checkBookFonts, FontConfigError, fontsChanged, type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
 export { type BookImages, createManuscript, diskImageCache, readImageBytes, readTemplateFile } from './assets.ts';
 export { MAX_IMAGE_PIXELS } from './printable-images.ts';
 export { draftDate, manuscriptRevision } from './revision.ts';

@@ -39,25 +39,6 @@ export async function loadFonts(options: { bookDir?: string; fontsDir?: string }
   return { set, bytes, opened, sources: new Map([...read].map((path) => [path, stampOf(path)])) };
 }
 
-/**
- * Opens the fonts of these keys, each given with a character set in it:
- * glyphs composed on another thread (pipeline/parallel-layout.ts) may come
- * from a font this thread has not read yet (a bold face, a subset of a split
- * family), and the PDF embeds the fonts opened here.
- */
-export function openFontsByKey(loaded: LoadedFonts, wanted: ReadonlyArray<readonly [string, string]>): void {
-  const fonts = [...Object.values(loaded.set.roles).flatMap((r) => [r.regular, r.bold]), ...loaded.set.fallback].filter((f) => f !== undefined);
-  for (const [key, char] of wanted) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    for (const family of fonts) {
-      if (loaded.opened.has(key)) break;
-      const font = family.pieceFor ? family.pieceFor(codePoint) : family;
-      // Asking a font that is not open yet its name opens it: one that turns out unused only stays unembedded.
-      if (font?.postscriptName === key) void font.unitsPerEm;
-    }
-  }
-}
-
 /** When and how large the file at `path` is ('' when there is none): a changed stamp means a changed file. */
 function stampOf(path: string): string {
   try {

@@ -13,7 +13,6 @@
  * bytes each time, so the PDF stays the same.
  */
 import { createHash } from 'node:crypto';
-import { threadId } from 'node:worker_threads';
 import { sealEntry, unsealEntry } from './disk-cache.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -94,8 +93,7 @@ export function trueTypeOf(woff2File: string): Buffer {
   const bytes = Buffer.from(ttf);
   try {
     mkdirSync(dirname(cached), { recursive: true });
-    // By thread too: a build's second thread may decode the same font at the same time (pipeline/parallel-layout.ts).
-    const temp = `${cached}.${process.pid}-${threadId}`;
+    const temp = `${cached}.${process.pid}`;
     writeFileSync(temp, sealEntry(bytes));
     renameSync(temp, cached);
   } catch {

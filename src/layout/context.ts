@@ -2,7 +2,7 @@
  * What every layout function needs: the template, the page geometry, the
  * fonts, the book's punctuation settings and the image sizes io found.
  */
-import { type CompositionCache, composeParagraph, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
+import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
@@ -26,23 +26,8 @@ export interface LayoutContext {
   draft?: Draft;
   /** A watch session's layout caches: an unchanged paragraph is not composed again, nor an unchanged part laid out again. */
   caches?: LayoutCaches;
-  /** The later parts' paragraphs composed on another thread for this build (pipeline/parallel-layout.ts). */
-  precomposed?: Precomposed;
-  /** While a part of those is laid out: its compositions, found here before composing. */
-  composed?: CompositionCache;
   /** Told after each part is laid out, for a progress bar (layout is synchronous and long). */
   progress?: (done: number, total: number, partTitle: string) => void;
-}
-
-/**
- * Compositions made elsewhere for the parts from `fromPart` on. `take()`
- * waits for them the first time it is asked (layout is synchronous, so the
- * other thread's answer is received synchronously) and gives undefined when
- * there are none: those parts are then composed here, to the same lines.
- */
-export interface Precomposed {
-  fromPart: number;
-  take(): CompositionCache | undefined;
 }
 
 export interface Draft {
@@ -91,8 +76,9 @@ export const MIN_IMAGE_DPI = 200;
 /** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
 export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
   const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
-  const cache = ctx.caches?.composition ?? ctx.composed;
-  const composed = cache ? cache.compose(input, options, () => composeParagraph(input, options)) : composeParagraph(input, options);
+  const composed = ctx.caches
+    ? ctx.caches.composition.compose(input, options, () => composeParagraph(input, options))
+    : composeParagraph(input, options);
   for (const p of composed.problems) ctx.problems.push(p);
   return composed.lines;
 }

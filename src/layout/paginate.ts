@@ -112,15 +112,9 @@ function pagesOf(anchors: ReadonlyMap<string, AnchorPlace>): PagesOf {
  * Lays out the whole book. The index comes after the body and lists body
  * pages only, so adding it moves nothing: one pass gives exact numbers.
  */
-/** The context part `i` is laid out in: with the compositions made for it on another thread, if any. */
-function partContext(ctx: LayoutContext, i: number): LayoutContext {
-  const composed = ctx.precomposed && i >= ctx.precomposed.fromPart ? ctx.precomposed.take() : undefined;
-  return composed ? { ...ctx, composed } : ctx;
-}
-
 export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem[]): PagedDocument {
   const bodyOnly = withRectoStarts(book.parts.flatMap((p, i) => {
-    const drafts = ctx.caches ? ctx.caches.parts.drafts(ctx, p, () => partDrafts(ctx, p)) : partDrafts(partContext(ctx, i), p);
+    const drafts = ctx.caches ? ctx.caches.parts.drafts(ctx, p, () => partDrafts(ctx, p)) : partDrafts(ctx, p);
     ctx.progress?.(i + 1, book.parts.length, p.title);
     return drafts;
   }));

@@ -156,18 +156,6 @@ function parseCached<T extends Part | FrontSection>(
   return entry.node as T | undefined;
 }
 
-/**
- * The book with only the part files from `from` on (by file) parsed, each as
- * parseManuscript parses it, at its own index: the parts the second thread
- * of a build composes (pipeline/parallel-layout.ts). No front matter.
- */
-export function parseLaterParts(files: ManuscriptFiles, from: number): Book | undefined {
-  const settings = files.book ? loadBook(files.book) : undefined;
-  if (!settings) return undefined;
-  const parts = files.parts.slice(from).map((f, i) => parsePart(f, files.assets, from + i)).filter((p): p is Part => p !== undefined);
-  return { settings, front: [], parts };
-}
-
 /** Parses the whole manuscript; a watch session passes its cache. */
 export function parseManuscript(files: ManuscriptFiles, cache?: ParseCache): ParseResult {
   cache?.files.startBuild();

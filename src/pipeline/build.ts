@@ -26,7 +26,6 @@ import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
 import { type Changes, compareManifests, type Manifest, makeManifest, manifestBytes, parseManifest } from './manifest.ts';
-import { SecondThread } from './parallel-layout.ts';
 import { pressOutputs } from './press.ts';
 import { checkQueries, deletedPages, markChanges, pageRanges } from './proof.ts';
 
@@ -58,8 +57,6 @@ export interface BuildRequest {
   progress?: { update: NonNullable<LayoutContext['progress']>; end: () => void };
   /** Shown after the book's counts: what the session reused. */
   reuse?: (caches: SessionCaches) => string;
-  /** 1: lay out on this thread only (a test compares its bytes with a build's on two, parallel-layout.ts). A watch session's builds use one. */
-  layoutThreads?: 1 | 2;
 }
 
 export type BuildStatus = 'built' | 'errors' | 'fault';
@@ -72,8 +69,6 @@ export interface BuildOutcome {
   read?: ReadManuscript;
   book?: Book;
   paged?: PagedDocument;
-  /** The paragraphs a second thread composed for the layout, and how often the layout found one (parallel-layout.ts). */
-  secondThread?: { composed: number; found: number };
   /** The PDF this build wrote, or (after a failure) the last good one's path. */
   pdf?: string;
   report?: string;
@@ -115,20 +110,15 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
   const scratch = request.scratch ?? new ScratchFiles();
   let stage = '读取书稿';
   let outcome: BuildOutcome = { status: 'errors', files: [] };
-  // Started first, so that it reads and parses the manuscript while this thread does.
-  const second = request.caches || request.layoutThreads === 1 ? undefined : SecondThread.start(request.dir);
   try {
-    outcome = await buildSteps(request, started, scratch, (s) => (stage = s), second);
+    outcome = await buildSteps(request, started, scratch, (s) => (stage = s));
   } catch (error) {
     request.progress?.end();
     await scratch.removeAll();
     const fault = (error as { fault?: SystemFault }).fault;
     if (error instanceof FontConfigError) outcome = { ...outcome, status: 'errors', files: [...outcome.files, error.file] };
     else outcome = { ...outcome, status: 'fault', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
-  } finally {
-    second?.stop();
   }
-  if (second) outcome.secondThread = second.share;
   if (outcome.status !== 'built') await writeFailureReport(request, outcome, started);
   return outcome;
 }
@@ -252,7 +242,7 @@ const raise = (fault: SystemFault): never => {
   throw Object.assign(new Error(fault.message), { fault });
 };
 
-async function buildSteps(request: BuildRequest, started: number, scratch: ScratchFiles, step: (s: string) => void, second?: SecondThread): Promise<BuildOutcome> {
+async function buildSteps(request: BuildRequest, started: number, scratch: ScratchFiles, step: (s: string) => void): Promise<BuildOutcome> {
   const { log, caches } = request;
   log('读取书稿 reading manuscript …');
   const read = await readManuscript(request.dir, caches?.images);
@@ -286,17 +276,15 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   step('排版');
   startBuild(caches);
   const draftStamp = request.draft ? `${request.round ?? ''}校样\u3000${draftDate()}\u3000${manuscriptRevision(request.dir)}` : undefined;
-  const precomposed = second?.precomposed(book, read.files.parts, loaded);
   const pdfInput = {
     book, template, fonts: createFontProvider(loaded.set), fontFiles: loaded.opened, imageBytes, imageSize: imageSizeOf(read), date: buildDate(book.settings.build_date),
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { layoutCaches: caches.layout, renderCache: caches.render } : {}),
-    ...(request.progress ? { progress: request.progress.update } : {}), ...(precomposed ? { precomposed } : {}),
+    ...(request.progress ? { progress: request.progress.update } : {}),
   };
   let laid = layoutForPrint(pdfInput);
   // 页下注 numbered by page: marked as the pages fell, then laid out again until the marks stay (a second pass when they keep their widths).
   for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = layoutForPrint(pdfInput);
   request.progress?.end();
-  if (second && second.share.composed > 0) log(`排版 laid out: ${second.share.composed} 段 paragraphs composed on the second thread, ${ms(started)}`);
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
   const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;

@@ -6,4 +6,3 @@ export { type BuildOutcome, type BuildRequest, type BuildStatus, internalErrorFi
 export { newCaches, reuseLine, type SessionCaches, startBuild } from './caches.ts';
 export { bookFileName, safeNamePart } from './names.ts';
 export { roundName } from './proof.ts';
-export { layoutWorker } from './layout-worker.ts';

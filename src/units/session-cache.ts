@@ -41,11 +41,6 @@ export class SessionCache<V> {
     return kept;
   }
 
-  /** What this build made or used, by key. */
-  entries(): Array<[string, V]> {
-    return [...this.current];
-  }
-
   /** Keeps a value made after a `lookup` found none (values made asynchronously). */
   store(key: string, value: V): V {
     this.current.set(key, value);
