@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE_FLAGS } from './run-cli.ts';
+import { NODE_FLAGS, OWN_SESSION_FLAGS } from './run-cli.ts';
 
 export interface WatchTimes {
   file: string;
@@ -22,7 +22,8 @@ export async function benchWatch(dir: string, bin: string): Promise<WatchTimes> 
   const copy = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-watch-')), 'manuscript');
   cpSync(dir, copy, { recursive: true });
   const file = readdirSync(copy).filter((n) => n.endsWith('.md')).sort()[5]!;
-  const child = spawn(process.execPath, [...NODE_FLAGS, bin, 'watch', copy, '--out', join(copy, '..', 'out')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // In a session of its own, as the builds it is compared with are (run-cli.ts).
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...OWN_SESSION_FLAGS, bin, 'watch', copy, '--out', join(copy, '..', 'out')], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const lines: string[] = [];
   let buffered = '';
   child.stdout.on('data', (chunk: Buffer) => {

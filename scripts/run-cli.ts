@@ -50,12 +50,13 @@ export function runCliBuild(dir: string, out: string): CliRun {
  * 2.81-3.01 s so. Typst's runs and nianjian's are measured alike.
  */
 const SETSID = ['/usr/bin/setsid', '/bin/setsid'].find((path) => existsSync(path));
-const OWN_SESSION = `try { (await import('node:fs')).writeFileSync('/proc/self/autogroup', '-19'); } catch {}`;
+/** Node's flags that raise a session's weight from inside its first process (a process started detached has a session of its own). */
+export const OWN_SESSION_FLAGS = ['--import', `data:text/javascript,${encodeURIComponent("import { writeFileSync } from 'node:fs'; try { writeFileSync('/proc/self/autogroup', '-19'); } catch {}")}`];
 
 /** A module's code run in a node of its own with NODE_FLAGS, in a session of its own: its wall time, CPU time and peak RSS. */
 export function runMeasured(code: string): CliRun {
   const started = performance.now();
-  const node = [process.execPath, ...NODE_FLAGS, '--input-type=module', '-e', `${OWN_SESSION}\n${PEAK_RSS}\n${code}`];
+  const node = [process.execPath, ...NODE_FLAGS, ...OWN_SESSION_FLAGS, '--input-type=module', '-e', `${PEAK_RSS}\n${code}`];
   const [command, ...args] = SETSID ? [SETSID, '--wait', ...node] : node;
   const child = spawnSync(command!, args,
     { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
