@@ -18,7 +18,7 @@ import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
 import { collectFootnotes, numberNotes } from './notes.ts';
 import { readPart } from './structure.ts';
-import { yearbookGfm } from './syntax.ts';
+import { mayHoldTable, yearbookGfm } from './syntax.ts';
 import { countBook, type BookStats } from './stats.ts';
 
 export type { AssetLookup, AssetStatus } from './state.ts';
@@ -26,6 +26,9 @@ export type { BookStats } from './stats.ts';
 export { countBook } from './stats.ts';
 
 const processor = unified().use(remarkParse).use(yearbookGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
+/** The same syntax less GFM tables, for text that cannot hold one (syntax.ts): the same tree; the sample parsed in 30 ms less (0.43 → 0.40 s of CPU). */
+const processorWithoutTables = unified().use(remarkParse).use(yearbookGfm, { tables: false }).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
+const processorFor = (text: string) => (mayHoldTable(text) ? processor : processorWithoutTables);
 
 export interface ManuscriptFiles {
   /** book.yaml, or undefined when it is missing (io reports that). */
@@ -65,7 +68,7 @@ function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest
   return { title: undefined, rest: content };
 }
 
-const reparse = (text: string) => processor.parse(text) as Root;
+const reparse = (text: string) => processorFor(text).parse(text) as Root;
 
 /**
  * The file's tree, text indented as Word pastes it read again in place; or
@@ -73,7 +76,7 @@ const reparse = (text: string) => processor.parse(text) as Root;
  */
 function parseTree(file: VFile): Root | undefined {
   if (!checkBounds(file)) return undefined;
-  const tree = processor.parse(file) as Root;
+  const tree = processorFor(String(file.value)).parse(file) as Root;
   return { ...tree, children: expandIndented(file, tree.children, reparse) };
 }
 

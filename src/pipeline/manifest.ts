@@ -63,11 +63,7 @@ function placeOfKey(key: string): [string, number, number] {
   return m ? [m[1]!, Number(m[2]), Number(m[3])] : [key, 0, 0];
 }
 
-const byPlace = (a: string, b: string) => {
-  const [pa, la, ca] = placeOfKey(a);
-  const [pb, lb, cb] = placeOfKey(b);
-  return pa < pb ? -1 : pa > pb ? 1 : la - lb || ca - cb;
-};
+const byPlace = ([pa, la, ca]: [string, number, number], [pb, lb, cb]: [string, number, number]) => (pa < pb ? -1 : pa > pb ? 1 : la - lb || ca - cb);
 
 /**
  * The printed blocks by key, in manuscript order (a float printed a page on
@@ -85,7 +81,9 @@ function blocksOf(paged: PagedDocument): Map<string, PrintedBlock> {
       if (!b.pages.includes(page.number)) b.pages.push(page.number);
     }
   }
-  return new Map([...found].sort(([a], [b]) => byPlace(a, b)));
+  // Each key's place read once, not in every comparison (a regular expression twice a comparison was a fifth of the manifest).
+  const places = new Map([...found.keys()].map((key) => [key, placeOfKey(key)]));
+  return new Map([...found].sort(([a], [b]) => byPlace(places.get(a)!, places.get(b)!)));
 }
 
 /** What a page shows, for telling a page that moved: its kind, number, running head, lines and images. */
@@ -107,6 +105,18 @@ function filesOfKeys(dir: string): (key: string) => string {
   };
 }
 
+/** The block's first HEAD_CHARS characters less white space (without splitting the whole text into characters). */
+function headOf(text: string): string {
+  let head = '';
+  let count = 0;
+  for (const c of text) {
+    if (/\s/u.test(c)) continue;
+    head += c;
+    if (++count === HEAD_CHARS) break;
+  }
+  return head;
+}
+
 export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string): Manifest {
   const fileOfKey = filesOfKeys(dir);
   const paragraphs = [...blocksOf(paged)].map(([key, p]): ManifestParagraph => {
@@ -114,7 +124,7 @@ export function makeManifest(paged: PagedDocument, dir: string, book: string, ro
     const text = lines.join('');
     return {
       file: fileOfKey(key), hash: hashOf(text, 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!],
-      head: [...text.replace(/\s+/gu, '')].slice(0, HEAD_CHARS).join(''),
+      head: headOf(text),
     };
   });
   return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: pageHash(p) })) };

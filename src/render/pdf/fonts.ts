@@ -13,6 +13,8 @@ import { quickenSubset } from './ttf-subset.ts';
 /** What pdfkit's EmbeddedFont offers that we use. */
 export interface EmbeddedFont {
   id: string;
+  /** The font as fontkit opened it. */
+  font: { numGlyphs: number };
   subset: { includeGlyph(id: number): number };
   widths: number[];
   unicode: number[][];
@@ -36,10 +38,16 @@ export interface FirstUse {
   text: string;
 }
 
+/** A font's glyphs numbered so far, by glyph id: the CID as hex, and the advance a reader gives it (its /W width, in em). */
+export interface Numbered {
+  hex: string[];
+  widthEm: number[];
+}
+
 export class DocumentFonts {
   readonly used = new Map<string, EmbeddedFont>();
-  /** The CIDs given out, as hex, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
-  private readonly hex = new Map<EmbeddedFont, string[]>();
+  /** The CIDs given out, by font and glyph id: 450,000 glyphs, a few thousand distinct. */
+  private readonly numberedBy = new Map<EmbeddedFont, Numbered>();
   private uses = 0;
   private hashA = 0x811c9dc5;
   private hashB = 0;
@@ -65,21 +73,24 @@ export class DocumentFonts {
 
   /** The 4-hex-digit CID of a glyph in the subset, registering its width and text the first time. */
   cid(font: EmbeddedFont, g: Pick<PositionedGlyph, 'fontKey' | 'glyphId' | 'advanceEm' | 'text'>): string {
-    let known = this.hex.get(font);
-    if (!known) this.hex.set(font, (known = []));
-    const hex = known[g.glyphId];
+    const known = this.numbered(font);
+    const hex = known.hex[g.glyphId];
     if (hex !== undefined) return hex;
     const gid = font.subset.includeGlyph(g.glyphId);
     font.widths[gid] ??= g.advanceEm * 1000;
     font.unicode[gid] ??= [...g.text].map((c) => c.codePointAt(0)!);
     this.mix(g.fontKey, g.glyphId);
     this.recording?.push({ fontKey: g.fontKey, glyphId: g.glyphId, advanceEm: g.advanceEm, text: g.text });
-    return (known[g.glyphId] = gid.toString(16).padStart(4, '0'));
+    known.widthEm[g.glyphId] = font.widths[gid]! / 1000;
+    return (known.hex[g.glyphId] = gid.toString(16).padStart(4, '0'));
   }
 
-  /** The advance a reader gives the glyph `hex`: its /W width, in em. */
-  widthEm(font: EmbeddedFont, hex: string): number {
-    return font.widths[parseInt(hex, 16)]! / 1000;
+  /** The font's glyphs numbered so far (cid() numbers a new one), for a run of glyphs to read without a lookup each. */
+  numbered(font: EmbeddedFont): Numbered {
+    let known = this.numberedBy.get(font);
+    // Sized to the font: an array written first at a high glyph id would be a hash table, a lookup for each of the 450,000 glyphs.
+    if (!known) this.numberedBy.set(font, (known = { hex: new Array<string>(font.font.numGlyphs), widthEm: new Array<number>(font.font.numGlyphs) }));
+    return known;
   }
 
   /** How many fonts have their PDF object yet (pdfkit makes it at a font's first use on a page). */

@@ -57,6 +57,7 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
     const first = refs[i]!;
     const firstSize = run.sizePt(i);
     const font = fonts.get(first.fontKey);
+    const numbered = fonts.numbered(font);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (firstSize / first.scale));
     // <hex glyphs> offset <hex glyphs> …
@@ -70,11 +71,10 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
       if (g.fontKey !== first.fontKey || size !== firstSize || g.riseEm !== first.riseEm) break;
       const shift = x - pen;
       if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / size)} <`;
-      const cid = fonts.cid(font, g);
-      tj += cid;
+      tj += numbered.hex[g.glyphId] ?? fonts.cid(font, g);
       // The reader advances by the CID's width in the font's /W, given at its first use: a digit set
       // on a tabular advance in a table (issue 18) has the proportional width of its first use in the text.
-      pen = x + fonts.widthEm(font, cid) * size;
+      pen = x + numbered.widthEm[g.glyphId]! * size;
     }
     ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + run.xPt(i))} ${n(y)} Tm [${tj}>] TJ ET`;
     i = j;
