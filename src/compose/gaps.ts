@@ -58,12 +58,12 @@ function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: bool
 export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
   const a = list.units[i]!;
   const b = list.units[i + 1]!;
-  const fixed = list.fixedAfter.get(i);
+  const fixed = list.fixedAfter[i];
   const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
   if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
   const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));
   // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
-  if (list.wordSpaceAfter.has(i) && !isMixed) {
+  if (list.wordSpaceAfter[i] && !isMixed) {
     return {
       kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
       stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced,
