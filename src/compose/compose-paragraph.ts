@@ -95,6 +95,8 @@ function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphI
 }
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
+  // Nothing to set (a page's empty running head or folio, asked for hundreds of times): no units, no line, no problem.
+  if (input.runs.length === 0) return { lines: [], problems: [] };
   const built = plainBreakInputOf(input, opts);
   const { problems: unitProblems } = built;
   // Widths only: the same for the turnover's break input, made from these units and gap widths.
