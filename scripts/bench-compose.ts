@@ -22,7 +22,8 @@
  * other's is printed per pair. On a shared machine the load drifts by a third
  * from minute to minute; pairs in one process see the same load. tsx adds a
  * call for every closure made (esbuild's keepNames), so time a bundle of
- * this script (as scripts/bundle.mjs makes the CLI's) for numbers like a build's.
+ * this script, made as scripts/bundle.mjs makes the CLI's, for numbers like a
+ * build's (the README's "The composer's cost" gives the commands).
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
