@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const againstAt = args.indexOf('--against');
   const against = againstAt >= 0 ? (createRequire(import.meta.url)(resolve(args.splice(againstAt, 2)[1]!)) as { composeParagraph: typeof composeParagraph }) : undefined;
-  const rounds = Number(args[0] ?? 7);
+  const rounds = Math.max(1, Number(args[0] ?? 7));
   const dir = args[1] ?? 'manuscript';
 
   const loaded = await loadFonts();
@@ -112,6 +112,21 @@ async function main(): Promise<void> {
   const againstSamples: Sample[] = [];
   const layoutSamples: Sample[] = [];
   const digests = new Set<string>();
+  /** MB of heap the composed lines hold while they live (a build keeps them until the PDF is written), after a full collection. */
+  const retainedMb = (compose: typeof composeParagraph) => {
+    const used = () => {
+      global.gc?.();
+      const m = process.memoryUsage();
+      return [m.heapUsed, m.external];
+    };
+    const before = used();
+    const out = composeAll(compose);
+    const after = used();
+    return `${((after[0]! - before[0]!) / 1e6).toFixed(1)} MB heap + ${((after[1]! - before[1]!) / 1e6).toFixed(1)} MB outside it` + (out.length > 0 ? '' : '');
+  };
+  composeAll(composeParagraph); // fontkit's own caches fill on the first composition, and stay
+  const heldAgainst = against ? ` (against: ${retainedMb(against.composeParagraph)})` : '';
+  console.log(`heap held by the composed lines: ${retainedMb(composeParagraph)}${heldAgainst}`);
   for (let r = 0; r < rounds; r++) {
     const ours = async () => composeSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(composeParagraph))) : composeAll(composeParagraph))));
     const theirs = async () => against && againstSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(against.composeParagraph))) : composeAll(against.composeParagraph))));
