@@ -6,7 +6,7 @@ export {
 export { canBreakBetween, canEndLine, canStartLine, type KinsokuLevel } from './kinsoku.ts';
 export { mapOffset, normalizeText, type Normalized, type NormalizeRule, sourceLineStarts, type TextChange } from './normalize.ts';
 export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
-export { type Segment, type SegmentClass, type SegmentKind, segmentText, visitSegments } from './segment.ts';
+export { type Segment, type SegmentClass, type SegmentKind, SegmentCursor, segmentText, visitSegments } from './segment.ts';
 export { compareIndexHeadings, compareIndexKeys, type IndexKey, indexKey, indexKeys, keyReading } from './collate.ts';
 export { contextReadings, type ReadingDictionary, readingProblem, singleCharacterGuesses, toneMarks, withReadings, YEARBOOK_READINGS } from './readings.ts';
 export { wordBoundaries, wordsOf, YEARBOOK_VOCABULARY } from './words.ts';

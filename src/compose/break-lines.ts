@@ -61,35 +61,40 @@ export class LineMetrics {
 
   constructor(private readonly input: BreakInput) {
     const n = input.units.length;
-    this.width = new Float64Array(n + 1);
-    this.unitShrink = new Float64Array(n + 1);
-    this.words = new Float64Array(n + 1);
-    this.endBlank = new Float64Array(n);
-    this.startBlank = new Float64Array(n);
-    this.endSqueeze = new Float64Array(n);
-    this.startSqueeze = new Float64Array(n);
+    // The eleven arrays are views of one buffer: making a typed array's buffer
+    // costs more than filling it (0.4 µs each), and a book has 14,000 paragraphs.
+    const buffer = new Float64Array(11 * n + 3);
+    let offset = 0;
+    const take = (length: number) => buffer.subarray(offset, (offset += length));
+    const width = (this.width = take(n + 1));
+    const unitShrink = (this.unitShrink = take(n + 1));
+    const words = (this.words = take(n + 1));
+    const endBlank = (this.endBlank = take(n));
+    const startBlank = (this.startBlank = take(n));
+    const endSqueeze = (this.endSqueeze = take(n));
+    const startSqueeze = (this.startSqueeze = take(n));
     for (let i = 0; i < n; i++) {
       const u = input.units[i]!;
-      this.width[i + 1] = this.width[i]! + u.widthEm;
+      width[i + 1] = width[i]! + u.widthEm;
       // A paired mark is not squeezed (R-PUN-8), nor a paragraph's opening mark after its indent (R-PUN-9).
-      this.endSqueeze[i] = u.isPaired ? 0 : u.blankEndEm;
-      this.startSqueeze[i] = u.isPaired || i === 0 ? 0 : u.blankStartEm;
-      this.unitShrink[i + 1] = this.unitShrink[i]! + this.startSqueeze[i]! + this.endSqueeze[i]!;
-      this.words[i + 1] = this.words[i]! + (u.isWord ? 1 : 0);
-      this.endBlank[i] = u.blankEndEm;
-      this.startBlank[i] = i > 0 ? u.blankStartEm : 0;
+      endSqueeze[i] = u.isPaired ? 0 : u.blankEndEm;
+      startSqueeze[i] = u.isPaired || i === 0 ? 0 : u.blankStartEm;
+      unitShrink[i + 1] = unitShrink[i]! + startSqueeze[i]! + endSqueeze[i]!;
+      words[i + 1] = words[i]! + (u.isWord ? 1 : 0);
+      endBlank[i] = u.blankEndEm;
+      startBlank[i] = i > 0 ? u.blankStartEm : 0;
     }
-    this.gapWidth = new Float64Array(n);
-    this.gapShrink = new Float64Array(n);
-    this.gapStretch = new Float64Array(n);
-    this.spread = new Float64Array(n);
+    const gapWidth = (this.gapWidth = take(n));
+    const gapShrink = (this.gapShrink = take(n));
+    const gapStretch = (this.gapStretch = take(n));
+    const spread = (this.spread = take(n));
     for (let i = 0; i + 1 < n; i++) {
       const g = input.gaps[i]!;
-      this.gapWidth[i + 1] = this.gapWidth[i]! + g.widthEm;
-      this.gapShrink[i + 1] = this.gapShrink[i]! + g.shrinkEm;
+      gapWidth[i + 1] = gapWidth[i]! + g.widthEm;
+      gapShrink[i + 1] = gapShrink[i]! + g.shrinkEm;
       // Only word spaces stretch before the even spread (a CJK–Latin gap takes its share of it, justify.ts).
-      this.gapStretch[i + 1] = this.gapStretch[i]! + (g.kind === 'word-space' ? g.stretchEm : 0);
-      this.spread[i + 1] = this.spread[i]! + (g.isSpreadable ? 1 : 0);
+      gapStretch[i + 1] = gapStretch[i]! + (g.kind === 'word-space' ? g.stretchEm : 0);
+      spread[i + 1] = spread[i]! + (g.isSpreadable ? 1 : 0);
     }
   }
 
@@ -203,11 +208,12 @@ export function breakLinesExhaustive(input: BreakInput): LineRange[] {
   return optimalBreaks(input, new LineMetrics(input), gapFlags(input), false)!;
 }
 
-/** canBreak and isForced of every gap as bytes: the breaker reads them for every candidate line. */
+/** canBreak and isForced of every gap as bytes (two views of one buffer): the breaker reads them for every candidate line. */
 function gapFlags(input: BreakInput): { canBreak: Uint8Array; isForced: Uint8Array } {
   const n = input.gaps.length;
-  const canBreak = new Uint8Array(n);
-  const isForced = new Uint8Array(n);
+  const bytes = new Uint8Array(2 * n);
+  const canBreak = bytes.subarray(0, n);
+  const isForced = bytes.subarray(n);
   for (let i = 0; i < n; i++) {
     canBreak[i] = input.gaps[i]!.canBreak ? 1 : 0;
     isForced[i] = input.gaps[i]!.isForced ? 1 : 0;
@@ -219,9 +225,10 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   const n = input.units.length;
   const { canBreak, isForced } = gaps;
   const totalWords = m.wordCount(0, n - 1);
-  // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts.
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const start = new Int32Array(n + 1).fill(-1);
+  // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts (one buffer, as in LineMetrics).
+  const table = new Float64Array(2 * (n + 1));
+  const best = table.subarray(0, n + 1).fill(Infinity);
+  const start = table.subarray(n + 1).fill(-1);
   best[0] = 0;
   // Lines only get wider as they start earlier, so the latest start whose
   // line is not loose moves forward with `to`: a pointer instead of a search.
@@ -262,7 +269,7 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   return best[n] === Infinity ? null : collect(start, n);
 }
 
-function collect(start: Int32Array, n: number): LineRange[] {
+function collect(start: Float64Array, n: number): LineRange[] {
   const lines: LineRange[] = [];
   for (let k = n; k > 0; ) {
     const from = start[k]!;

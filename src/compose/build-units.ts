@@ -3,7 +3,7 @@
  * and the spaces typed between them. Fixed compressions happen here:
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
-import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, type SegmentKind, visitSegments } from '../cjk/index.ts';
+import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, SegmentCursor, type SegmentKind } from '../cjk/index.ts';
 import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
@@ -13,10 +13,13 @@ export interface UnitList {
   units: Unit[];
   /** The run each unit comes from. */
   runOf: number[];
-  /** Width in em of a fixed space after unit i (run-in gap, U+3000). */
-  fixedAfter: Map<number, number>;
-  /** A word space was typed after unit i. */
-  wordSpaceAfter: Set<number>;
+  /**
+   * Width in em of a fixed space after unit i (run-in gap, U+3000), undefined
+   * where there is none; and whether a word space was typed after unit i. One
+   * entry per unit, read by index: a Map and a Set per paragraph cost more.
+   */
+  fixedAfter: Array<number | undefined>;
+  wordSpaceAfter: boolean[];
   problems: ComposeProblem[];
 }
 
@@ -73,14 +76,36 @@ const copyOf = (u: Unit): Unit => ({
  * thousand distinct ones; one object each instead of one per character
  * (with four boxed numbers each) was an eighth of the build's allocation.
  */
-const sharedUnits = new WeakMap<FontProvider, Map<string, Map<number, Unit>>>();
+const sharedUnits = new WeakMap<FontProvider, Map<string, UnitsByCode>>();
 
-function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): Map<number, Unit> {
+/**
+ * Units by UTF-16 code, in pages of 256 codes: two array reads instead of a
+ * Map's hashing, asked once for every character of the book (a Map lookup
+ * was a sixth of building units).
+ */
+class UnitsByCode {
+  private readonly pages = new Array<Array<Unit | undefined> | undefined>(256).fill(undefined);
+
+  get(code: number): Unit | undefined {
+    return this.pages[code >> 8]?.[code & 0xff];
+  }
+
+  set(code: number, unit: Unit): void {
+    let page = this.pages[code >> 8];
+    if (!page) {
+      // Filled, so that the page stays a packed array: a hole read is slower.
+      this.pages[code >> 8] = page = new Array<Unit | undefined>(256).fill(undefined);
+    }
+    page[code & 0xff] = unit;
+  }
+}
+
+function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): UnitsByCode {
   let byStyle = sharedUnits.get(opts.fonts);
   if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
   const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}|${style.figures ?? ''}`;
   let units = byStyle.get(key);
-  if (!units) byStyle.set(key, (units = new Map()));
+  if (!units) byStyle.set(key, (units = new UnitsByCode()));
   return units;
 }
 
@@ -94,16 +119,31 @@ function pointOf(run: TextRun, offset: number): Point | undefined {
   return line === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + line, column: offset - starts[line - 1]! + 1 };
 }
 
-/** The units of a paragraph, with a private copy of a shared unit made before it is changed. */
+/** The units of a paragraph and the spaces typed after them, with a private copy of a shared unit made before it is changed. */
 class UnitBuilder {
   readonly units: Unit[] = [];
   readonly runOf: number[] = [];
+  readonly fixedAfter: Array<number | undefined> = [];
+  readonly wordSpaceAfter: boolean[] = [];
   private readonly owned: boolean[] = [];
 
   push(unit: Unit, runIndex: number, isOwn: boolean): void {
     this.units.push(unit);
     this.runOf.push(runIndex);
+    this.fixedAfter.push(undefined);
+    this.wordSpaceAfter.push(false);
     this.owned.push(isOwn);
+  }
+
+  /** A fixed space after the last unit (none before the first). */
+  addFixed(widthEm: number): void {
+    const last = this.units.length - 1;
+    if (last >= 0) this.fixedAfter[last] = (this.fixedAfter[last] ?? 0) + widthEm;
+  }
+
+  /** Nothing typed after unit i: neither a word space nor a fixed one. */
+  isSolidAfter(i: number): boolean {
+    return this.fixedAfter[i] === undefined && !this.wordSpaceAfter[i];
   }
 
   /** Unit i, made this paragraph's own to be changed. */
@@ -138,14 +178,15 @@ function compressAdjacent(b: UnitBuilder, i: number): void {
   b.own(i + 1).isPaired = true;
 }
 
+/** Compared, not matched by a regular expression: this runs for every unit of the book. */
+const isQE = (u: Unit) => u.seg.text === '？' || u.seg.text === '！';
+
 /** R-PUN-3: ？？ or ！！ or ？！ take 1 em together, three of them 2 em. */
-function setDoubledMarks(b: UnitBuilder, fixedAfter: Map<number, number>, wordSpaceAfter: Set<number>): void {
+function setDoubledMarks(b: UnitBuilder): void {
   const { units } = b;
-  // Compared, not matched by a regular expression: this runs for every unit of the book.
-  const isQE = (u: Unit | undefined) => u !== undefined && (u.seg.text === '？' || u.seg.text === '！');
   for (let i = 0; i < units.length; ) {
     let j = i;
-    while (isQE(units[j]) && (j === i || (!fixedAfter.has(j - 1) && !wordSpaceAfter.has(j - 1)))) j++;
+    while (j < units.length && isQE(units[j]!) && (j === i || b.isSolidAfter(j - 1))) j++;
     const run = j - i;
     if (run === 2 || run === 3) {
       const each = run === 2 ? 0.5 : 2 / 3;
@@ -196,61 +237,78 @@ function superscriptUnit(run: TextRun, opts: ComposeOptions, problems: ComposePr
 export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitList {
   const b = new UnitBuilder();
   const { units } = b;
-  const fixedAfter = new Map<number, number>();
-  const wordSpaceAfter = new Set<number>();
   const problems: ComposeProblem[] = [];
-  const addFixed = (widthEm: number) => {
-    if (units.length > 0) fixedAfter.set(units.length - 1, (fixedAfter.get(units.length - 1) ?? 0) + widthEm);
-  };
   let pendingMarks: string[] = [];
-  input.runs.forEach((run, runIndex) => {
-    if (run.kind === 'space') return addFixed(run.widthEm);
+  let shared: UnitsByCode | undefined;
+  let sharedStyle: FontStyle | undefined;
+  for (let runIndex = 0; runIndex < input.runs.length; runIndex++) {
+    const run = input.runs[runIndex]!;
+    if (run.kind === 'space') {
+      b.addFixed(run.widthEm);
+      continue;
+    }
     if (run.kind === 'mark') {
       // After the character before it; a mark that opens the paragraph waits for the first character.
       if (units.length === 0) pendingMarks.push(run.id);
       else b.own(units.length - 1).marks = [...(units[units.length - 1]!.marks ?? []), run.id];
-      return;
+      continue;
     }
     const firstOfRun = units.length;
-    const shared = sharedUnitsFor(opts, run.style);
-    const { text } = run;
+    if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, run.style), run.style];
     if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true);
-    else visitSegments(text, (kind, start, end, punct) => {
-      if (kind === 'space') {
-        if (units.length > 0) wordSpaceAfter.add(units.length - 1);
-        return;
-      }
-      if (kind === 'ideo-space') return addFixed(1);
-      // One UTF-16 unit: shared, unless no font has it (then it is reported at each place).
-      const code = end - start === 1 ? text.charCodeAt(start) : -1;
-      const known = code >= 0 ? shared.get(code) : undefined;
-      if (known) return b.push(known, runIndex, false);
-      const problemCount = problems.length;
-      const unit = newUnit(run, kind, start, end, punct, opts, problems);
-      const isShared = code >= 0 && problems.length === problemCount;
-      if (isShared) shared.set(code, unit);
-      b.push(unit, runIndex, !isShared);
-    });
+    else pushSegments(b, run, runIndex, shared!, opts, problems);
     if (pendingMarks.length > 0 && units.length > firstOfRun) {
       b.own(firstOfRun).marks = pendingMarks;
       pendingMarks = [];
     }
-    if (!run.anchor || units.length === firstOfRun) return;
+    if (!run.anchor || units.length === firstOfRun) continue;
     b.own(firstOfRun).anchor = run.anchor;
     if (run.marksEnd) b.own(units.length - 1).endAnchor = `${run.anchor}~end`;
-  });
-  for (let i = 0; i + 1 < units.length; i++) {
-    if (!fixedAfter.has(i) && !wordSpaceAfter.has(i)) compressAdjacent(b, i);
   }
-  setDoubledMarks(b, fixedAfter, wordSpaceAfter);
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (b.isSolidAfter(i)) compressAdjacent(b, i);
+  }
+  setDoubledMarks(b);
   // R-HEAD-4: the run-in gap is the whole space after 】, so its end blank goes.
-  for (const i of fixedAfter.keys()) {
-    if (units[i]!.blankEndEm === 0) continue;
+  for (let i = 0; i < units.length; i++) {
+    if (b.fixedAfter[i] === undefined || units[i]!.blankEndEm === 0) continue;
     const u = b.own(i);
     u.widthEm -= u.blankEndEm;
     u.blankEndEm = 0;
   }
-  wordSpaceAfter.delete(units.length - 1);
-  fixedAfter.delete(units.length - 1);
-  return { units, runOf: b.runOf, fixedAfter, wordSpaceAfter, problems };
+  if (units.length > 0) {
+    b.wordSpaceAfter[units.length - 1] = false;
+    b.fixedAfter[units.length - 1] = undefined;
+  }
+  return { units, runOf: b.runOf, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
+}
+
+/** The units of a text run's segments; its spaces go after the unit before them. */
+function pushSegments(b: UnitBuilder, run: TextRun, runIndex: number, shared: UnitsByCode, opts: ComposeOptions, problems: ComposeProblem[]): void {
+  const { text } = run;
+  const { units } = b;
+  const seg = new SegmentCursor(text);
+  while (seg.next()) {
+    const { kind, start, end } = seg;
+    if (kind === 'space') {
+      if (units.length > 0) b.wordSpaceAfter[units.length - 1] = true;
+      continue;
+    }
+    if (kind === 'ideo-space') {
+      b.addFixed(1);
+      continue;
+    }
+    // One UTF-16 unit: shared, unless no font has it (then it is reported at each place).
+    const code = end - start === 1 ? text.charCodeAt(start) : -1;
+    const known = code >= 0 ? shared.get(code) : undefined;
+    if (known) {
+      b.push(known, runIndex, false);
+      continue;
+    }
+    const problemCount = problems.length;
+    const unit = newUnit(run, kind, start, end, seg.punct, opts, problems);
+    const isShared = code >= 0 && problems.length === problemCount;
+    if (isShared) shared.set(code, unit);
+    b.push(unit, runIndex, !isShared);
+  }
 }

@@ -5,7 +5,7 @@
 import { type BreakInput, breakLines, LineMetrics, type LineRange } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
 import { buildGaps } from './gaps.ts';
-import { setLine } from './justify.ts';
+import { setLines } from './justify.ts';
 import { turnoverGaps } from './turnover.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
@@ -19,8 +19,18 @@ function firstSource(input: ParagraphInput) {
   return undefined;
 }
 
-/** What the line breaker works on: the paragraph's units and the gaps between them. */
+/** What the line breaker works on: the paragraph's units and the gaps between them, a turnover's breaks between words only. */
 export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { breakInput: BreakInput; problems: ComposeProblem[] } {
+  const built = plainBreakInputOf(input, opts);
+  return input.turnover ? { ...built, breakInput: withTurnover(built.breakInput, input.turnover) } : built;
+}
+
+function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turnover']>): BreakInput {
+  return { ...plain, ...turnoverGaps(plain.units, plain.gaps, kind) };
+}
+
+/** The break input of the paragraph with every break the rules allow (a turnover's too). */
+function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { breakInput: BreakInput; problems: ComposeProblem[] } {
   const list = buildUnits(input, opts);
   const firstStyle = input.runs.find((r) => r.kind === 'text');
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
@@ -33,7 +43,7 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { bre
     problems.push({ kind: 'kinsoku-forced', text, ...(run?.kind === 'text' && run.source ? { source: run.source } : {}) });
   }
   const breakInput: BreakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
-  return { breakInput: input.turnover ? { ...breakInput, ...turnoverGaps(list.units, gaps, input.turnover) } : breakInput, problems };
+  return { breakInput, problems };
 }
 
 /**
@@ -62,26 +72,38 @@ function openLongStretches(units: readonly Unit[], gaps: Gap[], measureEm: numbe
   return opened;
 }
 
+/**
+ * A turnover (heading, caption) that fits on one line, with no forced break:
+ * the breaker would set it as one line whatever breaks its gaps allow, since
+ * every further line costs more than any one line does (break-lines.ts). Its
+ * word boundaries, looked for by ICU's segmenter (most of a heading's cost),
+ * are then not needed.
+ */
+function isOneLineTurnover(plain: BreakInput, metrics: LineMetrics): boolean {
+  const n = plain.units.length;
+  return n > 0 && metrics.natural(0, n - 1) - plain.measureEm <= 1e-9 && plain.gaps.every((g) => !g.isForced);
+}
+
 /** Turnover breaks, unless a word is wider than the measure: then any break the rules allow. */
-function breakTurnover(input: BreakInput, metrics: LineMetrics, plain: () => BreakInput): { input: BreakInput; ranges: LineRange[] } {
+function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphInput['turnover']): { input: BreakInput; ranges: LineRange[] } {
+  if (!kind) return { input: plain, ranges: breakLines(plain, metrics) };
+  if (isOneLineTurnover(plain, metrics)) return { input: plain, ranges: [{ from: 0, to: plain.units.length - 1 }] };
+  const input = withTurnover(plain, kind);
   const ranges = breakLines(input, metrics);
-  if (!input.turnover || ranges.every((r) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= input.measureEm + 1e-9)) return { input, ranges };
-  const fallback = plain();
-  return { input: fallback, ranges: breakLines(fallback, metrics) };
+  if (ranges.every((r) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= input.measureEm + 1e-9)) return { input, ranges };
+  return { input: plain, ranges: breakLines(plain, metrics) };
 }
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
-  const built = breakInputOf(input, opts);
+  // Nothing to set (a page's empty running head or folio, asked for hundreds of times): no units, no line, no problem.
+  if (input.runs.length === 0) return { lines: [], problems: [] };
+  const built = plainBreakInputOf(input, opts);
   const { problems: unitProblems } = built;
+  // Widths only: the same for the turnover's break input, made from these units and gap widths.
   const metrics = new LineMetrics(built.breakInput);
-  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, () => breakInputOf({ ...input, turnover: undefined }, opts).breakInput);
+  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover);
   const { units, runOf, gaps } = breakInput;
-  const lines = ranges.map((range, i) =>
-    setLine({
-      units, runOf, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt,
-      measurePt: opts.measurePt, metrics,
-    }),
-  );
+  const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
   const problems: ComposeProblem[] = [...unitProblems];
   const source = firstSource(input);
   for (const line of lines) {

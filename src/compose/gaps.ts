@@ -42,28 +42,27 @@ const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct ===
  * units, by the three flags — are shared: a book has 700,000 gaps and
  * sixteen kinds of them.
  */
-const sharedGaps = new Map<number, Gap>();
+const SHARED_GAPS: readonly Gap[] = Array.from({ length: 16 }, (_, key) => {
+  const [kind, canBreak, isSpreadable, isForced] = [key & 8 ? 'mixed' : 'none', (key & 4) !== 0, (key & 2) !== 0, (key & 1) !== 0] as const;
+  return Object.freeze(kind === 'mixed'
+    ? { kind, widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM, stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced }
+    : { kind, widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced });
+});
+
+/** The shared gap of its kind and flags: all sixteen are made once, read by index. */
 function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: boolean, isForced: boolean): Gap {
-  const key = (kind === 'mixed' ? 8 : 0) | (canBreak ? 4 : 0) | (isSpreadable ? 2 : 0) | (isForced ? 1 : 0);
-  let gap = sharedGaps.get(key);
-  if (!gap) {
-    gap = Object.freeze(kind === 'mixed'
-      ? { kind, widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM, stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced }
-      : { kind, widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced });
-    sharedGaps.set(key, gap);
-  }
-  return gap;
+  return SHARED_GAPS[(kind === 'mixed' ? 8 : 0) | (canBreak ? 4 : 0) | (isSpreadable ? 2 : 0) | (isForced ? 1 : 0)]!;
 }
 
 export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
   const a = list.units[i]!;
   const b = list.units[i + 1]!;
-  const fixed = list.fixedAfter.get(i);
+  const fixed = list.fixedAfter[i];
   const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
   if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
   const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));
   // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
-  if (list.wordSpaceAfter.has(i) && !isMixed) {
+  if (list.wordSpaceAfter[i] && !isMixed) {
     return {
       kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
       stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced,

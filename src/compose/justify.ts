@@ -8,7 +8,7 @@ import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
 import { GlyphRun } from './placed-glyph.ts';
-import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type Unit } from './types.ts';
+import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type ShrinkClass, type Unit } from './types.ts';
 
 export interface SetLineInput {
   units: Unit[];
@@ -23,27 +23,33 @@ export interface SetLineInput {
   metrics: LineMetrics;
 }
 
-/** Mutable widths of one line while it is adjusted (plain arrays of doubles: cheaper to make than typed arrays, and there are twenty thousand lines). */
-interface Draft {
-  unitWidth: number[];
-  unitDraw: number[];
+/**
+ * Mutable widths of one line while it is adjusted, n units and n - 1 gaps.
+ * A paragraph's lines reuse one draft (setLines): five arrays made for each
+ * of the book's 20,000 lines were a tenth of setting them. Plain arrays of
+ * doubles, written from index 0 up: cheaper to make than typed arrays.
+ */
+class Draft {
+  n = 0;
+  readonly unitWidth: number[] = [];
+  readonly unitDraw: number[] = [];
   /** Remaining adjustable blank per unit: start side and end side. */
-  blankStart: number[];
-  blankEnd: number[];
-  gapWidth: number[];
+  readonly blankStart: number[] = [];
+  readonly blankEnd: number[] = [];
+  readonly gapWidth: number[] = [];
 }
 
-function draftOf(s: SetLineInput): Draft {
+/** The line's widths as set before adjusting, trimmed at its edges, in `d`. */
+function draftOf(s: SetLineInput, d: Draft): void {
   const { units, gaps, range } = s;
-  const n = range.to - range.from + 1;
-  const d: Draft = { unitWidth: [], unitDraw: [], blankStart: [], blankEnd: [], gapWidth: [] };
+  const n = (d.n = range.to - range.from + 1);
   for (let i = 0; i < n; i++) {
     const u = units[range.from + i]!;
-    d.unitWidth.push(u.widthEm);
-    d.unitDraw.push(u.drawEm);
-    d.blankStart.push(u.blankStartEm);
-    d.blankEnd.push(u.blankEndEm);
-    if (i < n - 1) d.gapWidth.push(gaps[range.from + i]!.widthEm);
+    d.unitWidth[i] = u.widthEm;
+    d.unitDraw[i] = u.drawEm;
+    d.blankStart[i] = u.blankStartEm;
+    d.blankEnd[i] = u.blankEndEm;
+    if (i < n - 1) d.gapWidth[i] = gaps[range.from + i]!.widthEm;
   }
   const last = n - 1;
   d.unitWidth[last]! -= d.blankEnd[last]!; // R-PUN-10
@@ -53,34 +59,42 @@ function draftOf(s: SetLineInput): Draft {
   d.unitDraw[0]! -= startTrim;
   d.blankStart[0]! -= startTrim;
   if (range.from === 0) d.blankStart[0] = 0; // R-PUN-9: a paragraph's opening mark keeps its blank (【 at 2 em), never squeezed
-  return d;
 }
 
-/** Left to right from 0, as Array.reduce adds: the same sums to the last bit. */
-function sum(xs: ArrayLike<number>): number {
+/** The first n of `xs`, left to right from 0, as Array.reduce adds: the same sums to the last bit. */
+function sum(xs: ArrayLike<number>, n: number): number {
   let total = 0;
-  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  for (let i = 0; i < n; i++) total += xs[i]!;
   return total;
+}
+
+/** The unit's blank that shrinks under `cls`, or 0. */
+function unitSite(s: SetLineInput, d: Draft, i: number, cls: ShrinkClass): number {
+  return unitShrinkClass(s.units[s.range.from + i]!) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0;
+}
+
+/** The gap's shrink under `cls`, or 0. */
+function gapSite(s: SetLineInput, i: number, cls: ShrinkClass): number {
+  const g = s.gaps[s.range.from + i]!;
+  return gapShrinkClass(g) === cls ? g.shrinkEm : 0;
 }
 
 /** R-JUS-4: take `need` em out of the line, class by class, evenly within a class. */
 function shrink(s: SetLineInput, d: Draft, need: number): number {
-  const n = s.range.to - s.range.from + 1;
-  const unitSites = new Float64Array(n);
-  const gapSites = new Float64Array(n - 1);
+  const { n } = d;
   for (const cls of SHRINK_ORDER) {
     if (need <= 0) break;
-    for (let i = 0; i < n; i++) unitSites[i] = unitShrinkClass(s.units[s.range.from + i]!) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0;
-    for (let i = 0; i < n - 1; i++) {
-      const g = s.gaps[s.range.from + i]!;
-      gapSites[i] = gapShrinkClass(g) === cls ? g.shrinkEm : 0;
-    }
-    const capacity = sum(unitSites) + sum(gapSites);
+    // Sums of the sites (units first, then gaps) as two arrays of them added up: the same bits.
+    let unitCapacity = 0;
+    for (let i = 0; i < n; i++) unitCapacity += unitSite(s, d, i, cls);
+    let gapCapacity = 0;
+    for (let i = 0; i < n - 1; i++) gapCapacity += gapSite(s, i, cls);
+    const capacity = unitCapacity + gapCapacity;
     if (capacity <= 0) continue;
     const take = Math.min(need, capacity);
     const ratio = take / capacity;
     for (let i = 0; i < n; i++) {
-      const c = unitSites[i]!;
+      const c = unitSite(s, d, i, cls);
       if (c <= 0) continue;
       const fromStart = d.blankStart[i]! * ratio;
       d.unitWidth[i]! -= c * ratio;
@@ -88,7 +102,7 @@ function shrink(s: SetLineInput, d: Draft, need: number): number {
       d.blankStart[i]! -= fromStart;
       d.blankEnd[i]! -= d.blankEnd[i]! * ratio;
     }
-    for (let i = 0; i < n - 1; i++) d.gapWidth[i]! -= gapSites[i]! * ratio;
+    for (let i = 0; i < n - 1; i++) d.gapWidth[i]! -= gapSite(s, i, cls) * ratio;
     need -= take;
   }
   return need;
@@ -131,13 +145,18 @@ function stretch(s: SetLineInput, d: Draft, need: number): number {
   return each;
 }
 
-function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: GlyphRun; anchors: Line['anchors'] } {
-  const size = s.fontSizePt;
-  const n = s.range.to - s.range.from + 1;
+/** The number of glyphs of the units from..to. */
+function glyphCount(units: readonly Unit[], from: number, to: number): number {
   let count = 0;
-  for (let i = 0; i < n; i++) count += s.units[s.range.from + i]!.glyphs.length;
-  const refs: GlyphRef[] = new Array<GlyphRef>(count);
-  const at = new Float64Array(2 * count);
+  for (let i = from; i <= to; i++) count += units[i]!.glyphs.length;
+  return count;
+}
+
+/** Places the line's glyphs, their x and size into `at` (two numbers a glyph). */
+function place(s: SetLineInput, d: Draft, startEm: number, at: Float64Array): { glyphs: GlyphRun; anchors: Line['anchors'] } {
+  const size = s.fontSizePt;
+  const { n } = d;
+  const refs: GlyphRef[] = new Array<GlyphRef>(at.length / 2);
   const anchors: Line['anchors'] = [];
   let x = startEm;
   let k = 0;
@@ -147,26 +166,33 @@ function place(s: SetLineInput, d: Draft, startEm: number): { glyphs: GlyphRun; 
     if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
     if (u.marks) for (const id of u.marks) anchors.push({ id, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
-    for (const g of u.glyphs) {
+    const { glyphs } = u;
+    for (let j = 0; j < glyphs.length; j++) {
+      const g = glyphs[j]!;
       refs[k] = g;
       at[2 * k] = (pen + g.offsetEm) * size;
       at[2 * k + 1] = size * g.scale;
       k++;
       pen += g.advanceEm;
     }
-    x += d.unitWidth[i]! + (d.gapWidth[i] ?? 0);
+    x += d.unitWidth[i]! + (i < n - 1 ? d.gapWidth[i]! : 0);
   }
   return { glyphs: new GlyphRun(refs, at), anchors };
 }
 
+/**
+ * The line's text, joined from its parts: one flat string. Added up with +=
+ * it was a chain of a dozen cons strings a line, all kept with the line
+ * until the PDF is written, for the collector to copy.
+ */
 function lineText(s: SetLineInput): string {
-  let text = '';
+  const parts: string[] = [];
   for (let i = s.range.from; i <= s.range.to; i++) {
-    text += s.units[i]!.seg.text;
+    parts.push(s.units[i]!.seg.text);
     const g = s.gaps[i];
-    if (i < s.range.to && g && (g.kind === 'word-space' || g.kind === 'fixed')) text += ' ';
+    if (i < s.range.to && g && (g.kind === 'word-space' || g.kind === 'fixed')) parts.push(' ');
   }
-  return text;
+  return parts.join('');
 }
 
 /** The sources of the runs on the line, once each (a line's units go through runs in order). */
@@ -185,17 +211,47 @@ function sourcesOf(s: SetLineInput): Source[] {
 
 /** Sets the line `s.range` of a paragraph. */
 export function setLine(s: SetLineInput): Line {
-  const d = draftOf(s);
+  return setLineIn(s, new Draft(), new Float64Array(2 * glyphCount(s.units, s.range.from, s.range.to)));
+}
+
+/** What setting a paragraph's lines reads, but for the line itself. */
+export type ParagraphSetting = Omit<SetLineInput, 'range' | 'isLast'>;
+
+/**
+ * Sets the lines of a paragraph broken at `ranges`. They share one draft and
+ * one buffer for their glyph positions (each line's `at` a view of it): the
+ * sample's lines then hold 2 MB less heap than with a typed array each
+ * (scripts/bench-compose.ts). A structured clone of one line carries its
+ * paragraph's buffer: to post lines to another thread, pack them first.
+ */
+export function setLines(p: ParagraphSetting, ranges: readonly LineRange[]): Line[] {
+  const draft = new Draft();
+  const at = new Float64Array(2 * glyphCount(p.units, 0, p.units.length - 1));
+  let next = 0;
+  return ranges.map((range, i) => {
+    const start = next;
+    next += 2 * glyphCount(p.units, range.from, range.to);
+    return setLineIn(lineOf(p, range, i === ranges.length - 1), draft, at.subarray(start, next));
+  });
+}
+
+/** A line's input (a literal: an object spread for each line costs more). */
+function lineOf(p: ParagraphSetting, range: LineRange, isLast: boolean): SetLineInput {
+  return { units: p.units, runOf: p.runOf, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt, metrics: p.metrics };
+}
+
+function setLineIn(s: SetLineInput, d: Draft, at: Float64Array): Line {
+  draftOf(s, d);
   const isFirst = s.range.from === 0;
   const indentEm = isFirst ? s.input.indentEm : 0;
   const measureEm = s.measurePt / s.fontSizePt;
-  const natural = indentEm + sum(d.unitWidth) + sum(d.gapWidth);
+  const natural = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
   let spreadEm = 0;
   if (natural > measureEm) shrink(s, d, natural - measureEm);
   else if (s.input.align === 'justify' && !s.isLast) spreadEm = stretch(s, d, measureEm - natural);
-  const setWidth = indentEm + sum(d.unitWidth) + sum(d.gapWidth);
+  const setWidth = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
   const offsetEm = s.input.align === 'center' ? Math.max(0, (measureEm - setWidth) / 2) : 0;
-  const { glyphs, anchors } = place(s, d, indentEm + offsetEm);
+  const { glyphs, anchors } = place(s, d, indentEm + offsetEm, at);
   return {
     glyphs, anchors, widthPt: (setWidth + offsetEm) * s.fontSizePt, measurePt: s.measurePt, indentPt: indentEm * s.fontSizePt,
     isFirst, isLast: s.isLast, spreadEm, sources: sourcesOf(s), text: lineText(s),

@@ -8,7 +8,7 @@
  */
 import { badness, type BreakInput, type LineRange, LineMetrics } from './break-lines.ts';
 import { breakInputOf } from './compose-paragraph.ts';
-import { setLine } from './justify.ts';
+import { setLines } from './justify.ts';
 import type { ComposedParagraph, ComposeOptions, ParagraphInput } from './types.ts';
 
 /** Badness of a line spread by ⅓ em a gap (R-JUS-7's warning): the loosest line allowed here. */
@@ -74,9 +74,7 @@ export function paragraphInLines(input: ParagraphInput, opts: ComposeOptions, mo
     }
     ranges.reverse();
     const { units, runOf, gaps } = breakInput;
-    const lines = ranges.map((range, i) => setLine({
-      units, runOf, gaps, range, isLast: i === ranges.length - 1, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics,
-    }));
+    const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
     return { lines, problems: [] };
   };
 }
