@@ -156,16 +156,20 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
     };
+    const marks = ctx.caches && ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
+    const kept = ctx.caches?.pages.kept(p.draft, page, marks);
+    if (kept) return kept;
     const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
     if (begins) page.begins = begins;
-    const drawn = p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex);
+    let linked = false;
+    const drawn = p.draft.draw(isRecto, (id) => {
+      linked = true;
+      return anchors.get(id)?.pageIndex;
+    });
     const textLines = textLinesOf(ctx.geometry, isRecto, drawn);
     if (textLines.length > 0) page.textLines = textLines;
     page.items = [...drawn, ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
-    if (ctx.caches) {
-      const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
-      ctx.caches.pages.assign(p.draft, page, marks);
-    }
+    ctx.caches?.pages.assign(p.draft, page, marks, !linked);
     return page;
   });
   return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };

@@ -18,6 +18,7 @@
 import crypto from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import type { Page, PagedDocument, PageChange, TextLine } from '../layout/index.ts';
+import type { ManifestMemo } from './manifest-memo.ts';
 
 export const MANIFEST_FORMAT = 'nianjian-manifest/2';
 /** The first format (paragraphs only, in print order, no first characters): still read. */
@@ -107,17 +108,20 @@ function filesOfKeys(dir: string): (key: string) => string {
   };
 }
 
-export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string): Manifest {
+export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string, memo?: ManifestMemo): Manifest {
+  memo?.startBuild();
+  const hash = memo ? (text: string, length: number) => memo.text(text, sha256).slice(0, length) : hashOf;
   const fileOfKey = filesOfKeys(dir);
   const paragraphs = [...blocksOf(paged)].map(([key, p]): ManifestParagraph => {
     const lines = Array.from(p.lines, (l) => l ?? '');
     const text = lines.join('');
     return {
-      file: fileOfKey(key), hash: hashOf(text, 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!],
+      file: fileOfKey(key), hash: hash(text, 12), lines: lines.map((l) => hash(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!],
       head: [...text.replace(/\s+/gu, '')].slice(0, HEAD_CHARS).join(''),
     };
   });
-  return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: pageHash(p) })) };
+  const signature = memo ? (p: Page) => memo.page(p, pageHash) : pageHash;
+  return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: signature(p) })) };
 }
 
 /** One paragraph and one page a line: small, and a text diff of two manifests reads well. */

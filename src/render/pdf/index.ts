@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Font } from '../../font/index.ts';
 import type { ImageDoc, PageRef } from './drawn-pages.ts';
 import { DocumentFonts, type EmbeddedFont } from './fonts.ts';
-import { cacheSubset, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
+import { cacheSubset, collect, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, Page, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -199,12 +199,4 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
 /** The Info dictionary of nianjian's PDFs: fixed dates, so that two builds give the same bytes. */
 export const infoOf = (m: PdfMetadata) => ({ Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date });
 
-/** A pdfkit document's bytes, once it has ended. */
-export function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks))); // a Buffer is a Uint8Array: no second copy of a 45 MB file
-    doc.on('error', reject);
-  });
-}
+export { collect };
