@@ -7,6 +7,7 @@
  * passes none.
  */
 import { CompositionCache } from '../compose/index.ts';
+import { IndexKeyMemo } from '../derive/index.ts';
 import { PageIdentities } from './page-identity.ts';
 import { PartLayoutCache } from './part-cache.ts';
 
@@ -16,6 +17,8 @@ export class LayoutCaches {
   /** Front sections' pages (编辑说明, 彩页), kept as parts' are; counted apart from the parts. */
   readonly front = new PartLayoutCache();
   readonly pages = new PageIdentities();
+  /** The index headings' readings (derive/index-keys-memo.ts). */
+  readonly indexKeys = new IndexKeyMemo();
 
   startBuild(): void {
     this.composition.startBuild();

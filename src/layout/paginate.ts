@@ -119,7 +119,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     return drafts;
   }));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
-  const index = buildIndex(book, pagesOf(bodyAnchorsOnly));
+  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), ctx.caches ? { memo: ctx.caches.indexKeys } : {});
   for (const t of unplacedIndexTerms(book, pagesOf(bodyAnchorsOnly))) ctx.problems.push({ kind: 'index-term-unplaced', term: t.term, source: t.source });
   for (const e of index.flatMap((g) => g.entries)) {
     if (e.guesses) ctx.problems.push({ kind: 'index-reading-guess', heading: e.heading, chars: e.guesses.map((g) => `“${g.char}”（${g.reading}）`).join(''), letter: e.key.group || '数字', ...(e.source ? { source: e.source } : {}) });
