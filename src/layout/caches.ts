@@ -16,6 +16,8 @@ export class LayoutCaches {
   readonly parts = new PartLayoutCache();
   /** Front sections' pages (编辑说明, 彩页), kept as parts' are; counted apart from the parts. */
   readonly front = new PartLayoutCache();
+  /** The TOC's and the index's pages, kept while their entries and page numbers are the same. */
+  readonly lists = new PartLayoutCache();
   readonly pages = new PageIdentities();
   /** The index headings' readings (derive/index-keys-memo.ts). */
   readonly indexKeys = new IndexKeyMemo();
@@ -24,5 +26,6 @@ export class LayoutCaches {
     this.composition.startBuild();
     this.parts.startBuild();
     this.front.startBuild();
+    this.lists.startBuild();
   }
 }

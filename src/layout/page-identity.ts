@@ -9,8 +9,8 @@
  * lines): a rebuild after a one-paragraph edit then draws, measures and hashes
  * only the pages of the edited part, not all 356 (on the sample that was a
  * fifth of the rebuild's CPU and most of its garbage). A page whose drawing
- * looked up other pages (a TOC's or index's links) is not kept: its links
- * may point elsewhere now.
+ * looked up other pages (a TOC's or index's links) is kept only while they
+ * are where they were.
  */
 import type { PageDraft } from './draft.ts';
 import type { Page } from './types.ts';
@@ -19,7 +19,9 @@ import type { Page } from './types.ts';
 interface Placed {
   key: string;
   token: object;
-  page?: Page;
+  page: Page;
+  /** The pages its links went to, by anchor. */
+  links: ReadonlyArray<[string, number | undefined]>;
 }
 
 export class PageIdentities {
@@ -32,17 +34,18 @@ export class PageIdentities {
   }
 
   /** The page that `draft` made in the last build at `page`'s place with the proof marks `marks`, when it may be used as it is. */
-  kept(draft: PageDraft, page: Page, marks: string): Page | undefined {
+  kept(draft: PageDraft, page: Page, marks: string, pageIndexOf: (anchorId: string) => number | undefined): Page | undefined {
     const last = this.placed.get(draft);
-    return last?.key === PageIdentities.keyOf(page, marks) ? last.page : undefined;
+    if (last?.key !== PageIdentities.keyOf(page, marks)) return undefined;
+    return last.links.every(([id, at]) => pageIndexOf(id) === at) ? last.page : undefined;
   }
 
-  /** Gives `page`, made from `draft` with the proof marks `marks`, its token; `reusable` when its drawing depends on nothing else. */
-  assign(draft: PageDraft, page: Page, marks: string, reusable: boolean): void {
+  /** Gives `page`, made from `draft` with the proof marks `marks` and linked to `links`, its token. */
+  assign(draft: PageDraft, page: Page, marks: string, links: ReadonlyArray<[string, number | undefined]>): void {
     const key = PageIdentities.keyOf(page, marks);
     const last = this.placed.get(draft);
     const token = last?.key === key ? last.token : {};
-    this.placed.set(draft, { key, token, ...(reusable ? { page } : {}) });
+    this.placed.set(draft, { key, token, page, links });
     this.byPage.set(page, token);
   }
 

@@ -25,6 +25,7 @@ export class PartLayoutCache {
   private cache = new SessionCache<LaidOutPart>();
   private serials = new WeakMap<Part | FrontSection, number>();
   private nextSerial = 0;
+  private contextKeys = new WeakMap<LayoutContext, string>();
 
   startBuild(): void {
     this.cache.startBuild();
@@ -37,11 +38,15 @@ export class PartLayoutCache {
   drafts(ctx: LayoutContext, part: Part | FrontSection, layOut: () => PageDraft[]): PageDraft[] {
     let serial = this.serials.get(part);
     if (serial === undefined) this.serials.set(part, (serial = ++this.nextSerial));
-    const imageSizes = imageSizesOf(ctx, part);
-    let laidOutNow = false;
     // Notes numbered through the book or by page: a note added in an earlier part, or a page turned, changes this part's marks.
     const marks = ctx.template.footnotes.numbering !== 'article' && part.type === 'part' ? noteRefsIn(part).map((r) => r.mark).join() : '';
-    const entry = this.cache.get(`${serial}\u0000${marks}\u0000${JSON.stringify([ctx.template, ctx.settings])}`, () => {
+    return this.keyed(ctx, `${serial}\u0000${marks}`, layOut, imageSizesOf(ctx, part));
+  }
+
+  /** Drafts kept by a key that names all they depend on besides the template, the settings and the sizes of their images. */
+  keyed(ctx: LayoutContext, key: string, layOut: () => PageDraft[], imageSizes = ''): PageDraft[] {
+    let laidOutNow = false;
+    const entry = this.cache.get(`${key}\u0000${this.contextKey(ctx)}`, () => {
       laidOutNow = true;
       const before = ctx.problems.length;
       const recorded = ctx.caches?.composition.recordKeys(layOut) ?? { value: layOut(), keys: [] };
@@ -52,6 +57,13 @@ export class PartLayoutCache {
       ctx.caches?.composition.keep(entry.compositionKeys);
     }
     return entry.drafts;
+  }
+
+  /** The template and settings as text, once a layout (not once a part). */
+  private contextKey(ctx: LayoutContext): string {
+    let key = this.contextKeys.get(ctx);
+    if (key === undefined) this.contextKeys.set(ctx, (key = JSON.stringify([ctx.template, ctx.settings])));
+    return key;
   }
 }
 
