@@ -40,11 +40,12 @@ export class PageIdentities {
     return last.links.every(([id, at]) => pageIndexOf(id) === at) ? last.page : undefined;
   }
 
-  /** Gives `page`, made from `draft` with the proof marks `marks` and linked to `links`, its token. */
+  /** Gives `page`, made from `draft` with the proof marks `marks` and linked to `links`, its token: the last one when nothing of that changed. */
   assign(draft: PageDraft, page: Page, marks: string, links: ReadonlyArray<[string, number | undefined]>): void {
     const key = PageIdentities.keyOf(page, marks);
     const last = this.placed.get(draft);
-    const token = last?.key === key ? last.token : {};
+    const sameLinks = last !== undefined && last.links.length === links.length && last.links.every(([id, at], i) => links[i]![0] === id && links[i]![1] === at);
+    const token = last?.key === key && sameLinks ? last.token : {};
     this.placed.set(draft, { key, token, page, links });
     this.byPage.set(page, token);
   }

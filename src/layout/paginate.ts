@@ -126,7 +126,9 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   }
   // A watch session lays out the index and the TOC again only when what they list changed.
   const listed = (key: () => string, layOut: () => PageDraft[]) => (ctx.caches ? ctx.caches.lists.keyed(ctx, key(), layOut) : layOut());
-  const withIndex = index.length > 0 ? [...bodyOnly, ...listed(() => `index\u0000${JSON.stringify(index)}`, () => indexDrafts(ctx, index))] : bodyOnly;
+  // (Where a heading stands in the manuscript is not printed: an edit above it does not lay the index out again.)
+  const indexKey = () => `index\u0000${JSON.stringify(index, (k, v: unknown) => (k === 'source' ? undefined : v))}`;
+  const withIndex = index.length > 0 ? [...bodyOnly, ...listed(indexKey, () => indexDrafts(ctx, index))] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
   const bodyAnchors = anchorsOf(bodyPlaced, 0);

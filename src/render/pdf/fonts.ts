@@ -8,6 +8,7 @@
  */
 import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
+import type { PageObject } from './drawn-pages.ts';
 import { quickenSubset } from './ttf-subset.ts';
 
 /** What pdfkit's EmbeddedFont offers that we use. */
@@ -45,6 +46,8 @@ export class DocumentFonts {
   private hashB = 0;
   /** First uses while a page is drawn, for the session's page cache. */
   recording: FirstUse[] | undefined;
+  /** The objects a page's drawing makes, in order, for the session's page cache (drawn-pages.ts). */
+  pageObjects: PageObject[] | undefined;
 
   constructor(private readonly doc: FontDoc, private readonly files: ReadonlyMap<string, Uint8Array | Font>) {}
 
@@ -80,13 +83,6 @@ export class DocumentFonts {
   /** The advance a reader gives the glyph `hex`: its /W width, in em. */
   widthEm(font: EmbeddedFont, hex: string): number {
     return font.widths[parseInt(hex, 16)]! / 1000;
-  }
-
-  /** How many fonts have their PDF object yet (pdfkit makes it at a font's first use on a page). */
-  objectCount(): number {
-    let count = 0;
-    for (const f of this.used.values()) if (f.dictionary != null) count++;
-    return count;
   }
 
   /** Everything registered and numbered so far, as one string: equal fingerprints, equal state. */
