@@ -127,7 +127,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   // A watch session lays out the index and the TOC again only when what they list changed.
   const listed = (key: () => string, layOut: () => PageDraft[]) => (ctx.caches ? ctx.caches.lists.keyed(ctx, key(), layOut) : layOut());
   // (Where a heading stands in the manuscript is not printed: an edit above it does not lay the index out again.)
-  const indexKey = () => `index\u0000${JSON.stringify(index, (k, v: unknown) => (k === 'source' ? undefined : v))}`;
+  const indexKey = () => `index\u0000${JSON.stringify(index.map((g) => [g.letter, g.entries.map(({ source: _, ...printed }) => printed)]))}`;
   const withIndex = index.length > 0 ? [...bodyOnly, ...listed(indexKey, () => indexDrafts(ctx, index))] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));

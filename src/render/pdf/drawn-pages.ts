@@ -87,7 +87,8 @@ export class DrawnPages {
       if (o.kind === 'font') fonts.get(o.fontKey).ref();
       else if (o.kind === 'link') doc.link(o.link.x, o.link.y, o.link.width, o.link.height, o.link.pageIndex as unknown as string);
       else {
-        const image = doc.openImage(Buffer.from(images[opened.length]!));
+        const bytes = images[opened.length]!;
+        const image = doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)); // read, not changed: no copy of the photo
         if (!image.obj) image.embed(doc);
         opened.push(image);
       }
