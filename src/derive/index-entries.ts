@@ -9,6 +9,7 @@ import { compareIndexKeys, type IndexKey, indexKeys, type ReadingDictionary, sin
 import type { IndexRules } from '../config/index.ts';
 import type { Block, Book, Chapter, Entry, Inline, Part, Section, Source } from '../model/index.ts';
 import { walkBook } from '../model/index.ts';
+import type { HeadingReading, IndexKeyMemo } from './index-keys-memo.ts';
 
 /** One printed page number of an entry and the anchor its link goes to. */
 export interface Locator {
@@ -168,6 +169,8 @@ export interface IndexOptions {
   /** The editor's readings (book.yaml index_readings) over the project dictionary. */
   readings?: ReadingDictionary;
   rules?: IndexRules;
+  /** A watch session's headings already read (index-keys-memo.ts). */
+  memo?: IndexKeyMemo;
 }
 
 /** Builds the index from the book's own rules (book.yaml `index:`), or those given: headings with no page are left out. */
@@ -202,10 +205,15 @@ function indexEntries(book: Book, pagesOf: PagesOf, options: IndexOptions): Inde
   }
   const all = [...byHeading.values()];
   const explicit = (e: { heading: string; reading?: string }) => readings.words[e.heading] ?? e.reading;
-  const keys = indexKeys(all.map((e) => ({ heading: e.heading, reading: explicit(e) })), readings);
-  const guesses = withReadings(readings, () => all.map((e) => (explicit(e) === undefined ? singleCharacterGuesses(e.heading) : [])));
+  const read = (items: ReadonlyArray<{ heading: string; reading?: string }>): HeadingReading[] => {
+    const keys = indexKeys(items, readings);
+    const guesses = withReadings(readings, () => items.map((e) => (e.reading === undefined ? singleCharacterGuesses(e.heading) : [])));
+    return keys.map((key, i) => ({ key, guesses: guesses[i]! }));
+  };
+  const items = all.map((e) => ({ heading: e.heading, reading: explicit(e) }));
+  const found = options.memo ? options.memo.read(items, readings, read) : read(items);
   return all
-    .map(({ reading: _, ...e }, i): IndexEntry => withPages({ ...e, key: keys[i]!, ...(guesses[i]!.length ? { guesses: guesses[i]! } : {}) }))
+    .map(({ reading: _, ...e }, i): IndexEntry => withPages({ ...e, key: found[i]!.key, ...(found[i]!.guesses.length ? { guesses: found[i]!.guesses } : {}) }))
     .sort((a, b) => compareIndexKeys(a.key, b.key) || (a.heading < b.heading ? -1 : a.heading > b.heading ? 1 : 0));
 }
 

@@ -3,6 +3,7 @@ export {
   buildIndex, formatLocators, type IndexEntry, type IndexGroup, type IndexOptions, indexOccurrences, type Locator, type LocatorPart, locatorParts, type PagesOf,
   indexHeadings, qualifyGeneric, twoLevelIndex, unplacedIndexTerms,
 } from './index-entries.ts';
+export { IndexKeyMemo } from './index-keys-memo.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {
   CAPACITY_SHARE, type Imprint, ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,

@@ -35,9 +35,12 @@ export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): Pa
   return flowAtoms([heading, ...lines], g).map((page, p) => flowPageDraft(ctx, page, section.title, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } }));
 }
 
+function sectionDrafts(ctx: LayoutContext, section: FrontSection): PageDraft[] {
+  if (section.kind === 'galleries') return section.blocks.flatMap((b) => (b.type === 'gallery' ? galleryDrafts(ctx, b) : []));
+  return textSectionDrafts(ctx, section);
+}
+
+/** The front sections' pages; a watch session keeps them as it keeps parts' (part-cache.ts). */
 export function frontDrafts(ctx: LayoutContext, front: readonly FrontSection[]): PageDraft[] {
-  return front.flatMap((section) => {
-    if (section.kind === 'galleries') return section.blocks.flatMap((b) => (b.type === 'gallery' ? galleryDrafts(ctx, b) : []));
-    return textSectionDrafts(ctx, section);
-  });
+  return front.flatMap((section) => (ctx.caches ? ctx.caches.front.drafts(ctx, section, () => sectionDrafts(ctx, section)) : sectionDrafts(ctx, section)));
 }

@@ -119,12 +119,16 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     return drafts;
   }));
   const bodyAnchorsOnly = anchorsOf(numbered(bodyOnly, (i) => String(i + 1)), 0);
-  const index = buildIndex(book, pagesOf(bodyAnchorsOnly));
+  const index = buildIndex(book, pagesOf(bodyAnchorsOnly), ctx.caches ? { memo: ctx.caches.indexKeys } : {});
   for (const t of unplacedIndexTerms(book, pagesOf(bodyAnchorsOnly))) ctx.problems.push({ kind: 'index-term-unplaced', term: t.term, source: t.source });
   for (const e of index.flatMap((g) => g.entries)) {
     if (e.guesses) ctx.problems.push({ kind: 'index-reading-guess', heading: e.heading, chars: e.guesses.map((g) => `“${g.char}”（${g.reading}）`).join(''), letter: e.key.group || '数字', ...(e.source ? { source: e.source } : {}) });
   }
-  const withIndex = index.length > 0 ? [...bodyOnly, ...indexDrafts(ctx, index)] : bodyOnly;
+  // A watch session lays out the index and the TOC again only when what they list changed.
+  const listed = (key: () => string, layOut: () => PageDraft[]) => (ctx.caches ? ctx.caches.lists.keyed(ctx, key(), layOut) : layOut());
+  // (Where a heading stands in the manuscript is not printed: an edit above it does not lay the index out again.)
+  const indexKey = () => `index\u0000${JSON.stringify(index.map((g) => [g.letter, g.entries.map(({ source: _, ...printed }) => printed)]))}`;
+  const withIndex = index.length > 0 ? [...bodyOnly, ...listed(indexKey, () => indexDrafts(ctx, index))] : bodyOnly;
   const body = withRectoStarts(withIndex);
   const bodyPlaced = numbered(body, (i) => String(i + 1));
   const bodyAnchors = anchorsOf(bodyPlaced, 0);
@@ -136,7 +140,8 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   ];
   const frontOnly = [...opening, ...frontDrafts(ctx, book.front)];
   const fullToc = index.length > 0 ? [...toc, { id: INDEX_ANCHOR, title: '索引', level: 0 as const }] : toc;
-  const tocPages = tocDrafts(ctx, fullToc, (id) => bodyAnchors.get(id)?.folio ?? '');
+  const folioOf = (id: string) => bodyAnchors.get(id)?.folio ?? '';
+  const tocPages = listed(() => `toc\u0000${JSON.stringify(fullToc.map((t) => [t, folioOf(t.id)]))}`, () => tocDrafts(ctx, fullToc, folioOf));
   const front = withRectoStarts([...frontOnly, ...tocPages]);
   if (front.length % 2 === 1) front.push(blankDraft()); // the body starts on a recto
   // R-CIP-10: the book block is printed in whole sheets; the last is filled with blank pages.
@@ -156,16 +161,22 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
       index, kind: p.draft.kind, number: p.number, folio: p.draft.hasFurniture ? p.number : '', isRecto,
       runningHead: headFor(p.draft, isRecto, partTitle), items: [], sources: p.draft.sources ?? [],
     };
+    const marks = ctx.caches && ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
+    const pageIndexOf = (id: string) => anchors.get(id)?.pageIndex;
+    const kept = ctx.caches?.pages.kept(p.draft, page, marks, pageIndexOf);
+    if (kept) return kept;
     const begins = p.draft.begins ?? (p.draft.anchors[0] ? { anchor: p.draft.anchors[0].id } : undefined);
     if (begins) page.begins = begins;
-    const drawn = p.draft.draw(isRecto, (id) => anchors.get(id)?.pageIndex);
+    const links: Array<[string, number | undefined]> = [];
+    const drawn = p.draft.draw(isRecto, (id) => {
+      const at = pageIndexOf(id);
+      links.push([id, at]);
+      return at;
+    });
     const textLines = textLinesOf(ctx.geometry, isRecto, drawn);
     if (textLines.length > 0) page.textLines = textLines;
     page.items = [...drawn, ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
-    if (ctx.caches) {
-      const marks = ctx.draft ? [ctx.draft.stamp, ...p.draft.anchors.map((a) => `${ctx.draft!.sourceNotes.get(a.id) ?? ''}${JSON.stringify(ctx.draft!.marginNotes?.get(a.id) ?? '')}`)].join('\u0000') : '';
-      ctx.caches.pages.assign(p.draft, page, marks);
-    }
+    ctx.caches?.pages.assign(p.draft, page, marks, links);
     return page;
   });
   return { widthPt: ctx.geometry.widthPt, heightPt: ctx.geometry.heightPt, pages, anchors, outline: outlineOf(all), wordsThousands: facts.wordsThousands, index };

@@ -286,7 +286,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = layoutForPrint(pdfInput);
   request.progress?.end();
   const paths = outputPaths(request.out, book, request.draft, request.round);
-  const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round);
+  const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round, caches?.manifest);
   const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
   if (request.since && !changes) return base;
   // The EPUB needs only the page numbers: it is begun now, so that its images and its

@@ -2,22 +2,24 @@
  * What a watch or preview session keeps between builds, behind one
  * interface: image probes, parsed files, the layout's caches (composed
  * paragraphs, laid-out parts, page identities), drawn pages and font
- * subsets. A plain `build` has none of it.
+ * subsets, the manifest's hashes. A plain `build` has none of it.
  */
 import { ImageProbeCache } from '../io/index.ts';
 import { LayoutCaches } from '../layout/index.ts';
 import { ParseCache } from '../parse/index.ts';
 import { RenderCache } from '../render/index.ts';
+import { ManifestMemo } from './manifest-memo.ts';
 
 export interface SessionCaches {
   images: ImageProbeCache;
   parse: ParseCache;
   layout: LayoutCaches;
   render: RenderCache;
+  manifest: ManifestMemo;
 }
 
 export function newCaches(): SessionCaches {
-  return { images: new ImageProbeCache(), parse: new ParseCache(), layout: new LayoutCaches(), render: new RenderCache() };
+  return { images: new ImageProbeCache(), parse: new ParseCache(), layout: new LayoutCaches(), render: new RenderCache(), manifest: new ManifestMemo() };
 }
 
 /** The layout and render caches start a build (the probe and parse caches start theirs when they are used). */

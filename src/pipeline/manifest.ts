@@ -18,6 +18,7 @@
 import crypto from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import type { Page, PagedDocument, PageChange, TextLine } from '../layout/index.ts';
+import type { ManifestMemo } from './manifest-memo.ts';
 
 export const MANIFEST_FORMAT = 'nianjian-manifest/2';
 /** The first format (paragraphs only, in print order, no first characters): still read. */
@@ -105,7 +106,7 @@ function filesOfKeys(dir: string): (key: string) => string {
   };
 }
 
-/** The block's first HEAD_CHARS characters less white space (without splitting the whole text into characters). */
+/** A block's first characters, white space left out: read from its start, not spread whole into an array (a seventh of a watch rebuild's garbage). */
 function headOf(text: string): string {
   let head = '';
   let count = 0;
@@ -117,17 +118,19 @@ function headOf(text: string): string {
   return head;
 }
 
-export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string): Manifest {
+/** A block's entry in the manifest. */
+function paragraphOf(file: string, p: PrintedBlock): ManifestParagraph {
+  const lines = Array.from(p.lines, (l) => l ?? '');
+  const text = lines.join('');
+  return { file, hash: hashOf(text, 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!], head: headOf(text) };
+}
+
+export function makeManifest(paged: PagedDocument, dir: string, book: string, round?: string, memo?: ManifestMemo): Manifest {
   const fileOfKey = filesOfKeys(dir);
-  const paragraphs = [...blocksOf(paged)].map(([key, p]): ManifestParagraph => {
-    const lines = Array.from(p.lines, (l) => l ?? '');
-    const text = lines.join('');
-    return {
-      file: fileOfKey(key), hash: hashOf(text, 12), lines: lines.map((l) => hashOf(l, 8)).join(' '), pages: [p.pages[0]!, p.pages.at(-1)!],
-      head: headOf(text),
-    };
-  });
-  return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: pageHash(p) })) };
+  memo?.startBuild();
+  const paragraphs = [...blocksOf(paged)].map(([key, p]) => (memo ? memo.paragraph(key, p.lines, p.pages, () => paragraphOf(fileOfKey(key), p)) : paragraphOf(fileOfKey(key), p)));
+  const signature = memo ? (p: Page) => memo.page(p, pageHash) : pageHash;
+  return { format: MANIFEST_FORMAT, book, ...(round ? { round } : {}), paragraphs, pages: paged.pages.map((p) => ({ number: p.number, hash: signature(p) })) };
 }
 
 /** One paragraph and one page a line: small, and a text diff of two manifests reads well. */

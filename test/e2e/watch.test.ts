@@ -82,6 +82,7 @@ test('after every edit, the PDF a watch session writes from its caches is byte f
   const watching = main(['watch', dir, '--out', out], (s) => lines.push(s), stop.signal);
   const pageTexts = (folder: string) => execFileSync('pdftotext', [join(folder, readdirSync(folder).find((n) => n.endsWith('.pdf'))!), '-'], { encoding: 'utf8' }).split('\f').map((t) => t.replace(/\s/g, ''));
   const pdfIn = (folder: string) => readFileSync(join(folder, readdirSync(folder).find((n) => n.endsWith('.pdf'))!));
+  const manifestIn = (folder: string) => readFileSync(join(folder, readdirSync(folder).find((n) => n.endsWith('-manifest.json'))!));
   const edit = (name: string, change: (text: string) => string) => writeFileSync(join(dir, name), change(readFileSync(join(dir, name), 'utf8')));
   const middle = (text: string) => text.indexOf('。', text.length >> 1);
   const edits: Array<[string, (t: string) => string]> = [
@@ -108,6 +109,8 @@ test('after every edit, the PDF a watch session writes from its caches is byte f
       const clean = mkdtempSync(join(tmpdir(), 'nianjian-clean-'));
       expect(await main(['build', dir, '--out', clean], () => {})).toBe(0);
       expect(pdfIn(out).equals(pdfIn(clean)), `edit ${k + 1} (${name})`).toBe(true);
+      // Pages and hashes the session kept make the same manifest too.
+      expect(manifestIn(out).equals(manifestIn(clean)), `manifest after edit ${k + 1}`).toBe(true);
       if (name === photo) continue;
       // The body pages before the edited part are the pages they were (only the TOC in front may follow the edit).
       const after = pageTexts(out);

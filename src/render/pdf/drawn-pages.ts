@@ -5,10 +5,17 @@
  * (a new character earlier in the book renumbers what follows). Otherwise its
  * deflated content is used as it is, and the glyphs it used first are given
  * their CIDs again in the same order, so the rest of the document is numbered
- * exactly as in a build from scratch.
+ * exactly as in a build from scratch. The objects its drawing made (a font's
+ * first object, its images, its links' annotations) are made again in the
+ * order they were made, so they keep their numbers and their place in the
+ * file: a page of photos that brings in a font, a TOC or index page with its
+ * links, is kept too (they were 40 of the 70 pages a rebuild drew).
  */
-import type { DisplayItem, Page } from '../../layout/index.ts';
+import type { DisplayItem, LinkItem, Page } from '../../layout/index.ts';
 import type { DocumentFonts, FirstUse } from './fonts.ts';
+
+/** An object a page's drawing made, in the order made: a font's first object, an image (the next of the page's), a link's annotation. */
+export type PageObject = { kind: 'font'; fontKey: string } | { kind: 'image' } | { kind: 'link'; link: LinkItem };
 
 interface DrawnPage {
   before: string;
@@ -20,17 +27,19 @@ interface DrawnPage {
   imageCount: number;
   /** Whether the page's /XObject dictionary came before its /Font dictionary (an image drawn before any text). */
   imagesFirst: boolean;
+  objects: PageObject[];
   content: Uint8Array;
 }
 
-/** The pdfkit calls that embed an image without drawing it. */
+/** The pdfkit calls that embed an image without drawing it, and that add a link's annotation. */
 export interface ImageDoc {
   openImage(src: Buffer): { label: string; obj?: unknown; embed(doc: unknown): void };
+  link(x: number, y: number, w: number, h: number, url: string): unknown;
 }
 
-/** Links add annotation objects; everything else on a page is content, fonts and images. */
-function keepable(items: readonly DisplayItem[]): boolean {
-  return items.every((i) => i.kind !== 'link' && (i.kind !== 'group' || keepable(i.items)));
+/** Links are replayed where the page's coordinates are the document's, so not inside a group (which may transform them). */
+function keepable(items: readonly DisplayItem[], inGroup = false): boolean {
+  return items.every((i) => (i.kind !== 'link' || !inGroup) && (i.kind !== 'group' || keepable(i.items, true)));
 }
 
 /** The bytes of each image the page draws, in drawing order. */
@@ -72,19 +81,26 @@ export class DrawnPages {
     }
     for (const use of kept.firstUses) fonts.cid(fonts.get(use.fontKey), use);
     if (fonts.fingerprint() !== kept.after) throw new Error(`renderPdf: page ${page.number} numbered its glyphs differently`);
+    // The objects in the order the drawing made them: their numbers, and the file's order of the objects pdfkit writes at once.
+    const opened: Array<{ label: string; obj?: unknown }> = [];
+    for (const o of kept.objects) {
+      if (o.kind === 'font') fonts.get(o.fontKey).ref();
+      else if (o.kind === 'link') doc.link(o.link.x, o.link.y, o.link.width, o.link.height, o.link.pageIndex as unknown as string);
+      else {
+        const bytes = images[opened.length]!;
+        const image = doc.openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)); // read, not changed: no copy of the photo
+        if (!image.obj) image.embed(doc);
+        opened.push(image);
+      }
+    }
     const addFonts = () => {
       for (const key of kept.fontKeys) {
         const font = fonts.get(key);
         target.fonts[font.id] = font.ref();
       }
     };
-    // What doc.image() does besides drawing: the image object, numbered in turn, in the page's resources.
     const addImages = () => {
-      for (const b of images) {
-        const image = doc.openImage(Buffer.from(b));
-        if (!image.obj) image.embed(doc);
-        target.xobjects[image.label] ??= image.obj;
-      }
+      for (const image of opened) target.xobjects[image.label] ??= image.obj;
     };
     // The resource dictionaries in the order the drawing made them: their order is in the file.
     if (kept.imagesFirst) {
@@ -101,17 +117,14 @@ export class DrawnPages {
     return true;
   }
 
-  /** Keeps a page just drawn (and deflated), with the fonts' fingerprint before it. */
-  keep(page: Page, identity: object | undefined, target: PageRef, fonts: DocumentFonts, before: { fingerprint: string; fontObjects: number }, firstUses: FirstUse[], bytes: (src: string) => Uint8Array | undefined): void {
+  /** Keeps a page just drawn (and deflated), with the fonts' fingerprint before it and the objects its drawing made. */
+  keep(page: Page, identity: object | undefined, target: PageRef, fonts: DocumentFonts, before: string, firstUses: FirstUse[], objects: PageObject[], bytes: (src: string) => Uint8Array | undefined): void {
     if (!DrawnPages.canKeep(page, identity) || target.content.buffer.length !== 1) return;
     const images = imagesOf(page.items, bytes);
-    // A font whose object first came on this page, among images: the replay could not tell which object
-    // was made first, so such a page (one at most per font in a book) is always drawn.
-    if (images.length > 0 && fonts.objectCount() !== before.fontObjects) return;
     const ids = Object.keys(target.resources.data.Font ?? {});
     const fontKeys = ids.map((id) => [...fonts.used].find(([, f]) => f.id === id)![0]);
     const order = Object.keys(target.resources.data);
     const imagesFirst = order.includes('XObject') && (!order.includes('Font') || order.indexOf('XObject') < order.indexOf('Font'));
-    this.pages.set(identity, { before: before.fingerprint, after: fonts.fingerprint(), firstUses, fontKeys, imageCount: images.length, imagesFirst, content: target.content.buffer[0]! });
+    this.pages.set(identity, { before, after: fonts.fingerprint(), firstUses, fontKeys, imageCount: images.length, imagesFirst, objects, content: target.content.buffer[0]! });
   }
 }

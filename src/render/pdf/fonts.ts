@@ -8,6 +8,7 @@
  */
 import type { PositionedGlyph } from '../../compose/index.ts';
 import type { Font } from '../../font/index.ts';
+import type { PageObject } from './drawn-pages.ts';
 import { quickenSubset } from './ttf-subset.ts';
 
 /** What pdfkit's EmbeddedFont offers that we use. */
@@ -53,6 +54,8 @@ export class DocumentFonts {
   private hashB = 0;
   /** First uses while a page is drawn, for the session's page cache. */
   recording: FirstUse[] | undefined;
+  /** The objects a page's drawing makes, in order, for the session's page cache (drawn-pages.ts). */
+  pageObjects: PageObject[] | undefined;
 
   constructor(private readonly doc: FontDoc, private readonly files: ReadonlyMap<string, Uint8Array | Font>) {}
 
@@ -91,13 +94,6 @@ export class DocumentFonts {
     // Sized to the font: an array written first at a high glyph id would be a hash table, a lookup for each of the 450,000 glyphs.
     if (!known) this.numberedBy.set(font, (known = { hex: new Array<string>(font.font.numGlyphs), widthEm: new Array<number>(font.font.numGlyphs) }));
     return known;
-  }
-
-  /** How many fonts have their PDF object yet (pdfkit makes it at a font's first use on a page). */
-  objectCount(): number {
-    let count = 0;
-    for (const f of this.used.values()) if (f.dictionary != null) count++;
-    return count;
   }
 
   /** Everything registered and numbered so far, as one string: equal fingerprints, equal state. */

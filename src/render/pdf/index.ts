@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Font } from '../../font/index.ts';
 import type { ImageDoc, PageRef } from './drawn-pages.ts';
 import { DocumentFonts, type EmbeddedFont } from './fonts.ts';
-import { cacheSubset, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
+import { cacheSubset, collect, deflatePageContent, type RenderCache, withDeflate } from './streams.ts';
 import type { DisplayItem, GlyphItem, OutlineItem, Page, PagedDocument } from '../../layout/index.ts';
 
 export interface PdfMetadata {
@@ -57,6 +57,7 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
     const first = refs[i]!;
     const firstSize = run.sizePt(i);
     const font = fonts.get(first.fontKey);
+    if (font.dictionary == null) fonts.pageObjects?.push({ kind: 'font', fontKey: first.fontKey });
     const numbered = fonts.numbered(font);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (firstSize / first.scale));
@@ -112,8 +113,10 @@ function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, Gly
       break;
     case 'image': {
       const bytes = input.imageBytes(item.src);
-      if (bytes) doc.image(Buffer.from(bytes), item.x, item.y, { width: item.width, height: item.height });
-      else doc.save().lineWidth(0.5).rect(item.x, item.y, item.width, item.height).stroke().restore();
+      if (bytes) {
+        fonts.pageObjects?.push({ kind: 'image' });
+        doc.image(Buffer.from(bytes), item.x, item.y, { width: item.width, height: item.height });
+      } else doc.save().lineWidth(0.5).rect(item.x, item.y, item.width, item.height).stroke().restore();
       break;
     }
     case 'rule':
@@ -123,6 +126,7 @@ function drawItem(doc: Doc, fonts: DocumentFonts, item: Exclude<DisplayItem, Gly
       doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke().restore();
       break;
     case 'link':
+      fonts.pageObjects?.push({ kind: 'link', link: item });
       doc.link(item.x, item.y, item.width, item.height, item.pageIndex as unknown as string);
       break;
   }
@@ -182,12 +186,14 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
     const target = doc.page as unknown as PageRef;
     const identity = input.pageIdentity?.(page);
     if (input.cache?.drawn.reuse(page, identity, target, fonts, doc as unknown as ImageDoc, input.imageBytes)) continue;
-    const before = { fingerprint: fonts.fingerprint(), fontObjects: fonts.objectCount() };
+    const before = fonts.fingerprint();
     fonts.recording = input.cache ? [] : undefined;
+    fonts.pageObjects = input.cache ? [] : undefined;
     drawItems(doc, fonts, page.items, input, paged.heightPt);
     deflatePageContent(target);
-    input.cache?.drawn.keep(page, identity, target, fonts, before, fonts.recording ?? [], input.imageBytes);
+    input.cache?.drawn.keep(page, identity, target, fonts, before, fonts.recording ?? [], fonts.pageObjects ?? [], input.imageBytes);
     fonts.recording = undefined;
+    fonts.pageObjects = undefined;
   }
   addOutline(doc, doc.outline, paged.outline);
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageLabels = { Nums: pageLabels(paged.pages) };
@@ -199,12 +205,4 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
 /** The Info dictionary of nianjian's PDFs: fixed dates, so that two builds give the same bytes. */
 export const infoOf = (m: PdfMetadata) => ({ Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date });
 
-/** A pdfkit document's bytes, once it has ended. */
-export function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  return new Promise((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks))); // a Buffer is a Uint8Array: no second copy of a 45 MB file
-    doc.on('error', reject);
-  });
-}
+export { collect };
