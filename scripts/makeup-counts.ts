@@ -121,9 +121,11 @@ export interface MakeupCounts {
   tocTurnoversFlush: number[];
   /** TOC lines of a numbered section (一、…) with the line under it, a heading of the level below, at the same indent. */
   tocLevelsFlattened: number[];
-  /** R-YB-4: credit lines（…）standing first in a column, parted from the text they credit (pages). */
+  /** R-YB-4: credit lines（…）in the body columns, and those standing first in a column, parted from the text they credit (pages). */
+  credits: number;
   creditsAtColumnTop: number[];
-  /** R-COL-2: table headers side by side in the two columns of a page, begun level (their titles or 续表 bands overlap), whose rows are not level (pages). */
+  /** R-COL-2: table headers side by side in the two columns of a page, begun level (their titles or 续表 bands overlap), and those whose rows are not level (pages). */
+  tableHeadPairs: number;
   tableHeadsMisaligned: number[];
   /** R-YB-7: TOC page numbers, in reading order, and the TOC pages where one is lower than the one before it (a table or float set out of order). */
   tocNumbers: number;
@@ -163,7 +165,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
   const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [],
-    creditsAtColumnTop: [], tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
+    credits: 0, creditsAtColumnTop: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
@@ -178,11 +180,13 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
       const lowest = Math.max(...boxes.filter(inArea).map((b) => b.y));
       if (lowest < m.typeTopPt + (2 / 3) * (bottom - m.typeTopPt)) counts.tableOnlyPages.push(i);
     }
-    if (!endsFlow && kind === undefined) shortColumns(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
-    creditsAfterFigures(boxes.filter(inArea), m, mid, i, counts);
-    creditsAtTop(boxes.filter(inArea), m, mid, i, counts);
-    tableHeads(boxes.filter(inArea), m, mid, i, counts);
-    figures(boxes.filter(inArea), m, mid, lastBaseline, i, counts);
+    const area = boxes.filter(inArea);
+    const columns = columnLines(area, mid);
+    if (!endsFlow && kind === undefined) shortColumns(area, m, mid, lastBaseline, i, counts);
+    creditsAfterFigures(area, m, mid, i, counts);
+    creditsAtTop(columns, m, i, counts);
+    tableHeads(columns, m, i, counts);
+    figures(area, m, mid, lastBaseline, i, counts);
   });
   listPages(pages, m, inArea, counts);
   return counts;
@@ -311,12 +315,12 @@ type ColumnLine = ReturnType<typeof columnLines>[number][number];
 const isCreditText = (line: ColumnLine, m: GridMeasures) => /^（[^）]*）$/.test(line.text) && near(line.size, m.bodySizePt, 0.05);
 
 /** R-YB-4: a credit line that is the first text of its column (its text is in the column before). */
-function creditsAtTop(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
-  const columns = columnLines(boxes, mid);
-  columns.forEach((lines, c) => {
+function creditsAtTop(columns: readonly ColumnLine[][], m: GridMeasures, pageIndex: number, counts: MakeupCounts): void {
+  columns.forEach((lines) => {
+    counts.credits += lines.filter((l) => isCreditText(l, m)).length;
     const first = lines[0];
     // Flush right: it starts well in from the column's left edge (a body line starts at it, or 2 em in).
-    const left = Math.min(...columns[c]!.map((l) => l.x));
+    const left = Math.min(...lines.map((l) => l.x));
     if (first && isCreditText(first, m) && (first.x > left + 3 * m.bodySizePt || lines.length === 1)) counts.creditsAtColumnTop.push(pageIndex);
   });
 }
@@ -338,12 +342,13 @@ function tablePieces(lines: readonly ColumnLine[], m: GridMeasures): Array<{ top
 }
 
 /** R-COL-2: pieces of tables side by side, begun level (their bands overlap), with their header rows more than half a point apart. */
-function tableHeads(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
-  const [left, right] = columnLines(boxes, mid).map((lines) => tablePieces(lines, m));
+function tableHeads(columns: readonly ColumnLine[][], m: GridMeasures, pageIndex: number, counts: MakeupCounts): void {
+  const [left, right] = columns.map((lines) => tablePieces(lines, m));
   for (const a of left!) {
     for (const b of right!) {
-      const overlap = a.top < b.head && b.top < a.head;
-      if (overlap && Math.abs(a.head - b.head) > 0.5) counts.tableHeadsMisaligned.push(pageIndex);
+      if (!(a.top < b.head && b.top < a.head)) continue;
+      counts.tableHeadPairs++;
+      if (Math.abs(a.head - b.head) > 0.5) counts.tableHeadsMisaligned.push(pageIndex);
     }
   }
 }

@@ -190,6 +190,7 @@ describe('R-PUN-1: an opening quote stands at the end of its 1-em cell in every 
     const fonts = createFontProvider(await loadFontSet());
     const size = 10;
     for (const style of [BODY, EMPHASIS]) {
+      let quotes = 0;
       const options = { fontSizePt: size, measurePt: 12 * size, punctuation: 'quanjiao' as const, kinsoku: 'standard' as const, fonts };
       // The second line begins with the quote: 十二个字把第一行排满……
       const text = '举办“永远跟党走”活动，一二三四五“六七”八九十。';
@@ -199,6 +200,7 @@ describe('R-PUN-1: an opening quote stands at the end of its 1-em cell in every 
         const glyphs = line.glyphs.toArray();
         glyphs.forEach((g, i) => {
           if (g.text !== '“') return;
+          quotes++;
           const right = g.xPt + g.advanceEm * g.sizePt * g.scale;
           const next = glyphs[i + 1]!;
           // The quote's cell ends where the next character begins: its glyph ends there too.
@@ -207,6 +209,7 @@ describe('R-PUN-1: an opening quote stands at the end of its 1-em cell in every 
           expect(g.xPt).toBeGreaterThanOrEqual(-0.01);
         });
       }
+      expect(quotes, `${style.role}: the text's two “ were found`).toBe(2);
     }
   });
 });

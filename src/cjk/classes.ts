@@ -22,6 +22,9 @@ export const PREFIX = '¥￥$＄';
 export const POSTFIX = '%‰℃°';
 /** §1.4 long marks: a pair of these is one 2-em unit */
 export const LONG_MARK = '—…⋯⸺';
+/** ASCII closing and pause marks, and opening ones, left in Chinese text (the normaliser converts most; a CIP record keeps them). */
+export const ASCII_CLOSING: ReadonlySet<string> = new Set([...',.;:?!)]}%']);
+export const ASCII_OPENING: ReadonlySet<string> = new Set([...'([{']);
 
 const FULLWIDTH_PUNCT = new Set([...STOP_END, ...STOP_IN, ...OPEN, ...CLOSE, ...INTERPUNCT, '—', '…', '～', '／', '\u3000']);
 

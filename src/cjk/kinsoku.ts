@@ -2,7 +2,7 @@
  * Line-break prohibitions 禁则 (chinese-layout-spec §3, R-KIN), at the GB法
  * level (default) or strict.
  */
-import type { PunctClass } from './classes.ts';
+import { ASCII_CLOSING, type PunctClass } from './classes.ts';
 import type { SegmentClass } from './segment.ts';
 
 export type KinsokuLevel = 'standard' | 'strict';
@@ -12,13 +12,10 @@ const NO_LINE_START: ReadonlySet<PunctClass> = new Set(['stop-end', 'stop-in', '
 /** R-KIN-2, R-KIN-3: classes that must not end a line. */
 const NO_LINE_END: ReadonlySet<PunctClass> = new Set(['open', 'solidus']);
 
-/** ASCII closing and pause marks left in Chinese text (the normaliser converts most): never at a line start either. */
-const ASCII_NO_LINE_START = new Set([...',.;:?!)]}%']);
-
 /** May `s` be the first unit of a wrapped line? */
 export function canStartLine(s: SegmentClass, level: KinsokuLevel): boolean {
   if (s.kind === 'sup') return false; // a note marker belongs to what precedes it
-  if (s.kind === 'token' && ASCII_NO_LINE_START.has(s.text[0]!)) return false;
+  if (s.kind === 'token' && ASCII_CLOSING.has(s.text[0]!)) return false; // ASCII marks never begin a line either
   if (s.kind === 'long') return level !== 'strict' || s.text.length === 4; // R-KIN-4, R-KIN-6
   return !(s.kind === 'punct' && NO_LINE_START.has(s.punct!));
 }

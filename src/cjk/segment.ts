@@ -8,20 +8,13 @@ import { isHanCodePoint, LONG_MARK, POSTFIX, PREFIX, punctClassOf, type PunctCla
 
 export type SegmentKind = 'han' | 'punct' | 'long' | 'token' | 'sup' | 'space' | 'ideo-space';
 
-export interface Segment {
+/** A segment wherever it stands: what line breaking and spacing read of it. */
+export interface SegmentClass {
   kind: SegmentKind;
   text: string;
-  /** Offset (UTF-16) of the segment in the input. */
-  offset: number;
   /** For 'punct': the mark's class. */
   punct?: PunctClass;
 }
-
-/** A segment wherever it stands: what line breaking and spacing read of it. */
-export type SegmentClass = Omit<Segment, 'offset'>;
-
-/** Called for each segment: its kind, where it starts and ends in the text (UTF-16), a mark's class. */
-export type SegmentVisitor = (kind: SegmentKind, start: number, end: number, punct: PunctClass | undefined) => void;
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A letter or digit of a Latin/number token (all in the BMP, so one UTF-16 unit each). */
@@ -117,19 +110,3 @@ export class SegmentCursor {
 
 /** A space, tab or newline: a word space between Latin words. */
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a;
-
-/** Visits the segments of `text` (a SegmentCursor's walk, for whoever prefers a visitor). */
-export function visitSegments(text: string, visit: SegmentVisitor): void {
-  const cursor = new SegmentCursor(text);
-  while (cursor.next()) visit(cursor.kind, cursor.start, cursor.end, cursor.punct);
-}
-
-/** Segments `text`; offsets are UTF-16 offsets into it. */
-export function segmentText(text: string): Segment[] {
-  const out: Segment[] = [];
-  visitSegments(text, (kind, start, end, punct) => {
-    const part = text.slice(start, end);
-    out.push(punct ? { kind, text: part, offset: start, punct } : { kind, text: part, offset: start });
-  });
-  return out;
-}

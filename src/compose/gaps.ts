@@ -2,7 +2,7 @@
  * The gaps between units: where a line may break (R-KIN), how wide each
  * gap is, and how far it may shrink or stretch (R-MIX, R-JUS).
  */
-import { canBreakBetween, type KinsokuLevel } from '../cjk/index.ts';
+import { ASCII_CLOSING, ASCII_OPENING, canBreakBetween, type KinsokuLevel } from '../cjk/index.ts';
 import type { UnitList } from './build-units.ts';
 import type { Gap, ShrinkClass, Unit } from './types.ts';
 
@@ -29,10 +29,8 @@ const isLatin = (u: Unit) => u.seg.kind === 'token';
  * full-width marks: text kept as supplied, such as a CIP record's
  * "年鉴. 2024" (R-CIP-3), would otherwise read "年鉴 . 2024".
  */
-const LATIN_CLOSING = new Set([...'.,:;!?)]}%']);
-const LATIN_OPENING = new Set([...'([{']);
-const startsMixed = (u: Unit) => isLatin(u) && !LATIN_CLOSING.has(u.seg.text[0]!);
-const endsMixed = (u: Unit) => isLatin(u) && !LATIN_OPENING.has(u.seg.text[u.seg.text.length - 1]!);
+const startsMixed = (u: Unit) => isLatin(u) && !ASCII_CLOSING.has(u.seg.text[0]!);
+const endsMixed = (u: Unit) => isLatin(u) && !ASCII_OPENING.has(u.seg.text[u.seg.text.length - 1]!);
 /** R-JUS-5: no spreading next to connectors and solidi, nor before a note marker. */
 const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct === 'solidus' || u.seg.kind === 'sup';
 

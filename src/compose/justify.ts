@@ -221,8 +221,7 @@ export type ParagraphSetting = Omit<SetLineInput, 'range' | 'isLast'>;
  * Sets the lines of a paragraph broken at `ranges`. They share one draft and
  * one buffer for their glyph positions (each line's `at` a view of it): the
  * sample's lines then hold 2 MB less heap than with a typed array each
- * (scripts/bench-compose.ts). A structured clone of one line carries its
- * paragraph's buffer: to post lines to another thread, pack them first.
+ * (scripts/bench-compose.ts).
  */
 export function setLines(p: ParagraphSetting, ranges: readonly LineRange[]): Line[] {
   const draft = new Draft();

@@ -150,7 +150,9 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
   if (needsDecoder) await woff2Ready();
   // The role fonts every book sets are read now, together on the thread pool (25 MB for the
   // sample's, 20-30 ms of this thread's CPU when read here); bold faces and fallbacks when a text first needs them.
-  await Promise.all(FONT_ROLES.map((role) => (roles[role].regular instanceof LazyFont ? roles[role].regular.readAhead() : undefined)));
+  // Each file once: roles may share a font (a book's fonts.yaml naming one file for body and heading).
+  const regulars = new Set(FONT_ROLES.map((role) => roles[role].regular));
+  await Promise.all([...regulars].map((font) => (font instanceof LazyFont ? font.readAhead() : undefined)));
   for (const role of FONT_ROLES) void roles[role].regular.postscriptName;
   return { roles, fallback };
 }

@@ -5,5 +5,4 @@ export { EM_BOX_ASCENT, type Geometry, geometryOf } from './geometry.ts';
 export { dumpPage } from './dump.ts';
 export { layoutBook, roman } from './paginate.ts';
 export { LayoutCaches } from './caches.ts';
-export { PartLayoutCache } from './part-cache.ts';
 export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem, TextLine } from './types.ts';

@@ -101,16 +101,15 @@ function hungPt(item: LeaderItem, line: Line): number {
 
 const OPENING_MARK = /^[“‘《（〈「『【〔［]$/u;
 
-function drawBlock(ctx: LayoutContext, b: Block, left: number, baseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
+function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
   const w = ctx.geometry.columnWidthPt;
   const { item } = b;
-  const top = baseline;
   const out: DisplayItem[] = b.lines.map((l, i) => {
     const indent = (item.indentEm + (i > 0 ? item.hangEm : 0)) * item.sizePt - hungPt(item, l);
     const x = item.isHeading ? left + (w - l.widthPt) / 2 : left + indent;
-    return { kind: 'glyphs', x, y: top + i * pitch, glyphs: l.glyphs };
+    return { kind: 'glyphs', x, y: firstBaseline + i * pitch, glyphs: l.glyphs };
   });
-  let lastY = top + (b.lines.length - 1) * pitch;
+  let lastY = firstBaseline + (b.lines.length - 1) * pitch;
   const lastIndent = (item.indentEm + (b.lines.length > 1 ? item.hangEm : 0)) * item.sizePt - (b.lines.length === 1 ? hungPt(item, b.lines[0]!) : 0);
   const textEnd = left + lastIndent + (b.lines.at(-1)?.widthPt ?? 0);
   const isLong = b.trailer.length > 0 && b.height > b.lines.length;
@@ -124,7 +123,7 @@ function drawBlock(ctx: LayoutContext, b: Block, left: number, baseline: number,
   if (isLong) lastY += b.trailer.length * pitch;
   if (item.numberTargets) out.push(...numberLinks(b, item.numberTargets, left + w, isLong ? lastY - (b.trailer.length - 1) * pitch : lastY, pitch, pageIndexOf));
   const target = item.target ? pageIndexOf(item.target) : undefined;
-  if (target !== undefined) out.push({ kind: 'link', x: left, y: top - item.sizePt, width: w, height: lastY - top + 1.3 * item.sizePt, pageIndex: target });
+  if (target !== undefined) out.push({ kind: 'link', x: left, y: firstBaseline - item.sizePt, width: w, height: lastY - firstBaseline + 1.3 * item.sizePt, pageIndex: target });
   return out;
 }
 

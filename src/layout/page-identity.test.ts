@@ -11,9 +11,11 @@ describe('a watch session keeps a page whole only while its draft, place and lin
     const draft = blankDraft();
     const first = pageAt(4);
     ids.assign(draft, first, '', [['p1-entry3', 20]]);
+    const token = ids.of(first);
+    expect(token).toBeDefined();
     expect(ids.kept(draft, pageAt(4), '', () => 20)).toBe(first);
     ids.assign(draft, first, '', [['p1-entry3', 20]]);
-    expect(ids.of(first)).toBeDefined();
+    expect(ids.of(first)).toBe(token);
   });
 
   it('draws the page again, with a new token, when a link now goes to another page, the place or the proof marks changed', () => {

@@ -18,6 +18,11 @@ describe('bad input', () => {
     expect(r.messages).toContainEqual(expect.stringMatching(/^book\.yaml \d+:\d+ yaml-syntax error$/));
   });
 
+  test('a footnote in 编辑说明 (front matter sets no notes): a warning at its mark, not a silent loss', async () => {
+    const r = await checkFiles({ ...part('## 章\n\n文。'), 'front/01-编辑说明.md': '# 编辑说明\n\n本卷资料截至年底。[^1]\n\n[^1]: 个别数据为快报数。\n' });
+    expect(r.messages).toContain('01-编辑说明.md 3:10 footnote-in-front warning');
+  });
+
   test('heading level skipped', async () => {
     const r = await checkFiles(part('### 分目\n\n【条】 文。'));
     expect(r.messages).toContain('01-篇.md 3:1 heading-level-skipped error');

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { loadBook, readYaml } from '../config/index.ts';
 import { report, type VFile, type VFileMessage } from '../diagnostics/index.ts';
-import { type Block, type Book, type FrontSection, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
+import { type Block, type Book, type FrontSection, noteRefsIn, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
 import { SessionCache } from '../units/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
 import { expandIndented } from './indented.ts';
@@ -102,6 +102,8 @@ function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSecti
   const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
   checkHeadingLength(file, title, titleText);
   const blocks = frontBlocks(state, kind, toBlocks(state, rest));
+  // Notes are set at the foot of body columns only: one in 编辑说明 would print neither its mark nor its text.
+  for (const ref of noteRefsIn(blocks)) report(file, ref.source.position, 'footnote-in-front', {});
   return { type: 'front', id: state.nextId('front'), title: titleText, kind, blocks, source: state.source(title) };
 }
 

@@ -34,8 +34,7 @@ export class ManifestMemo {
 
   /** The entry of the block `key`, made by `make` unless it printed these lines on these pages before. */
   paragraph(key: string, lines: ReadonlyArray<string | undefined>, pages: readonly string[], make: () => ManifestParagraph): ManifestParagraph {
-    const kept = this.blocks.lookup(key, (k) => same(k.lines, lines) && same(k.pages, pages));
-    return (kept ?? this.blocks.store(key, { lines, pages, entry: make() })).entry;
+    return this.blocks.get(key, () => ({ lines, pages, entry: make() }), (k) => same(k.lines, lines) && same(k.pages, pages)).entry;
   }
 
   /** `hash(page)`, worked out once for each Page object. */

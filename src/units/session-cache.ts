@@ -41,7 +41,7 @@ export class SessionCache<V> {
     return kept;
   }
 
-  /** Keeps a value made after a `lookup` found none (values made asynchronously). */
+  /** Keeps a value made after a `lookup` found none (values made asynchronously, or in a batch). */
   store(key: string, value: V): V {
     this.current.set(key, value);
     return value;

@@ -205,4 +205,3 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
 /** The Info dictionary of nianjian's PDFs: fixed dates, so that two builds give the same bytes. */
 export const infoOf = (m: PdfMetadata) => ({ Title: m.title, Author: m.author, Subject: m.subject, Keywords: m.keywords ?? '', Creator: 'nianjian', Producer: 'nianjian', CreationDate: m.date, ModDate: m.date });
 
-export { collect };
