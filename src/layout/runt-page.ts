@@ -3,8 +3,10 @@
  * sample, a line in each column and a credit) is taken back onto the pages
  * before it, as a compositor would: paragraphs near the end are set one line
  * shorter within the composer's squeeze (先挤后推, R-JUS), from the last one
- * back, until the flow ends a page sooner with no column left short
- * (R-COL-1). When that cannot be done, the pages stay as they were.
+ * back, until the flow ends a page sooner with no more columns left short
+ * (R-COL-1) than it had: a column no setting can fill earlier in the part
+ * (a widow that cannot be pulled back) does not keep the runt. When that
+ * cannot be done, the pages stay as they were.
  */
 import type { Atom } from './atoms.ts';
 import { flowAtoms, type FlowPage } from './flow.ts';
@@ -14,6 +16,9 @@ import type { Geometry } from './geometry.ts';
 const RUNT_LINES = 4;
 /** How many paragraphs from the end may be tightened: enough for a runt, few enough to stay near it. */
 const MOST_PARAGRAPHS = 24;
+
+/** Columns left short in mid-flow (R-COL-1) over all the pages. */
+const shortColumns = (pages: readonly FlowPage[]) => pages.reduce((n, page) => n + (page.short?.length ?? 0), 0);
 
 const linesOn = (page: FlowPage) => page.columns.reduce((n, col) => n + col.reduce((m, p) => m + p.atom.lines, 0), 0);
 
@@ -41,7 +46,7 @@ export function withoutRuntPage(atoms: readonly Atom[], pages: FlowPage[], g: Ge
     // Each paragraph set a line shorter frees one line: try once there are as many as the runt has.
     if (tightened.size < runt) continue;
     const again = flowAtoms(withTightened(atoms, tightened), g);
-    if (again.length < pages.length && again.every((p) => !p.short?.length)) return again;
+    if (again.length < pages.length && shortColumns(again) <= shortColumns(pages)) return again;
   }
   return pages;
 }
