@@ -4,10 +4,10 @@
  * rendering. Pure: files, fonts and the date come in as values.
  */
 import type { Template } from '../config/index.ts';
-import { tableOfContents } from '../derive/index.ts';
+import { applyNumbers, firstMoved, type FootnoteRules, markNotes, numbersByPage, tableOfContents } from '../derive/index.ts';
 import type { Font, FontProvider } from '../font/index.ts';
 import { type BuildProblem, geometryOf, type ImageSize, type LayoutCaches, type LayoutContext, layoutBook, type Page, type PagedDocument } from '../layout/index.ts';
-import { type Book, walkBook } from '../model/index.ts';
+import { type Book, type Source, walkBook } from '../model/index.ts';
 import { type RenderCache, renderPdf } from '../render/index.ts';
 import { marginNotes, shortPlace } from './proof-notes.ts';
 
@@ -38,15 +38,53 @@ export function sourceNotes(book: Book): Map<string, string> {
   return notes;
 }
 
-export interface PdfBuild {
-  bytes: Uint8Array;
+/** The book laid out for print, with what layout found. */
+export interface LaidOut {
   paged: PagedDocument;
   problems: BuildProblem[];
   /** TOC entries whose printed folio is not the page of their heading (should be none). */
   tocMismatches: string[];
+  /** Notes numbered by page that still moved after the last layout allowed: the first of them (its marks stay as printed). */
+  unsettledNote?: Source;
 }
 
-export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): { paged: PagedDocument; problems: PdfBuild['problems']; tocMismatches: string[] } {
+export interface PdfBuild extends LaidOut {
+  bytes: Uint8Array;
+}
+
+/**
+ * Layouts after the first, for notes numbered from 1 on each page: a mark's
+ * width can move a line, and the note with it, to the next page and back.
+ */
+const MOST_RELAYOUTS = 3;
+
+/**
+ * The book laid out with its notes marked as the template says
+ * (footnotes.style, footnotes.numbering). Numbered by page, the notes are
+ * numbered from the pages they fell on and the book laid out again until no
+ * mark changes; after MOST_RELAYOUTS the marks stay as printed and the first
+ * note still moving is returned, for a warning.
+ */
+export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): LaidOut {
+  markNotes(input.book, input.template.footnotes);
+  return withNotesSettled(input.book, input.template.footnotes, () => layoutOnce(input));
+}
+
+/** `layout()`'s book, laid out again until its notes numbered by page keep their marks, at most MOST_RELAYOUTS times more. */
+export function withNotesSettled(book: Book, rules: FootnoteRules, layout: () => LaidOut): LaidOut {
+  let laid = layout();
+  for (let relayouts = 0; rules.numbering === 'page'; relayouts++) {
+    const numbers = numbersByPage(book, rules, (id) => laid.paged.anchors.get(id)?.pageIndex);
+    const moved = firstMoved(numbers);
+    if (!moved) break;
+    if (relayouts === MOST_RELAYOUTS) return { ...laid, unsettledNote: moved.source };
+    applyNumbers(numbers);
+    laid = layout();
+  }
+  return laid;
+}
+
+function layoutOnce(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): LaidOut {
   const problems: BuildProblem[] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
   const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
@@ -58,7 +96,7 @@ export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBy
 }
 
 /** The PDF of a book laid out by layoutForPrint (a build starts the EPUB between the two). */
-export async function renderPrint(input: PdfBuildInput, laid: ReturnType<typeof layoutForPrint>): Promise<PdfBuild> {
+export async function renderPrint(input: PdfBuildInput, laid: LaidOut): Promise<PdfBuild> {
   const s = input.book.settings;
   const bytes = await renderPdf({
     document: laid.paged,

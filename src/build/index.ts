@@ -16,7 +16,7 @@ export function checkManuscript(files: ManuscriptFiles, all: VFile[], cache?: Pa
   return { ...parseManuscript(files, cache), files: all };
 }
 
-export { layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
+export { type LaidOut, layoutForPrint, type PdfBuild, type PdfBuildInput, renderPrint } from './build-pdf.ts';
 export { buildEpub, type EpubBuildInput, type ImageCache, loadSharp } from './build-epub.ts';
 export { preflightReport, type ReportFacts } from './report.ts';
 export { marginNotes, numberedQueries, shortPlace } from './proof-notes.ts';

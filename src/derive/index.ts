@@ -9,4 +9,4 @@ export {
   CAPACITY_SHARE, type Imprint, ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,
   wordCountThousands,
 } from './imprint.ts';
-export { type FootnoteRules, markNotes, numberNotesByPage } from './notes.ts';
+export { applyNumbers, firstMoved, type FootnoteRules, markNotes, numbersByPage, type PageNumber } from './notes.ts';

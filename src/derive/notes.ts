@@ -12,7 +12,7 @@ export type FootnoteRules = Template['footnotes'];
 /**
  * Sets each note reference's number and mark in `book` by `rules` (the same
  * rules give the same marks: a rebuild may do it again). Numbered by page,
- * they are numbered by article until the pages are known (numberNotesByPage).
+ * they are numbered by article until the pages are known (numbersByPage).
  */
 export function markNotes(book: Book, rules: FootnoteRules): void {
   const groups: NoteRef[][] = rules.numbering === 'continuous'
@@ -21,21 +21,28 @@ export function markNotes(book: Book, rules: FootnoteRules): void {
   for (const refs of groups) refs.forEach((r, i) => Object.assign(r, { number: i + 1, mark: noteMark(i + 1, rules.style) }));
 }
 
-/**
- * Numbers the notes from 1 on each page they were laid out on (`pageOf` a
- * mark's id, the page its line is on); true when a mark changed, so that the
- * book must be laid out again with the new marks.
- */
-export function numberNotesByPage(book: Book, rules: FootnoteRules, pageOf: (id: string) => number | undefined): boolean {
+/** A note's number and mark counted from 1 on the page it was laid out on. */
+export interface PageNumber {
+  ref: NoteRef;
+  number: number;
+  mark: string;
+}
+
+/** Each note's number and mark counted from 1 on the page `pageOf` its mark's id gives. */
+export function numbersByPage(book: Book, rules: FootnoteRules, pageOf: (id: string) => number | undefined): PageNumber[] {
   const counts = new Map<number | undefined, number>();
-  let changed = false;
-  for (const ref of noteRefsIn(book.parts)) {
+  return noteRefsIn(book.parts).map((ref) => {
     const page = pageOf(ref.id);
     const number = (counts.get(page) ?? 0) + 1;
     counts.set(page, number);
-    const mark = noteMark(number, rules.style);
-    if (mark !== ref.mark) changed = true;
-    Object.assign(ref, { number, mark });
-  }
-  return changed;
+    return { ref, number, mark: noteMark(number, rules.style) };
+  });
+}
+
+/** The first note whose mark as laid out is not its mark by page: the book must be laid out again with them. */
+export const firstMoved = (numbers: readonly PageNumber[]): NoteRef | undefined => numbers.find((n) => n.mark !== n.ref.mark)?.ref;
+
+/** Gives each note its number and mark by page. */
+export function applyNumbers(numbers: readonly PageNumber[]): void {
+  for (const { ref, number, mark } of numbers) Object.assign(ref, { number, mark });
 }

@@ -13,15 +13,15 @@ import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
 import { loadTemplate, type Template } from '../config/index.ts';
-import { isWordCountOff, markNotes, numberNotesByPage } from '../derive/index.ts';
-import { countMessages, hasErrors, report, VFile } from '../diagnostics/index.ts';
+import { isWordCountOff } from '../derive/index.ts';
+import { countMessages, hasErrors, type Params, report, type RuleId, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
 import {
   buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
   manuscriptAtRevision, readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
-import { type Book, walkBook } from '../model/index.ts';
+import { type Book, type Source, walkBook } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type SessionCaches, startBuild } from './caches.ts';
 import { bookFileName, isTemplateName, safeNamePart } from './names.ts';
@@ -230,11 +230,15 @@ const figureSources = (book: Book): string[] => {
 /** Photos that could not be decoded whole: an error at each figure that prints one, and nothing built. */
 function reportUnreadable(base: BuildOutcome, book: Book, unreadable: Map<string, string>): BuildOutcome {
   walkBook(book, (n) => {
-    if (n.type !== 'figure' || !unreadable.has(n.src)) return;
-    const file = base.files.find((f) => f.path === n.source.path || f.path.endsWith(`/${n.source.path}`)) ?? base.read!.folder;
-    report(file, n.source.position, 'figure-unreadable', { src: n.src, reason: unreadable.get(n.src)! });
+    if (n.type === 'figure' && unreadable.has(n.src)) reportAtSource(base, n.source, 'figure-unreadable', { src: n.src, reason: unreadable.get(n.src)! });
   });
   return base;
+}
+
+/** A message at a place in the manuscript: its file's, or the folder's when that file is not among those read. */
+function reportAtSource(base: BuildOutcome, source: Source, code: RuleId, params: Params): void {
+  const file = base.files.find((f) => f.path === source.path || f.path.endsWith(`/${source.path}`)) ?? base.read!.folder;
+  report(file, source.position, code, params);
 }
 
 /** Raised inside the steps when the disk fails; runBuild turns it into a message. */
@@ -262,7 +266,6 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const templateFile = await readTemplateFile(request.dir, book.settings.template);
   const template = loadTemplate(templateFile);
   if (!template) return { ...base, files: [...read.all, templateFile] };
-  markNotes(book, template.footnotes);
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
   if (hasErrors(read.all)) return base;
@@ -281,9 +284,8 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
     ...(draftStamp ? { draftStamp } : {}), ...(caches ? { layoutCaches: caches.layout, renderCache: caches.render } : {}),
     ...(request.progress ? { progress: request.progress.update } : {}),
   };
-  let laid = layoutForPrint(pdfInput);
-  // 页下注 numbered by page: marked as the pages fell, then laid out again until the marks stay (a second pass when they keep their widths).
-  for (let pass = 0; template.footnotes.numbering === 'page' && pass < 3 && numberNotesByPage(book, template.footnotes, (id) => laid.paged.anchors.get(id)?.pageIndex); pass++) laid = layoutForPrint(pdfInput);
+  const laid = layoutForPrint(pdfInput);
+  if (laid.unsettledNote) reportAtSource(base, laid.unsettledNote, 'footnote-numbers-unsettled', {});
   request.progress?.end();
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round, caches?.manifest);
