@@ -381,7 +381,7 @@ class ColumnFlow {
         if (parts) {
           this.put(parts.first);
           advance();
-          s.carry = parts.rest;
+          s.carry = this.restOf(atom, parts.rest);
           return { kind: 'full' };
         }
         this.placeFloat(atom);
