@@ -55,7 +55,7 @@ export function setParagraphs(book: Book, paged: PagedDocument): SetParagraph[] 
   });
 }
 
-const SHORT_CAUSE = { widow: '段末一行将单独转栏（孤行）', heading: '标题与其后两行排不下', block: '图表等整块排不下' } as const;
+const SHORT_CAUSE = { widow: '段末一行将单独转栏（孤行）', heading: '标题与其后两行排不下', block: '图表等整块排不下', credit: '供稿单位一行须与文末一两行同栏（R-YB-4）' } as const;
 
 /** "第 159 页左栏": a page number as printed, and the column on two-column pages. */
 function printedAt(p: BuildProblem): { printedAt: string } | Record<string, never> {

@@ -62,8 +62,8 @@ export type LayoutProblem =
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
-  /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, or a block that would not fit. */
-  | { kind: 'column-short'; source: Source; lines: number; cause: 'widow' | 'heading' | 'block' }
+  /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, a block that would not fit, or a credit line going over with its text. */
+  | { kind: 'column-short'; source: Source; lines: number; cause: 'widow' | 'heading' | 'block' | 'credit' }
   | { kind: 'index-term-unplaced'; term: string; source?: Source }
   | { kind: 'index-reading-guess'; heading: string; chars: string; letter: string; source?: Source };
 

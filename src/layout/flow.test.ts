@@ -154,7 +154,7 @@ describe('R-YB-4: a credit line never stands alone at a column top', () => {
   test('the last two lines of its text go over with it (no widow either, R-PAR-4); the short column is reported', () => {
     const pages = flowAtoms([...paragraph('a', 5), credit, atom('b1')], g);
     expect(show(pages)[0]).toEqual(['a1@0 a2@1 a3@2', 'a4@0 a5@1 C@2 b1@3']);
-    expect(pages[0]!.short).toEqual([{ column: 0, lines: 2, cause: 'widow' }]);
+    expect(pages[0]!.short).toEqual([{ column: 0, lines: 2, cause: 'credit' }]);
   });
 
   test('R-COL-1: on a flow’s last page the columns stay balanced: the last line alone goes over with the credit', () => {

@@ -26,7 +26,8 @@ import type { Atom } from './atoms.ts';
 import { fitNote, noteArea, noteAreaLines } from './footnotes.ts';
 import type { Geometry } from './geometry.ts';
 
-export type ShortCause = 'widow' | 'heading' | 'block';
+/** Why a column ends short: a paragraph's last line would stand alone over the break, a heading without two lines, a block, or a credit line kept with its text's last lines. */
+export type ShortCause = 'widow' | 'heading' | 'block' | 'credit';
 
 /** A page of columns, each a list of atoms with the grid line each starts on. */
 export interface FlowPage {
@@ -405,7 +406,7 @@ class ColumnFlow {
       if (!isEmpty && this.crowdsNote(atom, room)) return { kind: 'short', lines: room, need: room + 1, cause: 'block' };
       // The credit line goes over with the last line(s) of its text, or the column is set a line tighter to take it (R-YB-4).
       const credit = !isEmpty && !fromCarry ? partedCredit(s.atoms, s.i, room, this.shareFloats ? 1 : 2) : undefined;
-      if (credit) return { kind: 'short', lines: room, need: room + credit.lines, cause: 'widow' };
+      if (credit) return { kind: 'short', lines: room, need: room + credit.lines, cause: 'credit' };
       this.put(atom);
       advance();
       for (const note of atom.notes ?? []) this.placeNote(note);
