@@ -124,6 +124,13 @@ describe('bad input', () => {
     expect(text).not.toMatch(/\n\s+at /);
   });
 
+  test('a name list with a name split by a space (韩洪 涛): a warning naming both halves, the names set as typed', async () => {
+    const r = await checkFiles(part('## 名单\n\n:::names\n魏瑞江 韩洪 涛 时德 安（女） 李奇（女）\n:::'));
+    expect(r.messages.filter((m) => m.includes('name-split'))).toEqual(['01-篇.md 6:1 name-split warning', '01-篇.md 6:1 name-split warning']);
+    const list = r.book!.parts[0]!.chapters[0]!.children[0]!;
+    expect(list.type === 'nameList' && list.names).toEqual(['魏瑞江', '韩洪', '涛', '时德', '安（女）', '李奇（女）']);
+  });
+
   test('every message uses a catalogued ruleId', async () => {
     const r = await checkFiles(part('### 分目\n\n【】 x\n\n::video\n\n![a](../x.jpg)'));
     for (const id of r.ruleIds) expect(Object.keys(CATALOGUE)).toContain(id);

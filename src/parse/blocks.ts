@@ -88,10 +88,16 @@ function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
   return { type: 'gallery', id: state.nextId('gallery'), title, figures, source: state.source(node) };
 }
 
+/** A name of one hanzi (with its （女）): Chinese personal names have two or more, so a space split it (韩洪 涛, from a scan). */
+const ONE_HANZI_NAME = /^\p{Script=Han}(?:[（(][^）)]*[）)])*$/u;
+
 /** :::names{title="…"}: the title is set as a line of its own above the grid of names. */
 function nameList(state: ParseState, node: ContainerDirective): Block[] {
   const text = node.children.map((c) => ('children' in c ? rawText(c.children as PhrasingContent[]) : '')).join(' ');
   const names = text.split(/[\s\u3000、，,]+/).filter(Boolean);
+  names.forEach((name, i) => {
+    if (i > 0 && ONE_HANZI_NAME.test(name)) report(state.file, node.children[0] ?? node, 'name-split', { name, before: names[i - 1]! });
+  });
   const title = node.attributes?.title?.trim();
   const list: NameList = { type: 'nameList', names, source: state.source(node) };
   if (!title) return [list];

@@ -37,6 +37,10 @@ describe('the sample manuscript', () => {
     expect(r.messages.filter((m) => m.endsWith(' error') || m.endsWith(' fatal'))).toEqual([]);
   });
 
+  test('its name lists hold no name split by a space from the scan (韩洪 涛, name-split)', () => {
+    expect(r.messages.filter((m) => m.includes(' name-split '))).toEqual([]);
+  });
+
   test('has the 23 content parts in the seed’s order', () => {
     expect(r.book!.parts.map((p) => p.title)).toEqual(SEED_PARTS);
   });
