@@ -7,6 +7,7 @@ import type { TocItem } from '../derive/index.ts';
 import type { LayoutContext } from './context.ts';
 import type { PageDraft } from './draft.ts';
 import { type LeaderItem, leaderPages } from './leader-list.ts';
+import { letterSpaced } from './spacing.ts';
 
 /** Indent in em per level: part, chapter, section, entry (an item's depth under its chapter, when known, instead). */
 const INDENT_EM = [0, 0, 1, 2] as const;
@@ -18,7 +19,8 @@ export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: 
   const items: LeaderItem[] = toc.map((item) => {
     const isPart = item.level === 0;
     return {
-      text: item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
+      // A chapter's or section's title as its heading prints it (综　述, R-HEAD-6).
+      text: item.level === 1 || item.level === 2 ? letterSpaced(item.title) : item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
       indentEm: item.depth ?? INDENT_EM[item.level], hangEm: HANG_EM, trailer: folioOf(item.id), target: item.id, spaceBefore: isPart ? 1 : 0,
       // A part's line is never left at a column foot without its first chapter.
       ...(isPart ? { keepWithNext: true } : {}),

@@ -110,6 +110,17 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocLevelsFlattened).toEqual([]);
   });
 
+  test('R-HEAD-6: 目录 prints a two-hanzi chapter or section title as its heading does (综　述), and 大事记’s months alike (1月 as 10月)', () => {
+    // A full-width space draws no glyph: 综　述 is 综 and 述 two em apart.
+    const spaced = (i: { glyphs: { refs: readonly { text: string }[]; xPt(k: number): number; sizePt(k: number): number } }) => i.glyphs.xPt(1) - i.glyphs.xPt(0) > 1.9 * i.glyphs.sizePt(0);
+    const tocItems = paged.pages.filter((p) => p.kind === 'toc').flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' && i.glyphs.refs.map((r) => r.text).join('') === '综述' ? [i] : [])));
+    expect(tocItems.length).toBeGreaterThan(3);
+    expect(tocItems.filter((i) => !spaced(i))).toEqual([]);
+    const months = paged.pages.flatMap((p) => (p.textLines ?? []).map((l) => l.text)).filter((t) => /^\d+\u3000?月$/.test(t));
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    expect(months.filter((t) => t.includes('\u3000'))).toEqual([]);
+  });
+
   test('R-YB-4: no credit line stands first in a column, parted from the text it credits (before: 12, p. 206 among them)', () => {
     expect(counts.credits).toBeGreaterThan(50);
     expect(counts.creditsAtColumnTop).toEqual([]);
