@@ -112,6 +112,9 @@ export interface MakeupCounts {
   /** Gallery pages (photos, no folio) whose photos and captions end more than three lines above the type area's foot (an empty band). */
   galleryBands: number[];
   galleryPages: number;
+  /** Body pages that end a part's flow (the next page is an opener, a blank or the index), and those whose right column ends lower than the left (R-COL-1: the right one is the short one). */
+  partLastPages: number;
+  partLastPagesRightLonger: number[];
   /** The last TOC page and the last index page (0-based), as found. */
   listLastPages: number[];
   /** Of those, the ones whose columns end more than a line apart. */
@@ -164,7 +167,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [],
     credits: 0, creditsAtColumnTop: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
@@ -183,6 +186,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
     const area = boxes.filter(inArea);
     const columns = columnLines(area, mid);
     if (!endsFlow && kind === undefined) shortColumns(area, m, mid, lastBaseline, i, counts);
+    if (endsFlow) rightLonger(area, m, mid, i, counts);
     creditsAfterFigures(area, m, mid, i, counts);
     creditsAtTop(columns, m, i, counts);
     tableHeads(columns, m, i, counts);
@@ -256,6 +260,13 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
 
 /** Bottom of what a box prints, on the body grid's terms: a text's baseline, an image's foot. */
 const footOf = (b: PdfBox) => (b.kind === 'image' ? b.y + b.height : b.y);
+
+/** A part's last page whose right column ends more than a point lower than its left. */
+function rightLonger(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pageIndex: number, counts: MakeupCounts): void {
+  counts.partLastPages++;
+  const [left, right] = [boxes.filter((b) => b.x < mid), boxes.filter((b) => b.x >= mid)].map((column) => Math.max(m.typeTopPt, ...column.map(footOf)));
+  if (right! > left! + 1) counts.partLastPagesRightLonger.push(pageIndex);
+}
 
 function shortColumns(boxes: readonly PdfBox[], m: GridMeasures, mid: number, lastBaseline: number, pageIndex: number, counts: MakeupCounts): void {
   // Things across the middle of the type area (a page-wide figure, table or heading) end the columns above them.

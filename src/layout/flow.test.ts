@@ -122,6 +122,12 @@ describe('column flow', () => {
     expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);
   });
 
+  test('R-COL-1 with R-HEAD-3: a last page whose right column would come out longer (the left ending short before a heading) ends level, a paragraph set a line looser (后推)', () => {
+    const atoms = [...resettable('a', 3, [4]), atom('H', 1, { keepWithNextLines: 2 }), ...paragraph('b', 3)];
+    // Balanced as it is, a1–a3 | H b1–b3: H and its two lines do not fit under a3.
+    expect(show(balanceLastPage(flowAtoms(atoms, g), g))).toEqual([['a1@0 a2@1 a3@2 a4@3', 'H@0 b1@1 b2@2 b3@3']]);
+  });
+
   test('R-COL-1 with R-HEAD-3: balancing never leaves a heading at the foot of a column, its text in the next', () => {
     // 3 lines of text, a 2-line heading, 1 line: the even split (3 | 3) would cut H from c1.
     const pages = balanceLastPage(flowAtoms([...paragraph('a', 3), atom('H', 2, { keepWithNextLines: 2 }), atom('c1')], g), g);

@@ -594,9 +594,12 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   // A page-wide float at the page's foot first: it is kept there before the columns above it are filled.
   const own = last.columns.flatMap((col, c) => col.filter((p) => c === 0 || !p.atom.spansColumns)).map((p) => p.atom);
   const atoms = [...own.filter((a) => a.spansColumns && !isFootBand(a)), ...own.filter(isFootBand), ...own.filter((a) => !a.spansColumns)];
-  const lengths = last.columns.map((col) => used(col.filter((p) => !isFootBand(p.atom))));
-  if (g.columns < 2 || Math.max(...lengths) - Math.min(...lengths) <= 1) return pages;
+  const lengths = columnLengths(last);
+  const evenEnough = Math.max(...lengths) - Math.min(...lengths) <= 1;
+  if (g.columns < 2 || (evenEnough && shortensRightward(last))) return pages;
   if (atoms.some((a) => a.placement === 'bottom' && !a.spansColumns)) return pages; // foot floats fix the columns
+  const done = (page: FlowPage): FlowPage[] => [...pages.slice(0, -1), { columns: page.columns.map((col) => atPageFoot(col, g)), ...(last.after ? { after: last.after } : {}) }];
+  if (evenEnough) return ((level) => (level === last ? pages : done(level)))(shortRight(atoms, g, last));
   const across = atoms.filter((a) => a.spansColumns).reduce((n, a) => n + a.lines, 0);
   const inColumns = atoms.filter((a) => !a.spansColumns);
   if (inColumns.length === 0) return pages;
@@ -605,9 +608,26 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   for (let capacity = across + Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
-    if (again.length === 1 && !leavesAHeading(again[0]!)) return [...pages.slice(0, -1), { columns: again[0]!.columns.map((col) => atPageFoot(col, g)), ...(last.after ? { after: last.after } : {}) }];
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return done(shortRight(atoms, g, again[0]!));
   }
   return pages;
+}
+
+/** The lengths of a page's columns, page-wide bands at its foot left out. */
+const columnLengths = (page: FlowPage) => page.columns.map((col) => used(col.filter((p) => !isFootBand(p.atom))));
+/** No column is longer than the one before it. */
+const shortensRightward = (page: FlowPage) => columnLengths(page).every((n, c, all) => c === 0 || n <= all[c - 1]!);
+
+/**
+ * A balanced page whose right column came out longer (the left ended short
+ * before a heading that keeps its lines, p. 299): the columns filled to the
+ * longest, earlier paragraphs set a line looser or tighter as in mid-part
+ * (先挤后推), so that they end level; else the page as balanced.
+ */
+function shortRight(atoms: readonly Atom[], g: Geometry, page: FlowPage): FlowPage {
+  if (shortensRightward(page)) return page;
+  const again = flowAtoms(atoms, g, Math.max(...columnLengths(page)), true);
+  return again.length === 1 && !leavesAHeading(again[0]!) && shortensRightward(again[0]!) ? again[0]! : page;
 }
 
 /** The first line of page-wide atoms set under the columns where the flow ended (placeUnder), if any. */

@@ -96,6 +96,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.galleryBands).toEqual([]);
   });
 
+  test('R-COL-1: a part’s last page ends with the right column no longer than the left (before: p. 299, two lines lower, the left short before a heading)', () => {
+    expect(counts.partLastPages).toBeGreaterThanOrEqual(20);
+    expect(counts.partLastPagesRightLonger).toEqual([]);
+  });
+
   test('R-COL-1: the last TOC page and the last index page are balanced, their columns ending within a line of each other', () => {
     expect(counts.listLastPages).toHaveLength(2);
     expect(counts.listLastPagesUnbalanced).toEqual([]);
