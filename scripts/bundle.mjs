@@ -13,6 +13,21 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
 
+/**
+ * The bundle with every character outside ASCII written as a \u escape, or
+ * undefined to keep it as it is. esbuild escapes them in strings but not in
+ * regular expression literals, and those 323 characters made the whole 6.5 MB
+ * a two-byte string: reading it at each start took 25-49 ms instead of
+ * 11-16 ms (6 runs, own sessions). A \u escape means the same character in a
+ * regular expression, with or without its u flag (a surrogate pair written as
+ * two escapes is one code point there); after a backslash it would not, and
+ * then nothing is changed.
+ */
+function asciiOnly(text) {
+  if (!/[^\x00-\x7f]/.test(text) || /\\[^\x00-\x7f]/.test(text)) return undefined;
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 try {
   const { outputFiles } = await build({
     entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist/cli', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
@@ -29,7 +44,7 @@ try {
   mkdirSync('dist/cli', { recursive: true });
   for (const name of readdirSync('dist/cli')) if (name.endsWith('.v8cache')) rmSync(`dist/cli/${name}`, { force: true });
   for (const output of outputFiles) {
-    writeFileSync(`${output.path}.${process.pid}`, output.contents);
+    writeFileSync(`${output.path}.${process.pid}`, asciiOnly(output.text) ?? output.contents);
     renameSync(`${output.path}.${process.pid}`, output.path);
   }
 } catch (error) {

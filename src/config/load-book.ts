@@ -6,7 +6,7 @@ import { report, type VFile } from '../diagnostics/index.ts';
 import { BookSchema, type BookSettings } from './book-schema.ts';
 import { checkBuildDate } from './dates.ts';
 import { describeIsbnProblem, isValidCipRecordNumber, validateIsbn } from './isbn.ts';
-import { readYaml, reportIssue, type YamlRead } from './yaml-schema.ts';
+import { ONCE, readYaml, reportIssue, type YamlRead } from './yaml-schema.ts';
 
 /** ISBN, 核字号 and the build date are checked even when other keys are wrong, so one run shows every problem. */
 function checkIdentifiers(file: VFile, { doc, placeOf }: YamlRead): boolean {
@@ -39,7 +39,7 @@ export function loadBook(file: VFile): BookSettings | undefined {
   const read = readYaml(file);
   if (!read) return undefined;
   const identifiersOk = checkIdentifiers(file, read);
-  const parsed = BookSchema.safeParse(read.value ?? {});
+  const parsed = BookSchema.safeParse(read.value ?? {}, ONCE);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reportIssue(file, read, BookSchema, issue);
     return undefined;

@@ -104,5 +104,6 @@ export { MAX_IMAGE_PIXELS } from './printable-images.ts';
 export { draftDate, manuscriptRevision } from './revision.ts';
 export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit.ts';
 export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
+export { treeCache } from './tree-cache.ts';
 export { errnoOf, type SystemFault, systemFault } from './faults.ts';
 export { manuscriptAtRevision, readEarlierManifest } from './earlier-proof.ts';

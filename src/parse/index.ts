@@ -30,6 +30,17 @@ const processor = unified().use(remarkParse).use(yearbookGfm).use(remarkDirectiv
 const processorWithoutTables = unified().use(remarkParse).use(yearbookGfm, { tables: false }).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
 const processorFor = (text: string) => (mayHoldTable(text) ? processor : processorWithoutTables);
 
+/** A file's tree as the parser gives it: from the trees of earlier builds when its text is the same. */
+function markdownTree(file: VFile, trees: TreeStore | undefined): Root {
+  const text = String(file.value);
+  const syntax = mayHoldTable(text) ? 'tables' : 'plain';
+  const kept = trees?.get(file.path, text, syntax);
+  if (kept) return kept;
+  const tree = (syntax === 'tables' ? processor : processorWithoutTables).parse(file) as Root;
+  trees?.set(file.path, text, syntax, tree);
+  return tree;
+}
+
 export interface ManuscriptFiles {
   /** book.yaml, or undefined when it is missing (io reports that). */
   book: VFile | undefined;
@@ -38,6 +49,14 @@ export interface ManuscriptFiles {
   /** The part files (*.md at the top), in file-name order. */
   parts: VFile[];
   assets: AssetLookup;
+  /** Trees parsed by earlier builds (io/tree-cache.ts). */
+  trees?: TreeStore;
+}
+
+/** Markdown trees kept between builds: the tree of a file's text as parsed with a syntax ('tables' or 'plain'), or undefined. */
+export interface TreeStore {
+  get(path: string, text: string, syntax: string): Root | undefined;
+  set(path: string, text: string, syntax: string, tree: Root): void;
 }
 
 export interface ParseResult {
@@ -74,14 +93,14 @@ const reparse = (text: string) => processorFor(text).parse(text) as Root;
  * The file's tree, text indented as Word pastes it read again in place; or
  * undefined when it nests too deep or holds too big a table to parse (reported).
  */
-function parseTree(file: VFile): Root | undefined {
+function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined {
   if (!checkBounds(file)) return undefined;
-  const tree = processorFor(String(file.value)).parse(file) as Root;
+  const tree = markdownTree(file, trees);
   return { ...tree, children: expandIndented(file, tree.children, reparse) };
 }
 
-function parsePart(file: VFile, assets: AssetLookup, index: number): Part | undefined {
-  const tree = parseTree(file);
+function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): Part | undefined {
+  const tree = parseTree(file, trees);
   if (!tree) return undefined;
   const kind = frontMatterKind(file, tree, PART_KINDS, 'general') as PartKind;
   const { title, rest } = splitTitle(file, tree);
@@ -91,8 +110,8 @@ function parsePart(file: VFile, assets: AssetLookup, index: number): Part | unde
   return numberNotes(readPart(state, kind, title, rest));
 }
 
-function parseFront(file: VFile, assets: AssetLookup, index: number): FrontSection | undefined {
-  const tree = parseTree(file);
+function parseFront(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): FrontSection | undefined {
+  const tree = parseTree(file, trees);
   if (!tree) return undefined;
   const kind = frontMatterKind(file, tree, ['text', 'galleries'], 'text') as FrontSection['kind'];
   const { title, rest } = splitTitle(file, tree);
@@ -140,10 +159,10 @@ export class ParseCache {
 }
 
 function parseCached<T extends Part | FrontSection>(
-  cache: ParseCache | undefined, kind: 'part' | 'front', file: VFile, assets: AssetLookup, index: number,
-  parse: (f: VFile, a: AssetLookup, i: number) => T | undefined,
+  cache: ParseCache | undefined, kind: 'part' | 'front', file: VFile, { assets, trees }: ManuscriptFiles, index: number,
+  parse: (f: VFile, a: AssetLookup, i: number, t?: TreeStore) => T | undefined,
 ): T | undefined {
-  if (!cache) return parse(file, assets, index);
+  if (!cache) return parse(file, assets, index, trees);
   let parsedNow = false;
   const entry = cache.files.get(JSON.stringify([kind, index, file.path, String(file.value)]), () => {
     parsedNow = true;
@@ -154,7 +173,7 @@ function parseCached<T extends Part | FrontSection>(
       return found;
     };
     const before = file.messages.length;
-    const node = parse(file, recording, index);
+    const node = parse(file, recording, index, trees);
     return { node, messages: file.messages.slice(before), lookups };
   }, (kept) => kept.lookups.every(([src, found]) => JSON.stringify(assets(src)) === found));
   if (!parsedNow) file.messages.push(...entry.messages);
@@ -165,8 +184,8 @@ function parseCached<T extends Part | FrontSection>(
 export function parseManuscript(files: ManuscriptFiles, cache?: ParseCache): ParseResult {
   cache?.files.startBuild();
   const settings = files.book ? loadBook(files.book) : undefined;
-  const front = files.front.map((f, i) => parseCached(cache, 'front', f, files.assets, i, parseFront)).filter((s): s is FrontSection => s !== undefined);
-  const parts = files.parts.map((f, i) => parseCached(cache, 'part', f, files.assets, i, parsePart)).filter((p): p is Part => p !== undefined);
+  const front = files.front.map((f, i) => parseCached(cache, 'front', f, files, i, parseFront)).filter((s): s is FrontSection => s !== undefined);
+  const parts = files.parts.map((f, i) => parseCached(cache, 'part', f, files, i, parsePart)).filter((p): p is Part => p !== undefined);
   const book = settings ? { settings, front, parts } : undefined;
   return { book, stats: countBook({ front, parts }) };
 }

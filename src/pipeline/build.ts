@@ -19,6 +19,7 @@ import { createFontProvider } from '../font/index.ts';
 import {
   buildDate, commitOutputs, FontConfigError, diskCache, diskImageCache, draftDate, ensureFolder, imageSizeOf, type LoadedFonts, loadFonts, manuscriptRevision, type Output,
   manuscriptAtRevision, readEarlierManifest, readImageBytes, readManuscript, type ReadManuscript, readTemplateFile, ScratchFiles, sourceDateEpochIgnored, type SystemFault,
+  treeCache,
 } from '../io/index.ts';
 import type { LayoutContext, PagedDocument } from '../layout/index.ts';
 import { type Book, type Source, walkBook } from '../model/index.ts';
@@ -251,7 +252,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   log('读取书稿 reading manuscript …');
   const read = await readManuscript(request.dir, caches?.images);
   step('检查书稿');
-  const checked = checkManuscript(read.files, read.all, caches?.parse);
+  const checked = checkManuscript({ ...read.files, trees: treeCache(request.out) }, read.all, caches?.parse);
   const { book } = checked;
   const epoch = sourceDateEpochIgnored();
   if (epoch !== undefined) report(read.folder, undefined, 'source-date-epoch-invalid', { value: epoch });
