@@ -13,6 +13,9 @@ export interface BreakInput {
   units: Unit[];
   /** The run of each unit. */
   runOf: readonly number[];
+  /** Where each unit's text starts and ends in its run's text, when known (build-units.ts). */
+  textStart?: readonly number[];
+  textEnd?: readonly number[];
   gaps: Gap[];
   indentEm: number;
   measureEm: number;

@@ -13,6 +13,9 @@ export interface UnitList {
   units: Unit[];
   /** The run each unit comes from. */
   runOf: number[];
+  /** Where each unit's text starts and ends in its run's text (UTF-16): a line's text is a slice of it where its units stand side by side. */
+  textStart: number[];
+  textEnd: number[];
   /**
    * Width in em of a fixed space after unit i (run-in gap, U+3000), undefined
    * where there is none; and whether a word space was typed after unit i. One
@@ -123,13 +126,17 @@ function pointOf(run: TextRun, offset: number): Point | undefined {
 class UnitBuilder {
   readonly units: Unit[] = [];
   readonly runOf: number[] = [];
+  readonly textStart: number[] = [];
+  readonly textEnd: number[] = [];
   readonly fixedAfter: Array<number | undefined> = [];
   readonly wordSpaceAfter: boolean[] = [];
   private readonly owned: boolean[] = [];
 
-  push(unit: Unit, runIndex: number, isOwn: boolean): void {
+  push(unit: Unit, runIndex: number, isOwn: boolean, start: number, end: number): void {
     this.units.push(unit);
     this.runOf.push(runIndex);
+    this.textStart.push(start);
+    this.textEnd.push(end);
     this.fixedAfter.push(undefined);
     this.wordSpaceAfter.push(false);
     this.owned.push(isOwn);
@@ -255,7 +262,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
     }
     const firstOfRun = units.length;
     if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, run.style), run.style];
-    if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true);
+    if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true, 0, run.text.length);
     else pushSegments(b, run, runIndex, shared!, opts, problems);
     if (pendingMarks.length > 0 && units.length > firstOfRun) {
       b.own(firstOfRun).marks = pendingMarks;
@@ -281,7 +288,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
     b.wordSpaceAfter[units.length - 1] = false;
     b.fixedAfter[units.length - 1] = undefined;
   }
-  return { units, runOf: b.runOf, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
+  return { units, runOf: b.runOf, textStart: b.textStart, textEnd: b.textEnd, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
 }
 
 /** The units of a text run's segments; its spaces go after the unit before them. */
@@ -303,13 +310,13 @@ function pushSegments(b: UnitBuilder, run: TextRun, runIndex: number, shared: Un
     const code = end - start === 1 ? text.charCodeAt(start) : -1;
     const known = code >= 0 ? shared.get(code) : undefined;
     if (known) {
-      b.push(known, runIndex, false);
+      b.push(known, runIndex, false, start, end);
       continue;
     }
     const problemCount = problems.length;
     const unit = newUnit(run, kind, start, end, seg.punct, opts, problems);
     const isShared = code >= 0 && problems.length === problemCount;
     if (isShared) shared.set(code, unit);
-    b.push(unit, runIndex, !isShared);
+    b.push(unit, runIndex, !isShared, start, end);
   }
 }

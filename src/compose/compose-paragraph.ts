@@ -43,7 +43,9 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { break
     const text = list.units.slice(stretch.from, stretch.to + 1).map((u) => u.seg.text).join('');
     problems.push({ kind: 'kinsoku-forced', text, ...(run?.kind === 'text' && run.source ? { source: run.source } : {}) });
   }
-  const breakInput: BreakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
+  const breakInput: BreakInput = {
+    units: list.units, runOf: list.runOf, textStart: list.textStart, textEnd: list.textEnd, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify',
+  };
   return { breakInput, problems };
 }
 
@@ -104,8 +106,8 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   const scratch = scratchFor(opts.fonts);
   const metrics = new LineMetrics(built.breakInput, scratch.floats(0, 11 * built.breakInput.units.length + 3));
   const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover, scratch);
-  const { units, runOf, gaps } = breakInput;
-  const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
+  const { units, runOf, textStart, textEnd, gaps } = breakInput;
+  const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges, scratch);
   const problems: ComposeProblem[] = [...unitProblems];
   const source = firstSource(input);
   for (const line of lines) {

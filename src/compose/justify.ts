@@ -8,12 +8,16 @@ import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
 import { GlyphRun } from './placed-glyph.ts';
+import type { Scratch } from './scratch.ts';
 import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type ShrinkClass, type Unit } from './types.ts';
 
 export interface SetLineInput {
   units: Unit[];
   /** The run of each unit. */
   runOf: readonly number[];
+  /** Where each unit's text starts and ends in its run's text, when known. */
+  textStart?: readonly number[];
+  textEnd?: readonly number[];
   gaps: Gap[];
   range: LineRange;
   isLast: boolean;
@@ -198,18 +202,32 @@ function place(s: SetLineInput, d: Draft, startEm: number, at: Float64Array): { 
 }
 
 /**
- * The line's text, joined from its parts: one flat string. Added up with +=
- * it was a chain of a dozen cons strings a line, all kept with the line
- * until the PDF is written, for the collector to copy.
+ * The line's text: a slice of its run's text when its units stand side by
+ * side in it (one run, no space typed between them: most lines), which
+ * copies nothing; otherwise joined from its parts, one flat string (added up
+ * with += it was a chain of a dozen cons strings a line, all kept with the
+ * line until the PDF is written, for the collector to copy).
  */
 function lineText(s: SetLineInput): string {
+  const { from, to } = s.range;
+  const { textStart, textEnd } = s;
+  const run = s.input.runs[s.runOf[from]!]!;
+  if (textStart && textEnd && run.kind === 'text' && s.runOf[to] === s.runOf[from] && isSideBySide(textStart, textEnd, from, to)) {
+    return run.text.slice(textStart[from], textEnd[to]);
+  }
   const parts: string[] = [];
-  for (let i = s.range.from; i <= s.range.to; i++) {
+  for (let i = from; i <= to; i++) {
     parts.push(s.units[i]!.seg.text);
     const g = s.gaps[i];
-    if (i < s.range.to && g && (g.kind === 'word-space' || g.kind === 'fixed')) parts.push(' ');
+    if (i < to && g && (g.kind === 'word-space' || g.kind === 'fixed')) parts.push(' ');
   }
   return parts.join('');
+}
+
+/** Does each of the units from..to end where the next starts in their run's text (no space typed between them, so no word space or fixed gap)? */
+function isSideBySide(textStart: readonly number[], textEnd: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (textEnd[i] !== textStart[i + 1]) return false;
+  return true;
 }
 
 /** The sources of the runs on the line, once each (a line's units go through runs in order). */
@@ -245,11 +263,13 @@ export type ParagraphSetting = Omit<SetLineInput, 'range' | 'isLast'>;
  * Sets the lines of a paragraph broken at `ranges`. They share one draft and
  * one buffer for their glyph positions (each line's `at` a view of it): the
  * sample's lines then hold 2 MB less heap than with a typed array each
- * (scripts/bench-compose.ts).
+ * (scripts/bench-compose.ts). With `scratch`, that buffer is a part of its
+ * slab of kept positions.
  */
-export function setLines(p: ParagraphSetting, ranges: readonly LineRange[]): Line[] {
+export function setLines(p: ParagraphSetting, ranges: readonly LineRange[], scratch?: Scratch): Line[] {
   const draft = new Draft();
-  const at = new Float64Array(2 * glyphCount(p.units, 0, p.units.length - 1));
+  const length = 2 * glyphCount(p.units, 0, p.units.length - 1);
+  const at = scratch ? scratch.kept(length) : new Float64Array(length);
   const runSources = runSourcesOf(p.input);
   let next = 0;
   return ranges.map((range, i) => {
@@ -261,7 +281,10 @@ export function setLines(p: ParagraphSetting, ranges: readonly LineRange[]): Lin
 
 /** A line's input (a literal: an object spread for each line costs more). */
 function lineOf(p: ParagraphSetting, range: LineRange, isLast: boolean): SetLineInput {
-  return { units: p.units, runOf: p.runOf, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt, metrics: p.metrics };
+  return {
+    units: p.units, runOf: p.runOf, textStart: p.textStart, textEnd: p.textEnd, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt,
+    metrics: p.metrics,
+  };
 }
 
 function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, runSources: ReadonlyArray<Line['sources']>): Line {

@@ -84,8 +84,8 @@ export function paragraphInLines(input: ParagraphInput, opts: ComposeOptions, mo
       k = from;
     }
     ranges.reverse();
-    const { units, runOf, gaps } = breakInput;
-    const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
+    const { units, runOf, textStart, textEnd, gaps } = breakInput;
+    const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
     return { lines, problems: [] };
   };
 }

@@ -9,15 +9,34 @@
  */
 import type { FontProvider } from '../font/index.ts';
 
+/** Doubles in one slab of kept glyph positions: 256 kB, a few dozen paragraphs. */
+const SLAB_LENGTH = 1 << 15;
+
 export class Scratch {
   private readonly floatBuffers: Float64Array[] = [];
   private byteBuffer = new Uint8Array(0);
+  private slab = new Float64Array(0);
+  private slabUsed = 0;
 
   /** A buffer of at least `length` doubles, for one use (`which`: the metrics 0, the breaker's table 1) at a time; its contents are left over. */
   floats(which: 0 | 1, length: number): Float64Array {
     const had = this.floatBuffers[which];
     if (had && had.length >= length) return had;
     return (this.floatBuffers[which] = new Float64Array(Math.max(length, 2 * (had?.length ?? 512))));
+  }
+
+  /**
+   * `length` doubles that are never handed out again: a paragraph's glyph
+   * positions, which its lines keep (views of a slab shared with the
+   * paragraphs composed before and after it, as a typed array of their own
+   * cost as much to make as the scratch above).
+   */
+  kept(length: number): Float64Array {
+    if (this.slabUsed + length > this.slab.length) {
+      this.slab = new Float64Array(Math.max(length, SLAB_LENGTH));
+      this.slabUsed = 0;
+    }
+    return this.slab.subarray(this.slabUsed, (this.slabUsed += length));
   }
 
   /** A buffer of at least `length` bytes, its contents left over. */
