@@ -28,8 +28,11 @@ function breaksUpTo(input: BreakInput, m: LineMetrics, most: number): { best: Fl
   const n = input.units.length;
   const { gaps } = input;
   const totalWords = m.wordCount(0, n - 1);
-  const best = Array.from({ length: most + 1 }, () => new Float64Array(n + 1).fill(Infinity));
-  const start = Array.from({ length: most + 1 }, () => new Int32Array(n + 1).fill(-1));
+  // Rows of two buffers: a typed array of its own for each row cost more than all the rest (each a block outside the heap).
+  const bestRows = new Float64Array((most + 1) * (n + 1)).fill(Infinity);
+  const startRows = new Int32Array((most + 1) * (n + 1)).fill(-1);
+  const best = Array.from({ length: most + 1 }, (_, j) => bestRows.subarray(j * (n + 1), (j + 1) * (n + 1)));
+  const start = Array.from({ length: most + 1 }, (_, j) => startRows.subarray(j * (n + 1), (j + 1) * (n + 1)));
   const fewest = new Int32Array(n + 1).fill(most + 1);
   const mostLines = new Int32Array(n + 1).fill(-1);
   best[0]![0] = 0;
