@@ -82,10 +82,9 @@ const orderOf = (cls: ShrinkClass | null): number => (cls === null ? -1 : SHRINK
  * R-JUS-4: take `need` em out of the line, class by class, evenly within a
  * class. Each site has one class and loses blank only in its class's turn, so
  * every class's capacity is summed in one pass over the units and one over
- * the gaps (in index order, as adding them up class by class did: the same
- * bits: a class shrinks marks or gaps, never both), and a class the line
- * does not have costs nothing: five passes over
- * each side for every shrunk line were most of shrinking.
+ * the gaps, in index order as before (the same bits: a class shrinks marks
+ * or gaps, never both), and a class the line does not have costs nothing:
+ * five passes over each side for every shrunk line were most of shrinking.
  */
 function shrink(s: SetLineInput, d: Draft, need: number): number {
   const { n, siteClass, gapClass } = d;
