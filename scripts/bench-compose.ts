@@ -24,6 +24,12 @@
  * call for every closure made (esbuild's keepNames), so time a bundle of
  * this script, made as scripts/bundle.mjs makes the CLI's, for numbers like a
  * build's (the README's "The composer's cost" gives the commands).
+ *
+ * `--against-layout` takes another tree's layout bundled on its own (an entry
+ * file `export { layoutForPrint } from 'OTHER/src/build/index.ts'; export {
+ * createFontProvider } from 'OTHER/src/font/index.ts';`, bundled as above):
+ * each round then lays the book out with both, in alternating order, with
+ * the per-pair ratio printed as for composition.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -40,6 +46,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const againstAt = args.indexOf('--against');
   const against = againstAt >= 0 ? (createRequire(import.meta.url)(resolve(args.splice(againstAt, 2)[1]!)) as { composeParagraph: typeof composeParagraph }) : undefined;
+  const layoutAt = args.indexOf('--against-layout');
+  const againstLayout = layoutAt >= 0
+    ? (createRequire(import.meta.url)(resolve(args.splice(layoutAt, 2)[1]!)) as { layoutForPrint: typeof layoutForPrint; createFontProvider: typeof createFontProvider })
+    : undefined;
   const rounds = Math.max(1, Number(args[0] ?? 7));
   const dir = args[1] ?? 'manuscript';
 
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
   if (!book) throw new Error('the manuscript does not parse; run npx nianjian check');
   const template = loadTemplate(await readTemplateFile(dir, book.settings.template))!;
   const layoutInput = () => ({ book, template, fonts: createFontProvider(loaded.set), imageSize: imageSizeOf(read) });
+  const theirLayoutInput = () => ({ ...layoutInput(), fonts: againstLayout!.createFontProvider(loaded.set) });
 
   // Every paragraph layout composes, in its order: the composition cache is asked for each.
   const recorded: Array<{ input: ParagraphInput; options: ComposeOptions }> = [];
@@ -111,6 +122,7 @@ async function main(): Promise<void> {
   const composeSamples: Sample[] = [];
   const againstSamples: Sample[] = [];
   const layoutSamples: Sample[] = [];
+  const theirLayoutSamples: Sample[] = [];
   const digests = new Set<string>();
   /** MB of heap the composed lines hold while they live (a build keeps them until the PDF is written), after a full collection. */
   const retainedMb = (compose: typeof composeParagraph) => {
@@ -132,7 +144,10 @@ async function main(): Promise<void> {
     const theirs = async () => against && againstSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(against.composeParagraph))) : composeAll(against.composeParagraph))));
     if (r % 2 === 0) await ours().then(theirs);
     else await theirs().then(ours);
-    layoutSamples.push(await measure(() => void layoutForPrint(layoutInput())));
+    const ourLayout = async () => layoutSamples.push(await measure(() => void layoutForPrint(layoutInput())));
+    const theirLayout = async () => againstLayout && theirLayoutSamples.push(await measure(() => void againstLayout.layoutForPrint(theirLayoutInput())));
+    if (r % 2 === 0) await ourLayout().then(theirLayout);
+    else await theirLayout().then(ourLayout);
   }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -149,6 +164,11 @@ async function main(): Promise<void> {
     console.log(`compose/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
   }
   row('layout', layoutSamples);
+  if (againstLayout) {
+    row('against', theirLayoutSamples);
+    const ratios = layoutSamples.map((x, i) => x.cpuMs / theirLayoutSamples[i]!.cpuMs);
+    console.log(`layout/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+  }
 }
 
 void main();

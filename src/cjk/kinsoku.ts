@@ -28,8 +28,9 @@ export function canEndLine(s: SegmentClass): boolean {
 
 /** May a line break fall between `before` and `after` (R-KIN-1..9)? */
 export function canBreakBetween(before: SegmentClass, after: SegmentClass, level: KinsokuLevel): boolean {
-  if (before.text.length === 4 && before.kind === 'long') return true; // R-KIN-6: its own line
-  if (after.text.length === 4 && after.kind === 'long') return true;
+  // The kind first: it is read without reading the text (this runs for every gap of the book).
+  if (before.kind === 'long' && before.text.length === 4) return true; // R-KIN-6: its own line
+  if (after.kind === 'long' && after.text.length === 4) return true;
   if (before.kind === 'punct' && before.punct === 'connector' && after.kind === 'token') return false; // a range: 2023—2027 (issue 18)
   return canEndLine(before) && canStartLine(after, level);
 }

@@ -5,6 +5,7 @@
  * a mark is squeezed in before a character is pushed down (先挤进后推出,
  * R-KIN-10); a last line of one character is not allowed (R-PAR-3).
  */
+import { Scratch } from './scratch.ts';
 import type { Turnover } from './turnover.ts';
 import type { Gap, Unit } from './types.ts';
 
@@ -12,6 +13,9 @@ export interface BreakInput {
   units: Unit[];
   /** The run of each unit. */
   runOf: readonly number[];
+  /** Where each unit's text starts and ends in its run's text, when known (build-units.ts). */
+  textStart?: readonly number[];
+  textEnd?: readonly number[];
   gaps: Gap[];
   indentEm: number;
   measureEm: number;
@@ -59,11 +63,11 @@ export class LineMetrics {
   private readonly endSqueeze: Float64Array;
   private readonly startSqueeze: Float64Array;
 
-  constructor(private readonly input: BreakInput) {
+  /** `buffer`: at least 11 n + 3 doubles, written over (composing reuses one, scratch.ts). */
+  constructor(private readonly input: BreakInput, buffer: Float64Array = new Float64Array(11 * input.units.length + 3)) {
     const n = input.units.length;
     // The eleven arrays are views of one buffer: making a typed array's buffer
-    // costs more than filling it (0.4 µs each), and a book has 14,000 paragraphs.
-    const buffer = new Float64Array(11 * n + 3);
+    // costs more than filling it, and a book has 14,000 paragraphs.
     let offset = 0;
     const take = (length: number) => buffer.subarray(offset, (offset += length));
     const width = (this.width = take(n + 1));
@@ -73,6 +77,7 @@ export class LineMetrics {
     const startBlank = (this.startBlank = take(n));
     const endSqueeze = (this.endSqueeze = take(n));
     const startSqueeze = (this.startSqueeze = take(n));
+    width[0] = unitShrink[0] = words[0] = 0;
     for (let i = 0; i < n; i++) {
       const u = input.units[i]!;
       width[i + 1] = width[i]! + u.widthEm;
@@ -88,6 +93,7 @@ export class LineMetrics {
     const gapShrink = (this.gapShrink = take(n));
     const gapStretch = (this.gapStretch = take(n));
     const spread = (this.spread = take(n));
+    gapWidth[0] = gapShrink[0] = gapStretch[0] = spread[0] = 0;
     for (let i = 0; i + 1 < n; i++) {
       const g = input.gaps[i]!;
       gapWidth[i + 1] = gapWidth[i]! + g.widthEm;
@@ -196,24 +202,25 @@ function isNotLoose(m: LineMetrics, from: number, to: number, input: BreakInput)
 }
 
 /** Chooses the line breaks; always returns a cover of all units. */
-export function breakLines(input: BreakInput, m = new LineMetrics(input)): LineRange[] {
+export function breakLines(input: BreakInput, m = new LineMetrics(input), scratch = new Scratch()): LineRange[] {
   if (input.units.length === 0) return [];
-  const gaps = gapFlags(input);
-  return optimalBreaks(input, m, gaps, true) ?? optimalBreaks(input, m, gaps, false)!;
+  const gaps = gapFlags(input, scratch);
+  return optimalBreaks(input, m, gaps, true, scratch) ?? optimalBreaks(input, m, gaps, false, scratch)!;
 }
 
 /** Every line tried, as the second pass does: the reference the first pass is tested against. */
 export function breakLinesExhaustive(input: BreakInput): LineRange[] {
   if (input.units.length === 0) return [];
-  return optimalBreaks(input, new LineMetrics(input), gapFlags(input), false)!;
+  const scratch = new Scratch();
+  return optimalBreaks(input, new LineMetrics(input), gapFlags(input, scratch), false, scratch)!;
 }
 
 /** canBreak and isForced of every gap as bytes (two views of one buffer): the breaker reads them for every candidate line. */
-function gapFlags(input: BreakInput): { canBreak: Uint8Array; isForced: Uint8Array } {
+function gapFlags(input: BreakInput, scratch: Scratch): { canBreak: Uint8Array; isForced: Uint8Array } {
   const n = input.gaps.length;
-  const bytes = new Uint8Array(2 * n);
+  const bytes = scratch.bytes(2 * n);
   const canBreak = bytes.subarray(0, n);
-  const isForced = bytes.subarray(n);
+  const isForced = bytes.subarray(n, 2 * n);
   for (let i = 0; i < n; i++) {
     canBreak[i] = input.gaps[i]!.canBreak ? 1 : 0;
     isForced[i] = input.gaps[i]!.isForced ? 1 : 0;
@@ -221,14 +228,14 @@ function gapFlags(input: BreakInput): { canBreak: Uint8Array; isForced: Uint8Arr
   return { canBreak, isForced };
 }
 
-function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint8Array; isForced: Uint8Array }, notLooseOnly: boolean): LineRange[] | null {
+function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint8Array; isForced: Uint8Array }, notLooseOnly: boolean, scratch: Scratch): LineRange[] | null {
   const n = input.units.length;
   const { canBreak, isForced } = gaps;
   const totalWords = m.wordCount(0, n - 1);
   // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts (one buffer, as in LineMetrics).
-  const table = new Float64Array(2 * (n + 1));
+  const table = scratch.floats(1, 2 * (n + 1));
   const best = table.subarray(0, n + 1).fill(Infinity);
-  const start = table.subarray(n + 1).fill(-1);
+  const start = table.subarray(n + 1, 2 * (n + 1)).fill(-1);
   best[0] = 0;
   // Lines only get wider as they start earlier, so the latest start whose
   // line is not loose moves forward with `to`: a pointer instead of a search.

@@ -13,10 +13,14 @@ export interface UnitList {
   units: Unit[];
   /** The run each unit comes from. */
   runOf: number[];
+  /** Where each unit's text starts and ends in its run's text (UTF-16): a line's text is a slice of it where its units stand side by side. */
+  textStart: number[];
+  textEnd: number[];
   /**
    * Width in em of a fixed space after unit i (run-in gap, U+3000), undefined
-   * where there is none; and whether a word space was typed after unit i. One
-   * entry per unit, read by index: a Map and a Set per paragraph cost more.
+   * where there is none; and whether a word space was typed after unit i.
+   * Read by index (a Map and a Set per paragraph cost more), written only
+   * where there is one: the rest are holes, read as undefined.
    */
   fixedAfter: Array<number | undefined>;
   wordSpaceAfter: boolean[];
@@ -123,17 +127,31 @@ function pointOf(run: TextRun, offset: number): Point | undefined {
 class UnitBuilder {
   readonly units: Unit[] = [];
   readonly runOf: number[] = [];
+  readonly textStart: number[] = [];
+  readonly textEnd: number[] = [];
   readonly fixedAfter: Array<number | undefined> = [];
   readonly wordSpaceAfter: boolean[] = [];
-  private readonly owned: boolean[] = [];
+  /** i where units i and i + 1 are both marks (R-PUN-8 looks at these pairs only). */
+  readonly markPairs: number[] = [];
+  /**
+   * The units this paragraph made or copied, which it may change. A set of
+   * the few, not a flag for each unit: a paragraph's arrays, pushed to for
+   * every character, were a fifth of building its units.
+   */
+  private readonly owned = new Set<Unit>();
 
-  push(unit: Unit, runIndex: number, isOwn: boolean): void {
+  push(unit: Unit, runIndex: number, isOwn: boolean, start: number, end: number, isMark: boolean): void {
+    const i = this.units.length;
+    if (isMark && this.lastMark === i - 1) this.markPairs.push(i - 1);
+    if (isMark) this.lastMark = i;
     this.units.push(unit);
     this.runOf.push(runIndex);
-    this.fixedAfter.push(undefined);
-    this.wordSpaceAfter.push(false);
-    this.owned.push(isOwn);
+    this.textStart.push(start);
+    this.textEnd.push(end);
+    if (isOwn) this.owned.add(unit);
   }
+
+  private lastMark = -2;
 
   /** A fixed space after the last unit (none before the first). */
   addFixed(widthEm: number): void {
@@ -148,9 +166,9 @@ class UnitBuilder {
 
   /** Unit i, made this paragraph's own to be changed. */
   own(i: number): Unit {
-    if (!this.owned[i]) {
+    if (!this.owned.has(this.units[i]!)) {
       this.units[i] = copyOf(this.units[i]!);
-      this.owned[i] = true;
+      this.owned.add(this.units[i]!);
     }
     return this.units[i]!;
   }
@@ -255,7 +273,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
     }
     const firstOfRun = units.length;
     if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, run.style), run.style];
-    if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true);
+    if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true, 0, run.text.length, false);
     else pushSegments(b, run, runIndex, shared!, opts, problems);
     if (pendingMarks.length > 0 && units.length > firstOfRun) {
       b.own(firstOfRun).marks = pendingMarks;
@@ -265,22 +283,22 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
     b.own(firstOfRun).anchor = run.anchor;
     if (run.marksEnd) b.own(units.length - 1).endAnchor = `${run.anchor}~end`;
   }
-  for (let i = 0; i + 1 < units.length; i++) {
+  for (const i of b.markPairs) {
     if (b.isSolidAfter(i)) compressAdjacent(b, i);
   }
-  setDoubledMarks(b);
+  // Only a paragraph that has a ？ or ！ can hold a pair of them: reading every unit's text to find none was 3 % of composing.
+  if (input.runs.some((r) => r.kind === 'text' && (r.text.includes('？') || r.text.includes('！')))) setDoubledMarks(b);
   // R-HEAD-4: the run-in gap is the whole space after 】, so its end blank goes.
-  for (let i = 0; i < units.length; i++) {
-    if (b.fixedAfter[i] === undefined || units[i]!.blankEndEm === 0) continue;
+  b.fixedAfter.forEach((width, i) => {
+    if (width === undefined || units[i]!.blankEndEm === 0) return;
     const u = b.own(i);
     u.widthEm -= u.blankEndEm;
     u.blankEndEm = 0;
-  }
-  if (units.length > 0) {
-    b.wordSpaceAfter[units.length - 1] = false;
-    b.fixedAfter[units.length - 1] = undefined;
-  }
-  return { units, runOf: b.runOf, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
+  });
+  const last = units.length - 1;
+  if (b.wordSpaceAfter[last]) b.wordSpaceAfter[last] = false;
+  if (b.fixedAfter[last] !== undefined) b.fixedAfter[last] = undefined;
+  return { units, runOf: b.runOf, textStart: b.textStart, textEnd: b.textEnd, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
 }
 
 /** The units of a text run's segments; its spaces go after the unit before them. */
@@ -302,13 +320,13 @@ function pushSegments(b: UnitBuilder, run: TextRun, runIndex: number, shared: Un
     const code = end - start === 1 ? text.charCodeAt(start) : -1;
     const known = code >= 0 ? shared.get(code) : undefined;
     if (known) {
-      b.push(known, runIndex, false);
+      b.push(known, runIndex, false, start, end, kind === 'punct');
       continue;
     }
     const problemCount = problems.length;
     const unit = newUnit(run, kind, start, end, seg.punct, opts, problems);
     const isShared = code >= 0 && problems.length === problemCount;
     if (isShared) shared.set(code, unit);
-    b.push(unit, runIndex, !isShared);
+    b.push(unit, runIndex, !isShared, start, end, kind === 'punct');
   }
 }

@@ -6,6 +6,7 @@ import { type BreakInput, breakLines, LineMetrics, type LineRange } from './brea
 import { buildUnits } from './build-units.ts';
 import { buildGaps } from './gaps.ts';
 import { setLines } from './justify.ts';
+import { type Scratch, scratchFor } from './scratch.ts';
 import { turnoverGaps } from './turnover.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
@@ -42,7 +43,9 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { break
     const text = list.units.slice(stretch.from, stretch.to + 1).map((u) => u.seg.text).join('');
     problems.push({ kind: 'kinsoku-forced', text, ...(run?.kind === 'text' && run.source ? { source: run.source } : {}) });
   }
-  const breakInput: BreakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify' };
+  const breakInput: BreakInput = {
+    units: list.units, runOf: list.runOf, textStart: list.textStart, textEnd: list.textEnd, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify',
+  };
   return { breakInput, problems };
 }
 
@@ -85,13 +88,13 @@ function isOneLineTurnover(plain: BreakInput, metrics: LineMetrics): boolean {
 }
 
 /** Turnover breaks, unless a word is wider than the measure: then any break the rules allow. */
-function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphInput['turnover']): { input: BreakInput; ranges: LineRange[] } {
-  if (!kind) return { input: plain, ranges: breakLines(plain, metrics) };
+function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphInput['turnover'], scratch: Scratch): { input: BreakInput; ranges: LineRange[] } {
+  if (!kind) return { input: plain, ranges: breakLines(plain, metrics, scratch) };
   if (isOneLineTurnover(plain, metrics)) return { input: plain, ranges: [{ from: 0, to: plain.units.length - 1 }] };
   const input = withTurnover(plain, kind);
-  const ranges = breakLines(input, metrics);
+  const ranges = breakLines(input, metrics, scratch);
   if (ranges.every((r) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= input.measureEm + 1e-9)) return { input, ranges };
-  return { input: plain, ranges: breakLines(plain, metrics) };
+  return { input: plain, ranges: breakLines(plain, metrics, scratch) };
 }
 
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
@@ -100,10 +103,11 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   const built = plainBreakInputOf(input, opts);
   const { problems: unitProblems } = built;
   // Widths only: the same for the turnover's break input, made from these units and gap widths.
-  const metrics = new LineMetrics(built.breakInput);
-  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover);
-  const { units, runOf, gaps } = breakInput;
-  const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
+  const scratch = scratchFor(opts.fonts);
+  const metrics = new LineMetrics(built.breakInput, scratch.floats(0, 11 * built.breakInput.units.length + 3));
+  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover, scratch);
+  const { units, runOf, textStart, textEnd, gaps } = breakInput;
+  const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges, scratch);
   const problems: ComposeProblem[] = [...unitProblems];
   const source = firstSource(input);
   for (const line of lines) {

@@ -52,10 +52,14 @@ function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: bool
   return SHARED_GAPS[(kind === 'mixed' ? 8 : 0) | (canBreak ? 4 : 0) | (isSpreadable ? 2 : 0) | (isForced ? 1 : 0)]!;
 }
 
+/** Between two hanzi with nothing typed between them (most gaps of a book): no width, a break, a spread (R-KIN, R-JUS-5). */
+const BETWEEN_HANZI = sharedGap('none', true, true, false);
+
 export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
   const a = list.units[i]!;
   const b = list.units[i + 1]!;
   const fixed = list.fixedAfter[i];
+  if (a.seg.kind === 'han' && b.seg.kind === 'han' && fixed === undefined && !list.wordSpaceAfter[i]) return BETWEEN_HANZI;
   const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
   if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
   const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));

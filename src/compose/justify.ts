@@ -8,12 +8,16 @@ import type { Source } from '../model/index.ts';
 import { type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
 import { GlyphRun } from './placed-glyph.ts';
+import type { Scratch } from './scratch.ts';
 import { type Gap, type Line, type ParagraphInput, SHRINK_ORDER, type ShrinkClass, type Unit } from './types.ts';
 
 export interface SetLineInput {
   units: Unit[];
   /** The run of each unit. */
   runOf: readonly number[];
+  /** Where each unit's text starts and ends in its run's text, when known. */
+  textStart?: readonly number[];
+  textEnd?: readonly number[];
   gaps: Gap[];
   range: LineRange;
   isLast: boolean;
@@ -37,6 +41,9 @@ class Draft {
   readonly blankStart: number[] = [];
   readonly blankEnd: number[] = [];
   readonly gapWidth: number[] = [];
+  /** Each unit's and gap's shrink class (its place in SHRINK_ORDER, -1 for none), while shrinking. */
+  readonly siteClass: number[] = [];
+  readonly gapClass: number[] = [];
 }
 
 /** The line's widths as set before adjusting, trimmed at its edges, in `d`. */
@@ -68,33 +75,38 @@ function sum(xs: ArrayLike<number>, n: number): number {
   return total;
 }
 
-/** The unit's blank that shrinks under `cls`, or 0. */
-function unitSite(s: SetLineInput, d: Draft, i: number, cls: ShrinkClass): number {
-  return unitShrinkClass(s.units[s.range.from + i]!) === cls ? d.blankStart[i]! + d.blankEnd[i]! : 0;
-}
+/** A shrink class's place in SHRINK_ORDER, -1 for none. */
+const orderOf = (cls: ShrinkClass | null): number => (cls === null ? -1 : SHRINK_ORDER.indexOf(cls));
 
-/** The gap's shrink under `cls`, or 0. */
-function gapSite(s: SetLineInput, i: number, cls: ShrinkClass): number {
-  const g = s.gaps[s.range.from + i]!;
-  return gapShrinkClass(g) === cls ? g.shrinkEm : 0;
-}
-
-/** R-JUS-4: take `need` em out of the line, class by class, evenly within a class. */
+/**
+ * R-JUS-4: take `need` em out of the line, class by class, evenly within a
+ * class. Each site has one class and loses blank only in its class's turn, so
+ * every class's capacity is summed in one pass over the units and one over
+ * the gaps, in index order as before (the same bits: a class shrinks marks
+ * or gaps, never both), and a class the line does not have costs nothing:
+ * five passes over each side for every shrunk line were most of shrinking.
+ */
 function shrink(s: SetLineInput, d: Draft, need: number): number {
-  const { n } = d;
-  for (const cls of SHRINK_ORDER) {
-    if (need <= 0) break;
-    // Sums of the sites (units first, then gaps) as two arrays of them added up: the same bits.
-    let unitCapacity = 0;
-    for (let i = 0; i < n; i++) unitCapacity += unitSite(s, d, i, cls);
-    let gapCapacity = 0;
-    for (let i = 0; i < n - 1; i++) gapCapacity += gapSite(s, i, cls);
-    const capacity = unitCapacity + gapCapacity;
-    if (capacity <= 0) continue;
-    const take = Math.min(need, capacity);
-    const ratio = take / capacity;
+  const { n, siteClass, gapClass } = d;
+  const from = s.range.from;
+  const capacity = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const c = (siteClass[i] = orderOf(unitShrinkClass(s.units[from + i]!)));
+    if (c >= 0) capacity[c]! += d.blankStart[i]! + d.blankEnd[i]!;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    const g = s.gaps[from + i]!;
+    const c = (gapClass[i] = orderOf(gapShrinkClass(g)));
+    if (c >= 0) capacity[c]! += g.shrinkEm;
+  }
+  for (let cls = 0; cls < SHRINK_ORDER.length && need > 0; cls++) {
+    const total = capacity[cls]!;
+    if (total <= 0) continue;
+    const take = Math.min(need, total);
+    const ratio = take / total;
     for (let i = 0; i < n; i++) {
-      const c = unitSite(s, d, i, cls);
+      if (siteClass[i] !== cls) continue;
+      const c = d.blankStart[i]! + d.blankEnd[i]!;
       if (c <= 0) continue;
       const fromStart = d.blankStart[i]! * ratio;
       d.unitWidth[i]! -= c * ratio;
@@ -102,7 +114,7 @@ function shrink(s: SetLineInput, d: Draft, need: number): number {
       d.blankStart[i]! -= fromStart;
       d.blankEnd[i]! -= d.blankEnd[i]! * ratio;
     }
-    for (let i = 0; i < n - 1; i++) d.gapWidth[i]! -= gapSite(s, i, cls) * ratio;
+    for (let i = 0; i < n - 1; i++) if (gapClass[i] === cls) d.gapWidth[i]! -= s.gaps[from + i]!.shrinkEm * ratio;
     need -= take;
   }
   return need;
@@ -152,19 +164,27 @@ function glyphCount(units: readonly Unit[], from: number, to: number): number {
   return count;
 }
 
+/**
+ * Most lines have no anchor and one source: they share one empty list and
+ * their run's list of one, instead of two arrays each kept with the line
+ * until the PDF is written (for the collector to copy).
+ */
+const NO_ANCHORS: Line['anchors'] = Object.freeze([]);
+const NO_SOURCES: Line['sources'] = Object.freeze([]);
+
 /** Places the line's glyphs, their x and size into `at` (two numbers a glyph). */
 function place(s: SetLineInput, d: Draft, startEm: number, at: Float64Array): { glyphs: GlyphRun; anchors: Line['anchors'] } {
   const size = s.fontSizePt;
   const { n } = d;
   const refs: GlyphRef[] = new Array<GlyphRef>(at.length / 2);
-  const anchors: Line['anchors'] = [];
+  let anchors: Array<Line['anchors'][number]> | undefined;
   let x = startEm;
   let k = 0;
   for (let i = 0; i < n; i++) {
     const u = s.units[s.range.from + i]!;
-    if (u.anchor) anchors.push({ id: u.anchor, xPt: x * size });
-    if (u.endAnchor) anchors.push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
-    if (u.marks) for (const id of u.marks) anchors.push({ id, xPt: (x + d.unitWidth[i]!) * size });
+    if (u.anchor) (anchors ??= []).push({ id: u.anchor, xPt: x * size });
+    if (u.endAnchor) (anchors ??= []).push({ id: u.endAnchor, xPt: (x + d.unitWidth[i]!) * size });
+    if (u.marks) for (const id of u.marks) (anchors ??= []).push({ id, xPt: (x + d.unitWidth[i]!) * size });
     let pen = x + d.unitDraw[i]!;
     const { glyphs } = u;
     for (let j = 0; j < glyphs.length; j++) {
@@ -177,29 +197,45 @@ function place(s: SetLineInput, d: Draft, startEm: number, at: Float64Array): { 
     }
     x += d.unitWidth[i]! + (i < n - 1 ? d.gapWidth[i]! : 0);
   }
-  return { glyphs: new GlyphRun(refs, at), anchors };
+  return { glyphs: new GlyphRun(refs, at), anchors: anchors ?? NO_ANCHORS };
 }
 
 /**
- * The line's text, joined from its parts: one flat string. Added up with +=
- * it was a chain of a dozen cons strings a line, all kept with the line
- * until the PDF is written, for the collector to copy.
+ * The line's text: a slice of its run's text when its units stand side by
+ * side in it (one run, no space typed between them: most lines), which
+ * copies nothing; otherwise joined from its parts, one flat string (added up
+ * with += it was a chain of a dozen cons strings a line, all kept with the
+ * line until the PDF is written, for the collector to copy).
  */
 function lineText(s: SetLineInput): string {
+  const { from, to } = s.range;
+  const { textStart, textEnd } = s;
+  const run = s.input.runs[s.runOf[from]!]!;
+  if (textStart && textEnd && run.kind === 'text' && s.runOf[to] === s.runOf[from] && isSideBySide(textStart, textEnd, from, to)) {
+    return run.text.slice(textStart[from], textEnd[to]);
+  }
   const parts: string[] = [];
-  for (let i = s.range.from; i <= s.range.to; i++) {
+  for (let i = from; i <= to; i++) {
     parts.push(s.units[i]!.seg.text);
     const g = s.gaps[i];
-    if (i < s.range.to && g && (g.kind === 'word-space' || g.kind === 'fixed')) parts.push(' ');
+    if (i < to && g && (g.kind === 'word-space' || g.kind === 'fixed')) parts.push(' ');
   }
   return parts.join('');
 }
 
+/** Does each of the units from..to end where the next starts in their run's text (no space typed between them, so no word space or fixed gap)? */
+function isSideBySide(textStart: readonly number[], textEnd: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (textEnd[i] !== textStart[i + 1]) return false;
+  return true;
+}
+
 /** The sources of the runs on the line, once each (a line's units go through runs in order). */
-function sourcesOf(s: SetLineInput): Source[] {
+function sourcesOf(s: SetLineInput, runSources: ReadonlyArray<Line['sources']>): Line['sources'] {
+  const { from, to } = s.range;
+  if (s.runOf[from] === s.runOf[to]) return runSources[s.runOf[from]!]!;
   const out: Source[] = [];
   let last = -1;
-  for (let i = s.range.from; i <= s.range.to; i++) {
+  for (let i = from; i <= to; i++) {
     const runIndex = s.runOf[i]!;
     if (runIndex === last) continue;
     last = runIndex;
@@ -209,9 +245,14 @@ function sourcesOf(s: SetLineInput): Source[] {
   return out;
 }
 
+/** Each run's sources as a line within it lists them, shared by those lines. */
+function runSourcesOf(input: ParagraphInput): Array<Line['sources']> {
+  return input.runs.map((run) => (run.kind === 'text' && run.source ? [run.source] : NO_SOURCES));
+}
+
 /** Sets the line `s.range` of a paragraph. */
 export function setLine(s: SetLineInput): Line {
-  return setLineIn(s, new Draft(), new Float64Array(2 * glyphCount(s.units, s.range.from, s.range.to)));
+  return setLineIn(s, new Draft(), new Float64Array(2 * glyphCount(s.units, s.range.from, s.range.to)), runSourcesOf(s.input));
 }
 
 /** What setting a paragraph's lines reads, but for the line itself. */
@@ -221,25 +262,31 @@ export type ParagraphSetting = Omit<SetLineInput, 'range' | 'isLast'>;
  * Sets the lines of a paragraph broken at `ranges`. They share one draft and
  * one buffer for their glyph positions (each line's `at` a view of it): the
  * sample's lines then hold 2 MB less heap than with a typed array each
- * (scripts/bench-compose.ts).
+ * (scripts/bench-compose.ts). With `scratch`, that buffer is a part of its
+ * slab of kept positions.
  */
-export function setLines(p: ParagraphSetting, ranges: readonly LineRange[]): Line[] {
+export function setLines(p: ParagraphSetting, ranges: readonly LineRange[], scratch?: Scratch): Line[] {
   const draft = new Draft();
-  const at = new Float64Array(2 * glyphCount(p.units, 0, p.units.length - 1));
+  const length = 2 * glyphCount(p.units, 0, p.units.length - 1);
+  const at = scratch ? scratch.kept(length) : new Float64Array(length);
+  const runSources = runSourcesOf(p.input);
   let next = 0;
   return ranges.map((range, i) => {
     const start = next;
     next += 2 * glyphCount(p.units, range.from, range.to);
-    return setLineIn(lineOf(p, range, i === ranges.length - 1), draft, at.subarray(start, next));
+    return setLineIn(lineOf(p, range, i === ranges.length - 1), draft, at.subarray(start, next), runSources);
   });
 }
 
 /** A line's input (a literal: an object spread for each line costs more). */
 function lineOf(p: ParagraphSetting, range: LineRange, isLast: boolean): SetLineInput {
-  return { units: p.units, runOf: p.runOf, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt, metrics: p.metrics };
+  return {
+    units: p.units, runOf: p.runOf, textStart: p.textStart, textEnd: p.textEnd, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt,
+    metrics: p.metrics,
+  };
 }
 
-function setLineIn(s: SetLineInput, d: Draft, at: Float64Array): Line {
+function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, runSources: ReadonlyArray<Line['sources']>): Line {
   draftOf(s, d);
   const isFirst = s.range.from === 0;
   const indentEm = isFirst ? s.input.indentEm : 0;
@@ -253,6 +300,6 @@ function setLineIn(s: SetLineInput, d: Draft, at: Float64Array): Line {
   const { glyphs, anchors } = place(s, d, indentEm + offsetEm, at);
   return {
     glyphs, anchors, widthPt: (setWidth + offsetEm) * s.fontSizePt, measurePt: s.measurePt, indentPt: indentEm * s.fontSizePt,
-    isFirst, isLast: s.isLast, spreadEm, sources: sourcesOf(s), text: lineText(s),
+    isFirst, isLast: s.isLast, spreadEm, sources: sourcesOf(s, runSources), text: lineText(s),
   };
 }

@@ -17,15 +17,26 @@ const MAX_BADNESS = 100 + 1e-6;
 /**
  * The least-demerit breaks of `input` into j lines, for every j up to `most`:
  * best[j][k] is the least demerits of j lines covering units 0..k-1, start[j][k]
- * where the last of them starts.
+ * where the last of them starts. Units 0..k-1 can be covered in only a few
+ * numbers of lines (between their width over the longest line and over the
+ * shortest), so each k keeps the least and most j it has been reached with,
+ * and a line from k tries only those: the table's other entries are
+ * Infinity and could never lead to a break (trying every j was most of the
+ * cost of 先挤后推 in a build).
  */
 function breaksUpTo(input: BreakInput, m: LineMetrics, most: number): { best: Float64Array[]; start: Int32Array[] } {
   const n = input.units.length;
   const { gaps } = input;
   const totalWords = m.wordCount(0, n - 1);
-  const best = Array.from({ length: most + 1 }, () => new Float64Array(n + 1).fill(Infinity));
-  const start = Array.from({ length: most + 1 }, () => new Int32Array(n + 1).fill(-1));
+  // Rows of two buffers: a typed array of its own for each row cost more than all the rest (each a block outside the heap).
+  const bestRows = new Float64Array((most + 1) * (n + 1)).fill(Infinity);
+  const startRows = new Int32Array((most + 1) * (n + 1)).fill(-1);
+  const best = Array.from({ length: most + 1 }, (_, j) => bestRows.subarray(j * (n + 1), (j + 1) * (n + 1)));
+  const start = Array.from({ length: most + 1 }, (_, j) => startRows.subarray(j * (n + 1), (j + 1) * (n + 1)));
+  const fewest = new Int32Array(n + 1).fill(most + 1);
+  const mostLines = new Int32Array(n + 1).fill(-1);
   best[0]![0] = 0;
+  fewest[0] = mostLines[0] = 0;
   for (let to = 0; to < n; to++) {
     const isLast = to === n - 1;
     if (!isLast && !gaps[to]!.canBreak) continue;
@@ -37,11 +48,14 @@ function breaksUpTo(input: BreakInput, m: LineMetrics, most: number): { best: Fl
       if (bad > MAX_BADNESS) continue;
       if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) continue;
       const d = (10 + bad) * (10 + bad);
-      for (let j = 1; j <= most; j++) {
+      const last = Math.min(most, mostLines[from]! + 1);
+      for (let j = fewest[from]! + 1; j <= last; j++) {
         const before = best[j - 1]![from]!;
         if (before + d < best[j]![to + 1]!) {
           best[j]![to + 1] = before + d;
           start[j]![to + 1] = from;
+          fewest[to + 1] = Math.min(fewest[to + 1]!, j);
+          mostLines[to + 1] = Math.max(mostLines[to + 1]!, j);
         }
       }
     }
@@ -73,8 +87,8 @@ export function paragraphInLines(input: ParagraphInput, opts: ComposeOptions, mo
       k = from;
     }
     ranges.reverse();
-    const { units, runOf, gaps } = breakInput;
-    const lines = setLines({ units, runOf, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
+    const { units, runOf, textStart, textEnd, gaps } = breakInput;
+    const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges);
     return { lines, problems: [] };
   };
 }

@@ -127,9 +127,9 @@ export interface Line {
   /** Extra space per spread gap in em (R-JUS-7 measures it). */
   spreadEm: number;
   /** Index terms and entry ids that begin on this line, with their x in pt. */
-  anchors: Array<{ id: string; xPt: number }>;
+  anchors: ReadonlyArray<{ id: string; xPt: number }>;
   /** The manuscript places of the runs on this line. */
-  sources: Source[];
+  sources: readonly Source[];
   /** The text of the line. */
   text: string;
 }

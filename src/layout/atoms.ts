@@ -48,7 +48,7 @@ export interface Atom {
   /** A float's place: top of the next column, or the foot of this column (else the next). */
   placement?: 'here' | 'top' | 'bottom';
   /** Ids printed in this atom (entries, headings, index terms). */
-  anchors: string[];
+  anchors: readonly string[];
   /** Part, chapter… titles this atom opens, for the outline. */
   outline?: { title: string; level: number };
   /** The manuscript places of the text in this atom (a preview goes to the page of an edit). */
@@ -78,10 +78,13 @@ export interface Atom {
   draw(at: Placement): DisplayItem[];
 }
 
+/** The anchors of most lines: none, one list for all (each line's atom lives as long as the pages). */
+const NO_ANCHORS: readonly string[] = Object.freeze([]);
+
 /** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
 export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: ParagraphPlace): Atom {
   return {
-    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.map((a) => a.id), sources: line.sources, composed: line, ...(paragraph ? { paragraph } : {}),
+    lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.length > 0 ? line.anchors.map((a) => a.id) : NO_ANCHORS, sources: line.sources, composed: line, ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {
       const free = g.columnWidthPt - line.widthPt;
       const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;

@@ -70,7 +70,7 @@ export function noteArea(g: Geometry, notes: readonly Atom[]): Atom {
 }
 
 /** A note, or the part of one set in one column; it draws as a column's only note. */
-function noteAtom(g: Geometry, text: NoteText, anchors: string[], sources: Atom['sources']): Atom {
+function noteAtom(g: Geometry, text: NoteText, anchors: readonly string[], sources: Atom['sources']): Atom {
   const atom: Atom = {
     lines: 0, keepWithNextLines: 0, isFloat: true, placement: 'bottom', footnote: text, anchors, ...(sources ? { sources } : {}),
     draw: (at) => noteArea(g, [atom]).draw(at),
@@ -89,7 +89,7 @@ export function fitNote(g: Geometry, notes: readonly Atom[], note: Atom, room: n
   const fits = (a: Atom) => noteAreaLines(g, [...notes, a]) - base <= room;
   if (fits(note)) return { first: note };
   const text = note.footnote!;
-  const part = (from: number, to: number, anchors: string[]) => noteAtom(g, { ...text, lines: text.lines.slice(from, to), from: (text.from ?? 0) + from }, anchors, note.sources);
+  const part = (from: number, to: number, anchors: readonly string[]) => noteAtom(g, { ...text, lines: text.lines.slice(from, to), from: (text.from ?? 0) + from }, anchors, note.sources);
   for (let k = text.lines.length - 1; k >= 1; k--) {
     const first = part(0, k, note.anchors);
     if (fits(first)) return { first, rest: part(k, text.lines.length, []) };

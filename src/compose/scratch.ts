@@ -1,0 +1,59 @@
+/**
+ * Working memory that composing a paragraph takes over from the paragraph
+ * before. A typed array of a paragraph's size lives outside the JS heap, and
+ * making one costs several µs (calloc, and the collector's bookkeeping of it
+ * until it is freed): the three made for every paragraph (the line metrics,
+ * the breaker's table and its gap flags) were a sixth of composing. What is
+ * read from them is valid only while one paragraph is composed: nothing that
+ * outlives it (its lines, a paragraph's other settings) is kept in them.
+ */
+import type { FontProvider } from '../font/index.ts';
+
+/** Doubles in one slab of kept glyph positions: 256 kB, a few dozen paragraphs. */
+const SLAB_LENGTH = 1 << 15;
+
+export class Scratch {
+  private readonly floatBuffers: Float64Array[] = [];
+  private byteBuffer = new Uint8Array(0);
+  private slab = new Float64Array(0);
+  private slabUsed = 0;
+
+  /** A buffer of at least `length` doubles, for one use (`which`: the metrics 0, the breaker's table 1) at a time; its contents are left over. */
+  floats(which: 0 | 1, length: number): Float64Array {
+    const had = this.floatBuffers[which];
+    if (had && had.length >= length) return had;
+    return (this.floatBuffers[which] = new Float64Array(Math.max(length, 2 * (had?.length ?? 512))));
+  }
+
+  /**
+   * `length` doubles that are never handed out again: a paragraph's glyph
+   * positions, which its lines keep (views of a slab shared with the
+   * paragraphs composed before and after it, as a typed array of their own
+   * cost as much to make as the scratch above).
+   */
+  kept(length: number): Float64Array {
+    if (this.slabUsed + length > this.slab.length) {
+      this.slab = new Float64Array(Math.max(length, SLAB_LENGTH));
+      this.slabUsed = 0;
+    }
+    return this.slab.subarray(this.slabUsed, (this.slabUsed += length));
+  }
+
+  /** A buffer of at least `length` bytes, its contents left over. */
+  bytes(length: number): Uint8Array {
+    if (this.byteBuffer.length < length) this.byteBuffer = new Uint8Array(Math.max(length, 2 * this.byteBuffer.length, 1024));
+    return this.byteBuffer;
+  }
+}
+
+/**
+ * One scratch for each font provider, as the shared units (build-units.ts):
+ * a provider serves one build, which composes its paragraphs one at a time.
+ */
+const scratches = new WeakMap<FontProvider, Scratch>();
+
+export function scratchFor(fonts: FontProvider): Scratch {
+  let scratch = scratches.get(fonts);
+  if (!scratch) scratches.set(fonts, (scratch = new Scratch()));
+  return scratch;
+}
