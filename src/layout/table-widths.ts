@@ -26,8 +26,8 @@ export interface ColumnFit {
   stepPt: number;
   /** Each column's cells at their natural widths (padding included): a cell turns over just under its own. */
   oneLine: readonly (readonly number[])[];
-  /** Lines of each row's cell in `column` set at `width` (padding included), and the widest line plus padding. */
-  set(column: number, width: number): { lines: number[]; widest: number };
+  /** Lines of each row's cell in `column` set at `width` (padding included), and the widest line plus padding; `rows`: only these set, the others 0. */
+  set(column: number, width: number, rows?: readonly number[]): { lines: number[]; widest: number };
 }
 
 interface Setting {
@@ -88,6 +88,13 @@ function settingsOf(fit: ColumnFit, c: number, total: number, bound: number): Se
     const { lines, widest } = fit.set(c, width);
     return { width: Math.max(floor, Math.min(width, widest)), lines };
   };
+  // Between two settings only the cells whose lines differ can change: the halving sets those alone.
+  const between = (width: number, from: Setting, rows: readonly number[]): Setting => {
+    const { lines } = fit.set(c, width, rows);
+    const merged = [...from.lines];
+    for (const r of rows) merged[r] = lines[r]!;
+    return { width, lines: merged };
+  };
   const out: Setting[] = [];
   let last = at(Math.max(floor, fit.natural[c]!));
   for (;;) {
@@ -101,8 +108,9 @@ function settingsOf(fit: ColumnFit, c: number, total: number, bound: number): Se
       continue;
     }
     let lo = asked;
+    const differ = last.lines.flatMap((n, r) => (n === next.lines[r] ? [] : [r]));
     for (let i = 0; i < HALVINGS; i++) {
-      const mid = at((lo + last.width) / 2);
+      const mid = between((lo + last.width) / 2, last, differ);
       if (same(mid, last)) last = mid;
       else [lo, next] = [(lo + last.width) / 2, mid];
     }

@@ -111,8 +111,8 @@ function columnFit(ctx: LayoutContext, t: StatTable, limits: Limits & { cells: n
     short: limits.natural.map((_, c) => !t.rows.some((r) => LONG_TEXT.test(inlineText(r[c] ?? [])))),
     oneLine: limits.natural.map((_, c) => limits.cells.map((r) => r[c]! + 2 * pad)),
     stepPt: size / 4,
-    set(column, width) {
-      const cells = rows.map((_, r) => cellAt(r, column, width - 2 * pad));
+    set(column, width, only) {
+      const cells = rows.map((_, r) => (only && !only.includes(r) ? { lines: 0, widest: 0 } : cellAt(r, column, width - 2 * pad)));
       return { lines: cells.map((c) => c.lines), widest: Math.max(...cells.map((c) => c.widest)) + 2 * pad };
     },
   };
