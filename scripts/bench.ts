@@ -5,6 +5,7 @@
  *   npm run bench [-- manuscript-dir]
  */
 import { benchWatch } from './bench-watch.ts';
+import { fitCounts } from './fit-counts.ts';
 import { makeupCounts } from './makeup-counts.ts';
 import { measurePrintQuality, printedLines, tableDigits } from './print-quality.ts';
 import { median as middle, sideBySide, sideBySideRows } from './typst-bench.ts';
@@ -164,6 +165,13 @@ rows.push(
   ['make-up: captions over half a line under the photo', `${makeup.captionGapsWide.length} of ${makeup.figures}${pagesOf(makeup.captionGapsWide)}`],
   ['make-up: page-wide photos at the page foot; columns over them uneven', `${makeup.wideFiguresAtFoot.length}${pagesOf(makeup.wideFiguresAtFoot)}; ${makeup.columnsUnbalancedOverFoot.length}`],
   ['make-up: TOC turnovers not hung; levels flattened', `${makeup.tocTurnoversFlush.length} of ${makeup.tocTurnovers}; ${makeup.tocLevelsFlattened.length}`],
+);
+// Table columns and list headings fitted (issue 25, scripts/fit-counts.ts; asserted in test/e2e/makeup.test.ts).
+const fit = fitCounts(laid.paged, template);
+rows.push(
+  ['table cells turned over though other columns have the room', `${fit.tableCellsTurnedNeedlessly.length} of ${fit.tableCells}`],
+  ['table lines turned over; short entries (numbers, phones, names) turned', `${fit.tableLinesTurned}; ${fit.shortCellsTurned.length} of ${fit.shortCells}`],
+  ['index/TOC turned lines ≥ 2 em short though the next word fits', `${fit.listTurnoversShort.length} of ${fit.listTurnovers}`],
 );
 // Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
 const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');

@@ -22,10 +22,14 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 const OPENING = /[“‘《（(〈「『【［]$/u;
 const HAN = /^\p{Script=Han}/u;
 
+const OPENS = /^[“‘《（(〈「『【［]/u;
+
 /**
  * Where a heading may turn over: between two words of two or more
- * characters (or digits), or after a mark that does not open. Between two
- * single characters the segmenter did not know the word (哪|吒), so no.
+ * characters (or digits), after a mark that does not open, or before an
+ * opening mark (大会暨|“凝聚…”: an opening mark may begin a line, R-KIN-2).
+ * Between two single characters the segmenter did not know the word
+ * (哪|吒), so no.
  */
 export function turnoverPoints(text: string): number[] {
   const segs = [...WORDS.segment(text)];
@@ -33,6 +37,10 @@ export function turnoverPoints(text: string): number[] {
   for (let i = 1; i < segs.length; i++) {
     const before = segs[i - 1]!;
     const after = segs[i]!;
+    if (OPENS.test(after.segment) && !OPENING.test(before.segment)) {
+      points.push(after.index);
+      continue;
+    }
     if (!after.isWordLike) continue;
     const shortHan = (s: Intl.SegmentData) => [...s.segment].length < 2 && HAN.test(s.segment);
     const ok = before.isWordLike ? !shortHan(before) && !shortHan(after) : !OPENING.test(before.segment);

@@ -74,13 +74,12 @@ function indexBlockOf(ctx: LayoutContext, item: LeaderItem): Block {
 function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
   if (item.numberTargets) return indexBlockOf(ctx, item);
   const w = ctx.geometry.columnWidthPt;
-  const measure = w - item.indentEm * item.sizePt - trailerRoomEm(item.trailer) * item.sizePt;
-  // A turned-over entry breaks between words and is set ragged, not spread to the measure (issue 18).
-  const first = composeAt(ctx, { ...plain(item.text, item.style, 'start'), turnover: item.isHeading ? 'balanced' : 'words' }, item.sizePt, Math.max(measure, 4 * item.sizePt));
-  // Hanging indent: lines after the first are set narrower and indented.
-  const lines = first.length > 1 && item.hangEm > 0
-    ? [first[0]!, ...composeAt(ctx, { ...plain(first.slice(1).map((l) => l.text).join('').replace(/ /g, ''), item.style, 'start'), turnover: 'words' }, item.sizePt, Math.max(measure - item.hangEm * item.sizePt, 4 * item.sizePt))]
-    : first;
+  const measure = Math.max(w - item.indentEm * item.sizePt - trailerRoomEm(item.trailer) * item.sizePt, 4 * item.sizePt);
+  // A turned-over entry breaks where an index heading does (index-lines.ts), set ragged, its lines
+  // after the first hung; the page number's room is kept free on every line (issue 18).
+  const lines = item.isHeading
+    ? composeAt(ctx, { ...plain(item.text, item.style, 'start'), turnover: 'balanced' }, item.sizePt, measure)
+    : headingLines(ctx, { text: item.text, style: item.style, sizePt: item.sizePt, firstMeasurePt: measure, restMeasurePt: Math.max(measure - item.hangEm * item.sizePt, 4 * item.sizePt), trailerRoomPt: 0 }).lines;
   let trailer = item.trailer ? composeAt(ctx, plain(item.trailer, BODY), item.sizePt, 40 * item.sizePt) : [];
   if ((trailer[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE) {
     trailer = composeAt(ctx, plain(item.trailer!, BODY, 'start'), item.sizePt, w - (item.indentEm + item.hangEm) * item.sizePt);

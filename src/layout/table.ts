@@ -11,6 +11,7 @@ import { blockKey, type Inline, inlineText, type Paragraph, type StatTable } fro
 import { blockLine } from './block-line.ts';
 import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import { drawHead, headRules, type SetHead, setHead } from './table-head.ts';
+import { type ColumnFit, fittedWidths } from './table-widths.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Leading of table text. */
@@ -57,19 +58,64 @@ function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): num
   return longest ? (composeAt(ctx, plain(longest, TABLE_TEXT), size, 100_000)[0]?.widthPt ?? 0) : 0;
 }
 
-/** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token). */
-function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): { natural: number[]; floor: number[] } {
-  // A head cell over one column counts with the rows; one over several is broken to their width.
-  const leafRows = Array.from({ length: t.headRows }, (_, r) => {
+interface Limits {
+  natural: number[];
+  floor: number[];
+}
+
+/** The head's cells over one column, row by row (a cell over several is broken to their width). */
+function leafHeadRows(t: StatTable): Inline[][][] {
+  return Array.from({ length: t.headRows }, (_, r) => {
     const row: Inline[][] = [];
     for (const c of t.head) if (c.row === r && c.colspan === 1) row[c.col] = c.content;
     return row;
   });
-  const rows = [...leafRows, ...t.rows];
+}
+
+/** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token); `cells`: each cell's natural width. */
+function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): Limits & { cells: number[][] } {
+  // A head cell over one column counts with the rows.
+  const rows = [...leafHeadRows(t), ...t.rows];
   const columns = Array.from({ length: t.columns });
-  const natural = columns.map((_, c) => Math.max(...rows.map((r) => naturalWidth(ctx, r[c] ?? [], size))) + 2 * pad);
+  const cells = rows.map((r) => columns.map((_, c) => naturalWidth(ctx, r[c] ?? [], size)));
+  const natural = columns.map((_, c) => Math.max(...cells.map((r) => r[c]!)) + 2 * pad);
   const floor = columns.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
-  return { natural, floor };
+  return { natural, floor, cells };
+}
+
+/** A run of hanzi this long is text that may turn over anywhere (an address, a school's name), not a name or a term. */
+const LONG_TEXT = /\p{Script=Han}{5}/u;
+
+/**
+ * What fitting the columns needs (table-widths.ts): a column's cells set at
+ * a width, the head's in its own type. A body cell narrower than the width is
+ * one line without being set, and a cell whose lines at a wider width all fit
+ * the narrower one unsqueezed keeps them.
+ */
+function columnFit(ctx: LayoutContext, t: StatTable, limits: Limits & { cells: number[][] }, size: number, pad: number): ColumnFit {
+  const head = leafHeadRows(t);
+  const rows = [...head, ...t.rows];
+  const known = new Map<string, { width: number; lines: number; widest: number }>();
+  const cellAt = (r: number, column: number, measure: number) => {
+    if (r >= head.length && limits.cells[r]![column]! <= measure) return { lines: 1, widest: limits.cells[r]![column]! };
+    const key = `${r}:${column}`;
+    const was = known.get(key);
+    if (was && was.width >= measure && was.widest <= measure) return was;
+    const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, r < head.length).lines;
+    const now = { width: measure, lines: Math.max(1, lines.length), widest: Math.max(0, ...lines.map((l) => l.widthPt)) };
+    known.set(key, now);
+    return now;
+  };
+  return {
+    ...limits,
+    short: limits.natural.map((_, c) => !t.rows.some((r) => LONG_TEXT.test(inlineText(r[c] ?? [])))),
+    oneLine: limits.natural.map((_, c) => limits.cells.map((r) => r[c]! + 2 * pad)),
+    stepPt: size / 4,
+    set(column, width, only) {
+      const cells = rows.map((_, r) => (only && !only.includes(r) ? { lines: 0, widest: 0 } : cellAt(r, column, width - 2 * pad)));
+      return { lines: cells.map((c) => c.lines), widest: Math.max(...cells.map((c) => c.widest)) + 2 * pad };
+    },
+  };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -78,7 +124,7 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 export type TableSpan = 'column' | 'page' | 'turned';
 
 /** A column table is one whose narrowest columns fit the column and whose natural ones are not much wider. */
-function spanFor(ctx: LayoutContext, t: StatTable, limits: { natural: number[]; floor: number[] }): TableSpan {
+function spanFor(ctx: LayoutContext, t: StatTable, limits: Limits): TableSpan {
   const g = ctx.geometry;
   if (g.columns > 1 && sum(limits.floor) <= g.columnWidthPt && sum(limits.natural) <= 1.5 * g.columnWidthPt) return 'column';
   if (sum(limits.floor) <= g.typeWidthPt) return 'page';
@@ -92,25 +138,19 @@ function areaOf(ctx: LayoutContext, span: TableSpan): Area {
   return { width: span === 'column' ? g.columnWidthPt : g.typeWidthPt, height: g.typeHeightPt };
 }
 
-/** Column widths that fill the area: natural widths, scaled, never below what cannot break. */
-function columnWidths(ctx: LayoutContext, t: StatTable, limits: { natural: number[]; floor: number[] }, total: number): number[] {
-  const { natural, floor } = limits;
+/** Column widths that fill the area: natural widths, spread; fitted (table-widths.ts) when they are too wide; never below what cannot break. */
+function columnWidths(ctx: LayoutContext, t: StatTable, fit: ColumnFit, total: number): number[] {
+  const { natural, floor } = fit;
   if (sum(floor) > total) {
     // Too many columns even at their narrowest, even turned: reported, and set at equal widths.
     ctx.problems.push({ kind: 'table-too-wide', columns: natural.length, source: t.source, anchor: t.id });
     return natural.map(() => total / natural.length);
   }
-  let widths = natural.map((w, c) => Math.max(floor[c]!, w));
-  for (let round = 0; round < 12; round++) {
-    const sum = widths.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - total) < 0.01) break;
-    const flexible = widths.map((w, c) => (sum > total ? w > floor[c]! + 0.01 : true));
-    const flexSum = widths.reduce((a, w, i) => a + (flexible[i] ? w : 0), 0);
-    if (flexSum === 0) break;
-    const factor = (flexSum + total - sum) / flexSum;
-    widths = widths.map((w, i) => (flexible[i] ? Math.max(floor[i]!, w * factor) : w));
-  }
-  return widths;
+  const widths = natural.map((w, c) => Math.max(floor[c]!, w));
+  if (sum(widths) > total) return fittedWidths({ ...fit, natural: widths }, total);
+  // Room to spare: every column widened in proportion.
+  const factor = total / sum(widths);
+  return widths.map((w) => w * factor);
 }
 
 /** Table text: tabular figures, so the digits of a column stand under each other (R-MIX-5). */
@@ -146,7 +186,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const limits = columnLimits(ctx, t, size, pad);
   const span = spanFor(ctx, t, limits);
   const area = areaOf(ctx, span);
-  const widths = columnWidths(ctx, t, limits, area.width);
+  const widths = columnWidths(ctx, t, columnFit(ctx, t, limits, size, pad), area.width);
   const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
   const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
   const body = t.rows.map((r) => row(r, false));

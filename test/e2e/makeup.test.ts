@@ -13,11 +13,13 @@ import { imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFil
 import { type BuildProblem, dumpPage, type PagedDocument } from '../../src/layout/index.ts';
 import { walkBook } from '../../src/model/index.ts';
 import { renderPdf } from '../../src/render/index.ts';
+import { type FitCounts, fitCounts } from '../../scripts/fit-counts.ts';
 import { makeupCounts, type MakeupCounts } from '../../scripts/makeup-counts.ts';
 
 const MANUSCRIPT = join(import.meta.dirname, '../../manuscript');
 
 let counts: MakeupCounts;
+let fit: FitCounts;
 let problems: BuildProblem[];
 let template: Template;
 let paged: PagedDocument;
@@ -38,6 +40,7 @@ beforeAll(async () => {
     metadata: { title: book.settings.title, author: '', subject: '', language: 'zh', date: new Date(0) },
   });
   counts = await makeupCounts(new Uint8Array(pdf), template);
+  fit = fitCounts(paged, template);
 }, 600_000);
 
 describe('page make-up of the sample, counted from the PDF', () => {
@@ -147,6 +150,23 @@ describe('page make-up of the sample, counted from the PDF', () => {
     // 18-社会事业: the athletics meet, place="bottom" width="page".
     expect(counts.wideFiguresAtFoot).toHaveLength(1);
     expect(counts.columnsUnbalancedOverFoot).toEqual([]);
+  });
+
+  test('tables: columns fitted, not scaled: no cell turns over while the other columns have the room it lacks, and fewer lines turn over (before: 105)', () => {
+    expect(fit.tableCells).toBeGreaterThan(1000);
+    expect(fit.tableCellsTurnedNeedlessly).toEqual([]);
+    expect(fit.tableLinesTurned).toBeGreaterThan(0);
+    expect(fit.tableLinesTurned).toBeLessThanOrEqual(81);
+  });
+
+  test('tables: numbers, codes and names never turn over; a phone number with an extension only where keeping it whole would make its table taller (幼儿园名录: 3 lines)', () => {
+    expect(fit.shortCells).toBeGreaterThan(1000);
+    expect(fit.shortCellsTurned.map((c) => c.replace(/^p\d+ /, ''))).toEqual(['23376615 / 转8002', '88363069 / 转8010']);
+  });
+
+  test('R-IDX-2, 目录: no heading turns over with its line 2 em short although the next word would fit there (before: 8, 大会暨|“凝聚… on p. 316)', () => {
+    expect(fit.listTurnovers).toBeGreaterThan(20);
+    expect(fit.listTurnoversShort).toEqual([]);
   });
 
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {

@@ -1,0 +1,161 @@
+/**
+ * How well table columns and list headings are fitted, counted on the
+ * pages as laid out for print (the glyphs and rules the PDF draws; the PDF's
+ * text extraction merges a table's cells): a proofreader's two complaints of
+ * issue 25. Used by `npm run bench` and test/e2e/makeup.test.ts.
+ *
+ * - Table cells turned over although the other columns of their table have
+ *   the room to spare that the cell lacks to stand on one line (a column's
+ *   spare room: its width less its padding and its widest line); and cells
+ *   of short entries (numbers, codes, phone numbers, names) turned over.
+ * - Index and TOC headings turned over with the line ending 2 em or more
+ *   short of its measure (the column; in the TOC less the room kept for the
+ *   page number) although the next word (up to the next place a heading may
+ *   turn over) would have fitted there.
+ */
+import type { Template } from '../src/config/index.ts';
+import { type GlyphItem, type Page, type PagedDocument, type RuleItem } from '../src/layout/index.ts';
+import { turnoverPoints } from '../src/layout/index-lines.ts';
+
+export interface FitCounts {
+  /** Table cells looked at, and those turned over that the room to spare would have set on one line ("p<page> text"). */
+  tableCells: number;
+  tableCellsTurnedNeedlessly: string[];
+  /** Cells of columns of short entries (numbers, codes, phone numbers, names: no five hanzi in a row in any cell), and those turned over. */
+  shortCells: number;
+  shortCellsTurned: string[];
+  /** Lines turned over in all the tables' cells (a cell of three lines turns two). */
+  tableLinesTurned: number;
+  /** Turned lines of index and TOC headings, and those ending short although the next word would have fitted ("p<page> line / next"). */
+  listTurnovers: number;
+  listTurnoversShort: string[];
+}
+
+const textOf = (g: GlyphItem) => g.glyphs.refs.map((r) => r.text).join('');
+/** Where a glyph item's last glyph ends, from the page's left. */
+const endOf = (g: GlyphItem) => {
+  const last = g.glyphs.length - 1;
+  return last < 0 ? g.x : g.x + g.glyphs.xPt(last) + g.glyphs.refs[last]!.advanceEm * g.glyphs.sizePt(last);
+};
+
+export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [] };
+  const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
+  for (const page of paged.pages) {
+    if (page.kind === 'body') tableCellsOf(page, tables);
+    if (page.kind === 'index' || page.kind === 'toc') listTurnovers(page, t.toc.line_pitch_pt, page.kind === 'toc' ? TOC_FOLIO_EM : 0, counts);
+  }
+  tableCells(tables, t.table.cell_padding_pt, counts);
+  return counts;
+}
+
+/** A TOC keeps this much free for its leader and page number on every line of an item (leader-list.ts: 3-digit folios). */
+const TOC_FOLIO_EM = 4;
+
+/** Text that may turn over anywhere (an address, a school's name), not a name, a number or a code. */
+const LONG_TEXT = /\p{Script=Han}{5}/u;
+
+const glyphItems = (page: Page) => page.items.filter((i): i is GlyphItem => i.kind === 'glyphs');
+
+interface TableCell {
+  folio: string;
+  column: number;
+  lines: GlyphItem[];
+}
+
+/**
+ * The table pieces of a grid-ruled page: the vertical rules that end on one
+ * foot, their x the column edges (the head's own rules, ending higher inside
+ * a piece, are not a piece). A three-line table has no column rules: its
+ * cells are not looked at.
+ */
+function tablePieces(page: Page): Array<{ top: number; foot: number; edges: number[] }> {
+  const rules = page.items.filter((i): i is RuleItem => i.kind === 'rule' && Math.abs(i.x1 - i.x2) < 0.01 && i.y2 - i.y1 > 1);
+  const byFoot = new Map<number, RuleItem[]>();
+  for (const r of rules) byFoot.set(Math.round(r.y2 * 10), [...(byFoot.get(Math.round(r.y2 * 10)) ?? []), r]);
+  const pieces = [...byFoot.values()].filter((rs) => rs.length >= 3).map((rs) => ({
+    top: Math.min(...rs.map((r) => r.y1)), foot: rs[0]!.y2, edges: [...new Set(rs.map((r) => Math.round(r.x1 * 100) / 100))].sort((a, b) => a - b),
+  }));
+  return pieces.filter((p) => !pieces.some((q) => q !== p && q.top <= p.top + 0.01 && q.foot > p.foot + 0.01 && q.edges[0]! <= p.edges[0]! + 0.01));
+}
+
+/**
+ * The cells of the page's table pieces, each under its table's name (its
+ * column edges from its left: a table keeps its widths on every page it
+ * goes on to). A cell: a block's first line in a column and the lines
+ * after it (two head cells may share a source place).
+ */
+function tableCellsOf(page: Page, tables: Map<string, { edges: number[]; cells: TableCell[] }>): void {
+  const items = glyphItems(page).filter((g) => g.block).sort((a, b) => a.y - b.y);
+  for (const { top, foot, edges } of tablePieces(page)) {
+    const name = edges.map((x) => (x - edges[0]!).toFixed(1)).join(' ');
+    const table = tables.get(name) ?? { edges: edges.map((x) => x - edges[0]!), cells: [] };
+    tables.set(name, table);
+    const open = new Map<string, TableCell>();
+    for (const g of items) {
+      const column = edges.findIndex((x, c) => c + 1 < edges.length && g.x >= x && g.x < edges[c + 1]!);
+      if (g.y < top || g.y > foot || column < 0) continue;
+      const key = `${g.block!.key}@${column}`;
+      if (g.block!.index === 0 || !open.has(key)) {
+        open.set(key, { folio: page.folio, column, lines: [] });
+        table.cells.push(open.get(key)!);
+      }
+      open.get(key)!.lines.push(g);
+    }
+  }
+}
+
+/** Each table's turned cells against the spare room of its other columns (a column's measure less its widest line). */
+function tableCells(tables: Map<string, { edges: number[]; cells: TableCell[] }>, pad: number, counts: FitCounts): void {
+  for (const { edges, cells } of tables.values()) {
+    const measure = (c: number) => edges[c + 1]! - edges[c]! - 2 * pad;
+    const spare = edges.slice(1).map((_, c) => Math.max(0, measure(c) - Math.max(0, ...cells.filter((k) => k.column === c).flatMap((k) => k.lines.map((l) => endOf(l) - l.x)))));
+    const spareTotal = spare.reduce((a, b) => a + b, 0);
+    const long = edges.slice(1).map((_, c) => cells.filter((k) => k.column === c).some((k) => LONG_TEXT.test(k.lines.map(textOf).join(''))));
+    for (const cell of cells) {
+      counts.tableCells++;
+      if (!long[cell.column]) counts.shortCells++;
+      if (cell.lines.length < 2) continue;
+      counts.tableLinesTurned += cell.lines.length - 1;
+      if (!long[cell.column]) counts.shortCellsTurned.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);
+      const lacks = cell.lines.reduce((a, l) => a + endOf(l) - l.x, 0) - measure(cell.column);
+      if (lacks <= spareTotal - spare[cell.column]!) counts.tableCellsTurnedNeedlessly.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);
+    }
+  }
+}
+
+/**
+ * A list page's columns, line by line: a turned line is one with no page
+ * number on its baseline whose next line, a pitch below, stands further in
+ * (the hanging indent of its turnover lines).
+ */
+function listTurnovers(page: Page, pitch: number, keptEm: number, counts: FitCounts): void {
+  const items = glyphItems(page);
+  if (items.length === 0) return;
+  const mid = (Math.min(...items.map((g) => g.x)) + Math.max(...items.map(endOf))) / 2;
+  for (const column of [items.filter((g) => g.x < mid), items.filter((g) => g.x >= mid)]) {
+    const byLine = new Map<number, GlyphItem[]>();
+    for (const g of column) byLine.set(Math.round(g.y * 10), [...(byLine.get(Math.round(g.y * 10)) ?? []), g]);
+    const lines = [...byLine.values()].map((gs) => gs.sort((a, b) => a.x - b.x)).sort((a, b) => a[0]!.y - b[0]!.y);
+    // The column's right edge: where its page numbers end (the list's title, across both columns, is not in it).
+    const right = Math.max(...lines.filter((l) => l.length > 1).map((l) => endOf(l.at(-1)!)));
+    lines.forEach((line, k) => {
+      const next = lines[k + 1];
+      const size = line[0]!.glyphs.sizePt(0);
+      if (line.length !== 1 || !next || Math.abs(next[0]!.y - line[0]!.y - pitch) > 1 || next[0]!.x < line[0]!.x + 0.5 * size) return;
+      counts.listTurnovers++;
+      const room = right - keptEm * size - endOf(line[0]!);
+      const text = textOf(line[0]!);
+      const nextText = textOf(next[0]!);
+      // Turnover points of the two lines read as one: a word is known by its neighbours (嘉|年华 in 体育嘉年华).
+      const word = (turnoverPoints(text + nextText).find((p) => p > text.length) ?? text.length + nextText.length) - text.length;
+      // The next word's width: where the glyph after it starts (its whole line when it is one word).
+      let chars = 0;
+      let glyph = 0;
+      while (glyph < next[0]!.glyphs.length && chars < word) chars += next[0]!.glyphs.refs[glyph++]!.text.length;
+      const wordWidth = glyph < next[0]!.glyphs.length ? next[0]!.glyphs.xPt(glyph) : endOf(next[0]!) - next[0]!.x;
+      // Half an em of give: an opening mark is trimmed at a line's start, or hung into the margin (leader-list.ts).
+      if (room >= 2 * size && wordWidth + size / 2 <= room) counts.listTurnoversShort.push(`p${page.folio} ${text} / ${nextText}`);
+    });
+  }
+}
