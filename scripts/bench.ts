@@ -166,7 +166,7 @@ rows.push(
   ['make-up: page-wide photos at the page foot; columns over them uneven', `${makeup.wideFiguresAtFoot.length}${pagesOf(makeup.wideFiguresAtFoot)}; ${makeup.columnsUnbalancedOverFoot.length}`],
   ['make-up: TOC turnovers not hung; levels flattened', `${makeup.tocTurnoversFlush.length} of ${makeup.tocTurnovers}; ${makeup.tocLevelsFlattened.length}`],
 );
-// Table columns and list headings fitted (issue 25, scripts/fit-counts.ts; asserted in test/e2e/makeup.test.ts).
+// Table columns and list headings fitted (session 28, scripts/fit-counts.ts; asserted in test/e2e/makeup.test.ts).
 const fit = fitCounts(laid.paged, template);
 rows.push(
   ['table cells turned over though other columns have the room', `${fit.tableCellsTurnedNeedlessly.length} of ${fit.tableCells}`],

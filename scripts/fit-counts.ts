@@ -2,7 +2,7 @@
  * How well table columns and list headings are fitted, counted on the
  * pages as laid out for print (the glyphs and rules the PDF draws; the PDF's
  * text extraction merges a table's cells): a proofreader's two complaints of
- * issue 25. Used by `npm run bench` and test/e2e/makeup.test.ts.
+ * session 28. Used by `npm run bench` and test/e2e/makeup.test.ts.
  *
  * - Table cells turned over although the other columns of their table have
  *   the room to spare that the cell lacks to stand on one line (a column's

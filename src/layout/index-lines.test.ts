@@ -26,7 +26,7 @@ describe('R-IDX-2: index headings turn over between words', () => {
     }
   });
 
-  test('R-KIN-2: a heading may turn over before an opening mark, which may begin a line (大会暨|“凝聚…”, issue 25)', () => {
+  test('R-KIN-2: a heading may turn over before an opening mark, which may begin a line (大会暨|“凝聚…”, session 28)', () => {
     const text = '首届新的社会阶层人士服务团网络人士大会暨“凝聚新力量筑梦新时代”2023年“寻美·中国”主题活动启动大会';
     const cuts = pieces(text);
     expect(cuts.join('')).toBe(text);

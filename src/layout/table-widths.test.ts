@@ -36,7 +36,7 @@ function tableOf(columns: string[][]): ColumnFit & { linesAt(widths: number[]): 
 
 const heightOf = (lines: number[][]) => lines[0]!.map((_, r) => Math.max(...lines.map((l) => l[r]!))).reduce((a, b) => a + b, 0);
 
-describe('table columns fitted, not scaled (issue 25)', () => {
+describe('table columns fitted, not scaled (session 28)', () => {
   // A 幼儿园名录 in small: names, addresses, phone numbers with an extension.
   const table = tableOf([
     ['十四幼', '十六幼', '二幼', '八幼'],
