@@ -36,6 +36,7 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { break
   const firstStyle = input.runs.find((r) => r.kind === 'text');
   const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
   const gaps = buildGaps(list, opts.kinsoku, spaceEm);
+  keepRunsWhole(input, list.runOf, gaps);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];
   for (const stretch of openLongStretches(list.units, gaps, measureEm)) {
@@ -47,6 +48,15 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { break
     units: list.units, runOf: list.runOf, textStart: list.textStart, textEnd: list.textEnd, gaps, indentEm: input.indentEm, measureEm, isJustified: input.align === 'justify',
   };
   return { breakInput, problems };
+}
+
+/** No break inside an unbroken run (a credit): its gaps are replaced by closed copies (gaps are shared); one wider than the line is opened again below. */
+function keepRunsWhole(input: ParagraphInput, runOf: readonly number[], gaps: Gap[]): void {
+  if (!input.runs.some((r) => r.kind === 'text' && r.unbroken)) return;
+  for (let i = 0; i < gaps.length; i++) {
+    const run = input.runs[runOf[i]!];
+    if (run?.kind === 'text' && run.unbroken && runOf[i + 1] === runOf[i] && gaps[i]!.canBreak && !gaps[i]!.isForced) gaps[i] = { ...gaps[i]!, canBreak: false };
+  }
 }
 
 /**

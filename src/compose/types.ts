@@ -22,6 +22,8 @@ export interface TextRun {
   marksEnd?: boolean;
   /** A footnote's mark in the text: set smaller and raised, as one unit that never begins a line (R-KIN-1, build-units.ts). */
   superscript?: boolean;
+  /** Never broken inside while it fits on a line: a caption's credit （区商务局提供） turns over whole. */
+  unbroken?: boolean;
 }
 
 /** A fixed space, e.g. the 1 em after a run-in head (R-HEAD-4). A line may break there. */

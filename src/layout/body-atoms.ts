@@ -6,7 +6,7 @@
  */
 import { attachNotes, footnotesByMark } from './footnotes.ts';
 import {
-  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns, type Line, RUN_IN_HEAD,
+  BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, type Inline, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
@@ -14,6 +14,7 @@ import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { blockLine } from './block-line.ts';
 import { spacedName } from '../derive/index.ts';
 import { composeAt, composeInLines, type LayoutContext, MIN_IMAGE_DPI, plain, titleText } from './context.ts';
+import { captionLines } from './caption.ts';
 import { withHeadingSpace } from './heading-space.ts';
 import { letterSpaced } from './spacing.ts';
 
@@ -94,9 +95,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const width = (height * size.widthPx) / size.heightPx;
   const dpi = size.widthPx / (width / 72);
   if (ctx.imageSize(fig.src) && dpi < MIN_IMAGE_DPI) ctx.problems.push({ kind: 'image-low-resolution', src: fig.src, dpi, source: fig.source, anchor: fig.id });
-  const captionText = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  // Ragged, not justified: a caption turns over between words, and justifying the shortened line spread its characters apart.
-  const caption = composeAt(ctx, { runs: captionText, indentEm: 0, align: 'start', turnover: 'words' }, c.size_pt, boxWidth);
+  const caption = captionLines(ctx, fig, boxWidth);
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
   const key = blockKey(fig.source);

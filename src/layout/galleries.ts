@@ -7,9 +7,10 @@
  * spaced evenly, so no photo floats alone in the middle. The group title
  * stands over a rule (the banner) on the group's first page.
  */
-import { EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type Figure, type Gallery, inlineText } from '../model/index.ts';
 import type { Atom } from './atoms.ts';
+import { captionLines } from './caption.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { flowAtoms } from './flow.ts';
@@ -43,12 +44,6 @@ interface PageLayout {
   height: number;
 }
 
-function captionOf(ctx: LayoutContext, fig: Figure, width: number): Line[] {
-  const runs = [...inlineRuns(fig.caption, EMPHASIS), ...(fig.credit ? [{ kind: 'text' as const, text: `（${fig.credit}）`, style: EMPHASIS }] : [])];
-  // Captions as in the body (issue 18): the template's 楷体 小五, turned over between words.
-  return composeAt(ctx, { runs, indentEm: 0, align: 'start', turnover: 'words' }, ctx.template.caption.size_pt, Math.max(width, ctx.template.caption.size_pt * 4));
-}
-
 /** A caption's lines told from its length (layouts are compared before any caption is composed). */
 function estimatedCaption(ctx: LayoutContext, fig: Figure, width: number): Line[] {
   const chars = [...inlineText(fig.caption)].length + [...fig.credit].length + 2;
@@ -57,7 +52,7 @@ function estimatedCaption(ctx: LayoutContext, fig: Figure, width: number): Line[
 }
 
 /** Photos in rows of `counts`, scaled together so the page holds them in `room` pt of height; `caption` sets (or estimates) a caption. */
-function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, caption = captionOf): PageLayout {
+function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, caption = captionLines): PageLayout {
   const g = ctx.geometry;
   const gap = g.gutterPt;
   const size = ctx.template.caption.size_pt;
