@@ -129,6 +129,32 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(months.filter((t) => t.includes('\u3000'))).toEqual([]);
   });
 
+  test('R-YB-5: a caption’s lines are flush but the last, and its credit （…提供） is never broken inside (before: 21 credits broken, 4 first lines an em short)', () => {
+    const size = template.caption.size_pt;
+    const captions = new Map<string, Array<{ text: string; x0: number; x1: number }>>();
+    for (const page of paged.pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'glyphs' || !item.block?.floats || item.glyphs.length === 0 || Math.abs(item.glyphs.sizePt(0) - size) > 0.01) continue;
+        const g = item.glyphs;
+        const last = g.length - 1;
+        const line = { text: g.refs.map((r) => r.text).join(''), x0: item.x + g.xPt(0), x1: item.x + g.xPt(last) + g.refs[last]!.advanceEm * g.sizePt(last) };
+        captions.set(`${page.index}:${item.block.key}`, [...(captions.get(`${page.index}:${item.block.key}`) ?? []), line]);
+      }
+    }
+    const turned = [...captions.values()].filter((lines) => lines.length > 1 && /提供）$/.test(lines.at(-1)!.text));
+    expect(turned.length).toBeGreaterThan(20);
+    expect(turned.filter((lines) => !lines.at(-1)!.text.startsWith('（') && !lines.at(-1)!.text.includes('（')).map((l) => l.at(-1)!.text)).toEqual([]);
+    // Every line but the last (and but one, when the credit stands alone under it) reaches the right edge of the longest.
+    const ragged = [...captions.values()].flatMap((lines) => {
+      // A credit on a line of its own is set flush right, its closing mark's blank out past the measure (R-PUN-10): not a measure of the edge.
+      const text = lines.at(-1)!.text.startsWith('（') ? lines.slice(0, -1) : lines;
+      const right = Math.max(...text.map((l) => l.x1));
+      const full = text.slice(0, -1);
+      return full.filter((l) => right - l.x1 > 0.5 * size).map((l) => l.text);
+    });
+    expect(ragged).toEqual([]);
+  });
+
   test('R-YB-4: no credit line stands first in a column, parted from the text it credits (before: 12, p. 206 among them)', () => {
     expect(counts.credits).toBeGreaterThan(50);
     expect(counts.creditsAtColumnTop).toEqual([]);
