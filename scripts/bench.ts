@@ -172,6 +172,7 @@ rows.push(
   ['table cells turned over though other columns have the room', `${fit.tableCellsTurnedNeedlessly.length} of ${fit.tableCells}`],
   ['table lines turned over; short entries (numbers, phones, names) turned', `${fit.tableLinesTurned}; ${fit.shortCellsTurned.length} of ${fit.shortCells}`],
   ['index/TOC turned lines ≥ 2 em short though the next word fits', `${fit.listTurnoversShort.length} of ${fit.listTurnovers}`],
+  ['index/TOC headings whose last line is a runt of under 5 characters', `${fit.listRunts.length} of ${fit.listTurnovers}`],
 );
 // Print quality read back from the PDF (issue 18, scripts/print-quality.ts).
 const pdfFile = join(mkdtempSync(join(tmpdir(), 'nianjian-bench-pdf-')), 'book.pdf');

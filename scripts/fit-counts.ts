@@ -29,6 +29,8 @@ export interface FitCounts {
   /** Turned lines of index and TOC headings, and those ending short although the next word would have fitted ("p<page> line / next"). */
   listTurnovers: number;
   listTurnoversShort: string[];
+  /** Turned headings whose last line (the one with the page number) holds fewer than five characters: a runt (讲话 | （节选）). */
+  listRunts: string[];
 }
 
 const textOf = (g: GlyphItem) => g.glyphs.refs.map((r) => r.text).join('');
@@ -39,7 +41,7 @@ const endOf = (g: GlyphItem) => {
 };
 
 export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
-  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [] };
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
   const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
   for (const page of paged.pages) {
     if (page.kind === 'body') tableCellsOf(page, tables);
@@ -155,7 +157,10 @@ function listTurnovers(page: Page, pitch: number, keptEm: number, counts: FitCou
       while (glyph < next[0]!.glyphs.length && chars < word) chars += next[0]!.glyphs.refs[glyph++]!.text.length;
       const wordWidth = glyph < next[0]!.glyphs.length ? next[0]!.glyphs.xPt(glyph) : endOf(next[0]!) - next[0]!.x;
       // Half an em of give: an opening mark is trimmed at a line's start, or hung into the margin (leader-list.ts).
-      if (room >= 2 * size && wordWidth + size / 2 <= room) counts.listTurnoversShort.push(`p${page.folio} ${text} / ${nextText}`);
+      // Not short by choice: taking the word up would leave the heading's last line a runt (讲话 | （节选）).
+      const leavesRunt = next.length > 1 && [...nextText.slice(chars).replace(/\s/g, '')].length < 5;
+      if (room >= 2 * size && wordWidth + size / 2 <= room && !leavesRunt) counts.listTurnoversShort.push(`p${page.folio} ${text} / ${nextText}`);
+      if (next.length > 1 && [...nextText.replace(/\s/g, '')].length < 5) counts.listRunts.push(`p${page.folio} ${text} / ${nextText}`);
     });
   }
 }

@@ -69,7 +69,7 @@ export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines:
       trailerFits = false; // one word that fits, but not with its numbers: they go on a line below
       break;
     }
-    const cut = last ?? composerBreak(ctx, h, rest, measure);
+    const cut = last === undefined ? composerBreak(ctx, h, rest, measure) : notBeforeRunt(rest, points, h, widthOf);
     if (cut <= 0 || cut >= rest.length) {
       trailerFits = widthOf(rest) + h.trailerRoomPt <= measure;
       break;
@@ -81,6 +81,18 @@ export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines:
   texts.push(rest);
   const lines = texts.map((t, i) => composeAt(ctx, plain(t, h.style), h.sizePt, i === 0 ? h.firstMeasurePt : h.restMeasurePt)[0]!);
   return { lines, trailerFits };
+}
+
+/** A last line of fewer characters than this is a runt (讲话 | （节选）): the turn goes a word earlier when the rest still fits. */
+const RUNT_CHARS = 5;
+
+/** The last turnover point, or an earlier one when the last would leave a runt and the text from the earlier one fits on the last line with its numbers. */
+function notBeforeRunt(rest: string, points: readonly number[], h: HeadingLinesInput, widthOf: (s: string) => number): number {
+  const fitsLast = (p: number) => widthOf(rest.slice(p)) + h.trailerRoomPt <= h.restMeasurePt;
+  const last = points.at(-1)!;
+  if ([...rest.slice(last)].length >= RUNT_CHARS || !fitsLast(last)) return last;
+  for (let i = points.length - 2; i >= 0 && fitsLast(points[i]!); i--) if ([...rest.slice(points[i])].length >= RUNT_CHARS) return points[i]!;
+  return last;
 }
 
 /** Where the composer would break `text` at `measure` (no word boundary fits: a long word or Latin). */

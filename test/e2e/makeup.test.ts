@@ -193,6 +193,8 @@ describe('page make-up of the sample, counted from the PDF', () => {
   test('R-IDX-2, 目录: no heading turns over with its line 2 em short although the next word would fit there (before: 8, 大会暨|“凝聚… on p. 316)', () => {
     expect(fit.listTurnovers).toBeGreaterThan(20);
     expect(fit.listTurnoversShort).toEqual([]);
+    // Nor a last line of a few characters where the turn could go a word earlier (讲话 | （节选）).
+    expect(fit.listRunts).toEqual([]);
   });
 
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
