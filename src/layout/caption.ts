@@ -20,21 +20,26 @@ const MOST_SPREAD_EM = 0.08;
 export function captionLines(ctx: LayoutContext, fig: Figure, width: number): Line[] {
   const size = ctx.template.caption.size_pt;
   const measure = Math.max(width, 4 * size);
-  // Settings tried and left must not report their problems (a line spread before the credit went over).
-  const tried = { ...ctx, problems: [] };
-  const inputFor = (runs: Run[], indentEm = 0, align: ParagraphInput['align'] = 'justify'): ParagraphInput => {
-    const words: ParagraphInput = { runs, indentEm, align, turnover: 'words' };
-    return composeAt(tried, words, size, measure).some((l) => l.spreadEm > MOST_SPREAD_EM) ? { runs, indentEm, align } : words;
+  // Each setting is composed once; only the one kept reports its problems (not a line spread before the credit went over).
+  const attempt = (input: ParagraphInput) => {
+    const own = { ...ctx, problems: [] as LayoutContext['problems'] };
+    return { lines: composeAt(own, input, size, measure), problems: own.problems };
   };
-  const set = (input: ParagraphInput) => composeAt(ctx, input, size, measure);
+  const keep = (a: ReturnType<typeof attempt>) => {
+    ctx.problems.push(...a.problems);
+    return a.lines;
+  };
+  const setting = (runs: Run[], indentEm = 0, align: ParagraphInput['align'] = 'justify') => {
+    const words = attempt({ runs, indentEm, align, turnover: 'words' });
+    return words.lines.some((l) => l.spreadEm > MOST_SPREAD_EM) ? attempt({ runs, indentEm, align }) : words;
+  };
   const caption = inlineRuns(fig.caption, EMPHASIS);
-  if (!fig.credit) return set(inputFor(caption));
+  if (!fig.credit) return keep(setting(caption));
   const credit: Run = { kind: 'text', text: `（${fig.credit}）`, style: EMPHASIS, unbroken: true };
-  const whole = inputFor([...caption, credit]);
-  const lines = composeAt(tried, whole, size, measure);
-  if (lines.length < 2 || lines.at(-1)!.text !== credit.text) return set(whole);
+  const whole = setting([...caption, credit]);
+  if (whole.lines.length < 2 || whole.lines.at(-1)!.text !== credit.text) return keep(whole);
   // The credit went over whole: the caption ends on the line above, the credit set flush right under it.
-  const alone = composeAt(tried, { runs: [credit], indentEm: 0, align: 'start' }, size, measure);
+  const alone = attempt({ runs: [credit], indentEm: 0, align: 'start' }).lines;
   const indentEm = alone.length === 1 ? Math.max(0, measure - alone[0]!.widthPt) / size : 0;
-  return [...set(inputFor(caption)), ...set({ runs: [credit], indentEm, align: 'start' })];
+  return [...keep(setting(caption)), ...keep(attempt({ runs: [credit], indentEm, align: 'start' }))];
 }
