@@ -61,6 +61,24 @@ function tidySpacesAroundPunct(text: string): string {
 }
 
 /**
+ * A ' before a hanzi or a " outside any double quote is the OCR's reading of
+ * a “ or ” (2023'双一流"高校); inside one it is the inner quote the print
+ * has (组织实施"助力'十项行动'、提振发展信心"), which normalizeText pairs as
+ * ‘ ’ (R-NORM-2). Turning every such ' into " broke those nestings.
+ */
+function quoteSlipsToDouble(text: string): string {
+  let inDouble = false;
+  return [...text].map((ch, i, chars) => {
+    if (ch === '"') inDouble = !inDouble;
+    else if (ch === "'" && !inDouble && /[\u4e00-\u9fff"]/.test(chars[i + 1] ?? '')) {
+      inDouble = true; // it is a double quote now, and opens or closes as one
+      return '"';
+    }
+    return ch;
+  }).join('');
+}
+
+/**
  * The whole repair of one paragraph: extraction damage first (markup, OCR
  * slips, wrap spaces, a ' the OCR read for a ”), then the same §2
  * normalisation the parser applies (src/cjk), so the parser finds nothing
@@ -69,7 +87,7 @@ function tidySpacesAroundPunct(text: string): string {
 export function cleanParagraph(raw: string): string {
   let text = stripMarkup(raw);
   text = fixOcr(text);
-  text = removeWrapSpaces(text).replace(/'(?=[\u4e00-\u9fff"])/g, '"');
+  text = quoteSlipsToDouble(removeWrapSpaces(text));
   text = normalizeText(text).text;
   return tidySpacesAroundPunct(text);
 }

@@ -49,6 +49,20 @@ describe('input normalisation (spec §2)', () => {
     expect(normalizeText('落实"十项行动。').quotesBalanced).toBe(false);
   });
 
+  // The seed's own nested quotes (《河西年鉴》2024), as an editor types them: 先双后单.
+  test('R-NORM-2: a straight single quote inside a double one pairs as the inner ‘ ’', () => {
+    expect(norm(`组织实施"助力'十项行动'、提振发展信心"专项走访`)).toBe('组织实施“助力‘十项行动’、提振发展信心”专项走访');
+    expect(norm(`社区"老旧社区纠纷'三聚焦'工作法"获评`)).toBe('社区“老旧社区纠纷‘三聚焦’工作法”获评');
+    expect(norm(`组织召开"'活力河西·品质之城'2023西岸文化消费季""天津`)).toBe('组织召开“‘活力河西·品质之城’2023西岸文化消费季”“天津');
+    expect(norm(`开展"爱心相'髓','救'在身边"造血`)).toBe('开展“爱心相‘髓’，‘救’在身边”造血');
+    expect(norm(`开展了"奋斗自称芳华,青春就要这'young'"室内音乐会`)).toBe('开展了“奋斗自称芳华，青春就要这‘young’”室内音乐会');
+    expect(normalizeText(`落实"助力'十项行动"专项`).quotesBalanced).toBe(false);
+  });
+
+  test("R-NORM-2: an apostrophe between Latin letters stays one (it's, 80's)", () => {
+    expect(norm(`演奏"It's a small world"，80's金曲`)).toBe(`演奏“It's a small world”，80's金曲`);
+  });
+
   test('R-NORM-3: ellipses and dashes take their Chinese forms', () => {
     expect(norm('等等...')).toBe('等等……');
     expect(norm('等等。。。')).toBe('等等……');

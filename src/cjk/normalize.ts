@@ -70,8 +70,10 @@ function isChineseContext(chars: string[], i: number): boolean {
   return isWide(prev) || isWide(next) || (next === undefined && isWide(prev));
 }
 
-const OPENS_AFTER = new Set([...'，。：；、！？（《“‘【—…\u3000 ']);
-const CLOSES_BEFORE = new Set([...'，。：；、！？）》”’】—…']);
+// The ASCII marks too: quotes are paired before R-NORM-1 widens them ("助力'十项行动',提振"), and a
+// straight double quote not yet paired after a single one closes it ('young'").
+const OPENS_AFTER = new Set([...'，。：；、！？（《“‘【—…\u3000 ,;:?!(']);
+const CLOSES_BEFORE = new Set([...'，。：；、！？）》”’】—…,;:?!)"']);
 
 /** R-NORM-2 for one straight quote: does it open? Context first, nesting parity otherwise. */
 function quoteOpens(prev: string | undefined, next: string | undefined, isOpen: boolean): boolean {
@@ -146,22 +148,55 @@ function space(chars: string[], i: number, b: Builder, at: number): number {
   return j - i;
 }
 
+/** An apostrophe, not a quote: a straight single quote between a Latin letter or digit and a letter (it's, 80's). */
+const isApostrophe = (chars: string[], i: number) => /[A-Za-z0-9]/.test(chars[i - 1] ?? '') && /[A-Za-z]/.test(chars[i + 1] ?? '');
+
 /**
  * R-NORM-2, first, so that the other rules see curly quotes as the
- * Chinese marks they are. Changes `chars` in place; returns the quote count.
+ * Chinese marks they are: " pairs as “ ”, and ' (not an apostrophe) as the
+ * inner ‘ ’ (先双后单), each by context first and by its own nesting parity
+ * otherwise; closing a double quote closes any single quote left open in it.
+ * Changes `chars` in place; returns whether every quote found its partner.
  */
-function pairQuotes(chars: string[], at: number[], changes: TextChange[]): number {
-  if (!chars.some(isHan)) return 0;
-  let quoteOpen = false;
-  let quotes = 0;
+function pairQuotes(chars: string[], at: number[], changes: TextChange[]): boolean {
+  if (!chars.some(isHan)) return true;
+  let doubleOpen = false;
+  let singleOpen = false;
+  let balanced = true;
   for (let i = 0; i < chars.length; i++) {
-    if (chars[i] !== '"') continue;
-    quoteOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), quoteOpen);
-    quotes++;
-    chars[i] = quoteOpen ? '“' : '”';
-    changes.push({ offset: at[i]!, from: '"', to: chars[i]!, rule: 'R-NORM-2' });
+    const ch = chars[i];
+    if (ch === '"') {
+      doubleOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), doubleOpen);
+      if (!doubleOpen && singleOpen) [balanced, singleOpen] = [false, false];
+      chars[i] = doubleOpen ? '“' : '”';
+    } else if (ch === "'" && !isApostrophe(chars, i)) {
+      singleOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), singleOpen);
+      chars[i] = singleOpen ? '‘' : '’';
+    } else continue;
+    changes.push({ offset: at[i]!, from: ch, to: chars[i]!, rule: 'R-NORM-2' });
   }
-  return quotes;
+  return balanced && !doubleOpen && !singleOpen;
+}
+
+/**
+ * R-NORM-2's check on curly quotes, which no pairing touches (typed so, or
+ * converted by another tool): the nesting alternates “ ‘ ’ ” and every mark
+ * finds its partner (a ’ between Latin letters is an apostrophe: McDonald’s). Returns the offset of the first mark out of place (the
+ * text's length when one is left open), or undefined when all is well.
+ */
+export function misnestedQuoteAt(text: string): number | undefined {
+  const open: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '‘') {
+      // A double inside a double, or a single anywhere but inside a double.
+      if ((ch === '“') === (open.at(-1) === '“')) return i;
+      open.push(ch);
+    } else if (ch === '”' || (ch === '’' && !/[A-Za-z0-9]’[A-Za-z]/.test(text.slice(i - 1, i + 2)))) {
+      if (open.pop() !== (ch === '”' ? '“' : '‘')) return i;
+    }
+  }
+  return open.length > 0 ? text.length : undefined;
 }
 
 /** Where each offset of the input lands in the output of `normalizeText`. */
@@ -184,10 +219,10 @@ export function sourceLineStarts(input: string, changes: readonly TextChange[]):
 /** Normalises one paragraph's text (spec §2). */
 /**
  * What any rule here acts on: controls and spaces, ASCII marks, straight
- * quotes, ellipses and runs of full stops or hyphens. Most paragraphs of a
+ * quotes (double and single), ellipses and runs of full stops or hyphens. Most paragraphs of a
  * yearbook have none of them, and pass through untouched without being split.
  */
-const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"…]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
+const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"'…]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
 
 export function normalizeText(input: string): Normalized {
   return NEEDS_WORK.test(input) ? normalizeEveryCharacter(input) : { text: input, changes: [], quotesBalanced: true };
@@ -199,7 +234,7 @@ export function normalizeEveryCharacter(input: string): Normalized {
   const at = offsets(chars);
   const b: Builder = { out: [], changes: [] };
   const parens: boolean[] = [];
-  const quotes = pairQuotes(chars, at, b.changes);
+  const quotesBalanced = pairQuotes(chars, at, b.changes);
   for (let i = 0; i < chars.length; ) {
     const ch = chars[i]!;
     if (INVISIBLE.test(ch)) {
@@ -225,5 +260,5 @@ export function normalizeEveryCharacter(input: string): Normalized {
     i++;
   }
   b.changes.sort((x, y) => x.offset - y.offset);
-  return { text: b.out.join(''), changes: b.changes, quotesBalanced: quotes % 2 === 0 };
+  return { text: b.out.join(''), changes: b.changes, quotesBalanced };
 }

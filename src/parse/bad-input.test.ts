@@ -92,6 +92,20 @@ describe('bad input', () => {
     expect(r.files.find((f) => f.basename === '01-篇.md')!.messages[0]!.reason).toContain('第 5 行');
   });
 
+  test('R-NORM-2: curly quotes nested wrongly or left open are a warning at their paragraph; straight ones nest as “‘’”', async () => {
+    const r = await checkFiles(part([
+      '## 章', '',
+      '【条】获评“老旧社区纠纷”三聚焦“工作法”。', '', // two pairs in turn: well formed (only the original can say ‘’ was meant)
+      '组织召开““活力河西·品质之城”消费季”。', '',
+      '2023年，老妈妈志愿服务队”开展活动。', '',
+      '5日　开展“助力‘十项行动’”专项调研。', '',
+      `开展"爱心相'髓','救'在身边"活动。`,
+    ].join('\n')));
+    const misnested = r.messages.filter((m) => m.includes('quotes-misnested'));
+    expect(misnested).toEqual(['01-篇.md 7:1 quotes-misnested warning', '01-篇.md 9:1 quotes-misnested warning']);
+    expect(r.messages.filter((m) => m.includes('normalize-quotes-unbalanced'))).toEqual([]);
+  });
+
   test('raw HTML is dropped with a warning; comments are allowed', async () => {
     const r = await checkFiles(part('## 章\n\n<script>alert(1)</script>\n\n<!-- 编者按 -->\n\n正文。'));
     expect(r.messages).toEqual(['01-篇.md 5:1 raw-html warning']);

@@ -7,8 +7,8 @@ import { posix } from 'node:path';
 import type { Image, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { report } from '../diagnostics/index.ts';
-import { normalizeText } from '../cjk/index.ts';
-import type { Block, Figure, Gallery, Inline, NameList, Paragraph } from '../model/index.ts';
+import { misnestedQuoteAt, normalizeText } from '../cjk/index.ts';
+import { type Block, type Figure, type Gallery, type Inline, inlineText, type NameList, type Paragraph } from '../model/index.ts';
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
 import { queryNode, rawText, toInlines } from './inline.ts';
@@ -113,16 +113,33 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   const credit = CREDIT.exec(rawText(node.children).trim());
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
-  checkLength(state, node, children);
+  checkParagraph(state, node, children);
   return [{ type: 'paragraph', children, source: state.source(node) }];
+}
+
+/**
+ * R-NORM-2 over the paragraph as printed: quotes typed curly (or converted
+ * by another tool) are never paired by normalizeText, so a “ ” where ‘ ’ was
+ * meant, or a mark left open, is found here, with the words around it.
+ */
+function checkQuotes(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
+  const raw = rawText(node.children);
+  if (/["']/.test(raw) && !normalizeText(raw).quotesBalanced) return; // reported as normalize-quotes-unbalanced
+  const text = inlineText(children);
+  const at = misnestedQuoteAt(text);
+  if (at === undefined) return;
+  const mark = at < text.length ? `【${text[at]}】` : '【段末缺后引号】';
+  report(state.file, node, 'quotes-misnested', { excerpt: `……${text.slice(Math.max(0, at - 12), at)}${mark}${text.slice(at + 1, at + 9)}……` });
 }
 
 /** A paragraph this long is almost always a lost paragraph break. */
 export const LONG_PARAGRAPH_CHARS = 5000;
 
-export function checkLength(state: ParseState, node: { position?: import('../units/index.ts').Position | undefined }, children: Inline[]): void {
+/** The checks of a paragraph's text as a whole (an entry's lead, a chronicle item, a plain paragraph): its length and its quotes. */
+export function checkParagraph(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
   const length = children.reduce((n, c) => n + (c.type === 'text' ? c.value.length : 0), 0);
   if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
+  checkQuotes(state, node, children);
 }
 
 export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names', ':::query', ':::note'];

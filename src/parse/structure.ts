@@ -8,7 +8,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { normalizeText } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
-import { checkLength, toBlocks } from './blocks.ts';
+import { checkParagraph, toBlocks } from './blocks.ts';
 import { checkAttributes } from './attributes.ts';
 import { rawText, toInlines } from './inline.ts';
 import { checkHeadingLength } from './limits.ts';
@@ -97,7 +97,7 @@ function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, ma
   const e: Entry = {
     type: 'entry', id: state.nextId('entry'), title: entryTitle, ...flagOf(match, 2), lead: toInlines(state, rest), blocks: [], source: state.source(node),
   };
-  checkLength(state, node, e.lead);
+  checkParagraph(state, node, e.lead);
   const owner: Container | Part = container(o) ?? o.part;
   if (!container(o) && o.part.kind === 'general') report(state.file, node, 'entry-outside-chapter', { title: entryTitle });
   checkDuplicate(state, o, owner, e);
@@ -117,7 +117,9 @@ function checkDuplicate(state: ParseState, o: Outline, owner: Container | Part, 
 
 function chronicleItem(state: ParseState, node: MdParagraph, first: Text, match: RegExpExecArray): ChronicleItem {
   const rest: PhrasingContent[] = [{ ...first, value: first.value.slice(match[0].length) }, ...node.children.slice(1)];
-  return { type: 'chronicleItem', date: match[1]!, children: toInlines(state, rest), source: state.source(node) };
+  const children = toInlines(state, rest);
+  checkParagraph(state, node, children);
+  return { type: 'chronicleItem', date: match[1]!, children, source: state.source(node) };
 }
 
 function paragraph(state: ParseState, o: Outline, node: MdParagraph): void {

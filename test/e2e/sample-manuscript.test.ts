@@ -41,6 +41,18 @@ describe('the sample manuscript', () => {
     expect(r.messages.filter((m) => m.includes(' name-split '))).toEqual([]);
   });
 
+  test('R-NORM-2: its quotes nest; the one warning is the print’s own slip (an opening quote lost from the original)', () => {
+    expect(r.messages.filter((m) => m.includes(' quotes-misnested '))).toEqual(['05-中共河西区委.md 219:1 quotes-misnested warning']);
+  });
+
+  test.runIf(hasSeed)('R-NORM-2: every phrase the print sets in inner quotes (\'三聚焦\' inside "…") is in ‘ ’ in the manuscript', () => {
+    const seed = readFileSync(SEED, 'utf8').replace(/[ \t]+/g, '');
+    const inner = [...new Set([...seed.matchAll(/'([^'"\n]{1,12})'/g)].map((m) => m[1]!))];
+    const text = readdirSync(join(ROOT, 'manuscript')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'manuscript', f), 'utf8')).join('\n');
+    expect(inner.length).toBeGreaterThanOrEqual(15);
+    expect(inner.filter((phrase) => !text.includes(`‘${phrase}’`))).toEqual([]);
+  });
+
   test('has the 23 content parts in the seed’s order', () => {
     expect(r.book!.parts.map((p) => p.title)).toEqual(SEED_PARTS);
   });
