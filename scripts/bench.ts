@@ -170,6 +170,7 @@ rows.push(
 const fit = fitCounts(laid.paged, template);
 rows.push(
   ['table cells turned over though other columns have the room', `${fit.tableCellsTurnedNeedlessly.length} of ${fit.tableCells}`],
+  ['pages with two pieces of one table one above the other', `${fit.tablePiecesStacked.length} (of ${fit.tablePieces} table pieces)`],
   ['table lines turned over; short entries (numbers, phones, names) turned', `${fit.tableLinesTurned}; ${fit.shortCellsTurned.length} of ${fit.shortCells}`],
   ['index/TOC turned lines ≥ 2 em short though the next word fits', `${fit.listTurnoversShort.length} of ${fit.listTurnovers}`],
   ['index/TOC headings whose last line is a runt of under 5 characters', `${fit.listRunts.length} of ${fit.listTurnovers}`],

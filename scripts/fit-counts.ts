@@ -21,6 +21,9 @@ export interface FitCounts {
   /** Table cells looked at, and those turned over that the room to spare would have set on one line ("p<page> text"). */
   tableCells: number;
   tableCellsTurnedNeedlessly: string[];
+  /** Table pieces looked at, and pages where two pieces of one table stand one above the other ("p<page>"): a table goes on to the next page, never under itself with its head again. */
+  tablePieces: number;
+  tablePiecesStacked: string[];
   /** Cells of columns of short entries (numbers, codes, phone numbers, names: no five hanzi in a row in any cell), and those turned over. */
   shortCells: number;
   shortCellsTurned: string[];
@@ -41,10 +44,10 @@ const endOf = (g: GlyphItem) => {
 };
 
 export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
-  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
   const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
   for (const page of paged.pages) {
-    if (page.kind === 'body') tableCellsOf(page, tables);
+    if (page.kind === 'body') tableCellsOf(page, tables, counts);
     if (page.kind === 'index' || page.kind === 'toc') listTurnovers(page, t.toc.line_pitch_pt, page.kind === 'toc' ? TOC_FOLIO_EM : 0, counts);
   }
   tableCells(tables, t.table.cell_padding_pt, counts);
@@ -75,10 +78,27 @@ function tablePieces(page: Page): Array<{ top: number; foot: number; edges: numb
   const rules = page.items.filter((i): i is RuleItem => i.kind === 'rule' && Math.abs(i.x1 - i.x2) < 0.01 && i.y2 - i.y1 > 1);
   const byFoot = new Map<number, RuleItem[]>();
   for (const r of rules) byFoot.set(Math.round(r.y2 * 10), [...(byFoot.get(Math.round(r.y2 * 10)) ?? []), r]);
-  const pieces = [...byFoot.values()].filter((rs) => rs.length >= 3).map((rs) => ({
+  const pieces = [...byFoot.values()].filter((rs) => rs.length >= 3).flatMap((rs) => sideBySide(page, rs)).map((rs) => ({
     top: Math.min(...rs.map((r) => r.y1)), foot: rs[0]!.y2, edges: [...new Set(rs.map((r) => Math.round(r.x1 * 100) / 100))].sort((a, b) => a - b),
   }));
   return pieces.filter((p) => !pieces.some((q) => q !== p && q.top <= p.top + 0.01 && q.foot > p.foot + 0.01 && q.edges[0]! <= p.edges[0]! + 0.01));
+}
+
+/**
+ * Rules ending on one foot may be two column pieces of a table side by side
+ * (a last page balanced: rows 1–7 | 续表 8–14), which end level: split where
+ * two neighbouring rules hold no text between them over the rules' height
+ * (the gutter); a column of a page-wide table always holds some.
+ */
+function sideBySide(page: Page, rules: RuleItem[]): RuleItem[][] {
+  const xs = [...new Set(rules.map((r) => Math.round(r.x1 * 100) / 100))].sort((a, b) => a - b);
+  const top = Math.min(...rules.map((r) => r.y1));
+  const foot = rules[0]!.y2;
+  const text = glyphItems(page).filter((g) => g.y > top && g.y < foot);
+  const gap = xs.findIndex((x, k) => k + 1 < xs.length && !text.some((g) => g.x >= x && g.x < xs[k + 1]!));
+  if (gap < 0) return [rules];
+  const cut = (xs[gap]! + xs[gap + 1]!) / 2;
+  return [rules.filter((r) => r.x1 < cut), rules.filter((r) => r.x1 > cut)].filter((side) => side.length >= 3);
 }
 
 /**
@@ -87,10 +107,14 @@ function tablePieces(page: Page): Array<{ top: number; foot: number; edges: numb
  * goes on to). A cell: a block's first line in a column and the lines
  * after it (two head cells may share a source place).
  */
-function tableCellsOf(page: Page, tables: Map<string, { edges: number[]; cells: TableCell[] }>): void {
+function tableCellsOf(page: Page, tables: Map<string, { edges: number[]; cells: TableCell[] }>, counts: FitCounts): void {
   const items = glyphItems(page).filter((g) => g.block).sort((a, b) => a.y - b.y);
-  for (const { top, foot, edges } of tablePieces(page)) {
-    const name = edges.map((x) => (x - edges[0]!).toFixed(1)).join(' ');
+  const pieces = tablePieces(page);
+  const nameOf = (edges: number[]) => edges.map((x) => (x - edges[0]!).toFixed(1)).join(' ');
+  counts.tablePieces += pieces.length;
+  if (pieces.some((p, k) => pieces.some((q, j) => j !== k && nameOf(q.edges) === nameOf(p.edges) && q.edges[0] === p.edges[0] && q.top >= p.foot))) counts.tablePiecesStacked.push(`p${page.folio}`);
+  for (const { top, foot, edges } of pieces) {
+    const name = nameOf(edges);
     const table = tables.get(name) ?? { edges: edges.map((x) => x - edges[0]!), cells: [] };
     tables.set(name, table);
     const open = new Map<string, TableCell>();

@@ -122,6 +122,11 @@ describe('column flow', () => {
     expect(show(pages)).toEqual([['a1@0 a2@1 a3@2 a4@3', 'a5@0 a6@1 a7@2']]);
   });
 
+  test('R-COL-1: the last page with text in columns is balanced though a page-wide float too tall for it follows on a page of its own (附录: 市场监管所 | 公安)', () => {
+    const pages = balanceLastPage(flowAtoms([...paragraph('a', 4), atom('W', 5, { isFloat: true, spansColumns: true })], g), g);
+    expect(show(pages)).toEqual([['a1@0 a2@1', 'a3@0 a4@1'], ['W@0', '-@0']]);
+  });
+
   test('R-COL-1 with R-HEAD-3: a last page whose right column would come out longer (the left ending short before a heading) ends level, a paragraph set a line looser (后推)', () => {
     const atoms = [...resettable('a', 3, [4]), atom('H', 1, { keepWithNextLines: 2 }), ...paragraph('b', 3)];
     // Balanced as it is, a1–a3 | H b1–b3: H and its two lines do not fit under a3.

@@ -116,6 +116,8 @@ interface FlowState {
   turns: Map<Atom, number>;
   /** The atom whose forced break was made (it then starts the new column or page). */
   brokeAt: number;
+  /** Pieces of page-wide tables cut where their page ends: a page holding one takes no more page-wide floats (its rest goes on to the next page, never under it). */
+  cut: WeakSet<Atom>;
 }
 
 type ColumnEnd = { kind: 'full' } | { kind: 'end' } | { kind: 'break'; page: boolean } | { kind: 'short'; lines: number; need: number; cause: ShortCause };
@@ -261,12 +263,16 @@ class ColumnFlow {
     const page = this.s.pages.at(-1)!;
     const line = under ? Math.max(...page.columns.map(used)) : used(page.columns[0]!);
     if (!under && (this.s.column !== 0 || !page.columns.every((c) => c.every((p) => p.atom.spansColumns)))) return false;
+    if (page.columns[0]!.some((p) => this.s.cut.has(p.atom))) return false;
     const room = this.capacity - this.acrossLines() - line;
     const parts = atom.lines > room && atom.split ? atom.split(room) : undefined;
     if (atom.lines > room && !parts && line > 0) return false;
     const placed = parts ? parts.first : atom;
     page.columns.forEach((col, c) => col.push({ atom: c === 0 ? placed : spacer(placed.lines), line }));
-    if (parts) this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, this.restOf(atom, parts.rest));
+    if (parts) {
+      this.s.cut.add(parts.first);
+      this.s.spanning.splice(this.s.spanning[0] === atom ? 1 : 0, 0, this.restOf(atom, parts.rest));
+    }
     return true;
   }
 
@@ -501,7 +507,7 @@ const waiting = (s: FlowState) => s.pending.length > 0 || s.spanning.length > 0 
  * columns full where it can (`fill`: balancing a last page tries many heights and needs no fix).
  */
 export function flowAtoms(atoms: readonly Atom[], g: Geometry, capacity = g.linesPerColumn, fill = true): FlowPage[] {
-  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], notes: [], spanning: [], across: [], turns: new Map(), brokeAt: -1 };
+  const s: FlowState = { atoms: keptBeforeFloats(atoms), i: 0, carry: undefined, pages: [], column: 0, pending: [], foot: [], notes: [], spanning: [], across: [], turns: new Map(), brokeAt: -1, cut: new WeakSet() };
   const flow = new ColumnFlow(g, capacity, s, !fill);
   flow.newPage();
   const starts: Snapshot[] = [];
@@ -582,11 +588,15 @@ function refillTo(flow: ColumnFlow, s: FlowState, starts: Snapshot[], target: Co
 
 /**
  * R-COL-1: the last page of a flow gets columns of equal length (the last
- * one may be shorter), by flowing its atoms again into shorter columns; the
+ * one may be shorter), by flowing its atoms again into shorter columns (the
+ * last page with anything in columns, when page-wide floats follow it); the
  * page-wide floats at its top stay there, the columns balanced under them,
  * and a column table is shared between the columns under 续表.
  */
 export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
+  // Page-wide floats that went on to pages of their own (the 附录's tables): the page before them is the flow's last in columns.
+  const lastInColumns = pages.findLastIndex((page) => page.columns.some((col) => col.some((p) => !p.atom.spansColumns)));
+  if (lastInColumns >= 0 && lastInColumns < pages.length - 1) return [...balanceLastPage(pages.slice(0, lastInColumns + 1), g), ...pages.slice(lastInColumns + 1)];
   const last = pages.at(-1)!;
   const cut = underColumns(last);
   if (cut !== undefined) return balancedOver(pages, g, cut);
