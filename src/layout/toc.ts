@@ -14,13 +14,16 @@ const INDENT_EM = [0, 0, 1, 2] as const;
 /** Turnover lines stand this far in from the item's first line (as the index's do, R-IDX-2). */
 const HANG_EM = 1;
 
+const isSpaced = (item: TocItem) => item.level <= 1 || (item.level === 2 && (item.depth ?? 1) <= 1);
+
 export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: (id: string) => string): PageDraft[] {
   const t = ctx.template.toc;
   const items: LeaderItem[] = toc.map((item) => {
     const isPart = item.level === 0;
     return {
-      // A chapter's or section's title as its heading prints it (综　述, R-HEAD-6).
-      text: item.level === 1 || item.level === 2 ? letterSpaced(item.title) : item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
+      // A title as its heading prints it (R-HEAD-6): a part's (法　治, as the print's 目录 has it), a chapter's or a
+      // section's (综　述); a #### subsection's is set as typed (统计资料's 教育), and so is an entry's.
+      text: isSpaced(item) ? letterSpaced(item.title) : item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
       indentEm: item.depth ?? INDENT_EM[item.level], hangEm: HANG_EM, trailer: folioOf(item.id), target: item.id, spaceBefore: isPart ? 1 : 0,
       // A part's line is never left at a column foot without its first chapter.
       ...(isPart ? { keepWithNext: true } : {}),

@@ -118,12 +118,23 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocLevelsFlattened).toEqual([]);
   });
 
-  test('R-HEAD-6: 目录 prints a two-hanzi chapter or section title as its heading does (综　述), and 大事记’s months alike (1月 as 10月)', () => {
+  test('R-HEAD-6: 目录 prints a two-hanzi title as its heading does (法　治, 综　述, 教育), and 大事记’s months alike (1月 as 10月)', () => {
     // A full-width space draws no glyph: 综　述 is 综 and 述 two em apart.
     const spaced = (i: { glyphs: { refs: readonly { text: string }[]; xPt(k: number): number; sizePt(k: number): number } }) => i.glyphs.xPt(1) - i.glyphs.xPt(0) > 1.9 * i.glyphs.sizePt(0);
     const tocItems = paged.pages.filter((p) => p.kind === 'toc').flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' && i.glyphs.refs.map((r) => r.text).join('') === '综述' ? [i] : [])));
     expect(tocItems.length).toBeGreaterThan(3);
     expect(tocItems.filter((i) => !spaced(i))).toEqual([]);
+    // Every two-hanzi title in 目录 as its heading prints it: 法　治 (part), 综　述 (chapter), 教育 (a #### subsection of 统计资料, before: 教　育).
+    const twoHanzi = (p: (typeof paged.pages)[number]) => p.items.flatMap((i) => (i.kind === 'glyphs' && i.glyphs.refs.length === 2 && /^\p{Script=Han}{2}$/u.test(i.glyphs.refs.map((r) => r.text).join('')) ? [i] : []));
+    const textOf = (i: ReturnType<typeof twoHanzi>[number]) => i.glyphs.refs.map((r) => r.text).join('');
+    // Each title's headings in reading order (two 教育: 社会事业's chapter 教　育, 统计资料's subsection 教育), paired in turn with 目录's lines.
+    const headings = new Map<string, boolean[]>();
+    for (const i of paged.pages.filter((p) => p.kind === 'body' || p.kind === 'part-opener').flatMap(twoHanzi)) {
+      if (i.glyphs.sizePt(0) >= template.body.size_pt) headings.set(textOf(i), [...(headings.get(textOf(i)) ?? []), spaced(i)]);
+    }
+    const listed = paged.pages.filter((p) => p.kind === 'toc').flatMap(twoHanzi).filter((i) => headings.has(textOf(i)));
+    expect(listed.length).toBeGreaterThan(20);
+    expect(listed.filter((i) => spaced(i) !== headings.get(textOf(i))!.shift()).map(textOf)).toEqual([]);
     const months = paged.pages.flatMap((p) => (p.textLines ?? []).map((l) => l.text)).filter((t) => /^\d+\u3000?月$/.test(t));
     expect(months.length).toBeGreaterThanOrEqual(12);
     expect(months.filter((t) => t.includes('\u3000'))).toEqual([]);
