@@ -210,6 +210,7 @@ export function leaderPages(ctx: LayoutContext, items: readonly LeaderItem[], o:
   const g = listGeometry(ctx.geometry, o.pitchPt);
   const pages = balanceLastPage(flowAtoms([titleAtom(ctx, o), ...leaderAtoms(ctx, items, o.pitchPt)], g), g);
   return pages.map((page, p) => flowPageDraft(ctx, page, o.runningHead, {
-    geometry: g, page: { kind: o.kind, startsRecto: p === 0, ...(p === 0 && o.kind === 'toc' ? { hidesRunningHead: true } : {}) },
+    // A list's first page opens under its title band (目　录, 索　引), with no running head over it, as a part's opener has none.
+    geometry: g, page: { kind: o.kind, startsRecto: p === 0, ...(p === 0 ? { hidesRunningHead: true } : {}) },
   }));
 }

@@ -118,6 +118,14 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocLevelsFlattened).toEqual([]);
   });
 
+  test('R-PAGE-4: the first page of 目录 and of 索引 opens under its title with no running head, as a part opener; their other pages carry one (before: 索引 had one on its first)', () => {
+    for (const kind of ['toc', 'index'] as const) {
+      const pages = paged.pages.filter((p) => p.kind === kind);
+      expect(pages.length).toBeGreaterThan(2);
+      expect(pages.map((p) => p.runningHead !== '')).toEqual(pages.map((_, k) => k > 0));
+    }
+  });
+
   test('R-HEAD-6: 目录 prints a two-hanzi title as its heading does (法　治, 综　述, 教育), and 大事记’s months alike (1月 as 10月)', () => {
     // A full-width space draws no glyph: 综　述 is 综 and 述 two em apart.
     const spaced = (i: { glyphs: { refs: readonly { text: string }[]; xPt(k: number): number; sizePt(k: number): number } }) => i.glyphs.xPt(1) - i.glyphs.xPt(0) > 1.9 * i.glyphs.sizePt(0);
