@@ -92,6 +92,8 @@ const WATCHED_POLYPHONES = new Set('长行重还为供载量调乐单藏率朝�
  * guesses, for an editor to check.
  */
 export function singleCharacterGuesses(text: string): Array<{ char: string; reading: string }> {
+  // Most headings have no watched character: nothing to segment (pinyin-pro's segmenter is the cost here).
+  if (![...text].some((c) => WATCHED_POLYPHONES.has(c))) return [];
   const segments = segment(text, { format: OutputFormat.AllArray }) as Array<Array<{ origin: string; result: string }>>;
   return segments
     .filter((s) => s.length === 1 && WATCHED_POLYPHONES.has(s[0]!.origin) && (polyphonic(s[0]!.origin, { type: 'array' })[0]?.length ?? 0) > 1)

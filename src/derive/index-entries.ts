@@ -5,7 +5,7 @@
  * under letters (R-IDX-1..8). A title that recurs under several units
  * (概况, 参政议政) is named with its unit, as printed yearbooks do.
  */
-import { compareIndexKeys, type IndexKey, indexKeys, type ReadingDictionary, singleCharacterGuesses, withReadings } from '../cjk/index.ts';
+import { compareIndexKeys, type IndexKey, indexKey, indexKeys, type ReadingDictionary, singleCharacterGuesses, withReadings } from '../cjk/index.ts';
 import type { IndexRules } from '../config/index.ts';
 import type { Block, Book, Chapter, Entry, Inline, Part, Section, Source } from '../model/index.ts';
 import { walkBook } from '../model/index.ts';
@@ -205,11 +205,9 @@ function indexEntries(book: Book, pagesOf: PagesOf, options: IndexOptions): Inde
   }
   const all = [...byHeading.values()];
   const explicit = (e: { heading: string; reading?: string }) => readings.words[e.heading] ?? e.reading;
-  const read = (items: ReadonlyArray<{ heading: string; reading?: string }>): HeadingReading[] => {
-    const keys = indexKeys(items, readings);
-    const guesses = withReadings(readings, () => items.map((e) => (e.reading === undefined ? singleCharacterGuesses(e.heading) : [])));
-    return keys.map((key, i) => ({ key, guesses: guesses[i]! }));
-  };
+  // Keys and guesses under one custom dictionary: pinyin-pro builds its matcher again each time one is set.
+  const read = (items: ReadonlyArray<{ heading: string; reading?: string }>): HeadingReading[] =>
+    withReadings(readings, () => items.map((e) => ({ key: indexKey(e.heading, e.reading), guesses: e.reading === undefined ? singleCharacterGuesses(e.heading) : [] })));
   const items = all.map((e) => ({ heading: e.heading, reading: explicit(e) }));
   const found = options.memo ? options.memo.read(items, readings, read) : read(items);
   return all

@@ -19,12 +19,13 @@ interface SyntaxData {
   fromMarkdownExtensions?: unknown[];
 }
 
-/** A unified plugin (as remark-gfm is one) adding GFM tables (unless `tables` is false) and footnotes to remark-parse. */
-export function yearbookGfm(this: Processor, options?: { tables?: boolean }): void {
+/** A unified plugin (as remark-gfm is one) adding GFM tables and footnotes (each unless its option is false) to remark-parse. */
+export function yearbookGfm(this: Processor, options?: { tables?: boolean; footnotes?: boolean }): void {
   const data = this.data() as SyntaxData;
   const tables = options?.tables !== false;
-  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), gfmFootnoteFromMarkdown());
+  const footnotes = options?.footnotes !== false;
+  (data.micromarkExtensions ??= []).push(...(tables ? [gfmTable()] : []), ...(footnotes ? [gfmFootnote()] : []));
+  (data.fromMarkdownExtensions ??= []).push(...(tables ? [gfmTableFromMarkdown()] : []), ...(footnotes ? [gfmFootnoteFromMarkdown()] : []));
 }
 
 /**
@@ -36,3 +37,12 @@ export function yearbookGfm(this: Processor, options?: { tables?: boolean }): vo
  * character by character: 24 of the sample's 25 files have no table.
  */
 export const mayHoldTable = (text: string): boolean => text.includes('|') || /^[ \t>]*(?::-+:?|-+:)[ \t]*$/m.test(text);
+
+/**
+ * Whether a text may hold a GFM footnote: a call `[^1]` and a definition
+ * `[^1]: …` both begin with `[^`, and micromark-extension-gfm-footnote
+ * acts on nothing else (an escape or a character reference cannot make
+ * one). Without it, text is parsed without the footnote syntax, which
+ * otherwise looks at every `[` and `]`: the sample has no footnote.
+ */
+export const mayHoldFootnote = (text: string): boolean => text.includes('[^');
