@@ -51,7 +51,8 @@ export function turnoverPoints(text: string): number[] {
 
 /** The lines of a heading, and whether the page numbers fit on its last line. */
 export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines: Line[]; trailerFits: boolean } {
-  // Each text measured is set once, on one line as long as it is; a line printed from it where the measure is as wide is that line.
+  // Each text measured is set once, on one line as long as it is; a line printed from it on a wider measure is that line
+  // (at exactly its width the composer fits it to the measure; test/e2e/natural-line.test.ts).
   const natural = new Map<string, Line | undefined>();
   const naturalOf = (s: string) => {
     if (!natural.has(s)) natural.set(s, composeAt(ctx, plain(s, h.style), h.sizePt, 1e6)[0]);
@@ -83,7 +84,7 @@ export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines:
   const lines = texts.map((t, i) => {
     const measure = i === 0 ? h.firstMeasurePt : h.restMeasurePt;
     const line = natural.get(t);
-    return line && line.widthPt <= measure ? line : composeAt(ctx, plain(t, h.style), h.sizePt, measure)[0]!;
+    return line && line.widthPt < measure ? line : composeAt(ctx, plain(t, h.style), h.sizePt, measure)[0]!;
   });
   return { lines, trailerFits };
 }

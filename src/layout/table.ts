@@ -44,7 +44,7 @@ interface Cell {
 /** A cell set on one line as long as it is: its natural width, and its line where that is all of it. */
 interface Natural {
   width: number;
-  /** The cell's one line: set at any measure as wide, it is the same line (fitting counts such a cell one line without setting it). */
+  /** The cell's one line: set at any measure wider, it is the same line (fitting counts such a cell one line without setting it; test/e2e/natural-line.test.ts). */
   line?: Line;
 }
 
@@ -167,13 +167,13 @@ function columnWidths(ctx: LayoutContext, t: StatTable, fit: ColumnFit, total: n
 /** Table text: tabular figures, so the digits of a column stand under each other (R-MIX-5). */
 const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
 
-/** `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is as wide. */
+/** `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its width the composer fits it to the measure). */
 function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line): Cell {
   const text = inlineText(inl);
   const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
   const key = inl[0] && blockKey(inl[0].source);
   const measure = Math.max(size, width);
-  if (natural && !isHeader && natural.widthPt <= measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
+  if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
   const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, measure), isNumeric, ...(key ? { key } : {}) };
 }
