@@ -45,21 +45,30 @@ export interface FlowDraftOptions {
 
 /** A flowed page of columns as a draft: the one way the engine's pages become drafts. */
 export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: string, o: FlowDraftOptions = {}): PageDraft {
-  const placed = page.columns.flatMap((col, column) => col.map((p) => ({ ...p, column })));
   const g = o.geometry ?? ctx.geometry;
+  // One pass over the page's atoms in column order (every page of the book is made here: no array or copy per atom).
+  const anchors: PageDraft['anchors'] = [];
+  const outline: PageDraft['outline'] = [];
+  const lines: NonNullable<PageDraft['lines']> = [];
+  const sources = new SourceLines();
+  page.columns.forEach((col, column) => {
+    for (const { atom, line } of col) {
+      for (const id of atom.anchors) anchors.push({ id, y: g.baseline(line), column });
+      if (atom.outline) outline.push(atom.outline);
+      sources.add(atom);
+      if (atom.composed) lines.push({ line: atom.composed, column });
+    }
+  });
   return {
     kind: 'body', startsRecto: false, hasFurniture: true, partTitle, ...o.page,
-    anchors: placed.flatMap((p) => p.atom.anchors.map((id) => ({ id, y: g.baseline(p.line), column: p.column }))),
-    outline: placed.flatMap((p) => (p.atom.outline ? [p.atom.outline] : [])),
-    sources: sourceLinesOf(placed.map((p) => p.atom)),
-    lines: placed.flatMap((p) => (p.atom.composed ? [{ line: p.atom.composed, column: p.column }] : [])),
+    anchors, outline, sources: sources.out, lines,
     stranded: strandedHeadings(page),
     ...beginsOf(page),
     shortColumns: (page.short ?? []).flatMap((c) => {
       const source = page.columns[c.column]!.flatMap((p) => p.atom.sources ?? []).at(-1);
       return source ? [{ ...c, source }] : [];
     }),
-    draw: (isRecto, pageIndexOf) => placed.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column: p.column, line: p.line, pageIndexOf })),
+    draw: (isRecto, pageIndexOf) => page.columns.flatMap((col, column) => col.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column, line: p.line, pageIndexOf }))),
   };
 }
 
@@ -94,19 +103,23 @@ export function strandedHeadings(page: FlowPage): Array<{ source: Source; column
 }
 
 /** Each manuscript place once, in the order printed. */
-function sourceLinesOf(atoms: readonly Atom[]): SourceLine[] {
-  const seen = new Set<string>();
-  const out: SourceLine[] = [];
-  for (const a of atoms) {
-    for (const s of a.sources ?? []) {
+class SourceLines {
+  readonly out: SourceLine[] = [];
+  private readonly seen = new Set<string>();
+  /** The place last added: a paragraph's lines share theirs, so most lines need no key. */
+  private last: Source | undefined;
+
+  add(atom: Atom): void {
+    for (const s of atom.sources ?? []) {
+      if (s === this.last) continue;
+      this.last = s;
       const line = s.position?.start.line;
       const key = `${s.path}:${line}`;
-      if (line === undefined || seen.has(key)) continue;
-      seen.add(key);
-      out.push({ path: s.path, line });
+      if (line === undefined || this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.out.push({ path: s.path, line });
     }
   }
-  return out;
 }
 
 export function blankDraft(): PageDraft {

@@ -163,6 +163,8 @@ class ColumnFlow {
   }
 
   private footLines(): number {
+    // Most columns have nothing at their foot, and the room is asked for every atom placed.
+    if (this.s.foot.length === 0 && this.s.across.length === 0) return 0;
     return this.s.foot.reduce((n, a) => n + (a.footnote ? 0 : a.lines), 0) + this.acrossLines() + noteAreaLines(this.g, this.footnotes());
   }
 
@@ -355,6 +357,12 @@ class ColumnFlow {
     else this.s.pending.push(atom);
   }
 
+  /** Past the atom just placed or passed over: the carried rest of a split block, else the next atom. */
+  private advance(fromCarry: boolean): void {
+    if (fromCarry) this.s.carry = undefined;
+    else this.s.i++;
+  }
+
   /** Places atoms in the current column until it is full, must end short, or the atoms end. */
   fill(): ColumnEnd {
     const s = this.s;
@@ -362,10 +370,9 @@ class ColumnFlow {
       const fromCarry = s.carry !== undefined;
       const atom = s.carry ?? s.atoms[s.i];
       if (!atom) return { kind: 'end' };
-      const advance = () => (fromCarry ? (s.carry = undefined) : s.i++);
       const isEmpty = used(this.current()) === 0;
       if (atom.discardable && this.atTop()) {
-        advance();
+        this.advance(fromCarry);
         continue;
       }
       if (atom.breakBefore && !fromCarry && s.brokeAt !== s.i && !(isEmpty && (atom.breakBefore === 'column' || s.column === 0))) {
@@ -375,24 +382,24 @@ class ColumnFlow {
       if (atom.isFloat || atom.spansColumns) this.turn(atom); // its turn is when it is met
       if (atom.pagesAfter) {
         (s.pages.at(-1)!.after ??= []).push(atom);
-        advance();
+        this.advance(fromCarry);
         continue;
       }
       if (atom.spansColumns) {
         if (s.spanning.length > 0 || this.waitsBehind(atom, s.pending) || !this.placeSpanning(atom)) s.spanning.push(atom);
-        advance();
+        this.advance(fromCarry);
         continue;
       }
       if (atom.isFloat) {
         const parts = this.shareFloats && s.pending.length === 0 && s.spanning.length === 0 && atom.lines > this.room() ? atom.split?.(this.room()) : undefined;
         if (parts) {
           this.put(parts.first);
-          advance();
+          this.advance(fromCarry);
           s.carry = this.restOf(atom, parts.rest);
           return { kind: 'full' };
         }
         this.placeFloat(atom);
-        advance();
+        this.advance(fromCarry);
         continue;
       }
       const room = this.room();
@@ -414,7 +421,7 @@ class ColumnFlow {
       const credit = !isEmpty && !fromCarry ? partedCredit(s.atoms, s.i, room, this.shareFloats ? 1 : 2) : undefined;
       if (credit) return { kind: 'short', lines: room, need: room + credit.lines, cause: 'credit' };
       this.put(atom);
-      advance();
+      this.advance(fromCarry);
       for (const note of atom.notes ?? []) this.placeNote(note);
       if (atom.keepWithPrevious && this.s.pending.length > 0) this.placePending();
     }

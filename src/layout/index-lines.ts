@@ -51,12 +51,14 @@ export function turnoverPoints(text: string): number[] {
 
 /** The lines of a heading, and whether the page numbers fit on its last line. */
 export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines: Line[]; trailerFits: boolean } {
-  const widths = new Map<string, number>();
-  const widthOf = (s: string) => {
-    let w = widths.get(s);
-    if (w === undefined) widths.set(s, (w = composeAt(ctx, plain(s, h.style), h.sizePt, 1e6)[0]?.widthPt ?? 0));
-    return w;
+  // Each text measured is set once, on one line as long as it is; a line printed from it on a wider measure is that line
+  // (at exactly its width the composer fits it to the measure; test/e2e/natural-line.test.ts).
+  const natural = new Map<string, Line | undefined>();
+  const naturalOf = (s: string) => {
+    if (!natural.has(s)) natural.set(s, composeAt(ctx, plain(s, h.style), h.sizePt, 1e6)[0]);
+    return natural.get(s);
   };
+  const widthOf = (s: string) => naturalOf(s)?.widthPt ?? 0;
   const texts: string[] = [];
   let rest = h.text;
   let measure = h.firstMeasurePt;
@@ -79,7 +81,11 @@ export function headingLines(ctx: LayoutContext, h: HeadingLinesInput): { lines:
     measure = h.restMeasurePt;
   }
   texts.push(rest);
-  const lines = texts.map((t, i) => composeAt(ctx, plain(t, h.style), h.sizePt, i === 0 ? h.firstMeasurePt : h.restMeasurePt)[0]!);
+  const lines = texts.map((t, i) => {
+    const measure = i === 0 ? h.firstMeasurePt : h.restMeasurePt;
+    const line = natural.get(t);
+    return line && line.widthPt < measure ? line : composeAt(ctx, plain(t, h.style), h.sizePt, measure)[0]!;
+  });
   return { lines, trailerFits };
 }
 

@@ -55,11 +55,24 @@ function trailerRoomEm(trailer: string | undefined): number {
 /** Leader room at least this wide (em) between a heading and its numbers. */
 const MIN_LEADER_EM = 1.5;
 
+/** The numbers of an item set on one line (40 em at most): a list sets each text once, as many items end in the same page number. */
+type NumbersOf = (trailer: string, sizePt: number) => Line[];
+
+function numbersOnce(ctx: LayoutContext): NumbersOf {
+  const set = new Map<string, Line[]>();
+  return (trailer, sizePt) => {
+    const key = `${sizePt}\u0000${trailer}`;
+    let lines = set.get(key);
+    if (!lines) set.set(key, (lines = composeAt(ctx, plain(trailer, BODY), sizePt, 40 * sizePt)));
+    return lines;
+  };
+}
+
 /** An index item: heading lines broken between words and never stretched, numbers on its last line when they fit. */
-function indexBlockOf(ctx: LayoutContext, item: LeaderItem): Block {
+function indexBlockOf(ctx: LayoutContext, item: LeaderItem, numbersOf: NumbersOf): Block {
   const w = ctx.geometry.columnWidthPt;
   const first = w - item.indentEm * item.sizePt;
-  const numbers = composeAt(ctx, plain(item.trailer ?? '', BODY), item.sizePt, 40 * item.sizePt);
+  const numbers = numbersOf(item.trailer ?? '', item.sizePt);
   const long = (numbers[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE;
   const room = long || !item.trailer ? 0 : (numbers[0]?.widthPt ?? 0) + MIN_LEADER_EM * item.sizePt;
   const { lines, trailerFits } = headingLines(ctx, {
@@ -71,8 +84,8 @@ function indexBlockOf(ctx: LayoutContext, item: LeaderItem): Block {
   return { item, lines, trailer, height: lines.length + trailer.length };
 }
 
-function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
-  if (item.numberTargets) return indexBlockOf(ctx, item);
+function blockOf(ctx: LayoutContext, item: LeaderItem, numbersOf: NumbersOf): Block {
+  if (item.numberTargets) return indexBlockOf(ctx, item, numbersOf);
   const w = ctx.geometry.columnWidthPt;
   const measure = Math.max(w - item.indentEm * item.sizePt - trailerRoomEm(item.trailer) * item.sizePt, 4 * item.sizePt);
   // A turned-over entry breaks where an index heading does (index-lines.ts), set ragged, its lines
@@ -80,7 +93,7 @@ function blockOf(ctx: LayoutContext, item: LeaderItem): Block {
   const lines = item.isHeading
     ? composeAt(ctx, { ...plain(item.text, item.style, 'start'), turnover: 'balanced' }, item.sizePt, measure)
     : headingLines(ctx, { text: item.text, style: item.style, sizePt: item.sizePt, firstMeasurePt: measure, restMeasurePt: Math.max(measure - item.hangEm * item.sizePt, 4 * item.sizePt), trailerRoomPt: 0 }).lines;
-  let trailer = item.trailer ? composeAt(ctx, plain(item.trailer, BODY), item.sizePt, 40 * item.sizePt) : [];
+  let trailer = item.trailer ? numbersOf(item.trailer, item.sizePt) : [];
   if ((trailer[0]?.widthPt ?? 0) > w * LONG_TRAILER_SHARE) {
     trailer = composeAt(ctx, plain(item.trailer!, BODY, 'start'), item.sizePt, w - (item.indentEm + item.hangEm) * item.sizePt);
     return { item, lines, trailer, height: lines.length + trailer.length };
@@ -193,7 +206,8 @@ function titleAtom(ctx: LayoutContext, o: LeaderPagesOptions): Atom {
  * an item with sub-items, keeps the next item in its column.
  */
 function leaderAtoms(ctx: LayoutContext, items: readonly LeaderItem[], pitchPt: number): Atom[] {
-  const blocks = items.map((item) => blockOf(ctx, item));
+  const numbersOf = numbersOnce(ctx);
+  const blocks = items.map((item) => blockOf(ctx, item, numbersOf));
   return blocks.flatMap((block, i) => {
     const { item } = block;
     const keeps = item.isHeading || item.keepWithNext ? (blocks[i + 1]?.height ?? 0) : 0;

@@ -5,7 +5,7 @@
  * outer side (R-PAGE-6); the TOC from the page map of the body, checked
  * against it (the layout → page map → TOC loop).
  */
-import { BODY } from '../compose/index.ts';
+import { BODY, type Line } from '../compose/index.ts';
 import { buildIndex, type PagesOf, type TocItem, unplacedIndexTerms, wordCountThousands } from '../derive/index.ts';
 import type { Book } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
@@ -38,12 +38,24 @@ function withRectoStarts(drafts: readonly PageDraft[]): PageDraft[] {
   return out;
 }
 
-function furniture(ctx: LayoutContext, page: Page): DisplayItem[] {
+/** A line of furniture text: set once for all the pages that print it (a part's title heads every recto of the part). */
+type FurnitureLine = (text: string, sizePt: number) => Line | undefined;
+
+function furnitureLines(ctx: LayoutContext): FurnitureLine {
+  const set = new Map<string, Line | undefined>();
+  return (text, sizePt) => {
+    const key = `${sizePt}\u0000${text}`;
+    if (!set.has(key)) set.set(key, composeAt(ctx, plain(text, BODY), sizePt, ctx.geometry.typeWidthPt)[0]);
+    return set.get(key);
+  };
+}
+
+function furniture(ctx: LayoutContext, page: Page, lineOf: FurnitureLine): DisplayItem[] {
   const g = ctx.geometry;
   const t = ctx.template;
   const left = g.typeLeft(page.isRecto);
-  const head = composeAt(ctx, plain(page.runningHead, BODY), t.running_head.size_pt, g.typeWidthPt)[0];
-  const folio = composeAt(ctx, plain(page.folio, BODY), t.folio.size_pt, g.typeWidthPt)[0];
+  const head = lineOf(page.runningHead, t.running_head.size_pt);
+  const folio = lineOf(page.folio, t.folio.size_pt);
   const items: DisplayItem[] = [];
   const ruleY = g.typeTopPt - mmToPt(t.running_head.rule_above_mm);
   if (head) {
@@ -154,6 +166,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
   facts.wordsThousands = wordCountThousands(all.map((p) => ({ kind: p.draft.kind, chars: capacityOf(ctx, p.draft.kind) })));
   const headFor = (d: PageDraft, isRecto: boolean, partTitle: string) => (!d.hasFurniture || d.hidesRunningHead ? '' : isRecto ? partTitle : `${book.settings.title}\u3000${book.settings.year}`);
   let partTitle = '';
+  const lineOf = furnitureLines(ctx);
   const pages: Page[] = all.map((p, index) => {
     const isRecto = index % 2 === 0;
     partTitle = p.draft.partTitle ?? partTitle;
@@ -175,7 +188,7 @@ export function layoutBook(ctx: LayoutContext, book: Book, toc: readonly TocItem
     });
     const textLines = textLinesOf(ctx.geometry, isRecto, drawn);
     if (textLines.length > 0) page.textLines = textLines;
-    page.items = [...drawn, ...furniture(ctx, page), ...draftMarks(ctx, page, p.draft.anchors)];
+    page.items = [...drawn, ...furniture(ctx, page, lineOf), ...draftMarks(ctx, page, p.draft.anchors)];
     ctx.caches?.pages.assign(p.draft, page, marks, links);
     return page;
   });

@@ -41,18 +41,25 @@ interface Cell {
   key?: string;
 }
 
-function naturalWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
+/** A cell set on one line as long as it is: its natural width, and its line where that is all of it. */
+interface Natural {
+  width: number;
+  /** The cell's one line: set at any measure wider, it is the same line (fitting counts such a cell one line without setting it; test/e2e/natural-line.test.ts). */
+  line?: Line;
+}
+
+function naturalOf(ctx: LayoutContext, inl: Inline[], size: number): Natural {
   const lines = composeAt(ctx, { runs: inlineRuns(inl, TABLE_TEXT), indentEm: 0, align: 'start' }, size, 100_000);
-  return lines[0]?.widthPt ?? 0;
+  return { width: lines[0]?.widthPt ?? 0, ...(lines.length === 1 ? { line: lines[0] } : {}) };
 }
 
 /** A cell this short is a name or a term (张庆起, 学生数): it is never broken over two lines. */
 const SHORT_CELL_CHARS = 4;
 
-/** The widest thing in a cell that cannot break: a number, a code, a Latin word (R-KIN-8/9), or the whole of a short cell. */
-function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number): number {
+/** The widest thing in a cell that cannot break: a number, a code, a Latin word (R-KIN-8/9), or the whole of a short cell (`natural`: its width). */
+function longestTokenWidth(ctx: LayoutContext, inl: Inline[], size: number, natural: number): number {
   const text = inlineText(inl).trim();
-  if ([...text].length <= SHORT_CELL_CHARS && !/\s/.test(text)) return naturalWidth(ctx, inl, size);
+  if ([...text].length <= SHORT_CELL_CHARS && !/\s/.test(text)) return natural;
   const tokens = text.match(/[A-Za-z0-9.,:%+\-—～~/()（）]+/g) ?? [];
   const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
   return longest ? (composeAt(ctx, plain(longest, TABLE_TEXT), size, 100_000)[0]?.widthPt ?? 0) : 0;
@@ -72,15 +79,19 @@ function leafHeadRows(t: StatTable): Inline[][][] {
   });
 }
 
-/** Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token); `cells`: each cell's natural width. */
-function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): Limits & { cells: number[][] } {
+/**
+ * Each column's natural width and the narrowest it can be (2 em, or its longest unbreakable token); `cells`: each cell's
+ * natural width; `lines`: each cell's one line (in the table text's type, so the head's are not theirs), where it has one.
+ */
+function columnLimits(ctx: LayoutContext, t: StatTable, size: number, pad: number): Limits & { cells: number[][]; lines: Array<Array<Line | undefined>> } {
   // A head cell over one column counts with the rows.
   const rows = [...leafHeadRows(t), ...t.rows];
   const columns = Array.from({ length: t.columns });
-  const cells = rows.map((r) => columns.map((_, c) => naturalWidth(ctx, r[c] ?? [], size)));
+  const set = rows.map((r) => columns.map((_, c) => naturalOf(ctx, r[c] ?? [], size)));
+  const cells = set.map((r) => r.map((n) => n.width));
   const natural = columns.map((_, c) => Math.max(...cells.map((r) => r[c]!)) + 2 * pad);
-  const floor = columns.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r) => longestTokenWidth(ctx, r[c] ?? [], size))) + 2 * pad);
-  return { natural, floor, cells };
+  const floor = columns.map((_, c) => Math.max(MIN_COLUMN_EM * size, ...rows.map((r, k) => longestTokenWidth(ctx, r[c] ?? [], size, cells[k]![c]!))) + 2 * pad);
+  return { natural, floor, cells, lines: set.map((r) => r.map((n) => n.line)) };
 }
 
 /** A run of hanzi this long is text that may turn over anywhere (an address, a school's name), not a name or a term. */
@@ -156,12 +167,15 @@ function columnWidths(ctx: LayoutContext, t: StatTable, fit: ColumnFit, total: n
 /** Table text: tabular figures, so the digits of a column stand under each other (R-MIX-5). */
 const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
 
-function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean): Cell {
+/** `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its width the composer fits it to the measure). */
+function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line): Cell {
   const text = inlineText(inl);
   const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
-  const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
   const key = inl[0] && blockKey(inl[0].source);
-  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, Math.max(size, width)), isNumeric, ...(key ? { key } : {}) };
+  const measure = Math.max(size, width);
+  if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
+  const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
+  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, measure), isNumeric, ...(key ? { key } : {}) };
 }
 
 /**
@@ -187,9 +201,8 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const span = spanFor(ctx, t, limits);
   const area = areaOf(ctx, span);
   const widths = columnWidths(ctx, t, columnFit(ctx, t, limits, size, pad), area.width);
-  const row = (cells: Inline[][], isHeader: boolean) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, isHeader));
   const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
-  const body = t.rows.map((r) => row(r, false));
+  const body = t.rows.map((cells, r) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, false, limits.lines[t.headRows + r]![c])));
   const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const tops = [0];
   for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));
