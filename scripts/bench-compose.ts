@@ -36,7 +36,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { checkManuscript, layoutForPrint } from '../src/build/index.ts';
-import { type ComposedParagraph, composeParagraph, type ComposeOptions, type ParagraphInput } from '../src/compose/index.ts';
+import { type ComposedParagraph, composeParagraph, type ComposeOptions, ComposeWorkspace, type ParagraphInput } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
 import { imageSizeOf, loadFonts, readManuscript, readTemplateFile } from '../src/io/index.ts';
@@ -117,7 +117,9 @@ async function main(): Promise<void> {
 
   const composeAll = (compose: typeof composeParagraph) => {
     const fonts = createFontProvider(loaded.set);
-    return recorded.map(({ input, options }) => compose(input, { ...options, fonts }));
+    // A build's workspace goes with its provider (another tree's composer takes none and ignores it).
+    const workspace = new ComposeWorkspace(fonts);
+    return recorded.map(({ input, options }) => compose(input, { ...options, fonts, workspace }));
   };
   const composeSamples: Sample[] = [];
   const againstSamples: Sample[] = [];

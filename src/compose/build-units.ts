@@ -4,8 +4,9 @@
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
 import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, SegmentCursor, type SegmentKind } from '../cjk/index.ts';
-import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
+import type { FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
+import { type ComposeWorkspace, UnitsByCode, workspaceOf } from './scratch.ts';
 import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
@@ -74,42 +75,17 @@ const copyOf = (u: Unit): Unit => ({
 });
 
 /**
- * Shared units, by font provider, punctuation style and font style, then by
- * character: a single UTF-16 unit always segments the same way, so its unit
- * depends on nothing else. A book of half a million characters has a few
- * thousand distinct ones; one object each instead of one per character
- * (with four boxed numbers each) was an eighth of the build's allocation.
+ * The shared units of a style (the workspace's, scratch.ts): a single UTF-16
+ * unit always segments the same way, so its unit depends on nothing but the
+ * fonts, the punctuation style and the font style. A book of half a million
+ * characters has a few thousand distinct ones; one object each instead of
+ * one per character (with four boxed numbers each) was an eighth of the
+ * build's allocation.
  */
-const sharedUnits = new WeakMap<FontProvider, Map<string, UnitsByCode>>();
-
-/**
- * Units by UTF-16 code, in pages of 256 codes: two array reads instead of a
- * Map's hashing, asked once for every character of the book (a Map lookup
- * was a sixth of building units).
- */
-class UnitsByCode {
-  private readonly pages = new Array<Array<Unit | undefined> | undefined>(256).fill(undefined);
-
-  get(code: number): Unit | undefined {
-    return this.pages[code >> 8]?.[code & 0xff];
-  }
-
-  set(code: number, unit: Unit): void {
-    let page = this.pages[code >> 8];
-    if (!page) {
-      // Filled, so that the page stays a packed array: a hole read is slower.
-      this.pages[code >> 8] = page = new Array<Unit | undefined>(256).fill(undefined);
-    }
-    page[code & 0xff] = unit;
-  }
-}
-
-function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): UnitsByCode {
-  let byStyle = sharedUnits.get(opts.fonts);
-  if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
+function sharedUnitsFor(opts: ComposeOptions, workspace: ComposeWorkspace, style: FontStyle): UnitsByCode {
   const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}|${style.figures ?? ''}`;
-  let units = byStyle.get(key);
-  if (!units) byStyle.set(key, (units = new UnitsByCode()));
+  let units = workspace.sharedUnits.get(key);
+  if (!units) workspace.sharedUnits.set(key, (units = new UnitsByCode()));
   return units;
 }
 
@@ -252,7 +228,7 @@ function superscriptUnit(run: TextRun, opts: ComposeOptions, problems: ComposePr
 }
 
 /** Builds the units of a paragraph; spaces become gaps, not units. */
-export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitList {
+export function buildUnits(input: ParagraphInput, opts: ComposeOptions, workspace = workspaceOf(opts)): UnitList {
   const b = new UnitBuilder();
   const { units } = b;
   const problems: ComposeProblem[] = [];
@@ -272,7 +248,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
       continue;
     }
     const firstOfRun = units.length;
-    if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, run.style), run.style];
+    if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, workspace, run.style), run.style];
     if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true, 0, run.text.length, false);
     else pushSegments(b, run, runIndex, shared!, opts, problems);
     if (pendingMarks.length > 0 && units.length > firstOfRun) {

@@ -8,6 +8,7 @@
  * outlives it (its lines, a paragraph's other settings) is kept in them.
  */
 import type { FontProvider } from '../font/index.ts';
+import type { Unit } from './types.ts';
 
 /** Doubles in one slab of kept glyph positions: 256 kB, a few dozen paragraphs. */
 const SLAB_LENGTH = 1 << 15;
@@ -47,13 +48,44 @@ export class Scratch {
 }
 
 /**
- * One scratch for each font provider, as the shared units (build-units.ts):
- * a provider serves one build, which composes its paragraphs one at a time.
+ * What composing a book's paragraphs carries from one to the next: the
+ * scratch above and the shared units (build-units.ts), both valid for one
+ * font provider only. Whoever composes a book's paragraphs makes one with its
+ * provider and passes it in the options (layout: the build's context), so
+ * that no state is kept by the module; a paragraph composed without one (a
+ * test) gets a fresh one.
  */
-const scratches = new WeakMap<FontProvider, Scratch>();
+export class ComposeWorkspace {
+  readonly scratch = new Scratch();
+  /** Shared units by punctuation style and font style, then by character. */
+  readonly sharedUnits = new Map<string, UnitsByCode>();
 
-export function scratchFor(fonts: FontProvider): Scratch {
-  let scratch = scratches.get(fonts);
-  if (!scratch) scratches.set(fonts, (scratch = new Scratch()));
-  return scratch;
+  constructor(readonly fonts: FontProvider) {}
+}
+
+/** The options' workspace when it serves their fonts, otherwise a new one (it would hold another provider's glyphs). */
+export function workspaceOf(opts: { fonts: FontProvider; workspace?: ComposeWorkspace }): ComposeWorkspace {
+  return opts.workspace?.fonts === opts.fonts ? opts.workspace : new ComposeWorkspace(opts.fonts);
+}
+
+/**
+ * Units by UTF-16 code, in pages of 256 codes: two array reads instead of a
+ * Map's hashing, asked once for every character of the book (a Map lookup
+ * was a sixth of building units).
+ */
+export class UnitsByCode {
+  private readonly pages = new Array<Array<Unit | undefined> | undefined>(256).fill(undefined);
+
+  get(code: number): Unit | undefined {
+    return this.pages[code >> 8]?.[code & 0xff];
+  }
+
+  set(code: number, unit: Unit): void {
+    let page = this.pages[code >> 8];
+    if (!page) {
+      // Filled, so that the page stays a packed array: a hole read is slower.
+      this.pages[code >> 8] = page = new Array<Unit | undefined>(256).fill(undefined);
+    }
+    page[code & 0xff] = unit;
+  }
 }
