@@ -4,7 +4,6 @@
  */
 import { type BreakInput, breakLines, LineMetrics, type LineRange } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
-import { buildGaps } from './gaps.ts';
 import { setLines } from './justify.ts';
 import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
 import { turnoverGaps } from './turnover.ts';
@@ -33,9 +32,7 @@ function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turno
 /** The break input of the paragraph with every break the rules allow (a turnover's too). */
 function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions, workspace: ComposeWorkspace): { breakInput: BreakInput; problems: ComposeProblem[] } {
   const list = buildUnits(input, opts, workspace);
-  const firstStyle = input.runs.find((r) => r.kind === 'text');
-  const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
-  const gaps = buildGaps(list, opts.kinsoku, spaceEm);
+  const { gaps } = list;
   keepRunsWhole(input, list.runOf, gaps);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];

@@ -7,7 +7,8 @@
  * read from them is valid only while one paragraph is composed: nothing that
  * outlives it (its lines, a paragraph's other settings) is kept in them.
  */
-import type { FontProvider } from '../font/index.ts';
+import type { PunctuationStyle } from '../cjk/index.ts';
+import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Unit } from './types.ts';
 
 /** Doubles in one slab of kept glyph positions: 256 kB, a few dozen paragraphs. */
@@ -59,6 +60,8 @@ export class ComposeWorkspace {
   readonly scratch = new Scratch();
   /** Shared units by punctuation style and font style, then by character. */
   readonly sharedUnits = new Map<string, UnitsByCode>();
+  /** The same, by the style object a run names (styles are values, never changed). */
+  readonly sharedUnitsOfStyle = new WeakMap<FontStyle, { punctuation: PunctuationStyle; units: UnitsByCode }>();
 
   constructor(readonly fonts: FontProvider) {}
 }
