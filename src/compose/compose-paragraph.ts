@@ -112,7 +112,7 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   const { problems: unitProblems } = built;
   // Widths only: the same for the turnover's break input, made from these units and gap widths.
   const { scratch } = workspace;
-  const metrics = new LineMetrics(built.breakInput, scratch.floats(0, 11 * built.breakInput.units.length + 3));
+  const metrics = new LineMetrics(built.breakInput, scratch.floatSet(0, 11, built.breakInput.units.length + 1));
   const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover, scratch);
   const { units, runOf, textStart, textEnd, gaps } = breakInput;
   const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges, scratch);
