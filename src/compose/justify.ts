@@ -275,18 +275,19 @@ export function setLines(p: ParagraphSetting, ranges: readonly LineRange[], scra
   const length = 2 * glyphCount(p.units, 0, p.units.length - 1);
   const at = scratch ? scratch.kept(length) : new Float64Array(length);
   const runSources = runSourcesOf(p.input);
+  let next = 0;
   // One input for all the lines, its range moved from line to line (a literal: an object spread for each line costs more).
   const s: SetLineInput = {
     units: p.units, runOf: p.runOf, textStart: p.textStart, textEnd: p.textEnd, gaps: p.gaps, range: ranges[0]!, isLast: false, input: p.input, fontSizePt: p.fontSizePt,
     measurePt: p.measurePt, metrics: p.metrics,
   };
-  const lines: Line[] = [];
-  for (let i = 0, next = 0; i < ranges.length; i++, next += 2 * draft.glyphs) {
-    s.range = ranges[i]!;
+  return ranges.map((range, i) => {
+    s.range = range;
     s.isLast = i === ranges.length - 1;
-    lines.push(setLineIn(s, draft, at, next, runSources));
-  }
-  return lines;
+    const line = setLineIn(s, draft, at, next, runSources);
+    next += 2 * draft.glyphs;
+    return line;
+  });
 }
 
 /** Sets the line `s.range`, its glyph positions into `at` from `offset` on (its view of `at` is the line's). */
