@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   if (against) {
     row('against', againstSamples);
     const ratios = composeSamples.map((x, i) => x.cpuMs / againstSamples[i]!.cpuMs);
-    console.log(`compose/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+    console.log(`compose/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); per pair ${ratios.map((r) => r.toFixed(3)).join(' ')}`);
   }
   row('layout', layoutSamples);
   if (againstLayout) {
