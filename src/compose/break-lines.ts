@@ -133,15 +133,6 @@ export class LineMetrics {
 
 const cube = (x: number) => x * x * x;
 
-/** What any line costs at least (demerits() of badness 0). */
-const MIN_DEMERITS = LINE_PENALTY * LINE_PENALTY;
-
-/** Too wide even when shrunk: badness() is Infinity. */
-function isOverfull(m: LineMetrics, from: number, to: number, input: BreakInput): boolean {
-  const over = m.natural(from, to) - input.measureEm;
-  return over > EPS && over > m.shrink(from, to) + EPS;
-}
-
 /** Badness of a line: 0 when it fits as set; grows with the cube of the adjustment. */
 export function badness(m: LineMetrics, from: number, to: number, isLast: boolean, input: BreakInput): number {
   const natural = m.natural(from, to);
@@ -256,12 +247,6 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
       if (from < to && isForced[from] === 1) break; // R-KIN-6: no line runs across a forced break
       const before = best[from]!;
       if ((from > 0 && canBreak[from - 1] === 0) || before === Infinity) continue;
-      // Every line costs at least LINE_PENALTY² (demerits): one from here cannot
-      // beat the best so far, and only its width is looked at (to stop at the first overfull line).
-      if (before + MIN_DEMERITS >= bestHere) {
-        if (isOverfull(m, from, to, input)) break;
-        continue;
-      }
       const bad = badness(m, from, to, isLast, input);
       let d: number;
       if (bad === Infinity) {
