@@ -36,7 +36,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { checkManuscript, layoutForPrint } from '../src/build/index.ts';
-import { type ComposedParagraph, composeParagraph, type ComposeOptions, type ParagraphInput } from '../src/compose/index.ts';
+import { type ComposedParagraph, composeParagraph, type ComposeOptions, ComposeWorkspace, type ParagraphInput } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
 import { imageSizeOf, loadFonts, readManuscript, readTemplateFile } from '../src/io/index.ts';
@@ -45,7 +45,10 @@ import { LayoutCaches } from '../src/layout/index.ts';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const againstAt = args.indexOf('--against');
-  const against = againstAt >= 0 ? (createRequire(import.meta.url)(resolve(args.splice(againstAt, 2)[1]!)) as { composeParagraph: typeof composeParagraph }) : undefined;
+  // Another tree's composer, with its own workspace when it takes one (a workspace is made by the composer that reads it).
+  type Composer = { composeParagraph: typeof composeParagraph; ComposeWorkspace?: typeof ComposeWorkspace };
+  const against = againstAt >= 0 ? (createRequire(import.meta.url)(resolve(args.splice(againstAt, 2)[1]!)) as Composer) : undefined;
+  const ours: Composer = { composeParagraph, ComposeWorkspace };
   const layoutAt = args.indexOf('--against-layout');
   const againstLayout = layoutAt >= 0
     ? (createRequire(import.meta.url)(resolve(args.splice(layoutAt, 2)[1]!)) as { layoutForPrint: typeof layoutForPrint; createFontProvider: typeof createFontProvider })
@@ -115,9 +118,11 @@ async function main(): Promise<void> {
     return h.digest('hex').slice(0, 16);
   }
 
-  const composeAll = (compose: typeof composeParagraph) => {
+  const composeAll = (composer: Composer) => {
     const fonts = createFontProvider(loaded.set);
-    return recorded.map(({ input, options }) => compose(input, { ...options, fonts }));
+    // A build's workspace goes with its provider.
+    const workspace = composer.ComposeWorkspace ? { workspace: new composer.ComposeWorkspace(fonts) } : {};
+    return recorded.map(({ input, options }) => composer.composeParagraph(input, { ...options, fonts, ...workspace }));
   };
   const composeSamples: Sample[] = [];
   const againstSamples: Sample[] = [];
@@ -125,25 +130,25 @@ async function main(): Promise<void> {
   const theirLayoutSamples: Sample[] = [];
   const digests = new Set<string>();
   /** MB of heap the composed lines hold while they live (a build keeps them until the PDF is written), after a full collection. */
-  const retainedMb = (compose: typeof composeParagraph) => {
+  const retainedMb = (composer: Composer) => {
     const used = () => {
       global.gc?.();
       const m = process.memoryUsage();
       return [m.heapUsed, m.external];
     };
     const before = used();
-    const out = composeAll(compose);
+    const out = composeAll(composer);
     const after = used();
     return `${((after[0]! - before[0]!) / 1e6).toFixed(1)} MB heap + ${((after[1]! - before[1]!) / 1e6).toFixed(1)} MB outside it` + (out.length > 0 ? '' : '');
   };
-  composeAll(composeParagraph); // fontkit's own caches fill on the first composition, and stay
-  const heldAgainst = against ? ` (against: ${retainedMb(against.composeParagraph)})` : '';
-  console.log(`heap held by the composed lines: ${retainedMb(composeParagraph)}${heldAgainst}`);
+  composeAll(ours); // fontkit's own caches fill on the first composition, and stay
+  const heldAgainst = against ? ` (against: ${retainedMb(against)})` : '';
+  console.log(`heap held by the composed lines: ${retainedMb(ours)}${heldAgainst}`);
   for (let r = 0; r < rounds; r++) {
-    const ours = async () => composeSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(composeParagraph))) : composeAll(composeParagraph))));
-    const theirs = async () => against && againstSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(against.composeParagraph))) : composeAll(against.composeParagraph))));
-    if (r % 2 === 0) await ours().then(theirs);
-    else await theirs().then(ours);
+    const oursRound = async () => composeSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(ours))) : composeAll(ours))));
+    const theirs = async () => against && againstSamples.push(await measure(() => void (r === 0 ? digests.add(digest(composeAll(against))) : composeAll(against))));
+    if (r % 2 === 0) await oursRound().then(theirs);
+    else await theirs().then(oursRound);
     const ourLayout = async () => layoutSamples.push(await measure(() => void layoutForPrint(layoutInput())));
     const theirLayout = async () => againstLayout && theirLayoutSamples.push(await measure(() => void againstLayout.layoutForPrint(theirLayoutInput())));
     if (r % 2 === 0) await ourLayout().then(theirLayout);
@@ -161,7 +166,7 @@ async function main(): Promise<void> {
   if (against) {
     row('against', againstSamples);
     const ratios = composeSamples.map((x, i) => x.cpuMs / againstSamples[i]!.cpuMs);
-    console.log(`compose/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+    console.log(`compose/against cpu ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); per pair ${ratios.map((r) => r.toFixed(3)).join(' ')}`);
   }
   row('layout', layoutSamples);
   if (againstLayout) {

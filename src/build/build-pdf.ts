@@ -5,6 +5,7 @@
  */
 import type { Template } from '../config/index.ts';
 import { applyNumbers, firstMoved, type FootnoteRules, markNotes, numbersByPage, tableOfContents } from '../derive/index.ts';
+import { ComposeWorkspace } from '../compose/index.ts';
 import type { Font, FontProvider } from '../font/index.ts';
 import { type BuildProblem, geometryOf, type ImageSize, type LayoutCaches, type LayoutContext, layoutBook, type Page, type PagedDocument } from '../layout/index.ts';
 import { type Book, type Source, walkBook } from '../model/index.ts';
@@ -67,7 +68,9 @@ const MOST_RELAYOUTS = 3;
  */
 export function layoutForPrint(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): LaidOut {
   markNotes(input.book, input.template.footnotes);
-  return withNotesSettled(input.book, input.template.footnotes, () => layoutOnce(input));
+  // The layouts of one build compose with one workspace: units shaped once, buffers reused (compose/scratch.ts).
+  const workspace = new ComposeWorkspace(input.fonts);
+  return withNotesSettled(input.book, input.template.footnotes, () => layoutOnce(input, workspace));
 }
 
 /** `layout()`'s book, laid out again until its notes numbered by page keep their marks, at most MOST_RELAYOUTS times more. */
@@ -84,10 +87,10 @@ export function withNotesSettled(book: Book, rules: FootnoteRules, layout: () =>
   return laid;
 }
 
-function layoutOnce(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>): LaidOut {
+function layoutOnce(input: Omit<PdfBuildInput, 'fontFiles' | 'imageBytes' | 'date'>, workspace: ComposeWorkspace): LaidOut {
   const problems: BuildProblem[] = [];
   const draft = input.draftStamp ? { stamp: input.draftStamp, sourceNotes: sourceNotes(input.book), marginNotes: marginNotes(input.book) } : undefined;
-  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
+  const ctx = { template: input.template, geometry: geometryOf(input.template), fonts: input.fonts, workspace, settings: input.book.settings, imageSize: input.imageSize, problems, ...(draft ? { draft } : {}),
     ...(input.layoutCaches ? { caches: input.layoutCaches } : {}), ...(input.progress ? { progress: input.progress } : {}) };
   const toc = tableOfContents(input.book);
   const paged = layoutBook(ctx, input.book, toc);

@@ -101,6 +101,13 @@ export class SegmentCursor {
     return this.set(width === 2 || (cp >= 0x2e80 && cp <= 0xffef) || SOLID_SIGNS.includes(c) ? 'han' : 'token', width);
   }
 
+  /** Goes on from `end` when the text up to it was read by other means (hanzi, build-units.ts), which ended no run of spaces. */
+  skipTo(end: number): void {
+    if (end <= this.end) return;
+    this.kind = 'han';
+    this.end = end;
+  }
+
   private set(kind: SegmentKind, length: number): true {
     this.kind = kind;
     this.end = this.start + length;

@@ -63,20 +63,16 @@ export class LineMetrics {
   private readonly endSqueeze: Float64Array;
   private readonly startSqueeze: Float64Array;
 
-  /** `buffer`: at least 11 n + 3 doubles, written over (composing reuses one, scratch.ts). */
-  constructor(private readonly input: BreakInput, buffer: Float64Array = new Float64Array(11 * input.units.length + 3)) {
+  /** `buffers`: eleven arrays of at least n + 1 doubles, written over (composing reuses them, scratch.ts). */
+  constructor(private readonly input: BreakInput, buffers: readonly Float64Array[] = Array.from({ length: 11 }, () => new Float64Array(input.units.length + 1))) {
     const n = input.units.length;
-    // The eleven arrays are views of one buffer: making a typed array's buffer
-    // costs more than filling it, and a book has 14,000 paragraphs.
-    let offset = 0;
-    const take = (length: number) => buffer.subarray(offset, (offset += length));
-    const width = (this.width = take(n + 1));
-    const unitShrink = (this.unitShrink = take(n + 1));
-    const words = (this.words = take(n + 1));
-    const endBlank = (this.endBlank = take(n));
-    const startBlank = (this.startBlank = take(n));
-    const endSqueeze = (this.endSqueeze = take(n));
-    const startSqueeze = (this.startSqueeze = take(n));
+    const width = (this.width = buffers[0]!);
+    const unitShrink = (this.unitShrink = buffers[1]!);
+    const words = (this.words = buffers[2]!);
+    const endBlank = (this.endBlank = buffers[3]!);
+    const startBlank = (this.startBlank = buffers[4]!);
+    const endSqueeze = (this.endSqueeze = buffers[5]!);
+    const startSqueeze = (this.startSqueeze = buffers[6]!);
     width[0] = unitShrink[0] = words[0] = 0;
     for (let i = 0; i < n; i++) {
       const u = input.units[i]!;
@@ -89,10 +85,10 @@ export class LineMetrics {
       endBlank[i] = u.blankEndEm;
       startBlank[i] = i > 0 ? u.blankStartEm : 0;
     }
-    const gapWidth = (this.gapWidth = take(n));
-    const gapShrink = (this.gapShrink = take(n));
-    const gapStretch = (this.gapStretch = take(n));
-    const spread = (this.spread = take(n));
+    const gapWidth = (this.gapWidth = buffers[7]!);
+    const gapShrink = (this.gapShrink = buffers[8]!);
+    const gapStretch = (this.gapStretch = buffers[9]!);
+    const spread = (this.spread = buffers[10]!);
     gapWidth[0] = gapShrink[0] = gapStretch[0] = spread[0] = 0;
     for (let i = 0; i + 1 < n; i++) {
       const g = input.gaps[i]!;
@@ -215,12 +211,12 @@ export function breakLinesExhaustive(input: BreakInput): LineRange[] {
   return optimalBreaks(input, new LineMetrics(input), gapFlags(input, scratch), false, scratch)!;
 }
 
-/** canBreak and isForced of every gap as bytes (two views of one buffer): the breaker reads them for every candidate line. */
+/** canBreak and isForced of every gap as bytes: the breaker reads them for every candidate line. */
 function gapFlags(input: BreakInput, scratch: Scratch): { canBreak: Uint8Array; isForced: Uint8Array } {
   const n = input.gaps.length;
-  const bytes = scratch.bytes(2 * n);
-  const canBreak = bytes.subarray(0, n);
-  const isForced = bytes.subarray(n, 2 * n);
+  const flags = scratch.byteSet(2, n);
+  const canBreak = flags[0]!;
+  const isForced = flags[1]!;
   for (let i = 0; i < n; i++) {
     canBreak[i] = input.gaps[i]!.canBreak ? 1 : 0;
     isForced[i] = input.gaps[i]!.isForced ? 1 : 0;
@@ -232,10 +228,10 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   const n = input.units.length;
   const { canBreak, isForced } = gaps;
   const totalWords = m.wordCount(0, n - 1);
-  // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts (one buffer, as in LineMetrics).
-  const table = scratch.floats(1, 2 * (n + 1));
-  const best = table.subarray(0, n + 1).fill(Infinity);
-  const start = table.subarray(n + 1, 2 * (n + 1)).fill(-1);
+  // best[k]: least demerits for lines covering units 0..k-1; start[k]: where the last of them starts (the scratch's, longer than n + 1).
+  const table = scratch.floatSet(1, 2, n + 1);
+  const best = table[0]!.fill(Infinity, 0, n + 1);
+  const start = table[1]!.fill(-1, 0, n + 1);
   best[0] = 0;
   // Lines only get wider as they start earlier, so the latest start whose
   // line is not loose moves forward with `to`: a pointer instead of a search.

@@ -3,10 +3,12 @@
  * and the spaces typed between them. Fixed compressions happen here:
  * adjacent marks (R-PUN-8) and the mark before a run-in gap (R-HEAD-4).
  */
-import { punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, SegmentCursor, type SegmentKind } from '../cjk/index.ts';
-import type { FontProvider, FontStyle, ShapedUnit } from '../font/index.ts';
+import { type KinsokuLevel, punctBox, type PunctClass, punctClassOf, type PunctuationStyle, type SegmentClass, SegmentCursor, type SegmentKind } from '../cjk/index.ts';
+import type { FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
-import type { ComposeOptions, ComposeProblem, ParagraphInput, TextRun, Unit } from './types.ts';
+import { type ComposeWorkspace, UnitsByCode, workspaceOf } from './scratch.ts';
+import { BETWEEN_HANZI, gapBetween } from './gaps.ts';
+import type { ComposeOptions, ComposeProblem, Gap, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
   /** Units of the same character in the same style are one object, shared (see sharedUnitsFor): never changed here but through own(). */
@@ -24,6 +26,8 @@ export interface UnitList {
    */
   fixedAfter: Array<number | undefined>;
   wordSpaceAfter: boolean[];
+  /** The gap after each unit but the last (gaps.ts), made as the next unit is pushed: what it depends on is known by then. */
+  gaps: Gap[];
   problems: ComposeProblem[];
 }
 
@@ -74,42 +78,21 @@ const copyOf = (u: Unit): Unit => ({
 });
 
 /**
- * Shared units, by font provider, punctuation style and font style, then by
- * character: a single UTF-16 unit always segments the same way, so its unit
- * depends on nothing else. A book of half a million characters has a few
- * thousand distinct ones; one object each instead of one per character
- * (with four boxed numbers each) was an eighth of the build's allocation.
+ * The shared units of a style (the workspace's, scratch.ts): a single UTF-16
+ * unit always segments the same way, so its unit depends on nothing but the
+ * fonts, the punctuation style and the font style. A book of half a million
+ * characters has a few thousand distinct ones; one object each instead of
+ * one per character (with four boxed numbers each) was an eighth of the
+ * build's allocation.
  */
-const sharedUnits = new WeakMap<FontProvider, Map<string, UnitsByCode>>();
-
-/**
- * Units by UTF-16 code, in pages of 256 codes: two array reads instead of a
- * Map's hashing, asked once for every character of the book (a Map lookup
- * was a sixth of building units).
- */
-class UnitsByCode {
-  private readonly pages = new Array<Array<Unit | undefined> | undefined>(256).fill(undefined);
-
-  get(code: number): Unit | undefined {
-    return this.pages[code >> 8]?.[code & 0xff];
-  }
-
-  set(code: number, unit: Unit): void {
-    let page = this.pages[code >> 8];
-    if (!page) {
-      // Filled, so that the page stays a packed array: a hole read is slower.
-      this.pages[code >> 8] = page = new Array<Unit | undefined>(256).fill(undefined);
-    }
-    page[code & 0xff] = unit;
-  }
-}
-
-function sharedUnitsFor(opts: ComposeOptions, style: FontStyle): UnitsByCode {
-  let byStyle = sharedUnits.get(opts.fonts);
-  if (!byStyle) sharedUnits.set(opts.fonts, (byStyle = new Map()));
+function sharedUnitsFor(opts: ComposeOptions, workspace: ComposeWorkspace, style: FontStyle): UnitsByCode {
+  // By the style object first: a book's runs share a few (BODY, EMPHASIS …), and making the key for each run was 3 % of composing.
+  const seen = workspace.sharedUnitsOfStyle.get(style);
+  if (seen?.punctuation === opts.punctuation) return seen.units;
   const key = `${opts.punctuation}|${style.role}|${style.bold ? 1 : 0}|${style.figures ?? ''}`;
-  let units = byStyle.get(key);
-  if (!units) byStyle.set(key, (units = new UnitsByCode()));
+  let units = workspace.sharedUnits.get(key);
+  if (!units) workspace.sharedUnits.set(key, (units = new UnitsByCode()));
+  workspace.sharedUnitsOfStyle.set(style, { punctuation: opts.punctuation, units });
   return units;
 }
 
@@ -126,6 +109,7 @@ function pointOf(run: TextRun, offset: number): Point | undefined {
 /** The units of a paragraph and the spaces typed after them, with a private copy of a shared unit made before it is changed. */
 class UnitBuilder {
   readonly units: Unit[] = [];
+  readonly gaps: Gap[] = [];
   readonly runOf: number[] = [];
   readonly textStart: number[] = [];
   readonly textEnd: number[] = [];
@@ -140,10 +124,15 @@ class UnitBuilder {
    */
   private readonly owned = new Set<Unit>();
 
+  /** `level` and `spaceEm`: what the gaps between the units depend on besides them (gaps.ts). */
+  constructor(private readonly level: KinsokuLevel, private readonly spaceEm: number) {}
+
   push(unit: Unit, runIndex: number, isOwn: boolean, start: number, end: number, isMark: boolean): void {
     const i = this.units.length;
     if (isMark && this.lastMark === i - 1) this.markPairs.push(i - 1);
     if (isMark) this.lastMark = i;
+    if (i > 0) this.gaps.push(gapBetween(this.units[i - 1]!, unit, this.fixedAfter[i - 1], this.wordSpaceAfter[i - 1] === true, this.level, this.spaceEm));
+    this.isSolidHanzi = unit.seg.kind === 'han';
     this.units.push(unit);
     this.runOf.push(runIndex);
     this.textStart.push(start);
@@ -152,9 +141,35 @@ class UnitBuilder {
   }
 
   private lastMark = -2;
+  /** The last unit is a hanzi with nothing typed after it (yet): the gap after it, before a hanzi, is BETWEEN_HANZI. */
+  private isSolidHanzi = false;
+
+  /**
+   * A shared hanzi (one UTF-16 unit): what push() does, for most of a book's
+   * units, without looking for marks (a hanzi is none).
+   */
+  pushHanzi(unit: Unit, runIndex: number, start: number): void {
+    const i = this.units.length;
+    if (this.isSolidHanzi) this.gaps.push(BETWEEN_HANZI);
+    else if (i > 0) this.gaps.push(gapBetween(this.units[i - 1]!, unit, this.fixedAfter[i - 1], this.wordSpaceAfter[i - 1] === true, this.level, this.spaceEm));
+    this.isSolidHanzi = true;
+    this.units.push(unit);
+    this.runOf.push(runIndex);
+    this.textStart.push(start);
+    this.textEnd.push(start + 1);
+  }
+
+  /** A word space typed after the last unit (none before the first). */
+  addWordSpace(): void {
+    const last = this.units.length - 1;
+    if (last < 0) return;
+    this.wordSpaceAfter[last] = true;
+    this.isSolidHanzi = false;
+  }
 
   /** A fixed space after the last unit (none before the first). */
   addFixed(widthEm: number): void {
+    this.isSolidHanzi = false;
     const last = this.units.length - 1;
     if (last >= 0) this.fixedAfter[last] = (this.fixedAfter[last] ?? 0) + widthEm;
   }
@@ -252,8 +267,9 @@ function superscriptUnit(run: TextRun, opts: ComposeOptions, problems: ComposePr
 }
 
 /** Builds the units of a paragraph; spaces become gaps, not units. */
-export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitList {
-  const b = new UnitBuilder();
+export function buildUnits(input: ParagraphInput, opts: ComposeOptions, workspace = workspaceOf(opts)): UnitList {
+  const firstText = input.runs.find((r) => r.kind === 'text');
+  const b = new UnitBuilder(opts.kinsoku, firstText?.kind === 'text' ? opts.fonts.spaceEm(firstText.style) : 0.25);
   const { units } = b;
   const problems: ComposeProblem[] = [];
   let pendingMarks: string[] = [];
@@ -272,7 +288,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
       continue;
     }
     const firstOfRun = units.length;
-    if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, run.style), run.style];
+    if (run.style !== sharedStyle) [shared, sharedStyle] = [sharedUnitsFor(opts, workspace, run.style), run.style];
     if (run.superscript) b.push(superscriptUnit(run, opts, problems), runIndex, true, 0, run.text.length, false);
     else pushSegments(b, run, runIndex, shared!, opts, problems);
     if (pendingMarks.length > 0 && units.length > firstOfRun) {
@@ -298,18 +314,27 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions): UnitLis
   const last = units.length - 1;
   if (b.wordSpaceAfter[last]) b.wordSpaceAfter[last] = false;
   if (b.fixedAfter[last] !== undefined) b.fixedAfter[last] = undefined;
-  return { units, runOf: b.runOf, textStart: b.textStart, textEnd: b.textEnd, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, problems };
+  return { units, runOf: b.runOf, textStart: b.textStart, textEnd: b.textEnd, fixedAfter: b.fixedAfter, wordSpaceAfter: b.wordSpaceAfter, gaps: b.gaps, problems };
 }
 
 /** The units of a text run's segments; its spaces go after the unit before them. */
 function pushSegments(b: UnitBuilder, run: TextRun, runIndex: number, shared: UnitsByCode, opts: ComposeOptions, problems: ComposeProblem[]): void {
   const { text } = run;
-  const { units } = b;
   const seg = new SegmentCursor(text);
-  while (seg.next()) {
+  for (let at = 0; ; at = seg.end) {
+    // A hanzi of the unified block already seen is its shared unit whatever
+    // stands around it (segment.ts tries the hanzi first): most of a book's
+    // text, pushed without segmenting it character by character.
+    for (let code = text.charCodeAt(at); code >= 0x4e00 && code <= 0x9fff; code = text.charCodeAt(++at)) {
+      const known = shared.get(code);
+      if (!known) break;
+      b.pushHanzi(known, runIndex, at);
+    }
+    seg.skipTo(at);
+    if (!seg.next()) break;
     const { kind, start, end } = seg;
     if (kind === 'space') {
-      if (units.length > 0) b.wordSpaceAfter[units.length - 1] = true;
+      b.addWordSpace();
       continue;
     }
     if (kind === 'ideo-space') {

@@ -8,7 +8,6 @@ import { createMonospaceProvider } from '../font/index.ts';
 import { LineMetrics } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
 import { composeParagraph } from './compose-paragraph.ts';
-import { buildGaps } from './gaps.ts';
 import { setLine } from './justify.ts';
 import { BODY, RUN_IN_HEAD } from './from-model.ts';
 import type { ComposeOptions, Line, ParagraphInput, Run } from './types.ts';
@@ -29,7 +28,7 @@ function setAsOneLine(text: string, measureEm: number): Line {
   const o = opts(measureEm);
   const input = para(text);
   const list = buildUnits(input, o);
-  const gaps = buildGaps(list, 'standard', 0.25);
+  const { gaps } = list;
   const breakInput = { units: list.units, runOf: list.runOf, gaps, indentEm: 0, measureEm, isJustified: true };
   return setLine({
     units: list.units, runOf: list.runOf, gaps, range: { from: 0, to: list.units.length - 1 }, isLast: false, input, fontSizePt: EM,

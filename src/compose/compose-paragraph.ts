@@ -4,9 +4,8 @@
  */
 import { type BreakInput, breakLines, LineMetrics, type LineRange } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
-import { buildGaps } from './gaps.ts';
 import { setLines } from './justify.ts';
-import { type Scratch, scratchFor } from './scratch.ts';
+import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
 import { turnoverGaps } from './turnover.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
@@ -21,8 +20,8 @@ function firstSource(input: ParagraphInput) {
 }
 
 /** What the line breaker works on: the paragraph's units and the gaps between them, a turnover's breaks between words only. */
-export function breakInputOf(input: ParagraphInput, opts: ComposeOptions): { breakInput: BreakInput; problems: ComposeProblem[] } {
-  const built = plainBreakInputOf(input, opts);
+export function breakInputOf(input: ParagraphInput, opts: ComposeOptions, workspace = workspaceOf(opts)): { breakInput: BreakInput; problems: ComposeProblem[] } {
+  const built = plainBreakInputOf(input, opts, workspace);
   return input.turnover ? { ...built, breakInput: withTurnover(built.breakInput, input.turnover) } : built;
 }
 
@@ -31,11 +30,9 @@ function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turno
 }
 
 /** The break input of the paragraph with every break the rules allow (a turnover's too). */
-function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions): { breakInput: BreakInput; problems: ComposeProblem[] } {
-  const list = buildUnits(input, opts);
-  const firstStyle = input.runs.find((r) => r.kind === 'text');
-  const spaceEm = firstStyle?.kind === 'text' ? opts.fonts.spaceEm(firstStyle.style) : 0.25;
-  const gaps = buildGaps(list, opts.kinsoku, spaceEm);
+function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions, workspace: ComposeWorkspace): { breakInput: BreakInput; problems: ComposeProblem[] } {
+  const list = buildUnits(input, opts, workspace);
+  const { gaps } = list;
   keepRunsWhole(input, list.runOf, gaps);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];
@@ -110,11 +107,12 @@ function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphI
 export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): ComposedParagraph {
   // Nothing to set (a page's empty running head or folio, asked for hundreds of times): no units, no line, no problem.
   if (input.runs.length === 0) return { lines: [], problems: [] };
-  const built = plainBreakInputOf(input, opts);
+  const workspace = workspaceOf(opts);
+  const built = plainBreakInputOf(input, opts, workspace);
   const { problems: unitProblems } = built;
   // Widths only: the same for the turnover's break input, made from these units and gap widths.
-  const scratch = scratchFor(opts.fonts);
-  const metrics = new LineMetrics(built.breakInput, scratch.floats(0, 11 * built.breakInput.units.length + 3));
+  const { scratch } = workspace;
+  const metrics = new LineMetrics(built.breakInput, scratch.floatSet(0, 11, built.breakInput.units.length + 1));
   const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover, scratch);
   const { units, runOf, textStart, textEnd, gaps } = breakInput;
   const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges, scratch);

@@ -3,7 +3,6 @@
  * gap is, and how far it may shrink or stretch (R-MIX, R-JUS).
  */
 import { ASCII_CLOSING, ASCII_OPENING, canBreakBetween, type KinsokuLevel } from '../cjk/index.ts';
-import type { UnitList } from './build-units.ts';
 import type { Gap, ShrinkClass, Unit } from './types.ts';
 
 /** R-MIX-1: a hanzi beside Latin or digits gets ¼ em … */
@@ -53,18 +52,16 @@ function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: bool
 }
 
 /** Between two hanzi with nothing typed between them (most gaps of a book): no width, a break, a spread (R-KIN, R-JUS-5). */
-const BETWEEN_HANZI = sharedGap('none', true, true, false);
+export const BETWEEN_HANZI = sharedGap('none', true, true, false);
 
-export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, spaceEm: number): Gap {
-  const a = list.units[i]!;
-  const b = list.units[i + 1]!;
-  const fixed = list.fixedAfter[i];
-  if (a.seg.kind === 'han' && b.seg.kind === 'han' && fixed === undefined && !list.wordSpaceAfter[i]) return BETWEEN_HANZI;
+/** The gap between units a and b, with the fixed space (em) and whether a word space was typed between them. */
+export function gapBetween(a: Unit, b: Unit, fixed: number | undefined, wordSpace: boolean, level: KinsokuLevel, spaceEm: number): Gap {
+  if (a.seg.kind === 'han' && b.seg.kind === 'han' && fixed === undefined && !wordSpace) return BETWEEN_HANZI;
   const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
   if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
   const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));
   // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
-  if (list.wordSpaceAfter[i] && !isMixed) {
+  if (wordSpace && !isMixed) {
     return {
       kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
       stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced,
@@ -74,12 +71,6 @@ export function gapBetween(list: UnitList, i: number, level: KinsokuLevel, space
   const isSpreadable = !blocksSpread(a) && !blocksSpread(b);
   // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
   return sharedGap(isMixed ? 'mixed' : 'none', canBreak, isSpreadable, isForced);
-}
-
-export function buildGaps(list: UnitList, level: KinsokuLevel, spaceEm: number): Gap[] {
-  const gaps: Gap[] = [];
-  for (let i = 0; i + 1 < list.units.length; i++) gaps.push(gapBetween(list, i, level, spaceEm));
-  return gaps;
 }
 
 /** The R-JUS-4 class of a unit's adjustable blank. */

@@ -4,6 +4,7 @@ export { composeParagraph, FLUSH_TOLERANCE_PT, LOOSE_LINE_EM } from './compose-p
 export { paragraphInLines } from './looseness.ts';
 export { dumpLines } from './dump.ts';
 export { GlyphRun } from './placed-glyph.ts';
+export { ComposeWorkspace } from './scratch.ts';
 export {
   BODY, BODY_BOLD, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, inlineRuns,
   PARAGRAPH_INDENT_EM, RUN_IN_GAP_EM, RUN_IN_HEAD,

@@ -35,6 +35,8 @@ export interface SetLineInput {
  */
 class Draft {
   n = 0;
+  /** The glyphs of the line's units. */
+  glyphs = 0;
   readonly unitWidth: number[] = [];
   readonly unitDraw: number[] = [];
   /** Remaining adjustable blank per unit: start side and end side. */
@@ -50,14 +52,17 @@ class Draft {
 function draftOf(s: SetLineInput, d: Draft): void {
   const { units, gaps, range } = s;
   const n = (d.n = range.to - range.from + 1);
+  let glyphs = 0;
   for (let i = 0; i < n; i++) {
     const u = units[range.from + i]!;
+    glyphs += u.glyphs.length;
     d.unitWidth[i] = u.widthEm;
     d.unitDraw[i] = u.drawEm;
     d.blankStart[i] = u.blankStartEm;
     d.blankEnd[i] = u.blankEndEm;
     if (i < n - 1) d.gapWidth[i] = gaps[range.from + i]!.widthEm;
   }
+  d.glyphs = glyphs;
   const last = n - 1;
   d.unitWidth[last]! -= d.blankEnd[last]!; // R-PUN-10
   d.blankEnd[last] = 0;
@@ -252,7 +257,7 @@ function runSourcesOf(input: ParagraphInput): Array<Line['sources']> {
 
 /** Sets the line `s.range` of a paragraph. */
 export function setLine(s: SetLineInput): Line {
-  return setLineIn(s, new Draft(), new Float64Array(2 * glyphCount(s.units, s.range.from, s.range.to)), runSourcesOf(s.input));
+  return setLineIn(s, new Draft(), new Float64Array(2 * glyphCount(s.units, s.range.from, s.range.to)), 0, runSourcesOf(s.input));
 }
 
 /** What setting a paragraph's lines reads, but for the line itself. */
@@ -271,22 +276,22 @@ export function setLines(p: ParagraphSetting, ranges: readonly LineRange[], scra
   const at = scratch ? scratch.kept(length) : new Float64Array(length);
   const runSources = runSourcesOf(p.input);
   let next = 0;
+  // One input for all the lines, its range moved from line to line (a literal: an object spread for each line costs more).
+  const s: SetLineInput = {
+    units: p.units, runOf: p.runOf, textStart: p.textStart, textEnd: p.textEnd, gaps: p.gaps, range: ranges[0]!, isLast: false, input: p.input, fontSizePt: p.fontSizePt,
+    measurePt: p.measurePt, metrics: p.metrics,
+  };
   return ranges.map((range, i) => {
-    const start = next;
-    next += 2 * glyphCount(p.units, range.from, range.to);
-    return setLineIn(lineOf(p, range, i === ranges.length - 1), draft, at.subarray(start, next), runSources);
+    s.range = range;
+    s.isLast = i === ranges.length - 1;
+    const line = setLineIn(s, draft, at, next, runSources);
+    next += 2 * draft.glyphs;
+    return line;
   });
 }
 
-/** A line's input (a literal: an object spread for each line costs more). */
-function lineOf(p: ParagraphSetting, range: LineRange, isLast: boolean): SetLineInput {
-  return {
-    units: p.units, runOf: p.runOf, textStart: p.textStart, textEnd: p.textEnd, gaps: p.gaps, range, isLast, input: p.input, fontSizePt: p.fontSizePt, measurePt: p.measurePt,
-    metrics: p.metrics,
-  };
-}
-
-function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, runSources: ReadonlyArray<Line['sources']>): Line {
+/** Sets the line `s.range`, its glyph positions into `at` from `offset` on (its view of `at` is the line's). */
+function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, offset: number, runSources: ReadonlyArray<Line['sources']>): Line {
   draftOf(s, d);
   const isFirst = s.range.from === 0;
   const indentEm = isFirst ? s.input.indentEm : 0;
@@ -297,7 +302,7 @@ function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, runSources: Read
   else if (s.input.align === 'justify' && !s.isLast) spreadEm = stretch(s, d, measureEm - natural);
   const setWidth = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
   const offsetEm = s.input.align === 'center' ? Math.max(0, (measureEm - setWidth) / 2) : 0;
-  const { glyphs, anchors } = place(s, d, indentEm + offsetEm, at);
+  const { glyphs, anchors } = place(s, d, indentEm + offsetEm, at.subarray(offset, offset + 2 * d.glyphs));
   return {
     glyphs, anchors, widthPt: (setWidth + offsetEm) * s.fontSizePt, measurePt: s.measurePt, indentPt: indentEm * s.fontSizePt,
     isFirst, isLast: s.isLast, spreadEm, sources: sourcesOf(s, runSources), text: lineText(s),

@@ -8,6 +8,7 @@ import type { FontProvider, FontStyle, GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
 import type { GlyphRun } from './placed-glyph.ts';
+import type { ComposeWorkspace } from './scratch.ts';
 
 /** A run of text in one style; `anchor` marks where an index term or entry begins. */
 export interface TextRun {
@@ -64,6 +65,8 @@ export interface ComposeOptions {
   punctuation: PunctuationStyle;
   kinsoku: KinsokuLevel;
   fonts: FontProvider;
+  /** What composing carries from paragraph to paragraph with these fonts (scratch.ts); a paragraph composed without one gets its own. */
+  workspace?: ComposeWorkspace;
 }
 
 /** One composition unit: a hanzi, a mark, a long mark, a Latin/number token. */

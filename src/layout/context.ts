@@ -2,7 +2,7 @@
  * What every layout function needs: the template, the page geometry, the
  * fonts, the book's punctuation settings and the image sizes io found.
  */
-import { composeParagraph, type ComposeProblem, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
+import { composeParagraph, type ComposeProblem, type ComposeWorkspace, type Line, type ParagraphInput, paragraphInLines, type Run } from '../compose/index.ts';
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
@@ -18,6 +18,8 @@ export interface LayoutContext {
   template: Template;
   geometry: Geometry;
   fonts: FontProvider;
+  /** What composing carries from paragraph to paragraph with these fonts (made once per build, with `fonts`). */
+  workspace?: ComposeWorkspace;
   settings: BookSettings;
   imageSize(src: string): ImageSize | undefined;
   /** Where composition and layout problems go, to be reported on the manuscript files (with their page once known). */
@@ -75,7 +77,7 @@ export const MIN_IMAGE_DPI = 200;
 
 /** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
 export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
-  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
+  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts, workspace: ctx.workspace };
   const composed = ctx.caches
     ? ctx.caches.composition.compose(input, options, () => composeParagraph(input, options))
     : composeParagraph(input, options);
@@ -85,7 +87,7 @@ export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: num
 
 /** `input` as it can be set in other numbers of lines, up to `most`, within the composer's limits (page make-up's 先挤后推). */
 export function composeInLines(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number, most: number): (count: number) => Line[] | undefined {
-  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts };
+  const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts, workspace: ctx.workspace };
   const inLines = paragraphInLines(input, options, most);
   return (count) => inLines(count)?.lines;
 }
