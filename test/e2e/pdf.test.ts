@@ -51,6 +51,8 @@ function pageTexts(pdf: string): string[] {
 const flat = (s: string) => s.replace(/[\s\u3000]/g, '');
 const folioOf = (words: Word[]) => words.filter((w) => w.y > TYPE_BOTTOM).map((w) => w.text).join('');
 const headOf = (words: Word[]) => flat(words.filter((w) => w.y < TYPE_TOP - 10).map((w) => w.text).join(''));
+/** The index's first page: under its title, opening with 条目索引, with no running head (R-PAGE-4). */
+const indexStart = () => words.findIndex((w, i) => i > bodyStart && headOf(w) === '' && w.some((x) => x.text === '条目索引'));
 
 /** "94、173", "45—48" → [94, 173], [45…48]. */
 function expandLocators(text: string): number[] {
@@ -189,9 +191,9 @@ describe('the print PDF of the sample', () => {
   });
 
   test('R-IDX: the index is in order, and each heading is printed on every page it cites', () => {
-    const first = words.findIndex((w, i) => i > bodyStart && headOf(w) === '索引');
+    const first = indexStart();
     expect(first).toBeGreaterThan(bodyStart);
-    const pages = words.slice(first).filter((w) => headOf(w) !== '');
+    const pages = words.slice(first).filter((w, k) => k === 0 || headOf(w) !== '');
     // An entry is the words up to the locators at the right edge; letters and 条目索引 are headings.
     const entries = tocItems(pages.map((ws) => ws.filter((w) => !/^[A-Z]$/.test(w.text) && w.text !== '条目索引')), /^[\d、—]+$/);
     expect(entries.length).toBeGreaterThan(600);
@@ -215,7 +217,7 @@ describe('the print PDF of the sample', () => {
   });
 
   test('R-IDX: every page number in the index is a link of its own, to the page it names', async () => {
-    const first = words.findIndex((w, i) => i > bodyStart && headOf(w) === '索引');
+    const first = indexStart();
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
     const labels = (await doc.getPageLabels())!;
