@@ -70,8 +70,9 @@ function quoteSlipsToDouble(text: string): string {
   let inDouble = false;
   return [...text].map((ch, i, chars) => {
     if (ch === '"') inDouble = !inDouble;
+    else if (ch === '“' || ch === '”') inDouble = ch === '“';
     else if (ch === "'" && !inDouble && /[\u4e00-\u9fff"]/.test(chars[i + 1] ?? '')) {
-      inDouble = true; // it is a double quote now, and opens or closes as one
+      inDouble = !inDouble; // it is a double quote now, and opens as one (none was open)
       return '"';
     }
     return ch;

@@ -57,6 +57,10 @@ describe('input normalisation (spec §2)', () => {
     expect(norm(`开展"爱心相'髓','救'在身边"造血`)).toBe('开展“爱心相‘髓’，‘救’在身边”造血');
     expect(norm(`开展了"奋斗自称芳华,青春就要这'young'"室内音乐会`)).toBe('开展了“奋斗自称芳华，青春就要这‘young’”室内音乐会');
     expect(normalizeText(`落实"助力'十项行动"专项`).quotesBalanced).toBe(false);
+    // A stray closing mark is unbalanced too (three quotes; one straight quote alone).
+    expect(normalizeText('好"中"好"').quotesBalanced).toBe(false);
+    expect(normalizeText('中"').quotesBalanced).toBe(false);
+    expect(normalizeText(`落实'十项行动`).quotesBalanced).toBe(false);
   });
 
   test("R-NORM-2: an apostrophe between Latin letters stays one (it's, 80's)", () => {

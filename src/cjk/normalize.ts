@@ -148,8 +148,8 @@ function space(chars: string[], i: number, b: Builder, at: number): number {
   return j - i;
 }
 
-/** An apostrophe, not a quote: a straight single quote between a Latin letter or digit and a letter (it's, 80's). */
-const isApostrophe = (chars: string[], i: number) => /[A-Za-z0-9]/.test(chars[i - 1] ?? '') && /[A-Za-z]/.test(chars[i + 1] ?? '');
+/** An apostrophe, not a quote: a single quote (' or ’) between a Latin letter or digit and a letter (it's, 80's, McDonald’s). */
+const isApostropheBetween = (prev: string | undefined, next: string | undefined) => /[A-Za-z0-9]/.test(prev ?? '') && /[A-Za-z]/.test(next ?? '');
 
 /**
  * R-NORM-2, first, so that the other rules see curly quotes as the
@@ -165,12 +165,17 @@ function pairQuotes(chars: string[], at: number[], changes: TextChange[]): boole
   let balanced = true;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
+    // A quote that closes with none open is unbalanced too (好"中"好", a stray closing mark).
     if (ch === '"') {
+      const was = doubleOpen;
       doubleOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), doubleOpen);
+      if (!doubleOpen && !was) balanced = false;
       if (!doubleOpen && singleOpen) [balanced, singleOpen] = [false, false];
       chars[i] = doubleOpen ? '“' : '”';
-    } else if (ch === "'" && !isApostrophe(chars, i)) {
+    } else if (ch === "'" && !isApostropheBetween(chars[i - 1], chars[i + 1])) {
+      const was = singleOpen;
       singleOpen = quoteOpens(neighbour(chars, i, -1), neighbour(chars, i, 1), singleOpen);
+      if (!singleOpen && !was) balanced = false;
       chars[i] = singleOpen ? '‘' : '’';
     } else continue;
     changes.push({ offset: at[i]!, from: ch, to: chars[i]!, rule: 'R-NORM-2' });
@@ -192,7 +197,7 @@ export function misnestedQuoteAt(text: string): number | undefined {
       // A double inside a double, or a single anywhere but inside a double.
       if ((ch === '“') === (open.at(-1) === '“')) return i;
       open.push(ch);
-    } else if (ch === '”' || (ch === '’' && !/[A-Za-z0-9]’[A-Za-z]/.test(text.slice(i - 1, i + 2)))) {
+    } else if (ch === '”' || (ch === '’' && !isApostropheBetween(text[i - 1], text[i + 1]))) {
       if (open.pop() !== (ch === '”' ? '“' : '‘')) return i;
     }
   }

@@ -6,6 +6,7 @@ import { composeParagraph, type ComposeProblem, type ComposeWorkspace, type Line
 import type { BookSettings, Template } from '../config/index.ts';
 import type { FontProvider, FontStyle } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
+import type { ShortCause } from './flow.ts';
 import type { Geometry } from './geometry.ts';
 import type { LayoutCaches } from './caches.ts';
 
@@ -65,7 +66,7 @@ export type LayoutProblem =
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
   /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, a block that would not fit, or a credit line going over with its text. */
-  | { kind: 'column-short'; source: Source; lines: number; cause: 'widow' | 'heading' | 'block' | 'credit' }
+  | { kind: 'column-short'; source: Source; lines: number; cause: ShortCause }
   | { kind: 'index-term-unplaced'; term: string; source?: Source }
   | { kind: 'index-reading-guess'; heading: string; chars: string; letter: string; source?: Source };
 

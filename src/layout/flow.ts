@@ -616,7 +616,10 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   if (g.columns < 2 || (evenEnough && shortensRightward(last))) return pages;
   if (atoms.some((a) => a.placement === 'bottom' && !a.spansColumns)) return pages; // foot floats fix the columns
   const done = (page: FlowPage): FlowPage[] => [...pages.slice(0, -1), { columns: page.columns.map((col) => atPageFoot(col, g)), ...(last.after ? { after: last.after } : {}) }];
-  if (evenEnough) return ((level) => (level === last ? pages : done(level)))(shortRight(atoms, g, last));
+  if (evenEnough) {
+    const level = shortRight(atoms, g, last);
+    return level === last ? pages : done(level);
+  }
   const across = atoms.filter((a) => a.spansColumns).reduce((n, a) => n + a.lines, 0);
   const inColumns = atoms.filter((a) => !a.spansColumns);
   if (inColumns.length === 0) return pages;

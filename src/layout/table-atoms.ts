@@ -64,9 +64,10 @@ function tableBlock(g: Geometry, set: TableSet, from: number, marks: TableMarks 
       // Only when the piece itself still keeps its share: moving the break to one row a page would print a row a page.
       // A page-wide table leaves its continuation a few rows only: the room a moved break leaves on its page takes
       // nothing but text under the piece, so a third would leave the page part-empty or the table split by text.
-      const keep = wide ? Math.min(least, FEWEST_ROWS) : least;
-      if (set.rows - to < keep && set.rows - keep - from >= Math.min(least, FEWEST_ROWS)) to = set.rows - keep;
-      if (lines < g.linesPerColumn && to - from < Math.min(least, FEWEST_ROWS)) return undefined;
+      const few = Math.min(least, FEWEST_ROWS);
+      const keep = wide ? few : least;
+      if (set.rows - to < keep && set.rows - keep - from >= few) to = set.rows - keep;
+      if (lines < g.linesPerColumn && to - from < few) return undefined;
       // A table that fits a column is shared between two (a last page balanced) only in pieces of a third at least.
       if (floats && !wide && to - from < least) return undefined;
       return { first: pieceAtom(g, set, from, to, marks, wide), rest: tableBlock(g, set, to, undefined, wide) };

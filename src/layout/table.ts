@@ -106,10 +106,11 @@ const LONG_TEXT = /\p{Script=Han}{5}/u;
 function columnFit(ctx: LayoutContext, t: StatTable, limits: Limits & { cells: number[][] }, size: number, pad: number): ColumnFit {
   const head = leafHeadRows(t);
   const rows = [...head, ...t.rows];
-  const known = new Map<string, { width: number; lines: number; widest: number }>();
+  // Keyed by the cell's place (row × columns + column): the search asks for every cell at each width it tries.
+  const known = new Map<number, { width: number; lines: number; widest: number }>();
   const cellAt = (r: number, column: number, measure: number) => {
     if (r >= head.length && limits.cells[r]![column]! <= measure) return { lines: 1, widest: limits.cells[r]![column]! };
-    const key = `${r}:${column}`;
+    const key = r * t.columns + column;
     const was = known.get(key);
     if (was && was.width >= measure && was.widest <= measure) return was;
     const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, r < head.length).lines;

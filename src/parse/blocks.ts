@@ -124,12 +124,16 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
  */
 function checkQuotes(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
   const raw = rawText(node.children);
-  if (/["']/.test(raw) && !normalizeText(raw).quotesBalanced) return; // reported as normalize-quotes-unbalanced
+  // Every printed quote comes from one typed (most paragraphs have none); straight ones unpaired are already reported.
+  if (!/["'“”‘’]/.test(raw) || (/["']/.test(raw) && !normalizeText(raw).quotesBalanced)) return;
   const text = inlineText(children);
   const at = misnestedQuoteAt(text);
   if (at === undefined) return;
   const mark = at < text.length ? `【${text[at]}】` : '【段末缺后引号】';
-  report(state.file, node, 'quotes-misnested', { excerpt: `……${text.slice(Math.max(0, at - 12), at)}${mark}${text.slice(at + 1, at + 9)}……` });
+  // Twelve characters before and eight after, counted in code points (a hanzi outside the BMP is never cut in two).
+  const before = [...text.slice(Math.max(0, at - 24), at)].slice(-12).join('');
+  const after = [...text.slice(at + 1, at + 20)].slice(0, 8).join('');
+  report(state.file, node, 'quotes-misnested', { excerpt: `……${before}${mark}${after}……` });
 }
 
 /** A paragraph this long is almost always a lost paragraph break. */
