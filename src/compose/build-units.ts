@@ -131,13 +131,19 @@ class UnitBuilder {
     const i = this.units.length;
     if (isMark && this.lastMark === i - 1) this.markPairs.push(i - 1);
     if (isMark) this.lastMark = i;
-    if (i > 0) this.gaps.push(gapBetween(this.units[i - 1]!, unit, this.fixedAfter[i - 1], this.wordSpaceAfter[i - 1] === true, this.level, this.spaceEm));
+    if (i > 0) this.gaps.push(this.gapBefore(unit));
     this.isSolidHanzi = unit.seg.kind === 'han';
     this.units.push(unit);
     this.runOf.push(runIndex);
     this.textStart.push(start);
     this.textEnd.push(end);
     if (isOwn) this.owned.add(unit);
+  }
+
+  /** The gap between the last unit pushed and `unit` (all it reads is known once `unit` comes). */
+  private gapBefore(unit: Unit): Gap {
+    const i = this.units.length;
+    return gapBetween(this.units[i - 1]!, unit, this.fixedAfter[i - 1], this.wordSpaceAfter[i - 1] === true, this.level, this.spaceEm);
   }
 
   private lastMark = -2;
@@ -151,7 +157,7 @@ class UnitBuilder {
   pushHanzi(unit: Unit, runIndex: number, start: number): void {
     const i = this.units.length;
     if (this.isSolidHanzi) this.gaps.push(BETWEEN_HANZI);
-    else if (i > 0) this.gaps.push(gapBetween(this.units[i - 1]!, unit, this.fixedAfter[i - 1], this.wordSpaceAfter[i - 1] === true, this.level, this.spaceEm));
+    else if (i > 0) this.gaps.push(this.gapBefore(unit));
     this.isSolidHanzi = true;
     this.units.push(unit);
     this.runOf.push(runIndex);
