@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const BIN = join(import.meta.dirname, '../bin/nianjian.js');
 
 /** Node's flags as bin/nianjian.js's first line and `npm run build` give them (see there why). */
-export const NODE_FLAGS = ['--v8-pool-size=1'];
+export const NODE_FLAGS = ['--v8-pool-size=1', '--max-semi-space-size=16'];
 
 export interface CliRun {
   status: number;

@@ -38,3 +38,23 @@ test('a number with a kerned pair is laid out whole; one without is set by pairs
   expect(font.layouts).not.toContain('2020'); // its pairs 20 and 02 were checked already or now, not the number
   expect(provider.shape('20.5', style).advanceEm).toBeCloseTo(2, 9);
 });
+
+test('each character is looked up in the font once by role and weight, and a table’s text that is no number is the role’s own (issue 24)', () => {
+  const font = kerningFont();
+  const lookedUp: number[] = [];
+  const counting: Font = { ...font, glyphForCodePoint: (cp) => (lookedUp.push(cp), font.glyphForCodePoint(cp)) };
+  const roles = { regular: counting };
+  const provider = createFontProvider({ roles: { body: roles, heading: roles, caption: roles }, fallback: [] });
+  const plain = { role: 'body', bold: false } as const;
+  const tabular = { role: 'body', bold: false, figures: 'tabular' } as const;
+  provider.shape('2020', plain);
+  provider.shape('0202', plain);
+  provider.shape('02', tabular);
+  expect(lookedUp.filter((cp) => cp === 0x32)).toHaveLength(1);
+  expect(lookedUp.filter((cp) => cp === 0x30)).toHaveLength(1);
+  const word = provider.shape('AB', plain);
+  expect(provider.shape('AB', tabular)).toBe(word);
+  // A number in a table still has its tabular figures (the widest digit's advance, here all 0.5 em).
+  expect(provider.shape('17', tabular).glyphs.map((g) => g.advanceEm)).toEqual([0.5, 0.5]);
+  expect(provider.shape('17', plain).glyphs.map((g) => g.advanceEm)).toEqual([0.42, 0.5]);
+});

@@ -138,11 +138,25 @@ export function createFontProvider(set: FontSet): FontProvider {
     return { fontKey: factsOf(primary(style)).key, glyphId: 0, advanceEm: 1, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
   }
 
+  /**
+   * Each character's glyph by role and weight, looked up once: fontkit's cmap
+   * look-up is a tenth of a millisecond, and the digits of two thousand
+   * numbers (and the hanzi of table cells, shaped for tabular figures) would
+   * each be looked up again.
+   */
+  const glyphsByStyle = new Map<string, Map<string, GlyphRef | null>>();
+  function characterGlyph(ch: string, style: FontStyle): GlyphRef | null {
+    const known = byStyle(glyphsByStyle, style.figures ? { role: style.role, bold: style.bold } : style);
+    let g = known.get(ch);
+    if (g === undefined) known.set(ch, (g = glyphOf(ch, style)));
+    return g;
+  }
+
   function byCharacter(text: string, style: FontStyle): ShapedUnit {
     const glyphs: GlyphRef[] = [];
     const missing: string[] = [];
     for (const ch of text) {
-      const g = glyphOf(ch, style);
+      const g = characterGlyph(ch, style);
       if (!g) missing.push(ch);
       glyphs.push(g ?? notdef(ch, style));
     }
@@ -243,6 +257,8 @@ export function createFontProvider(set: FontSet): FontProvider {
   }
 
   function shape(text: string, style: FontStyle): ShapedUnit {
+    // Tabular figures change numbers only: other text in a table is shaped (and kept) as the role's own.
+    if (style.figures === 'tabular' && !NUMBER.test(text)) return shape(text, { role: style.role, bold: style.bold });
     const byText = byStyle(cache, style);
     let shaped = byText.get(text);
     if (!shaped) {
