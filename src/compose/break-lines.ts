@@ -74,16 +74,19 @@ export class LineMetrics {
     const endSqueeze = (this.endSqueeze = buffers[5]!);
     const startSqueeze = (this.startSqueeze = buffers[6]!);
     width[0] = unitShrink[0] = words[0] = 0;
+    // R-PUN-9: a paragraph's first opening mark keeps its blank after an indent (【 at 2 em); with no
+    // indent (a TOC line, a heading, a caption, a cell) the first line starts as a wrapped one does.
+    const firstTrims = input.indentEm === 0;
     for (let i = 0; i < n; i++) {
       const u = input.units[i]!;
       width[i + 1] = width[i]! + u.widthEm;
       // A paired mark is not squeezed (R-PUN-8), nor a paragraph's opening mark after its indent (R-PUN-9).
       endSqueeze[i] = u.isPaired ? 0 : u.blankEndEm;
-      startSqueeze[i] = u.isPaired || i === 0 ? 0 : u.blankStartEm;
+      startSqueeze[i] = u.isPaired || (i === 0 && !firstTrims) ? 0 : u.blankStartEm;
       unitShrink[i + 1] = unitShrink[i]! + startSqueeze[i]! + endSqueeze[i]!;
       words[i + 1] = words[i]! + (u.isWord ? 1 : 0);
       endBlank[i] = u.blankEndEm;
-      startBlank[i] = i > 0 ? u.blankStartEm : 0;
+      startBlank[i] = i > 0 || firstTrims ? u.blankStartEm : 0;
     }
     const gapWidth = (this.gapWidth = buffers[7]!);
     const gapShrink = (this.gapShrink = buffers[8]!);
@@ -100,7 +103,7 @@ export class LineMetrics {
     }
   }
 
-  /** R-PUN-9: an opening mark at a wrapped line start loses its start blank (not after the indent). */
+  /** R-PUN-9: an opening mark at a line start loses its start blank (not after the indent). */
   startTrim(from: number): number {
     return this.startBlank[from]!;
   }
@@ -113,7 +116,7 @@ export class LineMetrics {
   }
 
   shrink(from: number, to: number): number {
-    const startTrimmed = from > 0 ? this.startSqueeze[from]! : 0;
+    const startTrimmed = this.startSqueeze[from]!; // none at a paragraph's start after its indent
     return this.unitShrink[to + 1]! - this.unitShrink[from]! - this.endSqueeze[to]! - startTrimmed
       + this.gapShrink[to]! - this.gapShrink[from]!;
   }

@@ -201,6 +201,17 @@ describe('R-PUN punctuation widths and compression', () => {
     expect(first!.glyphs.toArray()[0]!.xPt / EM).toBeCloseTo(2, 5);
   });
 
+  test('R-PUN-9: a paragraph with no indent (a TOC line, a heading, a cell) starts its opening mark as a wrapped line does', () => {
+    // “十四五”规划 in the TOC stood half an em in from the titles above and below it.
+    for (const align of ['justify', 'start', 'center'] as const) {
+      const [line] = composeParagraph(para('“十四”规划', 0, align), opts(10)).lines;
+      const quote = line!.glyphs.toArray()[0]!;
+      expect(quote.xPt / EM, align).toBeCloseTo(align === 'center' ? (10 - 5.5) / 2 - 0.5 : -0.5, 5);
+      // “ (½ em of ink), 十四, ” (1 em), 规划: centred, its ink stands 2.25 em from either edge.
+      expect(line!.widthPt / EM, align).toBeCloseTo(align === 'center' ? 2.25 + 5.5 : 5.5, 5);
+    }
+  });
+
   test('开明式: pause marks and brackets are ½ em, 。？！ stay 1 em', () => {
     const [l] = compose('甲，乙。丙（丁）戊', 20, { punctuation: 'kaiming' });
     expect(xOf(l!, '乙') - xOf(l!, '甲')).toBeCloseTo(1.5, 5);

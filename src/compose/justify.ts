@@ -70,7 +70,7 @@ function draftOf(s: SetLineInput, d: Draft): void {
   d.unitWidth[0]! -= startTrim;
   d.unitDraw[0]! -= startTrim;
   d.blankStart[0]! -= startTrim;
-  if (range.from === 0) d.blankStart[0] = 0; // R-PUN-9: a paragraph's opening mark keeps its blank (【 at 2 em), never squeezed
+  if (range.from === 0) d.blankStart[0] = 0; // R-PUN-9: a paragraph's opening mark after its indent keeps its blank (【 at 2 em), never squeezed
 }
 
 /** The first n of `xs`, left to right from 0, as Array.reduce adds: the same sums to the last bit. */
