@@ -60,7 +60,7 @@ const n = (x: number) => {
 /**
  * One text object per run of glyphs in one font, size and baseline; TJ
  * offsets place every glyph. Glyphs that follow on without a shift share one
- * hex string: a page's content is then about half as long, to write and to deflate.
+ * literal string: a page's content is then about half as long, to write and to deflate.
  */
 function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: number): string {
   const run = item.glyphs;
@@ -75,8 +75,8 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
     const numbered = fonts.numbered(font);
     doc.page.fonts[font.id] = font.ref();
     const y = pageHeight - (item.y - first.riseEm * (firstSize / first.scale));
-    // <hex glyphs> offset <hex glyphs> …
-    let tj = '<';
+    // (glyphs) offset (glyphs) …, two bytes a glyph (fonts.ts, literalCid)
+    let tj = '(';
     let pen = run.xPt(i);
     let j = i;
     for (; j < refs.length; j++) {
@@ -85,13 +85,13 @@ function textOps(doc: Doc, fonts: DocumentFonts, item: GlyphItem, pageHeight: nu
       const size = run.sizePt(j);
       if (g.fontKey !== first.fontKey || size !== firstSize || g.riseEm !== first.riseEm) break;
       const shift = x - pen;
-      if (j > i && Math.abs(shift) > 1e-4) tj += `> ${n((-shift * 1000) / size)} <`;
-      tj += numbered.hex[g.glyphId] ?? fonts.cid(font, g);
+      if (j > i && Math.abs(shift) > 1e-4) tj += `) ${n((-shift * 1000) / size)} (`;
+      tj += numbered.code[g.glyphId] ?? fonts.cid(font, g);
       // The reader advances by the CID's width in the font's /W, given at its first use: a digit set
       // on a tabular advance in a table (issue 18) has the proportional width of its first use in the text.
       pen = x + numbered.widthEm[g.glyphId]! * size;
     }
-    ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + run.xPt(i))} ${n(y)} Tm [${tj}>] TJ ET`;
+    ops += `${ops ? '\n' : ''}BT /${font.id} ${n(firstSize)} Tf 1 0 0 1 ${n(item.x + run.xPt(i))} ${n(y)} Tm [${tj})] TJ ET`;
     i = j;
   }
   return ops;
