@@ -124,9 +124,10 @@ export interface MakeupCounts {
   tocTurnoversFlush: number[];
   /** TOC lines of a numbered section (一、…) with the line under it, a heading of the level below, at the same indent. */
   tocLevelsFlattened: number[];
-  /** R-PUN-9: TOC titles beginning with an opening mark (“十四五”规划) beside a title of their level, and the pages of those whose mark keeps its ½ em blank (its ink half an em in from the titles around it). */
-  tocOpeningMarks: number;
-  tocOpeningMarksSetIn: number[];
+  /** R-PUN-9: TOC and index lines beginning with an opening mark (“十四五”规划) next to a line of their level, and the pages of those whose mark keeps its ½ em blank (its ink half an em in) or loses a whole em (its ink half an em out). */
+  listOpeningMarks: number;
+  listOpeningMarksSetIn: number[];
+  listOpeningMarksHungOut: number[];
   /** R-YB-4: credit lines（…）in the body columns, and those standing first in a column, parted from the text they credit (pages). */
   credits: number;
   creditsAtColumnTop: number[];
@@ -170,7 +171,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], tocOpeningMarks: 0, tocOpeningMarksSetIn: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
     credits: 0, creditsAtColumnTop: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
@@ -228,15 +229,19 @@ const NUMBERED = /^[一二三四五六七八九十]+、/;
 const OPENING = /^[“‘《（〔【]/;
 
 /**
- * A TOC line beginning with an opening mark beside a line of its level: the
- * mark's glyph stands half an em left of the other's first (its blank
- * trimmed, its ink on the indent) or, untrimmed, at the same place.
+ * A TOC or index line beginning with an opening mark, next to a line of its
+ * level: the mark's glyph should stand half an em left of the other's first
+ * (its blank trimmed, its ink on the indent). Untrimmed it stands at the same
+ * place (set in); trimmed twice, a whole em left (hung out). Lines an em or
+ * more apart are of other levels or turnovers.
  */
 function openingMark(marked: { x: number; size: number }, other: { x: number }, page: number, counts: MakeupCounts): void {
-  const sameLevel = Math.abs(marked.x - other.x) < 1 || Math.abs(marked.x + marked.size / 2 - other.x) < 1;
-  if (!sameLevel) return;
-  counts.tocOpeningMarks++;
-  if (Math.abs(marked.x - other.x) < 1) counts.tocOpeningMarksSetIn.push(page);
+  const shift = other.x - marked.x;
+  const half = marked.size / 2;
+  if (Math.abs(shift) < 1) counts.listOpeningMarksSetIn.push(page);
+  else if (Math.abs(shift - 2 * half) < 1) counts.listOpeningMarksHungOut.push(page);
+  else if (Math.abs(shift - half) >= 1) return;
+  counts.listOpeningMarks++;
 }
 
 /** The last TOC and index pages balanced; TOC turnovers hung; TOC levels distinct. */
@@ -250,6 +255,16 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
     if (title === '目录') tocOrder(pages, run, m, inArea, counts);
     const feet = columnLines(pages[last]!.filter(inArea), mid).map((lines) => lines.at(-1)?.y ?? 0);
     if (Math.abs(feet[0]! - feet[1]!) > m.listPitchPt + 1) counts.listLastPagesUnbalanced.push(last);
+    for (const i of run) {
+      for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
+        lines.forEach((line, k) => {
+          const next = lines[k + 1];
+          if (next && Math.abs(next.y - line.y - m.listPitchPt) <= 1 && OPENING.test(line.text) !== OPENING.test(next.text)) {
+            openingMark(OPENING.test(line.text) ? line : next, OPENING.test(line.text) ? next : line, i, counts);
+          }
+        });
+      }
+    }
     if (title !== '目录') continue;
     for (const i of run) {
       for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
@@ -268,7 +283,6 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
             if (next.x < itemX + 0.5 * next.size) counts.tocTurnoversFlush.push(i);
           } else itemX = next.x;
           if (NUMBERED.test(line.text) && !NUMBERED.test(next.text) && Math.abs(next.x - line.x) < 1) counts.tocLevelsFlattened.push(i);
-          if (OPENING.test(line.text) !== OPENING.test(next.text)) openingMark(OPENING.test(line.text) ? line : next, OPENING.test(line.text) ? next : line, i, counts);
         });
       }
     }

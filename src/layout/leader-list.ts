@@ -101,28 +101,17 @@ function blockOf(ctx: LayoutContext, item: LeaderItem, numbersOf: NumbersOf): Bl
   return { item, lines, trailer, height: lines.length };
 }
 
-/**
- * An index line that opens with a full-width opening mark (“保交楼”) hangs
- * its blank half into the margin, so that the mark's ink, not its box,
- * lines up with the headings above and below.
- */
-function hungPt(item: LeaderItem, line: Line): number {
-  if (!item.numberTargets || !OPENING_MARK.test(line.glyphs.refs[0]?.text ?? '')) return 0;
-  return (line.glyphs.refs[0]!.advanceEm - 0.5) * line.glyphs.sizePt(0) > 0 ? 0.5 * line.glyphs.sizePt(0) : 0;
-}
-
-const OPENING_MARK = /^[“‘《（〈「『【〔［]$/u;
-
 function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
   const w = ctx.geometry.columnWidthPt;
   const { item } = b;
   const out: DisplayItem[] = b.lines.map((l, i) => {
-    const indent = (item.indentEm + (i > 0 ? item.hangEm : 0)) * item.sizePt - hungPt(item, l);
+    // A line opening with a full-width mark (“保交楼”) has its blank trimmed by the composer (R-PUN-9): the ink lines up.
+    const indent = (item.indentEm + (i > 0 ? item.hangEm : 0)) * item.sizePt;
     const x = item.isHeading ? left + (w - l.widthPt) / 2 : left + indent;
     return { kind: 'glyphs', x, y: firstBaseline + i * pitch, glyphs: l.glyphs };
   });
   let lastY = firstBaseline + (b.lines.length - 1) * pitch;
-  const lastIndent = (item.indentEm + (b.lines.length > 1 ? item.hangEm : 0)) * item.sizePt - (b.lines.length === 1 ? hungPt(item, b.lines[0]!) : 0);
+  const lastIndent = (item.indentEm + (b.lines.length > 1 ? item.hangEm : 0)) * item.sizePt;
   const textEnd = left + lastIndent + (b.lines.at(-1)?.widthPt ?? 0);
   const isLong = b.trailer.length > 0 && b.height > b.lines.length;
   b.trailer.forEach((t, i) => {

@@ -114,9 +114,10 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocTurnoversFlush).toEqual([]);
   });
 
-  test('R-PUN-9: a TOC title beginning with an opening mark has its ink on its level’s indent, the mark’s blank trimmed (before: all 25 such titles beside one of their level stood ½ em in)', () => {
-    expect(counts.tocOpeningMarks).toBeGreaterThan(5);
-    expect(counts.tocOpeningMarksSetIn).toEqual([]);
+  test('R-PUN-9: a TOC or index line beginning with an opening mark has its ink on its level’s indent, the mark’s blank trimmed once (before: all 25 such TOC titles stood ½ em in)', () => {
+    expect(counts.listOpeningMarks).toBeGreaterThan(30);
+    expect(counts.listOpeningMarksSetIn).toEqual([]);
+    expect(counts.listOpeningMarksHungOut).toEqual([]);
   });
 
   test('目录: a numbered section and the headings under it stand at different indents (统计资料: 一、经济发展 › 经济总量)', () => {
