@@ -131,6 +131,9 @@ export interface MakeupCounts {
   /** R-YB-4: credit lines（…）in the body columns, and those standing first in a column, parted from the text they credit (pages). */
   credits: number;
   creditsAtColumnTop: number[];
+  /** R-PUN-10: credit lines（…）under text or a photo in a column, and the pages of those whose ） ends past where the column's lines end. */
+  creditLines: number;
+  creditsPastEdge: number[];
   /** R-COL-2: table headers side by side in the two columns of a page, begun level (their titles or 续表 bands overlap), and those whose rows are not level (pages). */
   tableHeadPairs: number;
   tableHeadsMisaligned: number[];
@@ -172,7 +175,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
   const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
-    credits: 0, creditsAtColumnTop: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
+    credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
@@ -193,6 +196,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
     if (endsFlow) rightLonger(area, m, mid, i, counts);
     creditsAfterFigures(area, m, mid, i, counts);
     creditsAtTop(columns, m, i, counts);
+    creditsPastEdge(area, mid, i, counts);
     tableHeads(columns, m, i, counts);
     figures(area, m, mid, lastBaseline, i, counts);
   });
@@ -323,6 +327,30 @@ function creditsAfterFigures(boxes: readonly PdfBox[], m: GridMeasures, mid: num
       const above = k > 0 ? lines.get(ys[k - 1]!)! : [];
       if (isCredit && above.length > 0 && above.every((b) => near(b.size, m.captionSizePt, 0.05))) counts.figureBeforeCredit.push(pageIndex);
     });
+  }
+}
+
+/**
+ * R-PUN-10, R-YB-5: a credit line（…提供）set flush right has its ） ink on
+ * the column's edge, where most lines end: the glyph's box, 1 em, passes it
+ * by its blank half. One that ends half an em further has its ink past the
+ * edge (a caption's credit set with an indent that kept its （'s blank: 36
+ * of them at 994c775).
+ */
+function creditsPastEdge(boxes: readonly PdfBox[], mid: number, pageIndex: number, counts: MakeupCounts): void {
+  for (const inColumn of [boxes.filter((b) => b.x + b.width <= mid + 2), boxes.filter((b) => b.x >= mid - 2)]) {
+    const lines = new Map<number, PdfBox[]>();
+    for (const b of inColumn) if (b.kind === 'text') lines.set(Math.round(b.y), [...(lines.get(Math.round(b.y)) ?? []), b]);
+    const ends = [...lines.values()].map((bs) => ({ text: bs.map((b) => b.text).join('').trim(), end: Math.max(...bs.map((b) => b.x + b.width)), size: bs[0]!.size }));
+    // The edge: where most lines end (a justified line ending in a hanzi ends on it).
+    const tally = new Map<number, number>();
+    for (const l of ends) if (!/^（[^）]*）$/.test(l.text)) tally.set(Math.round(l.end), (tally.get(Math.round(l.end)) ?? 0) + 1);
+    const [edge, most] = [...tally].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (most < 3) continue;
+    for (const credit of ends.filter((l) => /^（[^）]*）$/.test(l.text))) {
+      counts.creditLines++;
+      if (credit.end > edge + credit.size / 2 + 1) counts.creditsPastEdge.push(pageIndex);
+    }
   }
 }
 

@@ -201,6 +201,15 @@ describe('R-PUN punctuation widths and compression', () => {
     expect(first!.glyphs.toArray()[0]!.xPt / EM).toBeCloseTo(2, 5);
   });
 
+  test('R-YB-5: a credit set flush right (align end) has its ） ink on the measure’s edge and its （ trimmed', () => {
+    const [line] = composeParagraph(para('（甲乙提供）', 0, 'end'), opts(12)).lines;
+    const glyphs = line!.glyphs.toArray();
+    expect(line!.widthPt / EM).toBeCloseTo(12, 5);
+    expect(glyphs.at(-1)!.xPt / EM + 0.5).toBeCloseTo(12, 5); // ）'s ink is its left half; its blank passes the edge (R-PUN-10)
+    expect(glyphs[1]!.xPt / EM - glyphs[0]!.xPt / EM).toBeCloseTo(1, 5); // （ keeps its glyph, its blank is outside the set width
+    expect(glyphs[0]!.xPt / EM).toBeCloseTo(12 - 5 - 0.5, 5); // 甲乙提供 and the two marks' ink halves: 5 em
+  });
+
   test('R-PUN-9: a paragraph with no indent (a TOC line, a heading, a cell) starts its opening mark as a wrapped line does', () => {
     // “十四五”规划 in the TOC stood half an em in from the titles above and below it.
     for (const align of ['justify', 'start', 'center'] as const) {

@@ -301,7 +301,8 @@ function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, offset: number, 
   if (natural > measureEm) shrink(s, d, natural - measureEm);
   else if (s.input.align === 'justify' && !s.isLast) spreadEm = stretch(s, d, measureEm - natural);
   const setWidth = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
-  const offsetEm = s.input.align === 'center' ? Math.max(0, (measureEm - setWidth) / 2) : 0;
+  const free = Math.max(0, measureEm - setWidth);
+  const offsetEm = s.input.align === 'center' ? free / 2 : s.input.align === 'end' ? free : 0;
   const { glyphs, anchors } = place(s, d, indentEm + offsetEm, at.subarray(offset, offset + 2 * d.glyphs));
   return {
     glyphs, anchors, widthPt: (setWidth + offsetEm) * s.fontSizePt, measurePt: s.measurePt, indentPt: indentEm * s.fontSizePt,

@@ -49,8 +49,8 @@ export interface ParagraphInput {
   runs: Run[];
   /** First-line indent in em (R-PAR-1: 2). */
   indentEm: number;
-  /** justify: every line but the last flush on both edges (R-JUS-1). */
-  align: 'justify' | 'start' | 'center';
+  /** justify: every line but the last flush on both edges (R-JUS-1); end: flush right (a credit line, R-YB-5). */
+  align: 'justify' | 'start' | 'center' | 'end';
   /**
    * Headings, titles, TOC lines, captions (issue 18): break only between
    * words, never leave a runt of one or two characters; 'balanced' also

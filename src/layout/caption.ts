@@ -38,8 +38,7 @@ export function captionLines(ctx: LayoutContext, fig: Figure, width: number): Li
   const credit: Run = { kind: 'text', text: `（${fig.credit}）`, style: EMPHASIS, unbroken: true };
   const whole = setting([...caption, credit]);
   if (whole.lines.length < 2 || whole.lines.at(-1)!.text !== credit.text) return keep(whole);
-  // The credit went over whole: the caption ends on the line above, the credit set flush right under it.
-  const alone = attempt({ runs: [credit], indentEm: 0, align: 'start' }).lines;
-  const indentEm = alone.length === 1 ? Math.max(0, measure - alone[0]!.widthPt) / size : 0;
-  return [...keep(setting(caption)), ...keep(attempt({ runs: [credit], indentEm, align: 'start' }))];
+  // The credit went over whole: the caption ends on the line above, the credit set flush right under it
+  // (its ） at the edge, its （ trimmed as at any line start: R-PUN-9, R-PUN-10).
+  return [...keep(setting(caption)), ...keep(attempt({ runs: [credit], indentEm: 0, align: 'end' }))];
 }

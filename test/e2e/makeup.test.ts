@@ -114,6 +114,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocTurnoversFlush).toEqual([]);
   });
 
+  test('R-PUN-10, R-YB-5: a credit line set flush right, under text or a photo, has its ） ink on the column’s edge (before: 36 caption credits, set with an indent that kept their （’s blank, passed it by ½ em)', () => {
+    expect(counts.creditLines).toBeGreaterThan(100);
+    expect(counts.creditsPastEdge).toEqual([]);
+  });
+
   test('R-PUN-9: a TOC or index line beginning with an opening mark has its ink on its level’s indent, the mark’s blank trimmed once (before: all 25 such TOC titles stood ½ em in)', () => {
     expect(counts.listOpeningMarks).toBeGreaterThan(30);
     expect(counts.listOpeningMarksSetIn).toEqual([]);
