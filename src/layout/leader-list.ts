@@ -101,6 +101,20 @@ function blockOf(ctx: LayoutContext, item: LeaderItem, numbersOf: NumbersOf): Bl
   return { item, lines, trailer, height: lines.length };
 }
 
+/** A leader's dots: 0.8 pt, one every 3 pt. */
+const DOT = { on: 0.8, every: 3 } as const;
+
+/**
+ * The dots between a title and its page number, on a grid of the column's own
+ * (from its left edge), so that they stand in columns from line to line as a
+ * TOC's leaders do in print; started at each title's end they wandered.
+ */
+function leaderDots(left: number, from: number, to: number, y: number): DisplayItem {
+  const x1 = left + Math.ceil((from - left) / DOT.every) * DOT.every;
+  const x2 = x1 + Math.max(0, Math.floor((to - x1 - DOT.on) / DOT.every)) * DOT.every + DOT.on;
+  return { kind: 'rule', x1, y1: y, x2, y2: y, widthPt: 0.8, dash: [DOT.on, DOT.every - DOT.on] };
+}
+
 function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
   const w = ctx.geometry.columnWidthPt;
   const { item } = b;
@@ -118,7 +132,7 @@ function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: nu
     const y = isLong ? lastY + (i + 1) * pitch : lastY;
     const x = left + w - t.widthPt;
     const from = i === 0 && !isLong ? textEnd : left + (item.indentEm + item.hangEm) * item.sizePt;
-    if (i === 0 && x - from > item.sizePt) out.push({ kind: 'rule', x1: from + 0.5 * item.sizePt, y1: y - 0.25 * item.sizePt, x2: x - 0.5 * item.sizePt, y2: y - 0.25 * item.sizePt, widthPt: 0.8, dash: [0.8, 2.2] });
+    if (i === 0 && x - from > item.sizePt) out.push(leaderDots(left, from + 0.5 * item.sizePt, x - 0.5 * item.sizePt, y - 0.25 * item.sizePt));
     out.push({ kind: 'glyphs', x, y, glyphs: t.glyphs });
   });
   if (isLong) lastY += b.trailer.length * pitch;

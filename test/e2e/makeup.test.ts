@@ -119,6 +119,21 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.creditsPastEdge).toEqual([]);
   });
 
+  test('目录, 索引: the leaders’ dots stand in columns from line to line, on one grid in each column (before: each line’s dots began at its title’s end)', () => {
+    let leaders = 0;
+    const offGrid: string[] = [];
+    for (const page of paged.pages.filter((p) => p.kind === 'toc' || p.kind === 'index')) {
+      const dots = page.items.filter((i) => i.kind === 'rule' && i.dash !== undefined) as Array<{ x1: number; dash: [number, number] }>;
+      for (const side of [dots.filter((d) => d.x1 < paged.widthPt / 2), dots.filter((d) => d.x1 >= paged.widthPt / 2)]) {
+        const phase = (d: { x1: number; dash: [number, number] }) => d.x1 % (d.dash[0] + d.dash[1]);
+        leaders += side.length;
+        for (const d of side) if (Math.abs(phase(d) - phase(side[0]!)) > 0.01) offGrid.push(`${page.number}: ${d.x1.toFixed(2)}`);
+      }
+    }
+    expect(leaders).toBeGreaterThan(1500);
+    expect(offGrid).toEqual([]);
+  });
+
   test('R-PUN-9: a TOC or index line beginning with an opening mark has its ink on its level’s indent, the mark’s blank trimmed once (before: all 25 such TOC titles stood ½ em in)', () => {
     expect(counts.listOpeningMarks).toBeGreaterThan(30);
     expect(counts.listOpeningMarksSetIn).toEqual([]);
