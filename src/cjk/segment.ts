@@ -23,6 +23,7 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
 const INFIX = ".,-+:/&'_";
 const HYPHEN = 0x2d;
+const PLUS = 0x2b;
 /** Signs set solid between hanzi, like a hanzi (inside a number they stay in its token: 1+10). */
 const SOLID_SIGNS = '+×＋';
 
@@ -37,6 +38,8 @@ function tokenLength(text: string, i: number): number {
     else if (INFIX.includes(text[j]!) && isAlnum(text.charCodeAt(j - 1)) && isAlnum(text.charCodeAt(j + 1))) j++;
     else break;
   }
+  // A + ending a name keeps with it (5G+, C++): a line never starts with it, apart from the name.
+  while (text.charCodeAt(j) === PLUS) j++;
   while (j < text.length && POSTFIX.includes(text[j]!)) j++;
   return j - i;
 }
