@@ -165,6 +165,7 @@ rows.push(
   ['make-up: captions over half a line under the photo', `${makeup.captionGapsWide.length} of ${makeup.figures}${pagesOf(makeup.captionGapsWide)}`],
   ['make-up: page-wide photos at the page foot; columns over them uneven', `${makeup.wideFiguresAtFoot.length}${pagesOf(makeup.wideFiguresAtFoot)}; ${makeup.columnsUnbalancedOverFoot.length}`],
   ['make-up: TOC turnovers not hung; levels flattened', `${makeup.tocTurnoversFlush.length} of ${makeup.tocTurnovers}; ${makeup.tocLevelsFlattened.length}`],
+  ['make-up: photos between text with less room above than half that under the caption', `${makeup.photosTightAbove.length} of ${makeup.photosBetweenText}`],
   ['make-up: credit lines（…）whose ） ink passes the column’s edge (R-PUN-10)', `${makeup.creditsPastEdge.length} of ${makeup.creditLines}`],
   ['make-up: TOC and index lines whose opening mark stands ½ em in; ½ em out (R-PUN-9)', `${makeup.listOpeningMarksSetIn.length}; ${makeup.listOpeningMarksHungOut.length} of ${makeup.listOpeningMarks}`],
 );

@@ -143,6 +143,9 @@ export interface MakeupCounts {
   /** Photos on body pages; the pages of those whose caption starts more than half a line under the photo. */
   figures: number;
   captionGapsWide: number[];
+  /** Photos with text above and below them in their column, and the pages of those with less room over the photo than half the room under the caption. */
+  photosBetweenText: number;
+  photosTightAbove: number[];
   /** Page-wide photos at a body page's foot (the caption's last line on the last grid line), and the pages of those whose columns above end more than a line apart. */
   wideFiguresAtFoot: number[];
   columnsUnbalancedOverFoot: number[];
@@ -175,7 +178,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
   const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
-    credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
+    credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
@@ -440,6 +443,25 @@ function tocOrder(pages: readonly PdfBox[][], run: readonly number[], m: GridMea
 }
 
 /**
+ * A photo between lines of text in its column: the room over it (from the
+ * text's baseline above to the photo) is at least half the room under its
+ * caption (to the baseline of the text below, less a line). Set at the top
+ * of its grid lines, a photo stood 4 pt under the text above, with a line
+ * and more under its caption.
+ */
+function photoRoom(boxes: readonly PdfBox[], img: PdfBox, captionEnd: number, m: GridMeasures, pageIndex: number, counts: MakeupCounts): void {
+  // Text of the body or a heading (not captions, running heads or folios) across the photo's width.
+  const overlaps = (b: PdfBox) => b.kind === 'text' && b.size > m.captionSizePt + 0.5 && b.x < img.x + img.width - 2 && b.x + b.width > img.x + 2;
+  const above = boxes.filter((b) => overlaps(b) && b.y < img.y && b.y > m.typeTopPt).map((b) => b.y);
+  const below = boxes.filter((b) => overlaps(b) && b.y > captionEnd).map((b) => b.y - (b.size - m.bodySizePt));
+  if (above.length === 0 || below.length === 0) return;
+  counts.photosBetweenText++;
+  const over = img.y - Math.max(...above);
+  const under = Math.min(...below) - captionEnd - m.pitchPt;
+  if (over < under / 2) counts.photosTightAbove.push(pageIndex);
+}
+
+/**
  * Photos on a body page: the caption's first line stands within half a line
  * under the photo; a page-wide photo whose caption ends on the last grid line
  * is at the page's foot, and the columns above it end within a line of each other.
@@ -456,6 +478,7 @@ function figures(boxes: readonly PdfBox[], m: GridMeasures, mid: number, lastBas
     // The caption block: lines one caption pitch apart from the first.
     let end = ys[0]!;
     for (const y of ys.slice(1)) if (y - end < 2 * m.captionSizePt) end = y;
+    photoRoom(boxes, img, end, m, pageIndex, counts);
     if (!isWide || Math.abs(end - lastBaseline) > 1) continue;
     counts.wideFiguresAtFoot.push(pageIndex);
     const above = boxes.filter((b) => b.kind === 'text' && b.y < img.y);

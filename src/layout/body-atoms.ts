@@ -105,10 +105,14 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
-      // At a column or page foot the blank line goes above the photo, its caption's last line on the last grid line (R-COL-1, R-COL-2).
+      // At a column or page foot the blank line goes above the photo, its caption's last line on the last grid line (R-COL-1, R-COL-2);
+      // at a column's head the photo starts at the type area's top; between text, what the block leaves of its grid lines is shared
+      // above the photo and under the caption (at the band's top a photo stood 4 pt under the text above, a line and more over the text below).
       const atFoot = at + lines >= geometry.linesPerColumn;
       const left = geometry.columnLeft(isRecto, column);
-      const top = atFoot ? geometry.baseline(at + lines - 1) - firstBaseline - (caption.length - 1) * captionPitch : geometry.baseline(at) - 0.88 * geometry.bodySizePt;
+      const bandTop = geometry.baseline(at) - 0.88 * geometry.bodySizePt;
+      const shared = at === 0 ? 0 : Math.max(0, lines * geometry.pitchPt - blockHeight) / 2;
+      const top = atFoot ? geometry.baseline(at + lines - 1) - firstBaseline - (caption.length - 1) * captionPitch : bandTop + shared;
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),

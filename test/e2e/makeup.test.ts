@@ -114,6 +114,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.tocTurnoversFlush).toEqual([]);
   });
 
+  test('R-YB-5: a photo between lines of text has room over it, at least half the room under its caption (before: 67 of 78 stood 4 pt under the text above)', () => {
+    expect(counts.photosBetweenText).toBeGreaterThan(50);
+    expect(counts.photosTightAbove).toEqual([]);
+  });
+
   test('R-PUN-10, R-YB-5: a credit line set flush right, under text or a photo, has its ） ink on the column’s edge (before: 36 caption credits, set with an indent that kept their （’s blank, passed it by ½ em)', () => {
     expect(counts.creditLines).toBeGreaterThan(100);
     expect(counts.creditsPastEdge).toEqual([]);
