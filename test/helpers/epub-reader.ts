@@ -121,7 +121,12 @@ export async function openReader(epub: Uint8Array, viewport = { width: 390, heig
       await w.rendition.display();
     }, viewport);
     const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // epub.js may still be loading a chapter's iframe after it reports the move (its document has no body yet,
+    // seen once in CI): the screen is measured once every frame's document is whole.
+    const framesLoaded = () => page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLIFrameElement>('#viewer iframe'))
+      .every((f) => f.contentDocument?.readyState === 'complete' && f.contentDocument.body !== null), undefined, { timeout: 10_000 });
     const shown = async () => {
+      await framesLoaded();
       await settle();
       return page.evaluate(measure);
     };
