@@ -264,36 +264,41 @@ function listPages(pages: readonly PdfBox[][], m: GridMeasures, inArea: (b: PdfB
     if (Math.abs(feet[0]! - feet[1]!) > m.listPitchPt + 1) counts.listLastPagesUnbalanced.push(last);
     for (const i of run) {
       for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
-        lines.forEach((line, k) => {
-          const next = lines[k + 1];
-          if (next && Math.abs(next.y - line.y - m.listPitchPt) <= 1 && OPENING.test(line.text) !== OPENING.test(next.text)) {
-            openingMark(OPENING.test(line.text) ? line : next, OPENING.test(line.text) ? next : line, i, counts);
-          }
-        });
-      }
-    }
-    if (title !== '目录') continue;
-    for (const i of run) {
-      for (const lines of columnLines(pages[i]!.filter(inArea), mid)) {
-        let itemX = lines[0]?.x ?? 0;
-        lines.forEach((line, k) => {
-          const next = lines[k + 1];
-          const turnsOver = !/\d$/.test(line.text) && line.size < 15;
-          if (!next) return;
-          if (Math.abs(next.y - line.y - m.listPitchPt) > 1) {
-            itemX = next.x; // a blank line: the next item begins
-            return;
-          }
-          if (turnsOver) {
-            // A turnover line stands in from its item's first line.
-            counts.tocTurnovers++;
-            if (next.x < itemX + 0.5 * next.size) counts.tocTurnoversFlush.push(i);
-          } else itemX = next.x;
-          if (NUMBERED.test(line.text) && !NUMBERED.test(next.text) && Math.abs(next.x - line.x) < 1) counts.tocLevelsFlattened.push(i);
-        });
+        openingMarks(lines, m, i, counts);
+        if (title === '目录') tocIndents(lines, m, i, counts);
       }
     }
   }
+}
+
+/** Each line opening with a mark next to one that does not, one list pitch apart (openingMark). */
+function openingMarks(lines: readonly ColumnLine[], m: GridMeasures, page: number, counts: MakeupCounts): void {
+  lines.forEach((line, k) => {
+    const next = lines[k + 1];
+    if (!next || Math.abs(next.y - line.y - m.listPitchPt) > 1 || OPENING.test(line.text) === OPENING.test(next.text)) return;
+    const [marked, other] = OPENING.test(line.text) ? [line, next] : [next, line];
+    openingMark(marked, other, page, counts);
+  });
+}
+
+/** A TOC column's turnovers hung under their item's first line, and a numbered section's heading apart from the level under it. */
+function tocIndents(lines: readonly ColumnLine[], m: GridMeasures, page: number, counts: MakeupCounts): void {
+  let itemX = lines[0]?.x ?? 0;
+  lines.forEach((line, k) => {
+    const next = lines[k + 1];
+    const turnsOver = !/\d$/.test(line.text) && line.size < 15;
+    if (!next) return;
+    if (Math.abs(next.y - line.y - m.listPitchPt) > 1) {
+      itemX = next.x; // a blank line: the next item begins
+      return;
+    }
+    if (turnsOver) {
+      // A turnover line stands in from its item's first line.
+      counts.tocTurnovers++;
+      if (next.x < itemX + 0.5 * next.size) counts.tocTurnoversFlush.push(page);
+    } else itemX = next.x;
+    if (NUMBERED.test(line.text) && !NUMBERED.test(next.text) && Math.abs(next.x - line.x) < 1) counts.tocLevelsFlattened.push(page);
+  });
 }
 
 /** Bottom of what a box prints, on the body grid's terms: a text's baseline, an image's foot. */

@@ -55,5 +55,5 @@ export function bodyParagraph(p: Paragraph): ParagraphInput {
 
 /** R-YB-4: the credit line stands flush right. Set as a ragged line here; layout aligns it. */
 export function creditParagraph(c: Credit): ParagraphInput {
-  return { runs: [{ kind: 'text', text: `（${c.text}）`, style: BODY, source: c.source }], indentEm: 0, align: 'start' };
+  return { runs: [{ kind: 'text', text: `（${c.text}）`, style: BODY, source: c.source }], indentEm: 0, align: 'end' };
 }

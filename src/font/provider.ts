@@ -86,9 +86,9 @@ function keyOf(font: Font): string {
   return font.postscriptName;
 }
 
-/** The map of `style` in `maps`, made when first asked for. */
-function byStyle<V>(maps: Map<string, Map<string, V>>, style: FontStyle): Map<string, V> {
-  const key = `${style.bold ? `${style.role}-bold` : style.role}${style.figures === 'tabular' ? '-tnum' : ''}`;
+/** The map of `style` in `maps` (of its role and weight only, unless `figures`), made when first asked for. */
+function byStyle<V>(maps: Map<string, Map<string, V>>, style: FontStyle, figures = true): Map<string, V> {
+  const key = `${style.bold ? `${style.role}-bold` : style.role}${figures && style.figures === 'tabular' ? '-tnum' : ''}`;
   let map = maps.get(key);
   if (!map) maps.set(key, (map = new Map()));
   return map;
@@ -146,7 +146,7 @@ export function createFontProvider(set: FontSet): FontProvider {
    */
   const glyphsByStyle = new Map<string, Map<string, GlyphRef | null>>();
   function characterGlyph(ch: string, style: FontStyle): GlyphRef | null {
-    const known = byStyle(glyphsByStyle, style.figures ? { role: style.role, bold: style.bold } : style);
+    const known = byStyle(glyphsByStyle, style, false);
     let g = known.get(ch);
     if (g === undefined) known.set(ch, (g = glyphOf(ch, style)));
     return g;
@@ -258,11 +258,11 @@ export function createFontProvider(set: FontSet): FontProvider {
 
   function shape(text: string, style: FontStyle): ShapedUnit {
     // Tabular figures change numbers only: other text in a table is shaped (and kept) as the role's own.
-    if (style.figures === 'tabular' && !NUMBER.test(text)) return shape(text, { role: style.role, bold: style.bold });
-    const byText = byStyle(cache, style);
+    const figures = style.figures === 'tabular' && NUMBER.test(text);
+    const byText = byStyle(cache, style, figures);
     let shaped = byText.get(text);
     if (!shaped) {
-      shaped = shapeUncached(text, style);
+      shaped = shapeUncached(text, figures ? style : { role: style.role, bold: style.bold });
       byText.set(text, shaped);
     }
     return shaped;

@@ -81,14 +81,12 @@ export interface Atom {
 /** The anchors of most lines: none, one list for all (each line's atom lives as long as the pages). */
 const NO_ANCHORS: readonly string[] = Object.freeze([]);
 
-/** One composed body line on the grid; `align` places a ragged line (credit lines stand right). */
-export function lineAtom(line: Line, align: 'start' | 'end' | 'center' = 'start', paragraph?: ParagraphPlace): Atom {
+/** One composed body line on the grid, at the column's left edge (a credit line stands right by its composition: align 'end'). */
+export function lineAtom(line: Line, paragraph?: ParagraphPlace): Atom {
   return {
     lines: 1, keepWithNextLines: 0, isFloat: false, anchors: line.anchors.length > 0 ? line.anchors.map((a) => a.id) : NO_ANCHORS, sources: line.sources, composed: line, ...(paragraph ? { paragraph } : {}),
     draw({ geometry: g, isRecto, column, line: at }) {
-      const free = g.columnWidthPt - line.widthPt;
-      const dx = align === 'end' ? free : align === 'center' ? free / 2 : 0;
-      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column) + dx, y: g.baseline(at), glyphs: line.glyphs, ...blockLine(paragraph?.key, paragraph?.index ?? 0, false, line) }];
+      return [{ kind: 'glyphs', x: g.columnLeft(isRecto, column), y: g.baseline(at), glyphs: line.glyphs, ...blockLine(paragraph?.key, paragraph?.index ?? 0, false, line) }];
     },
   };
 }

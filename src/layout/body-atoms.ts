@@ -158,11 +158,11 @@ interface TextBlock {
  * heading: its lines keep with the next one, so it is never parted by a
  * column break from itself or from the text it opens (R-HEAD-3).
  */
-function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index: number) => Atom['paragraph'], block: TextBlock): Atom[] {
+function lineAtoms(lines: readonly Line[], place: (index: number) => Atom['paragraph'], block: TextBlock): Atom[] {
   const key = blockKey(block.source);
   let offset = -countedLength(block.head ?? '');
   return lines.map((l, index) => {
-    const atom = lineAtom(l, align, place(index));
+    const atom = lineAtom(l, place(index));
     // The first line begins before the block's own text, at its head: a negative offset (the EPUB prints the head apart).
     if (key) atom.textStart = { block: key, offset: index === 0 ? offset : Math.max(0, offset) };
     offset += countedLength(l.text);
@@ -176,7 +176,7 @@ function lineAtoms(lines: readonly Line[], align: 'start' | 'end', place: (index
  * shorter or longer when the page needs it (R-PAR-4). The footnotes marked in
  * `inlines` go with the lines their marks are set in.
  */
-function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block: TextBlock, align: 'start' | 'end' = 'start', inlines: readonly Inline[] = []): Atom[] {
+function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], block: TextBlock, inlines: readonly Inline[] = []): Atom[] {
   const g = ctx.geometry;
   const notes = footnotesByMark(ctx, inlines);
   const lines = composeAt(ctx, input, g.bodySizePt, g.columnWidthPt);
@@ -192,20 +192,20 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], blo
   const relines = (count: number): Atom[] | undefined => {
     if (!settings.has(count)) {
       const again = composeInLines(ctx, input, g.bodySizePt, g.columnWidthPt, count)(count);
-      settings.set(count, again && attachNotes(lineAtoms(again, align, (index) => ({ index, count, relines, key }), block), notes));
+      settings.set(count, again && attachNotes(lineAtoms(again, (index) => ({ index, count, relines, key }), block), notes));
     }
     return settings.get(count);
   };
-  const atoms = attachNotes(lineAtoms(lines, align, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block), notes);
+  const atoms = attachNotes(lineAtoms(lines, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block), notes);
   if (input.align === 'justify') settings.set(lines.length, atoms);
   return atoms;
 }
 
 function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
   switch (block.type) {
-    case 'paragraph': return linesOf(ctx, bodyParagraph(block), block, 'start', block.children);
-    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date }, 'start', block.children);
-    case 'credit': return linesOf(ctx, creditParagraph(block), block, 'end').map((a) => ({ ...a, keepWithPrevious: true }));
+    case 'paragraph': return linesOf(ctx, bodyParagraph(block), block, block.children);
+    case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date }, block.children);
+    case 'credit': return linesOf(ctx, creditParagraph(block), block).map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
@@ -217,13 +217,13 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
         const input = bodyParagraph(p);
         const mark = j === 0 ? (block.ordered ? `${i + 1}.` : '·') : '';
         if (mark) input.runs.unshift({ kind: 'text', text: mark, style: BODY });
-        return linesOf(ctx, input, { source: p.source, head: mark }, 'start', p.children);
+        return linesOf(ctx, input, { source: p.source, head: mark }, p.children);
       }));
   }
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): Item[] {
-  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }, 'start', entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }, entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
 }
 
 /** Paragraphs right after a table belong to it as notes. */

@@ -30,7 +30,7 @@ export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): Pa
   const lines = section.blocks.flatMap((b) => {
     if (b.type !== 'paragraph') return [];
     const composed = composeAt(ctx, bodyParagraph(b), g.bodySizePt, g.typeWidthPt);
-    return composed.map((l, index) => lineAtom(l, 'start', { index, count: composed.length }));
+    return composed.map((l, index) => lineAtom(l, { index, count: composed.length }));
   });
   return flowAtoms([heading, ...lines], g).map((page, p) => flowPageDraft(ctx, page, section.title, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } }));
 }

@@ -109,10 +109,11 @@ const DOT = { on: 0.8, every: 3 } as const;
  * (from its left edge), so that they stand in columns from line to line as a
  * TOC's leaders do in print; started at each title's end they wandered.
  */
-function leaderDots(left: number, from: number, to: number, y: number): DisplayItem {
+function leaderDots(left: number, from: number, to: number, y: number): DisplayItem[] {
   const x1 = left + Math.ceil((from - left) / DOT.every) * DOT.every;
-  const x2 = x1 + Math.max(0, Math.floor((to - x1 - DOT.on) / DOT.every)) * DOT.every + DOT.on;
-  return { kind: 'rule', x1, y1: y, x2, y2: y, widthPt: 0.8, dash: [DOT.on, DOT.every - DOT.on] };
+  if (x1 + DOT.on > to) return []; // no grid point with room for a dot: none, rather than one against the number
+  const x2 = x1 + Math.floor((to - x1 - DOT.on) / DOT.every) * DOT.every + DOT.on;
+  return [{ kind: 'rule', x1, y1: y, x2, y2: y, widthPt: 0.8, dash: [DOT.on, DOT.every - DOT.on] }];
 }
 
 function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: number, pitch: number, pageIndexOf: (id: string) => number | undefined): DisplayItem[] {
@@ -132,7 +133,7 @@ function drawBlock(ctx: LayoutContext, b: Block, left: number, firstBaseline: nu
     const y = isLong ? lastY + (i + 1) * pitch : lastY;
     const x = left + w - t.widthPt;
     const from = i === 0 && !isLong ? textEnd : left + (item.indentEm + item.hangEm) * item.sizePt;
-    if (i === 0 && x - from > item.sizePt) out.push(leaderDots(left, from + 0.5 * item.sizePt, x - 0.5 * item.sizePt, y - 0.25 * item.sizePt));
+    if (i === 0 && x - from > item.sizePt) out.push(...leaderDots(left, from + 0.5 * item.sizePt, x - 0.5 * item.sizePt, y - 0.25 * item.sizePt));
     out.push({ kind: 'glyphs', x, y, glyphs: t.glyphs });
   });
   if (isLong) lastY += b.trailer.length * pitch;
