@@ -173,6 +173,7 @@ rows.push(
 const fit = fitCounts(laid.paged, template);
 rows.push(
   ['table cells turned over though other columns have the room', `${fit.tableCellsTurnedNeedlessly.length} of ${fit.tableCells}`],
+  ['table columns with cells flush left and flush right (〔？〕 among numbers)', `${fit.tableColumnsMixed.length} of ${fit.tableColumns}`],
   ['pages with two pieces of one table one above the other', `${fit.tablePiecesStacked.length} (of ${fit.tablePieces} table pieces)`],
   ['table lines turned over; short entries (numbers, phones, names) turned', `${fit.tableLinesTurned}; ${fit.shortCellsTurned.length} of ${fit.shortCells}`],
   ['index/TOC turned lines ≥ 2 em short though the next word fits', `${fit.listTurnoversShort.length} of ${fit.listTurnovers}`],

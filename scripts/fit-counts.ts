@@ -29,6 +29,9 @@ export interface FitCounts {
   shortCellsTurned: string[];
   /** Lines turned over in all the tables' cells (a cell of three lines turns two). */
   tableLinesTurned: number;
+  /** Table columns looked at, and those with one cell flush left and another flush right ("p<page> text | text"): a column stands one way (a 〔？〕 among numbers too). */
+  tableColumns: number;
+  tableColumnsMixed: string[];
   /** Turned lines of index and TOC headings, and those ending short although the next word would have fitted ("p<page> line / next"). */
   listTurnovers: number;
   listTurnoversShort: string[];
@@ -44,7 +47,7 @@ const endOf = (g: GlyphItem) => {
 };
 
 export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
-  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, tableColumns: 0, tableColumnsMixed: [], listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
   const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
   for (const page of paged.pages) {
     if (page.kind === 'body') tableCellsOf(page, tables, counts);
@@ -64,6 +67,8 @@ const glyphItems = (page: Page) => page.items.filter((i): i is GlyphItem => i.ki
 
 interface TableCell {
   folio: string;
+  /** Its piece's left edge on its page. */
+  left: number;
   column: number;
   lines: GlyphItem[];
 }
@@ -123,7 +128,7 @@ function tableCellsOf(page: Page, tables: Map<string, { edges: number[]; cells: 
       if (g.y < top || g.y > foot || column < 0) continue;
       const key = `${g.block!.key}@${column}`;
       if (g.block!.index === 0 || !open.has(key)) {
-        open.set(key, { folio: page.folio, column, lines: [] });
+        open.set(key, { folio: page.folio, left: edges[0]!, column, lines: [] });
         table.cells.push(open.get(key)!);
       }
       open.get(key)!.lines.push(g);
@@ -138,6 +143,7 @@ function tableCells(tables: Map<string, { edges: number[]; cells: TableCell[] }>
     const spare = edges.slice(1).map((_, c) => Math.max(0, measure(c) - Math.max(0, ...cells.filter((k) => k.column === c).flatMap((k) => k.lines.map((l) => endOf(l) - l.x)))));
     const spareTotal = spare.reduce((a, b) => a + b, 0);
     const long = edges.slice(1).map((_, c) => cells.filter((k) => k.column === c).some((k) => LONG_TEXT.test(k.lines.map(textOf).join(''))));
+    columnsMixed(edges, cells, pad, counts);
     for (const cell of cells) {
       counts.tableCells++;
       if (!long[cell.column]) counts.shortCells++;
@@ -147,6 +153,28 @@ function tableCells(tables: Map<string, { edges: number[]; cells: TableCell[] }>
       const lacks = cell.lines.reduce((a, l) => a + endOf(l) - l.x, 0) - measure(cell.column);
       if (lacks <= spareTotal - spare[cell.column]!) counts.tableCellsTurnedNeedlessly.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);
     }
+  }
+}
+
+/**
+ * Columns whose one-line cells stand some flush left (at the padding, room
+ * to the right) and some flush right (at the padding, room to the left).
+ * Centred head cells and numbers standing on a decimal point are neither.
+ */
+function columnsMixed(edges: readonly number[], cells: readonly TableCell[], pad: number, counts: FitCounts): void {
+  for (let c = 0; c + 1 < edges.length; c++) {
+    counts.tableColumns++;
+    const atPad = (room: number) => Math.abs(room - pad) < 0.3;
+    // From its piece's own left: a table's pieces stand at their column's left on each page.
+    const side = (cell: TableCell) => {
+      const line = cell.lines[0]!;
+      const [left, right] = [line.x - cell.left - edges[c]!, cell.left + edges[c + 1]! - endOf(line)];
+      return atPad(left) && right > pad + 0.5 ? 'left' : atPad(right) && left > pad + 0.5 ? 'right' : undefined;
+    };
+    const placed = cells.filter((k) => k.column === c && k.lines.length === 1).map((k) => ({ folio: k.folio, line: k.lines[0]!, side: side(k) }));
+    const left = placed.find((p) => p.side === 'left');
+    const right = placed.find((p) => p.side === 'right');
+    if (left && right) counts.tableColumnsMixed.push(`p${right.folio} ${textOf(left.line)} | ${textOf(right.line)}`);
   }
 }
 

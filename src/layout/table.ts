@@ -1,6 +1,7 @@
 /**
  * Statistics tables (GFM) across the whole type area: column widths fitted
- * to the content, cell text wrapped by the composer, numbers right-aligned,
+ * to the content, cell text wrapped by the composer, each column aligned one
+ * way (the manuscript’s alignment, or right where most cells are numbers),
  * and on every page the table continues on, the header row again under a
  * 续表 label. A table too wide for the type area even at its narrowest is
  * set turned a quarter on pages of its own (卧排表), its head to the left,
@@ -19,6 +20,25 @@ const TABLE_LEADING = 1.35;
 /** A column is never narrower than 2 em of table text. */
 const MIN_COLUMN_EM = 2;
 const NUMERIC = /^[\d.,%\-+:～~ ]+$/;
+
+/** How a column's cells stand: text and numbers alike, so that a column reads as one (a 〔？〕 among numbers stands where they do). */
+type ColumnAlign = 'left' | 'right' | 'center';
+
+/**
+ * Each column's alignment: the manuscript's (GFM `---:`, `:---:`, `:---`)
+ * where it gives one, as the EPUB has it; otherwise right where most of the
+ * column's filled cells are numbers, left where most are text. A number in
+ * a right-aligned column stands on its decimal point.
+ */
+function columnAligns(t: StatTable, body: readonly Cell[][]): ColumnAlign[] {
+  return Array.from({ length: t.columns }, (_, c) => {
+    const given = t.align[c];
+    if (given) return given;
+    const filled = body.map((cells) => cells[c]!).filter((cell) => cell.lines.length > 0);
+    const numbers = filled.filter((cell) => cell.isNumeric).length;
+    return numbers > 0 && numbers * 2 >= filled.length ? 'right' : 'left';
+  });
+}
 
 export interface TablePage {
   /** Height used on the page, in pt (across the type area when turned). */
@@ -204,6 +224,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const widths = columnWidths(ctx, t, columnFit(ctx, t, limits, size, pad), area.width);
   const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
   const body = t.rows.map((cells, r) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, false, limits.lines[t.headRows + r]![c])));
+  const aligns = columnAligns(t, body);
   const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const tops = [0];
   for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));
@@ -224,7 +245,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
     drawPiece(from, to, left, top) {
       const isFirst = from === 0;
       const used = tableHeight(from, to);
-      const page = drawPage(ctx, { widths, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight, pitch, pad, size, used, total: area.width });
+      const page = drawPage(ctx, { widths, aligns, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight, pitch, pad, size, used, total: area.width });
       const items = page.draw(left, top);
       if (to === body.length) {
         noteLines.forEach(({ line, block }, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: line.glyphs, ...(block ? { block } : {}) }));
@@ -288,6 +309,7 @@ function tableRules(style: 'grid' | 'three-line', rowTops: readonly number[], wi
 interface PageParts {
   used: number;
   widths: number[];
+  aligns: ColumnAlign[];
   header: SetHead;
   rowsHere: Cell[][];
   isFirst: boolean;
@@ -320,7 +342,8 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       items.push(...drawHead(p.header, p.widths, left, headTop, p.pitch, p.size));
       let y = headTop + p.header.height;
       const rowTops: number[] = [headTop, y];
-      const fractions = p.widths.map((_, c) => Math.max(0, ...p.rowsHere.map((cells) => (cells[c]?.isNumeric ? fractionWidth(cells[c]!.lines) : 0))));
+      const isDecimal = (cell: Cell, c: number) => cell.isNumeric && p.aligns[c] === 'right';
+      const fractions = p.widths.map((_, c) => Math.max(0, ...p.rowsHere.map((cells) => (isDecimal(cells[c]!, c) ? fractionWidth(cells[c]!.lines) : 0))));
       for (const cells of p.rowsHere) {
         const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad;
         let x = left;
@@ -331,7 +354,8 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
           cell.lines.forEach((l, k) => {
             const free = w - 2 * p.pad - l.widthPt;
             // Numbers right-aligned on their decimal point: a number with fewer decimals stands left by the difference.
-            const dx = cell.isNumeric ? free - (fractions[c]! - fractionWidth([l])) : 0;
+            const align = p.aligns[c];
+            const dx = isDecimal(cell, c) ? free - (fractions[c]! - fractionWidth([l])) : align === 'right' ? free : align === 'center' ? free / 2 : 0;
             items.push({ kind: 'glyphs', x: x + p.pad + dx, y: y + dy + p.pad + 0.88 * p.size + k * p.pitch, glyphs: l.glyphs, ...blockLine(cell.key, k) });
           });
           x += w;

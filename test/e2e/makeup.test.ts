@@ -236,6 +236,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(fit.tableLinesTurned).toBeLessThanOrEqual(85);
   });
 
+  test('tables: a column stands one way: the manuscript’s alignment (---:) or its cells’ majority, a 〔？〕 among numbers flush right with them, a number among names flush left (before: 7 of 50 columns mixed)', () => {
+    expect(fit.tableColumns).toBeGreaterThan(40);
+    expect(fit.tableColumnsMixed).toEqual([]);
+  });
+
   test('tables: a page-wide table goes on to the next page, never a second piece under the first with its head again (before: p. 306, 幼儿园名录 43–49 | 50–63)', () => {
     expect(fit.tablePieces).toBeGreaterThan(10);
     expect(fit.tablePiecesStacked).toEqual([]);
