@@ -157,6 +157,7 @@ rows.push(
   ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
+  ['make-up: gallery pages running below the type area', `${makeup.galleryPastFoot.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryPastFoot)}`],
   ['make-up: parts’ last pages whose right column ends lower than the left', `${makeup.partLastPagesRightLonger.length} of ${makeup.partLastPages}`],
   ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],
   ['make-up: credit lines first in a column (R-YB-4)', `${makeup.creditsAtColumnTop.length} of ${makeup.credits}${pagesOf(makeup.creditsAtColumnTop)}`],

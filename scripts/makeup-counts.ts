@@ -111,6 +111,8 @@ export interface MakeupCounts {
   galleryRows: number;
   /** Gallery pages (photos, no folio) whose photos and captions end more than three lines above the type area's foot (an empty band). */
   galleryBands: number[];
+  /** Gallery pages with a photo or caption line below the type area's foot (the last body baseline's descent). */
+  galleryPastFoot: number[];
   galleryPages: number;
   /** Body pages that end a part's flow (the next page is an opener, a blank or the index), and those whose right column ends lower than the left (R-COL-1: the right one is the short one). */
   partLastPages: number;
@@ -177,12 +179,12 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
     credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
-      galleryBand(boxes, inArea, bottom - 3 * m.pitchPt, i, counts);
+      galleryBand(boxes, inArea, { least: bottom - 3 * m.pitchPt, most: bottom + 1 }, i, counts);
       return;
     }
     counts.bodyPages++;
@@ -362,12 +364,13 @@ function creditsPastEdge(boxes: readonly PdfBox[], mid: number, pageIndex: numbe
   }
 }
 
-/** A page of photos without a folio whose photos and captions end above `least` (pt from the top). */
-function galleryBand(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, least: number, pageIndex: number, counts: MakeupCounts): void {
+/** A page of photos without a folio whose photos and captions end above `least` (pt from the top), or run on below `most`. */
+function galleryBand(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, foot: { least: number; most: number }, pageIndex: number, counts: MakeupCounts): void {
   const area = boxes.filter(inArea);
   if (!area.some((b) => b.kind === 'image')) return;
   counts.galleryPages++;
-  if (Math.max(...area.map(footOf)) < least) counts.galleryBands.push(pageIndex);
+  if (Math.max(...area.map(footOf)) < foot.least) counts.galleryBands.push(pageIndex);
+  if (boxes.some((b) => footOf(b) > foot.most)) counts.galleryPastFoot.push(pageIndex);
 }
 
 /** Photos on a page without a folio: those whose vertical extents overlap are a row, and should share their top. */

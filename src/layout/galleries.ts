@@ -69,9 +69,11 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
   };
   const total = (rows: Row[]) => rows.reduce((h, r) => h + r.height + r.captionHeight, 0) + (rows.length - 1) * gap;
   let rows = build(1);
-  if (total(rows) > room) {
+  // Scaled down to what the captions leave; narrower photos may turn their captions over once more, so again (a few times at most).
+  const photosAtFull = rows.reduce((h, r) => h + r.height, 0);
+  for (let tries = 0; tries < 4 && total(rows) > room + 0.5; tries++) {
     const captions = rows.reduce((h, r) => h + r.captionHeight, 0) + (rows.length - 1) * gap;
-    rows = build(Math.max(0.2, (room - captions) / rows.reduce((h, r) => h + r.height, 0)));
+    rows = build(Math.max(0.2, Math.min(1, (room - captions) / photosAtFull)));
   }
   const area = rows.reduce((a, r) => a + r.cells.reduce((w, c) => w + c.width, 0) * r.height, 0);
   return { rows, fill: total(rows) <= room + 0.5 ? area / (g.typeWidthPt * room) : 0, height: total(rows) };

@@ -99,6 +99,10 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.galleryBands).toEqual([]);
   });
 
+  test('彩页: no photo or caption runs below the type area (photos scaled again where narrower photos turn their captions over once more; before: pp. 11, 21, 24)', () => {
+    expect(counts.galleryPastFoot).toEqual([]);
+  });
+
   test('R-COL-1: a part’s last page ends with the right column no longer than the left (before: p. 299, two lines lower, the left short before a heading)', () => {
     expect(counts.partLastPages).toBeGreaterThanOrEqual(20);
     expect(counts.partLastPagesRightLonger).toEqual([]);
