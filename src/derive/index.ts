@@ -4,6 +4,7 @@ export {
   indexHeadings, qualifyGeneric, twoLevelIndex, unplacedIndexTerms,
 } from './index-entries.ts';
 export { IndexKeyMemo } from './index-keys-memo.ts';
+export { type ColumnAlign, columnAligns, isNumberText } from './table-align.ts';
 export { tableOfContents, type TocItem } from './toc.ts';
 export {
   CAPACITY_SHARE, type Imprint, ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, type PageCapacity, pagesInSheets, printedSheets, spacedLabel, spacedName,

@@ -8,6 +8,7 @@
  * where the type area's height is its width.
  */
 import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import { type ColumnAlign, columnAligns, isNumberText } from '../derive/index.ts';
 import { blockKey, type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
 import { blockLine } from './block-line.ts';
 import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
@@ -19,26 +20,6 @@ import type { DisplayItem } from './types.ts';
 const TABLE_LEADING = 1.35;
 /** A column is never narrower than 2 em of table text. */
 const MIN_COLUMN_EM = 2;
-const NUMERIC = /^[\d.,%\-+:～~ ]+$/;
-
-/** How a column's cells stand: text and numbers alike, so that a column reads as one (a 〔？〕 among numbers stands where they do). */
-type ColumnAlign = 'left' | 'right' | 'center';
-
-/**
- * Each column's alignment: the manuscript's (GFM `---:`, `:---:`, `:---`)
- * where it gives one, as the EPUB has it; otherwise right where most of the
- * column's filled cells are numbers, left where most are text. A number in
- * a right-aligned column stands on its decimal point.
- */
-function columnAligns(t: StatTable, body: readonly Cell[][]): ColumnAlign[] {
-  return Array.from({ length: t.columns }, (_, c) => {
-    const given = t.align[c];
-    if (given) return given;
-    const filled = body.map((cells) => cells[c]!).filter((cell) => cell.lines.length > 0);
-    const numbers = filled.filter((cell) => cell.isNumeric).length;
-    return numbers > 0 && numbers * 2 >= filled.length ? 'right' : 'left';
-  });
-}
 
 export interface TablePage {
   /** Height used on the page, in pt (across the type area when turned). */
@@ -191,7 +172,7 @@ const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
 /** `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its width the composer fits it to the measure). */
 function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line): Cell {
   const text = inlineText(inl);
-  const isNumeric = !isHeader && NUMERIC.test(text.trim()) && text.trim() !== '';
+  const isNumeric = !isHeader && isNumberText(text);
   const key = inl[0] && blockKey(inl[0].source);
   const measure = Math.max(size, width);
   if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
@@ -224,7 +205,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const widths = columnWidths(ctx, t, columnFit(ctx, t, limits, size, pad), area.width);
   const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
   const body = t.rows.map((cells, r) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, false, limits.lines[t.headRows + r]![c])));
-  const aligns = columnAligns(t, body);
+  const aligns = columnAligns(t);
   const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const tops = [0];
   for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));

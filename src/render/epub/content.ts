@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { columnAligns } from '../../derive/index.ts';
 import { type Block, type Chapter, type ChronicleItem, type Entry, type Figure, type Inline, inlineText, noteRefsIn, type Part, type Section, type Source, type StatTable } from '../../model/index.ts';
 import { type PageBreak, withPageBreaks } from './page-breaks.ts';
 
@@ -94,7 +95,8 @@ function headRows(t: StatTable, align: (i: number) => object): Element[] {
  * box cannot be split between screens, a reflowed table can.
  */
 function table(t: StatTable): Element {
-  const align = (i: number) => (t.align[i] ? { className: [`align-${t.align[i]}`] } : {});
+  const aligns = columnAligns(t);
+  const align = (i: number) => (aligns[i] !== 'left' ? { className: [`align-${aligns[i]}`] } : {});
   const labels = columnLabels(t);
   const wide = naturalWidthEm(t) > NARROW_TABLE_EM;
   const cell = (c: Inline[], i: number) => h('td', { ...align(i), ...(wide && labels[i] ? { dataLabel: labels[i] } : {}) }, inlines(c));
