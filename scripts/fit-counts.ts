@@ -162,19 +162,18 @@ function tableCells(tables: Map<string, { edges: number[]; cells: TableCell[] }>
  * Centred head cells and numbers standing on a decimal point are neither.
  */
 function columnsMixed(edges: readonly number[], cells: readonly TableCell[], pad: number, counts: FitCounts): void {
+  const atPad = (room: number) => Math.abs(room - pad) < 0.3;
+  // A one-line cell's room to its column's edges, from its piece's own left (a table's pieces stand at their column's left on each page).
+  const sideOf = ({ left, column, lines: [line] }: TableCell) => {
+    const [before, after] = [line!.x - left - edges[column]!, left + edges[column + 1]! - endOf(line!)];
+    return atPad(before) && after > pad + 0.5 ? 'left' : atPad(after) && before > pad + 0.5 ? 'right' : undefined;
+  };
   for (let c = 0; c + 1 < edges.length; c++) {
     counts.tableColumns++;
-    const atPad = (room: number) => Math.abs(room - pad) < 0.3;
-    // From its piece's own left: a table's pieces stand at their column's left on each page.
-    const side = (cell: TableCell) => {
-      const line = cell.lines[0]!;
-      const [left, right] = [line.x - cell.left - edges[c]!, cell.left + edges[c + 1]! - endOf(line)];
-      return atPad(left) && right > pad + 0.5 ? 'left' : atPad(right) && left > pad + 0.5 ? 'right' : undefined;
-    };
-    const placed = cells.filter((k) => k.column === c && k.lines.length === 1).map((k) => ({ folio: k.folio, line: k.lines[0]!, side: side(k) }));
-    const left = placed.find((p) => p.side === 'left');
-    const right = placed.find((p) => p.side === 'right');
-    if (left && right) counts.tableColumnsMixed.push(`p${right.folio} ${textOf(left.line)} | ${textOf(right.line)}`);
+    const oneLine = cells.filter((k) => k.column === c && k.lines.length === 1);
+    const left = oneLine.find((k) => sideOf(k) === 'left');
+    const right = oneLine.find((k) => sideOf(k) === 'right');
+    if (left && right) counts.tableColumnsMixed.push(`p${right.folio} ${textOf(left.lines[0]!)} | ${textOf(right.lines[0]!)}`);
   }
 }
 
