@@ -4,8 +4,9 @@
  * the committee and editorial-office pages.
  */
 import { BODY, type Line, RUN_IN_HEAD } from '../compose/index.ts';
+import type { FontStyle } from '../font/index.ts';
 import type { BookSettings } from '../config/index.ts';
-import { imprintOf, spacedLabel, spacedName } from '../derive/index.ts';
+import { imprintOf, spacedName } from '../derive/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -24,6 +25,22 @@ function centred(ctx: LayoutContext, line: Line, isRecto: boolean, y: number): D
   const g = ctx.geometry;
   return { kind: 'glyphs', x: g.typeLeft(isRecto) + (g.typeWidthPt - line.widthPt) / 2, y, glyphs: line.glyphs };
 }
+
+/**
+ * A label spread evenly (均排) over `em` character widths: its first and last
+ * characters at the edges, the others at equal steps between, as the labels
+ * of a 版本记录 or a committee list stand (出　版　社 and 开　　本 beside
+ * 承印单位; 主　　任 and 副 主 任 beside 名誉主任). Spaces already in it are
+ * dropped; a label as wide as `em` stands as it is.
+ */
+function spreadLabel(ctx: LayoutContext, label: string, style: FontStyle, size: number, em: number, x: number, y: number): DisplayItem[] {
+  const chars = [...label.replace(/[\u3000 ]/g, '')];
+  const step = chars.length > 1 ? Math.max(1, (em - 1) / (chars.length - 1)) : 0;
+  return chars.map((ch, i) => ({ kind: 'glyphs', x: x + i * step * size, y, glyphs: composeAt(ctx, plain(ch, style), size, 2 * size)[0]!.glyphs }));
+}
+
+/** A label's width in characters, spaces left out. */
+const labelChars = (label: string) => [...label.replace(/[\u3000 ]/g, '')].length;
 
 /** 书名页: title, year, compiler, publisher. */
 export function titlePageDraft(ctx: LayoutContext, s: BookSettings): PageDraft {
@@ -72,17 +89,17 @@ export function copyrightPageDraft(ctx: LayoutContext, s: BookSettings, facts: B
       }
       y += pitch / 2;
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.7, x2: left + g.typeWidthPt, y2: y - pitch * 0.7, widthPt: 0.5 });
-      // 版本记录: labels flush left, every value on one tab after the widest label (issue 18).
+      // 版本记录: labels flush left, spread to the widest, every value on one tab after them (issue 18).
       const record = imprint.record.map((line) => {
         // The label: a word (出版社), or two characters spaced apart (开　本), then the gap.
         const m = /^(\p{Script=Han}(?:\u3000+\p{Script=Han})|\p{Script=Han}{3,})\u3000/u.exec(line);
-        const [label, value] = m ? [m[1]!, line.slice(m[0].length)] : [line, ''];
-        return { label: composeAt(ctx, plain(label, BODY), size, g.typeWidthPt)[0]!, value };
+        return m ? { label: m[1]!, value: line.slice(m[0].length) } : { label: '', value: line };
       });
-      const tab = Math.max(...record.map((r) => r.label.widthPt)) + size;
+      const labelEm = Math.max(...record.map((r) => labelChars(r.label)));
+      const tab = (labelEm + 1) * size;
       for (const { label, value } of record) {
-        items.push({ kind: 'glyphs', x: left, y, glyphs: label.glyphs });
-        put(composeAt(ctx, plain(value, BODY), size, g.typeWidthPt - tab), left + tab);
+        items.push(...spreadLabel(ctx, label, BODY, size, labelEm, left, y));
+        put(composeAt(ctx, plain(value, BODY), size, g.typeWidthPt - (label ? tab : 0)), left + (label ? tab : 0));
       }
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.5, x2: left + g.typeWidthPt, y2: y - pitch * 0.5, widthPt: 0.5 });
       y += pitch * 0.5;
@@ -128,7 +145,9 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
 /** A list's rows: a blank line, its title (kept with the blank line and the first role under it), a blank line, then each role's rows of names. */
 function listRows(ctx: LayoutContext, list: NameList, g: Geometry): Atom[] {
   const size = g.bodySizePt;
-  const labelEm = 5;
+  // Every role spread to the widest (名誉主任), its colon after it, the names from there on.
+  const roleEm = Math.max(3, ...list.members.map((m) => labelChars(m.role)));
+  const labelEm = roleEm + 1;
   const cellEm = 5;
   const perRow = Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size));
   const row = (draw: (left: number, y: number, isRecto: boolean) => DisplayItem[], keepWithNextLines = 0): Atom => ({
@@ -138,14 +157,14 @@ function listRows(ctx: LayoutContext, list: NameList, g: Geometry): Atom[] {
   const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
   const rows: Atom[] = [row(() => []), ...title.map((l) => row((_left, y, isRecto) => [centred(ctx, l, isRecto, y)], 2)), row(() => [], 1)];
   for (const m of list.members) {
-    const label = composeAt(ctx, plain(`${spacedLabel(m.role)}：`, RUN_IN_HEAD), size, labelEm * size * 2)[0]!;
+    const colon = composeAt(ctx, plain('：', RUN_IN_HEAD), size, 2 * size)[0]!;
     const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
     const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
     const chunks: Line[][] = [];
     for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
     if (note) chunks.unshift([]);
     chunks.forEach((chunk, k) => rows.push(row((left, y) => [
-      ...(k === 0 ? [{ kind: 'glyphs' as const, x: left, y, glyphs: label.glyphs }] : []),
+      ...(k === 0 ? [...spreadLabel(ctx, m.role, RUN_IN_HEAD, size, roleEm, left, y), { kind: 'glyphs' as const, x: left + roleEm * size, y, glyphs: colon.glyphs }] : []),
       ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
       ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
     ])));

@@ -246,6 +246,34 @@ describe('the print PDF of the sample', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('the labels of the 版本记录 and of the committee lists are spread to the widest (均排): 出 版 社 and 开　　本 end where 承印单位 ends, 主　　任 where 名誉主任 does', () => {
+    const lineOf = (page: Word[], first: Word) => page.filter((w) => Math.abs(w.y - first.y) < 0.5).sort((a, b) => a.x - b.x);
+    const left = (page: Word[]) => Math.min(...page.map((w) => w.x));
+    /** Where the last character of `label` ends, on the line of `page` that begins with it. */
+    const labelEnd = (page: Word[], label: string) => {
+      for (const start of page.filter((w) => w.x === left(page) && label.startsWith(w.text))) {
+        let text = '';
+        for (const w of lineOf(page, start)) {
+          text += w.text;
+          if (text === label) return w.xMax;
+          if (!label.startsWith(text)) break;
+        }
+      }
+      return undefined;
+    };
+    const copyright = words[1]!;
+    const ends = ['承印单位', '出版社', '开本', '定价', '印次'].map((l) => labelEnd(copyright, l));
+    expect(ends.every((e) => e !== undefined && Math.abs(e - ends[0]!) < 0.01), String(ends)).toBe(true);
+    // The committee page: each role's last character stands one em before its colon, as 名誉主任's 任 does.
+    const committee = words.findIndex((p) => p.some((w) => w.text.startsWith('名誉主任：')));
+    const page = words[committee]!;
+    const beforeColon = page.filter((w) => w.text.includes('：') && lineOf(page, w)[0]!.x === left(page))
+      .map((w) => w.x + ([...w.text].indexOf('：') - 1) * 10.5);
+    expect(beforeColon.length).toBeGreaterThanOrEqual(6);
+    const [main] = page.filter((w) => w.text.startsWith('名誉主任：')).map((w) => w.x + 3 * 10.5);
+    expect(beforeColon.slice(0, 4).every((x) => Math.abs(x - main!) < 0.01), String(beforeColon)).toBe(true);
+  });
+
   test('the copyright page carries the book’s data, with 印张 from the PDF’s own page count', () => {
     const page = texts.findIndex((t) => t.includes('图书在版编目'));
     expect(page).toBe(1); // the verso of the title page (R-CIP-1)
