@@ -274,6 +274,16 @@ describe('the print PDF of the sample', () => {
     expect(beforeColon.slice(0, 4).every((x) => Math.abs(x - main!) < 0.01), String(beforeColon)).toBe(true);
   });
 
+  test('R-YB-8: a 篇 title stands in the middle three quarters of the type area; the longest turns over between words into two balanced lines', () => {
+    const typeWidth = 48 * 10.5; // two columns of 23 em and a 2 em gutter
+    const opener = words.findIndex((p) => p.length <= 3 && p.some((w) => w.text.startsWith('中国人民政治协商会议')));
+    expect(opener).toBeGreaterThan(0);
+    expect(words[opener]!.map((w) => w.text)).toEqual(['中国人民政治协商会议', '天津市河西区委员会']);
+    const openers = words.filter((p) => p.length > 0 && p.length <= 3 && p.every((w) => w.height > 20));
+    expect(openers.length).toBeGreaterThanOrEqual(20);
+    for (const w of openers.flat()) expect(w.xMax - w.x, w.text).toBeLessThanOrEqual(0.75 * typeWidth);
+  });
+
   test('the copyright page carries the book’s data, with 印张 from the PDF’s own page count', () => {
     const page = texts.findIndex((t) => t.includes('图书在版编目'));
     expect(page).toBe(1); // the verso of the title page (R-CIP-1)
