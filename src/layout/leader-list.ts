@@ -206,15 +206,19 @@ function titleAtom(ctx: LayoutContext, o: LeaderPagesOptions): Atom {
 
 /**
  * The list as the engine's items: each item an unbreakable block of grid
- * lines, its space above a discardable atom before it; a group heading, or
- * an item with sub-items, keeps the next item in its column.
+ * lines, its space above a discardable atom before it. A group heading (a
+ * letter of the index, a part in the TOC) keeps the next two items in its
+ * column where its group has two (R-HEAD-3: not one entry alone under a
+ * letter at a column's foot), an item with sub-items the next one.
  */
 function leaderAtoms(ctx: LayoutContext, items: readonly LeaderItem[], pitchPt: number): Atom[] {
   const numbersOf = numbersOnce(ctx);
   const blocks = items.map((item) => blockOf(ctx, item, numbersOf));
   return blocks.flatMap((block, i) => {
     const { item } = block;
-    const keeps = item.isHeading || item.keepWithNext ? (blocks[i + 1]?.height ?? 0) : 0;
+    const next = blocks[i + 1];
+    const second = item.isHeading && next && !next.item.isHeading ? blocks[i + 2] : undefined;
+    const keeps = item.isHeading || item.keepWithNext ? (next?.height ?? 0) + (second && !second.item.isHeading ? second.height : 0) : 0;
     const atom: Atom = {
       lines: block.height, keepWithNextLines: keeps, isFloat: false, anchors: [],
       draw: ({ geometry: g, isRecto, column, line, pageIndexOf }) => drawBlock(ctx, block, g.columnLeft(isRecto, column), g.baseline(line) + 0.88 * item.sizePt, pitchPt, pageIndexOf ?? (() => undefined)),

@@ -274,6 +274,25 @@ describe('the print PDF of the sample', () => {
     expect(beforeColon.slice(0, 4).every((x) => Math.abs(x - main!) < 0.01), String(beforeColon)).toBe(true);
   });
 
+  test('R-HEAD-3: no letter of the index stands at a column’s foot with fewer than two of its entries under it', () => {
+    const alone: string[] = [];
+    let letters = 0;
+    words.slice(indexStart()).forEach((page, p) => {
+      for (const inColumn of [(w: Word) => w.x < 297, (w: Word) => w.x >= 297]) {
+        const rows = new Map<number, string[]>();
+        for (const w of page.filter((x) => inColumn(x) && x.y > TYPE_TOP - 10 && x.y < TYPE_BOTTOM)) rows.set(Math.round(w.y), [...(rows.get(Math.round(w.y)) ?? []), w.text]);
+        const lines = [...rows.entries()].sort(([a], [b]) => a - b).map(([, texts]) => texts.join(''));
+        lines.forEach((line, i) => {
+          if (!/^[A-Z]$/.test(line)) return;
+          letters++;
+          if (i >= lines.length - 2) alone.push(`${line} on index page ${p + 1}: ${lines.slice(i + 1).join(' | ')}`);
+        });
+      }
+    });
+    expect(letters).toBeGreaterThanOrEqual(18);
+    expect(alone).toEqual([]);
+  });
+
   test('R-YB-8: a 篇 title stands in the middle three quarters of the type area; the longest turns over between words into two balanced lines', () => {
     const typeWidth = 48 * 10.5; // two columns of 23 em and a 2 em gutter
     const opener = words.findIndex((p) => p.length <= 3 && p.some((w) => w.text.startsWith('中国人民政治协商会议')));
