@@ -138,7 +138,7 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
   return flowAtoms(atoms, g).map((page, p) => {
     const top = page.columns[0]?.[0]?.atom;
     const head = runningHeadOf((top && listOf.get(top)) ?? lists[0]!.title);
-    return flowPageDraft(ctx, page, head, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } });
+    return flowPageDraft(ctx, page, head, { geometry: g, page: { kind: 'front', startsRecto: p === 0, hidesRunningHead: p === 0 } });
   });
 }
 

@@ -32,7 +32,7 @@ export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): Pa
     const composed = composeAt(ctx, bodyParagraph(b), g.bodySizePt, g.typeWidthPt);
     return composed.map((l, index) => lineAtom(l, { index, count: composed.length }));
   });
-  return flowAtoms([heading, ...lines], g).map((page, p) => flowPageDraft(ctx, page, section.title, { geometry: g, page: { kind: 'front', startsRecto: p === 0 } }));
+  return flowAtoms([heading, ...lines], g).map((page, p) => flowPageDraft(ctx, page, section.title, { geometry: g, page: { kind: 'front', startsRecto: p === 0, hidesRunningHead: p === 0 } }));
 }
 
 function sectionDrafts(ctx: LayoutContext, section: FrontSection): PageDraft[] {

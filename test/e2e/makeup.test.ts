@@ -161,6 +161,12 @@ describe('page make-up of the sample, counted from the PDF', () => {
     }
   });
 
+  test('R-PAGE-4: the front matter’s sections open under their titles with no running head, as 目录 does (before: the committee page and 编辑说明 had one, 目录 none)', () => {
+    const front = paged.pages.filter((p) => p.kind === 'front');
+    expect(front.length).toBeGreaterThanOrEqual(2);
+    expect(front.filter((p) => p.runningHead !== '').map((p) => `${p.number}: ${p.runningHead}`)).toEqual([]);
+  });
+
   test('R-HEAD-6: 目录 prints a two-hanzi title as its heading does (法　治, 综　述, 教育), and 大事记’s months alike (1月 as 10月)', () => {
     // A full-width space draws no glyph: 综　述 is 综 and 述 two em apart.
     const spaced = (i: { glyphs: { refs: readonly { text: string }[]; xPt(k: number): number; sizePt(k: number): number } }) => i.glyphs.xPt(1) - i.glyphs.xPt(0) > 1.9 * i.glyphs.sizePt(0);
