@@ -18,15 +18,17 @@ const isSpaced = (item: TocItem) => item.level <= 1 || (item.level === 2 && (ite
 
 export function tocDrafts(ctx: LayoutContext, toc: readonly TocItem[], folioOf: (id: string) => string): PageDraft[] {
   const t = ctx.template.toc;
-  const items: LeaderItem[] = toc.map((item) => {
+  const items: LeaderItem[] = toc.map((item, i) => {
     const isPart = item.level === 0;
+    // A chapter's line is a heading of the 目录 too: never left at a column foot without its first entry (R-HEAD-3).
+    const isChapterOverEntries = item.level === 1 && (toc[i + 1]?.level ?? 0) > 1;
     return {
       // A title as its heading prints it (R-HEAD-6): a part's (法　治, as the print's 目录 has it), a chapter's or a
       // section's (综　述); a #### subsection's is set as typed (统计资料's 教育), and so is an entry's.
       text: isSpaced(item) ? letterSpaced(item.title) : item.title, style: item.level <= 1 ? RUN_IN_HEAD : BODY, sizePt: isPart ? t.part_size_pt : t.size_pt,
       indentEm: item.depth ?? INDENT_EM[item.level], hangEm: HANG_EM, trailer: folioOf(item.id), target: item.id, spaceBefore: isPart ? 1 : 0,
       // A part's line is never left at a column foot without its first chapter.
-      ...(isPart ? { keepWithNext: true } : {}),
+      ...(isPart || isChapterOverEntries ? { keepWithNext: true } : {}),
     };
   });
   return leaderPages(ctx, items, { title: '目\u3000录', runningHead: '目录', pitchPt: t.line_pitch_pt, kind: 'toc' });

@@ -293,6 +293,24 @@ describe('the print PDF of the sample', () => {
     expect(alone).toEqual([]);
   });
 
+  test('R-HEAD-3 in 目录: no part or chapter line stands at a column’s foot without the first line under it', () => {
+    const firstToc = texts.findIndex((t) => flat(t).startsWith('目录'));
+    const tocPages = words.slice(firstToc, bodyStart);
+    const inColumn = (column: number) => (w: Word) => (column === 0 ? w.x < 297 : w.x >= 297) && w.y > TYPE_TOP - 10 && w.y < TYPE_BOTTOM;
+    // Each column's left edge, by the side of the page: where its part and chapter lines start.
+    const leftOf = (p: number, column: number) => Math.min(...tocPages.filter((_, q) => q % 2 === p % 2).flatMap((page) => page.filter(inColumn(column)).map((w) => w.x)));
+    const lines = tocPages.flatMap((page, p) => [0, 1].flatMap((column) => {
+      const rows = new Map<number, Word[]>();
+      for (const w of page.filter(inColumn(column))) rows.set(Math.round(w.y), [...(rows.get(Math.round(w.y)) ?? []), w]);
+      return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => ({
+        at: `${p}:${column}`, indented: Math.min(...row.map((w) => w.x)) - leftOf(p, column) > 4, text: row.map((w) => w.text).join(''),
+      }));
+    }));
+    expect(lines.length).toBeGreaterThan(1000);
+    const alone = lines.filter((l, i) => !l.indented && lines[i + 1] && lines[i + 1]!.at !== l.at && lines[i + 1]!.indented).map((l) => `${l.at} ${l.text}`);
+    expect(alone).toEqual([]);
+  });
+
   test('R-YB-8: a 篇 title stands in the middle three quarters of the type area; the longest turns over between words into two balanced lines', () => {
     const typeWidth = 48 * 10.5; // two columns of 23 em and a 2 em gutter
     const opener = words.findIndex((p) => p.length <= 3 && p.some((w) => w.text.startsWith('中国人民政治协商会议')));
