@@ -8,7 +8,8 @@ const text = (what: string) => z.string().trim().min(1).describe(what);
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('年-月，如 2024-11');
 
 const roleNames = z.strictObject({
-  role: text('职务，如“主任”'),
+  // Roles are spread to the widest of their list (均排, layout/front-matter.ts): a sentence there would run off the page.
+  role: z.string().trim().min(1).max(10).describe('职务，如“主任”，至多 10 个字（其他说明写在 note）'),
   names: z.array(text('姓名')).min(1).describe('姓名列表'),
   note: z.string().optional().describe('说明，如“按姓氏笔画为序”'),
 });

@@ -33,10 +33,10 @@ function centred(ctx: LayoutContext, line: Line, isRecto: boolean, y: number): D
  * 承印单位; 主　　任 and 副 主 任 beside 名誉主任). Spaces already in it are
  * dropped; a label as wide as `em` stands as it is.
  */
-function spreadLabel(ctx: LayoutContext, label: string, style: FontStyle, size: number, em: number, x: number, y: number): DisplayItem[] {
-  const chars = [...label.replace(/[\u3000 ]/g, '')];
-  const step = chars.length > 1 ? Math.max(1, (em - 1) / (chars.length - 1)) : 0;
-  return chars.map((ch, i) => ({ kind: 'glyphs', x: x + i * step * size, y, glyphs: composeAt(ctx, plain(ch, style), size, 2 * size)[0]!.glyphs }));
+function spreadLabel(ctx: LayoutContext, label: string, style: FontStyle, size: number, em: number): (x: number, y: number) => DisplayItem[] {
+  const glyphs = [...label.replace(/[\u3000 ]/g, '')].map((ch) => composeAt(ctx, plain(ch, style), size, 2 * size)[0]!.glyphs);
+  const step = glyphs.length > 1 ? Math.max(1, (em - 1) / (glyphs.length - 1)) : 0;
+  return (x, y) => glyphs.map((g, i) => ({ kind: 'glyphs', x: x + i * step * size, y, glyphs: g }));
 }
 
 /** A label's width in characters, spaces left out. */
@@ -98,7 +98,7 @@ export function copyrightPageDraft(ctx: LayoutContext, s: BookSettings, facts: B
       const labelEm = Math.max(...record.map((r) => labelChars(r.label)));
       const tab = (labelEm + 1) * size;
       for (const { label, value } of record) {
-        items.push(...spreadLabel(ctx, label, BODY, size, labelEm, left, y));
+        items.push(...spreadLabel(ctx, label, BODY, size, labelEm)(left, y));
         put(composeAt(ctx, plain(value, BODY), size, g.typeWidthPt - (label ? tab : 0)), left + (label ? tab : 0));
       }
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.5, x2: left + g.typeWidthPt, y2: y - pitch * 0.5, widthPt: 0.5 });
@@ -149,22 +149,24 @@ function listRows(ctx: LayoutContext, list: NameList, g: Geometry): Atom[] {
   const roleEm = Math.max(3, ...list.members.map((m) => labelChars(m.role)));
   const labelEm = roleEm + 1;
   const cellEm = 5;
-  const perRow = Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size));
+  // At least one name a row, however wide a role (a row of none looped for ever).
+  const perRow = Math.max(1, Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size)));
   const row = (draw: (left: number, y: number, isRecto: boolean) => DisplayItem[], keepWithNextLines = 0): Atom => ({
     lines: 1, keepWithNextLines, isFloat: false, anchors: [],
     draw: ({ geometry, isRecto, line }) => draw(geometry.typeLeft(isRecto), geometry.baseline(line), isRecto),
   });
   const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
   const rows: Atom[] = [row(() => []), ...title.map((l) => row((_left, y, isRecto) => [centred(ctx, l, isRecto, y)], 2)), row(() => [], 1)];
+  const colon = composeAt(ctx, plain('：', RUN_IN_HEAD), size, 2 * size)[0]!;
   for (const m of list.members) {
-    const colon = composeAt(ctx, plain('：', RUN_IN_HEAD), size, 2 * size)[0]!;
+    const role = spreadLabel(ctx, m.role, RUN_IN_HEAD, size, roleEm);
     const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
     const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
     const chunks: Line[][] = [];
     for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
     if (note) chunks.unshift([]);
     chunks.forEach((chunk, k) => rows.push(row((left, y) => [
-      ...(k === 0 ? [...spreadLabel(ctx, m.role, RUN_IN_HEAD, size, roleEm, left, y), { kind: 'glyphs' as const, x: left + roleEm * size, y, glyphs: colon.glyphs }] : []),
+      ...(k === 0 ? [...role(left, y), { kind: 'glyphs' as const, x: left + roleEm * size, y, glyphs: colon.glyphs }] : []),
       ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
       ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
     ])));

@@ -207,18 +207,19 @@ function titleAtom(ctx: LayoutContext, o: LeaderPagesOptions): Atom {
 /**
  * The list as the engine's items: each item an unbreakable block of grid
  * lines, its space above a discardable atom before it. A group heading (a
- * letter of the index, a part in the TOC) keeps the next two items in its
- * column where its group has two (R-HEAD-3: not one entry alone under a
- * letter at a column's foot), an item with sub-items the next one.
+ * letter of the index) keeps the first two items of its group in its column
+ * (R-HEAD-3: not one entry alone under a letter at a column's foot); an item
+ * marked keepWithNext (a part or chapter of the 目录) the next one.
  */
 function leaderAtoms(ctx: LayoutContext, items: readonly LeaderItem[], pitchPt: number): Atom[] {
   const numbersOf = numbersOnce(ctx);
   const blocks = items.map((item) => blockOf(ctx, item, numbersOf));
   return blocks.flatMap((block, i) => {
     const { item } = block;
-    const next = blocks[i + 1];
-    const second = item.isHeading && next && !next.item.isHeading ? blocks[i + 2] : undefined;
-    const keeps = item.isHeading || item.keepWithNext ? (next?.height ?? 0) + (second && !second.item.isHeading ? second.height : 0) : 0;
+    const inGroup = (b: (typeof blocks)[number] | undefined) => (b && !b.item.isHeading ? b.height : 0);
+    const next = blocks[i + 1]?.height ?? 0;
+    const second = inGroup(blocks[i + 1]) > 0 ? inGroup(blocks[i + 2]) : 0;
+    const keeps = item.isHeading ? next + second : item.keepWithNext ? next : 0;
     const atom: Atom = {
       lines: block.height, keepWithNextLines: keeps, isFloat: false, anchors: [],
       draw: ({ geometry: g, isRecto, column, line, pageIndexOf }) => drawBlock(ctx, block, g.columnLeft(isRecto, column), g.baseline(line) + 0.88 * item.sizePt, pitchPt, pageIndexOf ?? (() => undefined)),

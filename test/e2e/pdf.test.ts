@@ -54,6 +54,15 @@ const headOf = (words: Word[]) => flat(words.filter((w) => w.y < TYPE_TOP - 10).
 /** The index's first page: under its title, opening with 条目索引, with no running head (R-PAGE-4). */
 const indexStart = () => words.findIndex((w, i) => i > bodyStart && headOf(w) === '' && w.some((x) => x.text === '条目索引'));
 
+/** A column's text lines inside the type area (column 0 left of the gutter's middle, 1 right), top to bottom, each its words left to right. */
+function columnLines(page: Word[], column: 0 | 1): Word[][] {
+  const rows = new Map<number, Word[]>();
+  for (const w of page.filter((x) => (column === 0 ? x.x < 297 : x.x >= 297) && x.y > TYPE_TOP - 10 && x.y < TYPE_BOTTOM)) {
+    rows.set(Math.round(w.y), [...(rows.get(Math.round(w.y)) ?? []), w]);
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row.sort((a, b) => a.x - b.x));
+}
+
 /** "94、173", "45—48" → [94, 173], [45…48]. */
 function expandLocators(text: string): number[] {
   return text.split('、').flatMap((part) => {
@@ -278,10 +287,8 @@ describe('the print PDF of the sample', () => {
     const alone: string[] = [];
     let letters = 0;
     words.slice(indexStart()).forEach((page, p) => {
-      for (const inColumn of [(w: Word) => w.x < 297, (w: Word) => w.x >= 297]) {
-        const rows = new Map<number, string[]>();
-        for (const w of page.filter((x) => inColumn(x) && x.y > TYPE_TOP - 10 && x.y < TYPE_BOTTOM)) rows.set(Math.round(w.y), [...(rows.get(Math.round(w.y)) ?? []), w.text]);
-        const lines = [...rows.entries()].sort(([a], [b]) => a - b).map(([, texts]) => texts.join(''));
+      for (const column of [0, 1] as const) {
+        const lines = columnLines(page, column).map((row) => row.map((w) => w.text).join(''));
         lines.forEach((line, i) => {
           if (!/^[A-Z]$/.test(line)) return;
           letters++;
@@ -296,16 +303,11 @@ describe('the print PDF of the sample', () => {
   test('R-HEAD-3 in 目录: no part or chapter line stands at a column’s foot without the first line under it', () => {
     const firstToc = texts.findIndex((t) => flat(t).startsWith('目录'));
     const tocPages = words.slice(firstToc, bodyStart);
-    const inColumn = (column: number) => (w: Word) => (column === 0 ? w.x < 297 : w.x >= 297) && w.y > TYPE_TOP - 10 && w.y < TYPE_BOTTOM;
     // Each column's left edge, by the side of the page: where its part and chapter lines start.
-    const leftOf = (p: number, column: number) => Math.min(...tocPages.filter((_, q) => q % 2 === p % 2).flatMap((page) => page.filter(inColumn(column)).map((w) => w.x)));
-    const lines = tocPages.flatMap((page, p) => [0, 1].flatMap((column) => {
-      const rows = new Map<number, Word[]>();
-      for (const w of page.filter(inColumn(column))) rows.set(Math.round(w.y), [...(rows.get(Math.round(w.y)) ?? []), w]);
-      return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => ({
-        at: `${p}:${column}`, indented: Math.min(...row.map((w) => w.x)) - leftOf(p, column) > 4, text: row.map((w) => w.text).join(''),
-      }));
-    }));
+    const leftOf = (p: number, column: 0 | 1) => Math.min(...tocPages.filter((_, q) => q % 2 === p % 2).flatMap((page) => columnLines(page, column).map((row) => row[0]!.x)));
+    const lines = tocPages.flatMap((page, p) => ([0, 1] as const).flatMap((column) => columnLines(page, column).map((row) => ({
+      at: `${p}:${column}`, indented: row[0]!.x - leftOf(p, column) > 4, text: row.map((w) => w.text).join(''),
+    }))));
     expect(lines.length).toBeGreaterThan(1000);
     const alone = lines.filter((l, i) => !l.indented && lines[i + 1] && lines[i + 1]!.at !== l.at && lines[i + 1]!.indented).map((l) => `${l.at} ${l.text}`);
     expect(alone).toEqual([]);
