@@ -127,8 +127,10 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
   const g = singleColumn({ ...ctx.geometry, pitchPt: pitch, linesPerColumn: Math.floor(ctx.geometry.typeHeightPt / pitch), baseline: (i) => ctx.geometry.typeTopPt + 0.88 * size + i * pitch });
   /** The list each row belongs to: a page's running head is the title of the list at its top (issue 18). */
   const listOf = new Map<Atom, string>();
+  // Every role of every list spread to the widest (名誉主任), so that the lists on a page share one column of names.
+  const roleEm = Math.max(3, ...lists.flatMap((list) => list.members.map((m) => labelChars(m.role))));
   const atoms = lists.flatMap((list) => {
-    const rows = listRows(ctx, list, g);
+    const rows = listRows(ctx, list, g, roleEm);
     for (const row of rows) listOf.set(row, list.title);
     return rows;
   });
@@ -143,10 +145,9 @@ export function committeeDrafts(ctx: LayoutContext, lists: readonly NameList[]):
 }
 
 /** A list's rows: a blank line, its title (kept with the blank line and the first role under it), a blank line, then each role's rows of names. */
-function listRows(ctx: LayoutContext, list: NameList, g: Geometry): Atom[] {
+function listRows(ctx: LayoutContext, list: NameList, g: Geometry, roleEm: number): Atom[] {
   const size = g.bodySizePt;
-  // Every role spread to the widest (名誉主任), its colon after it, the names from there on.
-  const roleEm = Math.max(3, ...list.members.map((m) => labelChars(m.role)));
+  // Each role spread over `roleEm`, its colon after it, the names from there on.
   const labelEm = roleEm + 1;
   const cellEm = 5;
   // At least one name a row, however wide a role (a row of none looped for ever).
