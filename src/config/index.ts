@@ -1,6 +1,7 @@
 /** Book settings (book.yaml) and their validation. */
 export { BookSchema, type BookSettings, DEFAULT_INDEX_EXCLUDE, type IndexRules } from './book-schema.ts';
 export { loadBook } from './load-book.ts';
+export { ConfigMemo } from './memo.ts';
 export {
   describeIsbnProblem, hyphenateIsbn, isbnCheckDigit, isValidCipRecordNumber, registrantLength, validateIsbn,
   type IsbnProblem,

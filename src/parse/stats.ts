@@ -48,3 +48,10 @@ export function countBook(book: Pick<Book, 'front' | 'parts'>): BookStats {
   });
   return s;
 }
+
+/** The counts of several parts of a book, added up. */
+export function addStats(all: readonly BookStats[]): BookStats {
+  const sum: BookStats = { parts: 0, chapters: 0, sections: 0, entries: 0, figures: 0, galleries: 0, tables: 0, indexTerms: 0, characters: 0 };
+  for (const s of all) for (const k of Object.keys(sum) as Array<keyof BookStats>) sum[k] += s[k];
+  return sum;
+}

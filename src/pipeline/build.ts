@@ -265,7 +265,7 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   if (outFault) raise(outFault);
   step('读取版式');
   const templateFile = await readTemplateFile(request.dir, book.settings.template);
-  const template = loadTemplate(templateFile);
+  const template = caches ? caches.parse.config.load('template', templateFile, loadTemplate) : loadTemplate(templateFile);
   if (!template) return { ...base, files: [...read.all, templateFile] };
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   checkFormatAgainstTemplate(bookFile, book, template, book.settings.template);
