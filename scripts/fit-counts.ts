@@ -37,6 +37,9 @@ export interface FitCounts {
   listTurnoversShort: string[];
   /** Turned headings whose last line (the one with the page number) holds fewer than five characters: a runt (讲话 | （节选）). */
   listRunts: string[];
+  /** Block headings in body columns followed by text, and those (not opening their column) standing farther above their text than the most of their size do ("p<page> heading"): R-HEAD-1's give goes above a heading. */
+  headingsOverText: number;
+  headingsApart: string[];
 }
 
 const textOf = (g: GlyphItem) => g.glyphs.refs.map((r) => r.text).join('');
@@ -47,14 +50,66 @@ const endOf = (g: GlyphItem) => {
 };
 
 export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
-  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, tableColumns: 0, tableColumnsMixed: [], listTurnovers: 0, listTurnoversShort: [], listRunts: [] };
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, tableColumns: 0, tableColumnsMixed: [], listTurnovers: 0, listTurnoversShort: [], listRunts: [], headingsOverText: 0, headingsApart: [] };
   const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
   for (const page of paged.pages) {
     if (page.kind === 'body') tableCellsOf(page, tables, counts);
     if (page.kind === 'index' || page.kind === 'toc') listTurnovers(page, t.toc.line_pitch_pt, page.kind === 'toc' ? TOC_FOLIO_EM : 0, counts);
   }
   tableCells(tables, t.table.cell_padding_pt, counts);
+  headingGaps(paged, t, counts);
   return counts;
+}
+
+/** The font most of the glyphs of `size` pt on body pages are set in. */
+function commonFont(paged: PagedDocument, size: number): string | undefined {
+  const n = new Map<string, number>();
+  for (const page of paged.pages) {
+    if (page.kind !== 'body') continue;
+    for (const g of glyphItems(page)) for (let i = 0; i < g.glyphs.length; i++) if (Math.abs(g.glyphs.sizePt(i) - size) < 0.01) n.set(g.glyphs.refs[i]!.fontKey, (n.get(g.glyphs.refs[i]!.fontKey) ?? 0) + 1);
+  }
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Each block heading's last line and the body line under it in its column
+ * (a heading is a line all of the chapter heading's font at a heading's
+ * size; body text a line at the body's size with some of the body's font), the gap between their
+ * baselines by the heading's size, and the headings, not first in their
+ * column, whose gap is more than a point wider than the most common one of
+ * their size.
+ */
+function headingGaps(paged: PagedDocument, t: Template, counts: FitCounts): void {
+  const headFont = commonFont(paged, t.headings.chapter.size_pt);
+  const bodyFont = commonFont(paged, t.body.size_pt);
+  const sizes = [t.headings.chapter, t.headings.section, t.headings.subsection].map((h) => h.size_pt);
+  const headingSize = (g: GlyphItem) => (g.glyphs.length > 0 && g.glyphs.refs.every((r) => r.fontKey === headFont) ? sizes.find((s) => Math.abs(g.glyphs.sizePt(0) - s) < 0.01) : undefined);
+  // Body text: a line in the body's size with some of the body's font (an entry opens with its 【title】 in the heading's).
+  const isBodyLine = (g: GlyphItem) => g.glyphs.length > 0 && Math.abs(g.glyphs.sizePt(0) - t.body.size_pt) < 0.01 && g.glyphs.refs.some((r) => r.fontKey === bodyFont);
+  const found: Array<{ size: number; gap: number; at: string }> = [];
+  for (const page of paged.pages) {
+    if (page.kind !== 'body') continue;
+    const middle = (Math.min(...glyphItems(page).map((g) => g.x)) + Math.max(...glyphItems(page).map(endOf))) / 2;
+    for (const side of [0, 1]) {
+      const column = glyphItems(page).filter((g) => (g.x < middle ? 0 : 1) === side).sort((a, b) => a.y - b.y);
+      column.forEach((g, k) => {
+        const size = headingSize(g);
+        const next = column[k + 1];
+        if (size === undefined || !next || headingSize(next) !== undefined || !isBodyLine(next)) return;
+        const first = column.findIndex((c) => c.block?.key !== undefined && c.block.key === g.block?.key);
+        if (first === 0 || k === 0) return;
+        found.push({ size, gap: next.y - g.y, at: `p${page.folio} ${textOf(g)}` });
+      });
+    }
+  }
+  counts.headingsOverText = found.length;
+  for (const size of sizes) {
+    const gaps = found.filter((f) => f.size === size);
+    const tally = new Map<number, number>();
+    for (const f of gaps) tally.set(Math.round(f.gap), (tally.get(Math.round(f.gap)) ?? 0) + 1);
+    const usual = [...tally].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (usual !== undefined) counts.headingsApart.push(...gaps.filter((f) => f.gap > usual + 1).map((f) => f.at));
+  }
 }
 
 /** A TOC keeps this much free for its leader and page number on every line of an item (leader-list.ts: 3-digit folios). */

@@ -43,7 +43,7 @@ export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' 
   return withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
     ...(outlineLevel !== undefined ? { outline: { title, level: outlineLevel } } : {}),
-    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align, source && blockKey(source)),
+    draw: blockOfLines(lines, style.size_pt, style.size_pt * HEADING_LEADING, k, align, source && blockKey(source), 0, Math.max(0, k - gridLines)),
   }), gridLines, style.lines, textHeightOf(lines.length, style.size_pt));
 }
 
@@ -61,7 +61,7 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
-    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center', blockKey(chapter.source)),
+    draw: blockOfLines(title, a.title_size_pt, a.title_size_pt * HEADING_LEADING, k, 'center', blockKey(chapter.source), 0, Math.max(0, k - gridLines)),
   }), gridLines, a.title_lines, textHeightOf(title.length, a.title_size_pt))];
   const info = chapter.article!;
   // Subtitle, dateline and byline go on the title's block in a proof's page map: they are written on its chapter.

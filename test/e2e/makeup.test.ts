@@ -268,6 +268,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(fit.listRunts).toEqual([]);
   });
 
+  test('R-HEAD-1: a heading the make-up sets a line taller keeps its distance to the text it heads, the line going above it (before: 3 of 221 stood apart from their text, 统计资料 p. 299 人口发展)', () => {
+    expect(fit.headingsOverText).toBeGreaterThan(200);
+    expect(fit.headingsApart).toEqual([]);
+  });
+
   test('a page dumps as its boxes: kind, position, size and first characters (readable goldens)', () => {
     const page = paged.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.kind === 'glyphs' && i.glyphs.toArray().map((g) => g.text).join('').includes('中学名录')))!;
     const dump = dumpPage(page).split('\n');
