@@ -32,5 +32,6 @@ export function canBreakBetween(before: SegmentClass, after: SegmentClass, level
   if (before.kind === 'long' && before.text.length === 4) return true; // R-KIN-6: its own line
   if (after.kind === 'long' && after.text.length === 4) return true;
   if (before.kind === 'punct' && before.punct === 'connector' && after.kind === 'token') return false; // a range: 2023—2027 (issue 18)
+  if (before.kind === 'punct' && before.punct === 'interpunct' && after.kind === 'token') return false; // R-KIN-8: a date named by its numbers, “5·12”, reads as one
   return canEndLine(before) && canStartLine(after, level);
 }

@@ -461,6 +461,13 @@ describe('issue 18: turnovers, pairs, small marks', () => {
     }
   });
 
+  test('R-KIN-8: a date named by its numbers (“5·12”, 12·4) is never broken at its dot (before: “5·|12” on p. 164)', () => {
+    for (const measure of [6, 7, 8, 9, 10]) {
+      const lines = texts(compose('开展“5·12”防灾减灾宣传日和12·4宪法宣传日', measure));
+      expect(lines.some((t) => t.endsWith('·')), lines.join('|')).toBe(false);
+    }
+  });
+
   test('an ASCII comma or parenthesis left in the text never starts a line', () => {
     for (const measure of [5, 6, 7]) {
       for (const l of compose('一二三四五,六七八九十)一二三', measure).slice(1)) expect(',)').not.toContain(l.text[0]);
