@@ -77,6 +77,9 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi), ...at }); break;
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
+    case 'table-row-too-tall': report(file, place, 'table-row-too-tall', p.notes
+      ? { what: `表格末行连同其下的表注（${p.lines} 行）`, fix: '缩短表注，或把长的说明移到表前作为段落', ...at }
+      : { what: `表格的这一行（最高的一格排 ${p.lines} 行）`, fix: '把格中的长文字移到表后作为段落，或拆成几行', ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
     case 'column-short': report(file, place, 'column-short', { lines: p.lines, cause: SHORT_CAUSE[p.cause], ...at }); break;
     case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;

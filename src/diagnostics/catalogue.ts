@@ -81,6 +81,7 @@ export const CATALOGUE = {
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
   'table-too-wide': rule('warning', (p) => `表格有 ${p.columns} 列，卧排也排不下（每列至少 2 字宽）。已卧排并按等宽压缩排出；请拆分此表或减少列数。`),
+  'table-row-too-tall': rule('error', (p) => `${p.what}高过一页版心，排不下：表格只在行与行之间转页，超出的文字会印到页外。请${p.fix}。`),
   'table-rotated': rule('info', (p) => `表格有 ${p.columns} 列，竖排版心内排不下，已卧排（转 90°，表头朝左）单独成页。请看校样确认；如不希望卧排，可拆分此表或减少列数。`),
   'table-merge-invalid': rule('warning', (p) => `表头第 ${p.row} 行第 ${p.col} 列：合并标记（“<”并入左格，“^”并入上格）无处可并，或合并区不是矩形，已按文字排出。请核对表头，多层表头写法见“Tables”一节。`),
   'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),

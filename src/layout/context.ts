@@ -64,6 +64,8 @@ export type LayoutProblem =
   | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source; anchor?: string }
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
+  /** A row (or the notes under the last) taller than the page: a piece is never cut inside a row, so its foot would print off the page. */
+  | { kind: 'table-row-too-tall'; lines: number; notes: boolean; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
   /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, a block that would not fit, or a credit line going over with its text. */
   | { kind: 'column-short'; source: Source; lines: number; cause: ShortCause }

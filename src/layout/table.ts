@@ -220,6 +220,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   // R-COL-2: the band over the header is as tall under 续表 as under the title, so a piece's header rows line up with the first piece's across the columns of a page.
   const headHeight = Math.max(titleLines.length * titleSize * TABLE_LEADING + titleSize, pitch * 1.5);
   const tableHeight = (from: number, to: number) => headHeight + header.height + tops[to]! - tops[from]!;
+  reportTallRows(ctx, t, notes, body, (r) => tableHeight(r, r + 1) > area.height, tableHeight(body.length - 1, body.length) + notesHeight > area.height, noteLines.length);
   return {
     span, rows: body.length,
     heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
@@ -234,6 +235,21 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
       return items;
     },
   };
+}
+
+/**
+ * Reports each row taller than the page under the title and the head
+ * (`rowTooTall`), and notes (`noteLines` of them) that make the last piece so
+ * (`notesTooTall`): a piece of the table holds whole rows and the notes go
+ * under the last, so what is below the page's foot would be printed off it.
+ */
+function reportTallRows(ctx: LayoutContext, t: StatTable, notes: readonly Paragraph[], body: readonly Cell[][], rowTooTall: (row: number) => boolean, notesTooTall: boolean, noteLines: number): void {
+  body.forEach((cells, r) => {
+    if (!rowTooTall(r)) return;
+    const tallest = cells.reduce((a, c, k) => (c.lines.length > cells[a]!.lines.length ? k : a), 0);
+    ctx.problems.push({ kind: 'table-row-too-tall', lines: cells[tallest]!.lines.length, notes: false, source: t.rows[r]![tallest]?.[0]?.source ?? t.source, anchor: t.id });
+  });
+  if (notesTooTall && body.length > 0 && !rowTooTall(body.length - 1)) ctx.problems.push({ kind: 'table-row-too-tall', lines: noteLines, notes: true, source: notes[0]?.source ?? t.source, anchor: t.id });
 }
 
 /** Rows [from, to) of the longest piece from `from` that is at most `height` high (at least one row). */

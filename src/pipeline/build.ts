@@ -300,6 +300,11 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   step('生成 PDF');
   const pdf = await renderPrint(pdfInput, laid);
   reportProblems(pdf.problems, read.all);
+  // What layout finds to be lost (a table row taller than the page) is an error: nothing is replaced.
+  if (hasErrors(read.all)) {
+    await epubMade?.catch(() => undefined);
+    return { ...base, paged: pdf.paged };
+  }
   log(`PDF: ${paths.pdf} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (caches && request.reuse) log(request.reuse(caches));
   const outputs: Output[] = [{ path: paths.pdf, bytes: pdf.bytes }];
