@@ -10,7 +10,7 @@ import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
 import { checkParagraph, toBlocks } from './blocks.ts';
 import { checkAttributes } from './attributes.ts';
-import { rawText, toInlines } from './inline.ts';
+import { printedText, toInlines } from './inline.ts';
 import { checkHeadingLength } from './limits.ts';
 import type { ParseState } from './state.ts';
 
@@ -37,13 +37,15 @@ function flagOf(match: RegExpExecArray | null, group: number): { index?: boolean
 }
 
 function title(state: ParseState, node: Heading): { title: string; index?: boolean } {
-  const found = titleAndFlag(node);
+  const found = titleAndFlag(printedText(state, node.children));
   checkHeadingLength(state.file, node, found.title);
+  // A title with nothing to print (a bare #, a comment, invisible characters) has no line in the TOC or the running head.
+  if (found.title === '') report(state.file, node, 'heading-empty', { level: '#'.repeat(node.depth) });
   return found;
 }
 
-function titleAndFlag(node: Heading): { title: string; index?: boolean } {
-  const raw = normalizeText(rawText(node.children)).text.trim();
+function titleAndFlag(typed: string): { title: string; index?: boolean } {
+  const raw = normalizeText(typed).text.trim();
   const m = INDEX_FLAG.exec(raw);
   return { title: m ? raw.slice(0, m.index).trimEnd() : raw, ...flagOf(m, 1) };
 }
@@ -140,7 +142,7 @@ function articleInfo(state: ParseState, o: Outline, node: LeafDirective): void {
     return;
   }
   checkAttributes(state, node);
-  const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
+  const text = normalizeText(printedText(state, node.children as PhrasingContent[])).text.trim();
   const info = (o.chapter.article ??= {});
   if (node.name === 'byline') {
     info.author = text;
