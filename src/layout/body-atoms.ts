@@ -275,6 +275,15 @@ export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
   return withMarks([...head, ...children]);
 }
 
+/**
+ * The blocks between a part's title and its first chapter (a 篇's opening
+ * words, a 大事记's 概述), at the head of its first page of columns. The EPUB
+ * printed them; the PDF had left them out, with no message.
+ */
+export function introAtoms(ctx: LayoutContext, intro: readonly Block[]): FlowItem[] {
+  return withMarks(childAtoms(ctx, intro));
+}
+
 /** Block queries given to the item printed before them: a line, a figure, a table (the chapter's heading at least). */
 function withMarks(items: readonly Item[]): FlowItem[] {
   const out: FlowItem[] = [];
