@@ -60,6 +60,7 @@ export const CATALOGUE = {
   'footnote-in-front': rule('warning', () => '卷首页（编辑说明等）中的页下注不排出：注号与注文都不印。请把注文写进这段正文，或把这段移到正文的篇目文件中。'),
   'footnote-numbers-unsettled': rule('warning', () => '页下注按页编号（footnotes.numbering: page），排版 4 次后注号仍在变：注号使某行移到下一页又移回。此注及其后的注号可能不从本页的第 1 号起。请改写此处附近的文字，或在版式中改用 numbering: article。'),
   'name-split': rule('warning', (p) => `名单中“${p.name}”只有一个字，可能是一个姓名被空格拆开（“${p.before} ${p.name}”）。已照录入排出；如是同一人，请删去姓名中的空格。`),
+  'footnote-misplaced': rule('warning', (p) => `脚注 [^${p.label}] 标在${p.where}中，那里排不出页下注：注号已照录为“[${p.label}]”，注文作为一段“[${p.label}] …”排在注文原处。请把注号移到正文段落中。`),
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),
   'caption-without-table': rule('warning', () => '::caption 之后没有表格，表题已按正文段落排出。请检查表格是否漏了或格式不对（表头下一行应为 | --- | --- |）。'),

@@ -18,6 +18,9 @@ import { table } from './table.ts';
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
 const CREDIT = /^[（(]([^（）()]{1,40})[）)]$/;
 
+/** A paragraph set as a credit line (its text only, never a note: notes.ts). */
+export const isCreditParagraph = (node: MdParagraph): boolean => CREDIT.test(rawText(node.children).trim());
+
 export function isImageParagraph(node: MdParagraph): boolean {
   const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   return content.length > 0 && content.every((c) => c.type === 'image');
@@ -111,7 +114,7 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
     return node.children.filter((c): c is Image => c.type === 'image').map((img) => figureFromImage(state, img));
   }
   // Set as printed: an editor's comment in it is not.
-  const credit = CREDIT.test(rawText(node.children).trim()) ? CREDIT.exec(printedText(state, node.children).trim()) : null;
+  const credit = isCreditParagraph(node) ? CREDIT.exec(printedText(state, node.children).trim()) : null;
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
   checkParagraph(state, node, children);

@@ -120,7 +120,7 @@ function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: Tree
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
   const state = createState(file, assets, `p${index + 1}`);
-  collectFootnotes(state, tree);
+  collectFootnotes(state, tree, kind);
   const part = readPart(state, kind, title, rest);
   // A note reference is made only for a footnote used (inline.ts): a file that uses none has none to number or find.
   return state.usedNotes.size > 0 ? numberNotes(part) : part;

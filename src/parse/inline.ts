@@ -171,6 +171,8 @@ export function printedText(state: ParseState, nodes: readonly PhrasingContent[]
       case 'image':
         report(state.file, n, 'directive-misplaced', { name: '图片', where: '图片须单独成段，不能夹在标题、署名、名单或图注中' });
         return '';
+      case 'footnoteReference':
+        return `[${n.label ?? n.identifier}]`; // reported with its place (notes.ts), its note set as text
       case 'textDirective':
         if (n.name !== 'q' && n.name !== 'note') return printedText(state, n.children as PhrasingContent[]);
         report(state.file, n, 'directive-misplaced', { name: `:${n.name}`, where: '存疑与编辑批注须放在正文段落中，不能放在标题、署名、名单或图注中' });
@@ -184,7 +186,7 @@ export function printedText(state: ParseState, nodes: readonly PhrasingContent[]
 /** `[^1]` → a note reference carrying its footnote's text (numbered per chapter afterwards: notes.ts). */
 function noteRef(state: ParseState, node: FootnoteReference): Inline[] {
   const definition = state.footnotes.get(node.identifier);
-  if (!definition || state.usedNotes.has(node.identifier)) return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
+  if (!definition || state.usedNotes.has(node.identifier) || state.noteless.has(node)) return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
   state.usedNotes.add(node.identifier);
   const note = definition.children.flatMap((c, i) => [
     ...(i > 0 ? [{ type: 'text' as const, value: ' ', source: state.source(c) }] : []),

@@ -124,6 +124,14 @@ function chronicleItem(state: ParseState, node: MdParagraph, first: Text, match:
   return { type: 'chronicleItem', date: match[1]!, children, source: state.source(node) };
 }
 
+/** Does `node` start an entry (【标题】) or, in a 大事记, a dated item (which goes into the entry before it, if any)? */
+export function itemStart(node: MdParagraph, kind: PartKind): 'entry' | 'dated' | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'text') return undefined;
+  if (RUN_IN.test(first.value)) return 'entry';
+  return kind === 'chronicle' && DATE_RUN_IN.test(first.value) ? 'dated' : undefined;
+}
+
 function paragraph(state: ParseState, o: Outline, node: MdParagraph): void {
   const first = node.children[0];
   if (first?.type === 'text') {
