@@ -6,7 +6,7 @@ import type { FootnoteReference, PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
-import { DEFAULT_QUERY_UNIT, type Inline, type Query } from '../model/index.ts';
+import { DEFAULT_QUERY_UNIT, type Inline, inlineText, type Query } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
 import { checkAttributes } from './attributes.ts';
 import { type ParseState, sourceOf } from './state.ts';
@@ -54,7 +54,8 @@ function text(state: ParseState, node: Text): Inline {
 
 function indexTerm(state: ParseState, node: TextDirective): Inline | null {
   const shown = toInlines(state, node.children as PhrasingContent[]);
-  const printed = shown.map((i) => (i.type === 'text' ? i.value : '')).join('');
+  // All its words, not only its plain text: in :index[**河西**] or :index[:index[河西]区] they were dropped (an empty term, or 区 alone printed).
+  const printed = inlineText(shown);
   if (printed.trim() === '') {
     report(state.file, node, 'index-term-empty');
     return null;
