@@ -59,6 +59,7 @@ export const CATALOGUE = {
   'indented-as-text': rule('info', () => '这段文字行首有缩进（制表符或 4 个空格，常见于从 Word 粘贴），已按普通段落排出。'),
   'footnote-in-front': rule('warning', () => '卷首页（编辑说明等）中的页下注不排出：注号与注文都不印。请把注文写进这段正文，或把这段移到正文的篇目文件中。'),
   'footnote-numbers-unsettled': rule('warning', () => '页下注按页编号（footnotes.numbering: page），排版 4 次后注号仍在变：注号使某行移到下一页又移回。此注及其后的注号可能不从本页的第 1 号起。请改写此处附近的文字，或在版式中改用 numbering: article。'),
+  'name-too-wide': rule('error', (p) => `名单中的“${p.name}”排成一行长过栏宽，排不下，超出的字会印到栏外。名单中的姓名须以空格、全角空格、顿号或逗号分开；如是一段文字，请写成段落。`),
   'name-split': rule('warning', (p) => `名单中“${p.name}”只有一个字，可能是一个姓名被空格拆开（“${p.before} ${p.name}”）。已照录入排出；如是同一人，请删去姓名中的空格。`),
   'footnote-misplaced': rule('warning', (p) => `脚注 [^${p.label}] 标在${p.where}中，那里排不出页下注：注号已照录为“[${p.label}]”，注文作为一段“[${p.label}] …”排在注文原处。请把注号移到正文段落中。`),
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
@@ -92,6 +93,7 @@ export const CATALOGUE = {
   'figure-outside-manuscript': rule('error', (p) => `图片路径 ${p.src} 指向书稿目录之外。请把图片复制到书稿目录的 photos/ 中再引用。`),
   'figure-unreadable': rule('error', (p) => `图片 ${p.src} 无法读取或已损坏（${p.reason}）。请重新导出为 JPEG 或 PNG。`),
   'image-low-resolution': rule('warning', (p) => `图片 ${p.src} 按印刷尺寸只有 ${p.dpi} dpi（应不低于 200 dpi），印出会发虚。请换用更高分辨率的原图。`),
+  'figure-too-tall': rule('error', (p) => `图注长达 ${p.lines} 行，连同图片高过一栏，排不下，超出的字会印到栏外。请缩短图注，把说明写成图前或图后的正文段落。`),
   'figure-caption-missing': rule('warning', (p) => `图片 ${p.src} 没有图注。请在 ![图注](…) 的方括号中写上图注。`),
   'figure-credit-missing': rule('warning', (p) => `图片 ${p.src} 没有署名（提供单位或摄影者）。请写成 ![图注](${p.src} "某某提供")。`),
   // Text normalisation (spec §2)
