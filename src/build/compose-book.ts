@@ -85,6 +85,7 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
     case 'figure-too-tall': report(file, place, 'figure-too-tall', { lines: p.captionLines, ...at }); break;
+    case 'gallery-title-too-long': report(file, place, 'gallery-title-too-long', { chars: p.chars }); break;
     case 'name-too-wide': report(file, place, 'name-too-wide', { name: excerpt(p.name) }); break;
     case 'table-row-too-tall': report(file, place, 'table-row-too-tall', { ...TALL_TABLE_PART[p.what](p.lines), ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;

@@ -69,6 +69,7 @@ export const CATALOGUE = {
   'table-too-large': rule('error', (p) => `表格有 ${p.rows} 行 × ${p.columns} 列 = ${p.cells} 格，超过上限 ${p.limit} 格。请拆分此表。`),
   'directive-attribute-invalid': rule('error', (p) => `${p.name} 的属性 ${p.attribute}="${p.value}" 无效，应为${p.expected}。`),
   'gallery-title-missing': rule('error', () => '图片组缺少标题。请写成 :::gallery{title="组名"}。'),
+  'gallery-title-too-long': rule('error', (p) => `图片组标题长达 ${p.chars} 字，彩页页首一行排不下，多出的字不会印出。请缩短标题。`),
   'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
   // Queries (存疑) and proofs (issue 23)
   'query-empty': rule('error', (p) => `存疑 ${p.name} 没有写明问题。请写成 :q[问题]{to="单位"}，或在 :::query 与 ::: 之间写上问题。`),

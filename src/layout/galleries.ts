@@ -151,7 +151,10 @@ function reportOverfullPage(ctx: LayoutContext, layout: PageLayout, room: number
 /** The group title over a rule: a page-wide band at the top of the group's first page, `lines` grid lines tall. */
 function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
   const titleSize = ctx.template.gallery.title_size_pt;
-  const title = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt)[0];
+  const titleLines = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt);
+  // The banner is one line: a title that turns over lost what did not fit on it.
+  if (titleLines.length > 1) ctx.problems.push({ kind: 'gallery-title-too-long', chars: [...gallery.title].length, source: gallery.source });
+  const title = titleLines[0];
   return {
     lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [gallery.id], outline: { title: gallery.title, level: 1 },
     draw: ({ geometry: g, isRecto }) => {
