@@ -35,14 +35,15 @@ function notelessPlace(node: Root | RootContent): string | undefined {
  */
 function tableNoteParagraphs(nodes: readonly RootContent[], kind: PartKind): Set<RootContent> {
   const notes = new Set<RootContent>();
-  let [inEntry, afterTable] = [false, false];
+  // An entry before the first chapter is a paragraph of the part's intro (structure.ts): it holds no table.
+  let [inChapter, inEntry, afterTable] = [false, false, false];
   for (const node of nodes) {
     const item = node.type === 'paragraph' ? itemStart(node, kind) : undefined;
     if (node.type === 'table') afterTable = !inEntry;
-    else if (item) [inEntry, afterTable] = [inEntry || item === 'entry', false];
+    else if (item) [inEntry, afterTable] = [inEntry || (item === 'entry' && inChapter), false];
     else if (node.type === 'paragraph' && isCreditParagraph(node)) [inEntry, afterTable] = [false, false];
     else if (node.type === 'paragraph' && !isImageParagraph(node) && afterTable) notes.add(node);
-    else if (node.type === 'heading') [inEntry, afterTable] = [false, false];
+    else if (node.type === 'heading') [inChapter, inEntry, afterTable] = [inChapter || node.depth > 1, false, false];
     else if (!(node.type === 'footnoteDefinition' || (node.type === 'html' && node.value.trim().startsWith('<!--')))) afterTable = false;
   }
   return notes;

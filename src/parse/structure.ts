@@ -105,7 +105,9 @@ function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, ma
   checkDuplicate(state, o, owner, e);
   if (container(o)) container(o)!.children.push(e);
   else o.part.intro.push({ type: 'paragraph', children: [{ type: 'text', value: `【${entryTitle}】`, source: e.source }, ...e.lead], source: e.source });
-  o.entry = e;
+  // Before the first chapter the entry is a paragraph of the intro, and what follows it goes there too: into
+  // the entry, which is in no chapter, it was lost (a 大事记's 【概述】 and the paragraphs after it, no message).
+  o.entry = container(o) ? e : undefined;
 }
 
 function checkDuplicate(state: ParseState, o: Outline, owner: Container | Part, e: Entry): void {
