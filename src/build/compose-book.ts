@@ -57,6 +57,13 @@ export function setParagraphs(book: Book, paged: PagedDocument): SetParagraph[] 
 
 const SHORT_CAUSE = { widow: '段末一行将单独转栏（孤行）', heading: '标题与其后两行排不下', block: '图表等整块排不下', credit: '供稿单位一行须与文末一两行同栏（R-YB-4）' } as const;
 
+/** What of a table is too tall for the page, and what to do (table-row-too-tall). */
+const TALL_TABLE_PART = {
+  row: (lines: number) => ({ what: `表格的这一行（最高的一格排 ${lines} 行）`, fix: '把格中的长文字移到表后作为段落，或拆成几行' }),
+  notes: (lines: number) => ({ what: `表格末行连同其下的表注（${lines} 行）`, fix: '缩短表注，或把长的说明移到表前作为段落' }),
+  head: (lines: number) => ({ what: `表题（${lines} 行）连同表头`, fix: '缩短表题，把说明写成表前的段落' }),
+} as const;
+
 /** "第 159 页左栏": a page number as printed, and the column on two-column pages. */
 function printedAt(p: BuildProblem): { printedAt: string } | Record<string, never> {
   if (!p.at) return {};
@@ -77,6 +84,10 @@ function reportProblem(file: VFile, p: BuildProblem): void {
     case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi), ...at }); break;
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
+    case 'figure-too-tall': report(file, place, 'figure-too-tall', { lines: p.captionLines, ...at }); break;
+    case 'gallery-title-too-long': report(file, place, 'gallery-title-too-long', { chars: p.chars }); break;
+    case 'name-too-wide': report(file, place, 'name-too-wide', { name: excerpt(p.name) }); break;
+    case 'table-row-too-tall': report(file, place, 'table-row-too-tall', { ...TALL_TABLE_PART[p.what](p.lines), ...at }); break;
     case 'heading-stranded': report(file, place, 'heading-stranded', at); break;
     case 'column-short': report(file, place, 'column-short', { lines: p.lines, cause: SHORT_CAUSE[p.cause], ...at }); break;
     case 'index-term-unplaced': report(file, place, 'index-term-unplaced', { term: p.term }); break;

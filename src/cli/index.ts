@@ -127,7 +127,8 @@ async function build(args: Args, io: Io, session: Session = {}, scratch?: Scratc
   if (outcome.status !== 'built') io.say('未生成新的 PDF 与 EPUB；上次生成的文件保持不变。 Nothing was replaced.');
   rememberOutcome(session, outcome);
   const code = finish(args, outcome.files, io);
-  return outcome.status === 'fault' ? EXIT.fault : code;
+  // An error inside nianjian is not a fault of the disk: a script that retries on a full disk must not retry on it.
+  return outcome.status === 'fault' ? EXIT.fault : outcome.status === 'internal' ? EXIT.internal : code;
 }
 
 /** What the preview shows after a build: the new PDF and the page of the edit, or the last good PDF. */

@@ -44,6 +44,10 @@ test('help, --help, -h and --version answer with exit 0; a wrong line is exit 2 
   expect(await said('check', 'a', 'b')).toMatchObject({ code: EXIT.usage, text: expect.stringContaining('多了参数：b') });
   expect(await said('init', '--out', 'x')).toMatchObject({ code: EXIT.usage });
   expect(await said('import', '--into', 'x')).toMatchObject({ code: EXIT.usage, text: expect.stringContaining('缺少参数') });
+  // An empty value or argument (a script's unset variable): before, --out "" ran the build into an internal error (`path` cannot be empty, exit 70).
+  expect(await said('build', '.', '--out', '')).toMatchObject({ code: EXIT.usage, text: expect.stringContaining('选项 --out 后面要写一个值') });
+  expect(await said('build', '.', '--draft', '--since', ' ')).toMatchObject({ code: EXIT.usage, text: expect.stringContaining('选项 --since 后面要写一个值') });
+  expect(await said('check', '')).toMatchObject({ code: EXIT.usage, text: expect.stringContaining('参数不能是空的') });
   expect(parseCommandLine(['build', 'book', '--out', 'o', '--draft', '-q'])).toEqual({ command: 'build', positionals: ['book'], values: { out: 'o', draft: true, quiet: true } });
 });
 

@@ -114,6 +114,8 @@ export interface ParsedCommand {
   values: Partial<Record<OptionName, string | boolean>>;
 }
 
+const valueMissing = (option: string) => `选项 ${option} 后面要写一个值，如 ${option} ${(OPTIONS[option.replace(/^-+/, '') as OptionName] as OptionSpec | undefined)?.value ?? '值'}。`;
+
 /** The Chinese for parseArgs' own errors: an unknown option (with the one probably meant), a value missing or not wanted. */
 function parseError(error: unknown, spec: CommandSpec, command: string): string {
   const { code, message } = error as { code?: string; message: string };
@@ -124,7 +126,7 @@ function parseError(error: unknown, spec: CommandSpec, command: string): string 
     return `${command} 没有选项 ${option}${meant ? `。是否应为 ${meant}？` : '。'}未知选项 unknown option: ${option}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /does not take/.test(message) ? `选项 ${option} 不带值。` : `选项 ${option} 后面要写一个值，如 ${option} ${(OPTIONS[option.replace(/^-+/, '') as OptionName] as OptionSpec | undefined)?.value ?? '值'}。`;
+    return /does not take/.test(message) ? `选项 ${option} 不带值。` : valueMissing(option);
   }
   return message;
 }
@@ -152,9 +154,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | strin
   if (values.help) return { command, positionals: parsed.positionals, values };
   for (const name of spec.options) {
     const value = values[name];
+    // An empty value (--out "" from a script's unset variable) is no value: it became an internal error (`path` cannot be empty, exit 70).
+    if (typeof value === 'string' && value.trim() === '') return valueMissing(`--${name}`);
     const invalid = typeof value === 'string' ? (OPTIONS[name] as OptionSpec).invalid?.(value) : undefined;
     if (invalid) return invalid;
   }
+  if (parsed.positionals.some((p) => p.trim() === '')) return `${command} 的参数不能是空的（""）。用法：nianjian ${command} ${spec.args}`;
   const { min, max } = spec.positionals;
   if (parsed.positionals.length > max) return `${command} 多了参数：${parsed.positionals.slice(max).join(' ')}。`;
   if (parsed.positionals.length < min) return `${command} 缺少参数：nianjian ${command} ${spec.args}`;

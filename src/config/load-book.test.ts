@@ -23,6 +23,21 @@ describe('book.yaml', () => {
     expect(messages[0]).toMatch(/^\d+:\d+ yaml-syntax$/);
   });
 
+  // The yaml package's messages are English, for programmers: “Source contains multiple documents; please use YAML.parseAllDocuments()”.
+  test.each([
+    ['an unclosed [', 'title: [测试,\nyear: 2024\n', '[ { 没有对应的 ] }'],
+    ['an unclosed quote', 'title: "测试\nyear: 2024\n', '引号没有结尾'],
+    ['a second document after ---', `${VALID_BOOK_YAML}---\ntitle: 第二份\n`, '第二份内容'],
+    ['a tab as indent', 'publisher:\n\tname: 测试\n', '制表符'],
+    ['a value with a colon', 'title: 年鉴: 2024\n', '加引号'],
+    ['5,000 nested brackets', `${VALID_BOOK_YAML}deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, '嵌套'],
+  ])('%s: the reason is in words for editors, not the parser\'s English', (_, yaml, words) => {
+    const { messages, reasons } = load(yaml);
+    expect(messages[0]).toMatch(/^\d+:\d+ yaml-syntax$/);
+    expect(reasons[0]).toContain(words);
+    expect(reasons[0]).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/);
+  });
+
   test('an unknown key is named at its line', () => {
     const { messages, reasons } = load(`${VALID_BOOK_YAML}titel: 错字\n`);
     expect(messages).toEqual([`${VALID_BOOK_YAML.split('\n').length}:1 config-unknown-key`]);

@@ -4,7 +4,7 @@
  * key, an alias bomb, a schema issue — becomes a message that names the
  * file itself and the line of the key concerned.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { type ErrorCode, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Point } from '../units/index.ts';
@@ -31,6 +31,35 @@ export interface YamlOrigin {
   label?: string;
 }
 
+/**
+ * What is wrong, in words for editors, by the yaml package's error code: its
+ * own messages are English and written for programmers (“Source contains
+ * multiple documents; please use YAML.parseAllDocuments()”).
+ */
+const SYNTAX_REASONS: Partial<Record<ErrorCode, string>> = {
+  BAD_INDENT: '缩进不对（同一层的键须对齐），或 [ { 没有对应的 ] }',
+  TAB_AS_INDENT: '用了制表符缩进，YAML 只能用空格缩进',
+  MISSING_CHAR: '缺少成对的另一半：] } 或引号没有结尾',
+  UNEXPECTED_TOKEN: '此处有多余的或不该出现的符号',
+  MULTIPLE_DOCS: '单独一行的 --- 之后又开始了第二份内容，一个文件只能有一份',
+  BLOCK_AS_IMPLICIT_KEY: '一行中有两处“键: 值”（值中有冒号时，请给整个值加引号）',
+  MULTILINE_IMPLICIT_KEY: '有一行既不是“键: 值”也不是“- ”列表项（多半是漏了冒号，或上一行的值没有写完）',
+  BAD_SCALAR_START: '值以 @ ` 等保留符号开头，须加引号',
+  BAD_DQ_ESCAPE: '双引号中的反斜杠（\\）转义不对，请改用单引号或去掉反斜杠',
+  KEY_OVER_1024_CHARS: '键名长过 1024 字，多半是漏了冒号',
+  BLOCK_IN_FLOW: '方括号或花括号里不能再分行写“- ”列表或“键: 值”',
+  BAD_ALIAS: '别名（*名）写法不对', ALIAS_PROPS: '别名（*名）前不能再加锚点或标签', MULTIPLE_ANCHORS: '一处写了两个锚点（&名）',
+  BAD_PROP_ORDER: '锚点（&名）或标签（!名）的位置不对', MULTIPLE_TAGS: '一处写了两个标签（!名）', TAG_RESOLVE_FAILED: '无法识别的标签（!名）',
+  NON_STRING_KEY: '键名须是文字', BAD_DIRECTIVE: '以 % 开头的行不是 YAML 能懂的指令', RESOURCE_EXHAUSTION: '内容展开得太多',
+};
+
+/** The reason of a syntax error: in words for editors, else the package's first line (a code it may add later). */
+function syntaxReason(code: ErrorCode | undefined, message: string): string {
+  // A JavaScript engine's own words: a few thousand [ or { nested overflow the parser's stack.
+  if (/call stack/i.test(message)) return '括号或缩进嵌套的层数太多';
+  return (code && SYNTAX_REASONS[code]) ?? message.split('\n')[0] ?? String(code);
+}
+
 function keyAt(text: string, offset: number): string {
   const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
   return rest.split(':')[0]!.trim().slice(0, 60);
@@ -47,7 +76,7 @@ export function readYaml(file: VFile, text = String(file.value), origin: YamlOri
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') report(file, pointAt(err.pos[0]), 'yaml-duplicate-key', { file: label, key: keyAt(text, err.pos[0]) });
-    else report(file, pointAt(err.pos[0]), 'yaml-syntax', { file: label, reason: err.message.split('\n')[0] ?? err.code });
+    else report(file, pointAt(err.pos[0]), 'yaml-syntax', { file: label, reason: syntaxReason(err.code, err.message) });
   }
   if (doc.errors.length > 0) return undefined;
   let value: unknown;
@@ -59,7 +88,7 @@ export function readYaml(file: VFile, text = String(file.value), origin: YamlOri
     visit(doc, { Alias: (_, node) => { if (isAlias(node) && node.range) first ||= node.range[0]; } });
     const message = error instanceof Error ? error.message : String(error);
     if (/excessive alias count/i.test(message)) report(file, pointAt(first), 'yaml-alias-excessive', { file: label, limit: MAX_ALIAS_COUNT });
-    else report(file, pointAt(first), 'yaml-syntax', { file: label, reason: message.split('\n')[0]! });
+    else report(file, pointAt(first), 'yaml-syntax', { file: label, reason: syntaxReason(undefined, message) });
     return undefined;
   }
   const placeOf = (path: KeyPath): Point => {
@@ -84,6 +113,7 @@ const keyName = (path: KeyPath): string => path.map(String).join('.');
 function foundText(value: unknown): string {
   if (value === undefined) return '空';
   if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // .nan, .inf: JSON would say null
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 60 ? `${json.slice(0, 60)}…` : json;
 }
@@ -117,7 +147,7 @@ function keysAt(root: z.ZodType, path: KeyPath): string[] {
   return Object.keys(defOf(schema)?.shape ?? {});
 }
 
-const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）' };
+const TYPE_NAMES: Record<string, string> = { number: '数字', int: '整数', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）' };
 
 /** What a schema issue asks for, in words for editors, when the schema has no description there. */
 function expectedFromIssue(issue: z.core.$ZodIssue): string {

@@ -46,6 +46,7 @@ export const CATALOGUE = {
   'entry-title-empty': rule('error', () => '条目标题为空：【】。请写上条目标题。'),
   'entry-title-duplicate': rule('warning', (p) => `同一章中条目标题【${p.title}】重复（首次出现在第 ${p.line} 行）。请确认是否重复录入。`),
   'nesting-too-deep': rule('error', (p) => `此处列表或引文嵌套达 ${p.depth} 层，超过上限 ${p.limit} 层，此文件未排入。请检查是否误输了大量“>”“-”或缩进。`),
+  'heading-empty': rule('error', (p) => `标题为空：这一行只有“${p.level}”，没有标题文字。请写上标题，或删去这一行。`),
   'heading-too-long': rule('error', (p) => `标题长达 ${p.length} 字，超过上限 ${p.limit} 字。请确认是否把正文误写成了标题（行首的 #）。`),
   'part-kind-unknown': rule('error', (p) => `未知的篇类型 kind: ${p.kind}。可用：${p.expected}。`),
   // Directives and inline content
@@ -58,7 +59,9 @@ export const CATALOGUE = {
   'indented-as-text': rule('info', () => '这段文字行首有缩进（制表符或 4 个空格，常见于从 Word 粘贴），已按普通段落排出。'),
   'footnote-in-front': rule('warning', () => '卷首页（编辑说明等）中的页下注不排出：注号与注文都不印。请把注文写进这段正文，或把这段移到正文的篇目文件中。'),
   'footnote-numbers-unsettled': rule('warning', () => '页下注按页编号（footnotes.numbering: page），排版 4 次后注号仍在变：注号使某行移到下一页又移回。此注及其后的注号可能不从本页的第 1 号起。请改写此处附近的文字，或在版式中改用 numbering: article。'),
+  'name-too-wide': rule('error', (p) => `名单中的“${p.name}”排成一行长过栏宽，排不下，超出的字会印到栏外。名单中的姓名须以空格、全角空格、顿号或逗号分开；如是一段文字，请写成段落。`),
   'name-split': rule('warning', (p) => `名单中“${p.name}”只有一个字，可能是一个姓名被空格拆开（“${p.before} ${p.name}”）。已照录入排出；如是同一人，请删去姓名中的空格。`),
+  'footnote-misplaced': rule('warning', (p) => `脚注 [^${p.label}] 标在${p.where}中，那里排不出页下注：注号已照录为“[${p.label}]”，注文作为一段“[${p.label}] …”排在注文原处。请把注号移到正文段落中。`),
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),
   'caption-without-table': rule('warning', () => '::caption 之后没有表格，表题已按正文段落排出。请检查表格是否漏了或格式不对（表头下一行应为 | --- | --- |）。'),
@@ -66,6 +69,7 @@ export const CATALOGUE = {
   'table-too-large': rule('error', (p) => `表格有 ${p.rows} 行 × ${p.columns} 列 = ${p.cells} 格，超过上限 ${p.limit} 格。请拆分此表。`),
   'directive-attribute-invalid': rule('error', (p) => `${p.name} 的属性 ${p.attribute}="${p.value}" 无效，应为${p.expected}。`),
   'gallery-title-missing': rule('error', () => '图片组缺少标题。请写成 :::gallery{title="组名"}。'),
+  'gallery-title-too-long': rule('error', (p) => `图片组标题长达 ${p.chars} 字，彩页页首一行排不下，多出的字不会印出。请缩短标题。`),
   'gallery-empty': rule('error', () => '图片组中没有图片。请在 :::gallery 与 ::: 之间放入图片。'),
   // Queries (存疑) and proofs (issue 23)
   'query-empty': rule('error', (p) => `存疑 ${p.name} 没有写明问题。请写成 :q[问题]{to="单位"}，或在 :::query 与 ::: 之间写上问题。`),
@@ -81,6 +85,7 @@ export const CATALOGUE = {
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),
   'table-too-wide': rule('warning', (p) => `表格有 ${p.columns} 列，卧排也排不下（每列至少 2 字宽）。已卧排并按等宽压缩排出；请拆分此表或减少列数。`),
+  'table-row-too-tall': rule('error', (p) => `${p.what}高过一页版心，排不下：表格只在行与行之间转页，超出的文字会印到页外。请${p.fix}。`),
   'table-rotated': rule('info', (p) => `表格有 ${p.columns} 列，竖排版心内排不下，已卧排（转 90°，表头朝左）单独成页。请看校样确认；如不希望卧排，可拆分此表或减少列数。`),
   'table-merge-invalid': rule('warning', (p) => `表头第 ${p.row} 行第 ${p.col} 列：合并标记（“<”并入左格，“^”并入上格）无处可并，或合并区不是矩形，已按文字排出。请核对表头，多层表头写法见“Tables”一节。`),
   'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),
@@ -89,6 +94,7 @@ export const CATALOGUE = {
   'figure-outside-manuscript': rule('error', (p) => `图片路径 ${p.src} 指向书稿目录之外。请把图片复制到书稿目录的 photos/ 中再引用。`),
   'figure-unreadable': rule('error', (p) => `图片 ${p.src} 无法读取或已损坏（${p.reason}）。请重新导出为 JPEG 或 PNG。`),
   'image-low-resolution': rule('warning', (p) => `图片 ${p.src} 按印刷尺寸只有 ${p.dpi} dpi（应不低于 200 dpi），印出会发虚。请换用更高分辨率的原图。`),
+  'figure-too-tall': rule('error', (p) => `图注长达 ${p.lines} 行，连同图片高过版心，排不下，超出的字会印到版心之外。请缩短图注，把说明写成图前或图后的正文段落。`),
   'figure-caption-missing': rule('warning', (p) => `图片 ${p.src} 没有图注。请在 ![图注](…) 的方括号中写上图注。`),
   'figure-credit-missing': rule('warning', (p) => `图片 ${p.src} 没有署名（提供单位或摄影者）。请写成 ![图注](${p.src} "某某提供")。`),
   // Text normalisation (spec §2)

@@ -102,6 +102,8 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
   const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
+  // The photo is at most the column less six lines: a caption longer than what is left is printed past the column's foot.
+  if (lines > g.linesPerColumn) ctx.problems.push({ kind: 'figure-too-tall', captionLines: caption.length, source: fig.source, anchor: fig.id });
   return {
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
@@ -127,10 +129,15 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
 
 /** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */
 /** `key`: the list's manuscript place; each name is a line of it in a proof's page map. */
-export function nameGridAtoms(ctx: LayoutContext, names: readonly string[], key?: string): Atom[] {
+export function nameGridAtoms(ctx: LayoutContext, names: readonly string[], source?: Source): Atom[] {
   const g = ctx.geometry;
   const em = g.bodySizePt;
+  const key = source && blockKey(source);
   const cells = names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), em, 100 * em)[0]!);
+  // A name is set on one line: one wider than the column (names run together with a separator the list does not know, 张三；李四…) would run off it.
+  names.forEach((name, i) => {
+    if (cells[i]!.widthPt > g.columnWidthPt) ctx.problems.push({ kind: 'name-too-wide', name, ...(source ? { source } : {}) });
+  });
   const cellWidth = (Math.ceil(Math.max(...cells.map((c) => c.widthPt)) / em) + 1) * em;
   const perRow = Math.max(1, Math.floor((g.columnWidthPt + em) / cellWidth));
   const rows: Line[][] = [];
@@ -209,7 +216,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
     case 'figure': return [figureAtom(ctx, block)];
     case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
-    case 'nameList': return nameGridAtoms(ctx, block.names, blockKey(block.source));
+    case 'nameList': return nameGridAtoms(ctx, block.names, block.source);
     case 'query': return [{ mark: block.id }];
     case 'note': return [];
     case 'list':
@@ -273,6 +280,15 @@ export function chapterAtoms(ctx: LayoutContext, chapter: Chapter): FlowItem[] {
   }
   const head = chapter.article ? articleAtoms(ctx, chapter) : [{ ...headingAtom(ctx, letterSpaced(chapter.title), 'chapter', chapter.id, 1, chapter.source), sources: [chapter.source] }];
   return withMarks([...head, ...children]);
+}
+
+/**
+ * The blocks between a part's title and its first chapter (a 篇's opening
+ * words, a 大事记's 概述), at the head of its first page of columns. The EPUB
+ * printed them; the PDF had left them out, with no message.
+ */
+export function introAtoms(ctx: LayoutContext, intro: readonly Block[]): FlowItem[] {
+  return withMarks(childAtoms(ctx, intro));
 }
 
 /** Block queries given to the item printed before them: a line, a figure, a table (the chapter's heading at least). */

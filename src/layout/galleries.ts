@@ -140,10 +140,21 @@ function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: num
   return items;
 }
 
+/** A page whose captions leave its photos no room even at a fifth of their size runs past its foot: the longest caption is reported (figure-too-tall). */
+function reportOverfullPage(ctx: LayoutContext, layout: PageLayout, room: number): void {
+  if (layout.height <= room + 0.5) return;
+  const cells = layout.rows.flatMap((r) => r.cells);
+  const longest = cells.reduce((a, c) => (c.caption.length > a.caption.length ? c : a), cells[0]!);
+  ctx.problems.push({ kind: 'figure-too-tall', captionLines: longest.caption.length, source: longest.photo.fig.source, anchor: longest.photo.fig.id });
+}
+
 /** The group title over a rule: a page-wide band at the top of the group's first page, `lines` grid lines tall. */
 function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
   const titleSize = ctx.template.gallery.title_size_pt;
-  const title = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt)[0];
+  const titleLines = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt);
+  // The banner is one line: a title that turns over lost what did not fit on it.
+  if (titleLines.length > 1) ctx.problems.push({ kind: 'gallery-title-too-long', chars: [...gallery.title].length, source: gallery.source });
+  const title = titleLines[0];
   return {
     lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [gallery.id], outline: { title: gallery.title, level: 1 },
     draw: ({ geometry: g, isRecto }) => {
@@ -179,6 +190,7 @@ export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[]
     const room = roomOf(isFirst);
     const n = counts.reduce((a, b) => a + b, 0);
     const layout = setRows(ctx, photos.slice(0, n), counts, room);
+    reportOverfullPage(ctx, layout, room);
     photos = photos.slice(n);
     atoms.push({
       lines: g.linesPerColumn - (isFirst ? bannerLines : 0), keepWithNextLines: 0, isFloat: false, anchors: [], ...(isFirst ? {} : { breakBefore: 'page' as const }),

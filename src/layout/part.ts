@@ -8,7 +8,7 @@ import { blockKey, type Part } from '../model/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
 import { blockLine } from './block-line.ts';
-import { chapterAtoms, type FlowItem } from './body-atoms.ts';
+import { chapterAtoms, type FlowItem, introAtoms } from './body-atoms.ts';
 import { composeAt, type LayoutContext, titleText } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { balanceLastPage, flowAtoms, type FlowPage } from './flow.ts';
@@ -78,7 +78,7 @@ function columnDrafts(ctx: LayoutContext, atoms: Atom[], partTitle: string): Pag
 }
 
 export function partDrafts(ctx: LayoutContext, part: Part): PageDraft[] {
-  const items: FlowItem[] = part.chapters.flatMap((c) => chapterAtoms(ctx, c));
+  const items: FlowItem[] = [...introAtoms(ctx, part.intro), ...part.chapters.flatMap((c) => chapterAtoms(ctx, c))];
   const atoms = items.flatMap((item) => ('table' in item ? tableItemAtoms(ctx, item, part.title) : [item]));
   return [openerDraft(ctx, part), ...columnDrafts(ctx, atoms, part.title)];
 }

@@ -67,3 +67,19 @@ describe('table columns fitted, not scaled (session 28)', () => {
     expect(table.linesAt(widths)).toEqual([[1, 1, 1, 1], [1, 1, 1, 2], [1, 1, 1, 1]]);
   });
 });
+
+describe('a cell of thousands of characters is not set at every width it could never have (bad-input corpus)', () => {
+  // A 说明 column of 5,000 hanzi: 45,000 pt at its natural width, in a type area of 400 pt.
+  const table = tableOf([['河西', '和平'], ['河'.repeat(5000), '一段说明']]);
+  const total = 400;
+
+  test('the cells are set a few hundred times, not once a quarter em from its natural width down', () => {
+    let sets = 0;
+    const counted: ColumnFit = { ...table, set: (c, w, rows) => (sets++, table.set(c, w, rows)) };
+    const widths = fittedWidths(counted, total);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
+    expect(widths[0]).toBeGreaterThanOrEqual(table.natural[0]! - 1e-6);
+    // Before: 5,363, the long column walked from 45,000 pt down (its one-line cells' widths, then steps of 2.25 pt).
+    expect(sets).toBeLessThan(1000);
+  });
+});

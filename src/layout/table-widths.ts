@@ -74,7 +74,8 @@ const HALVINGS = 3;
 const same = (a: Setting, b: Setting) => a.lines.every((n, r) => n === b.lines[r]);
 
 /**
- * A column's settings, widest first: from its natural width down to the
+ * A column's settings, widest first: from its natural width (or the widest
+ * the others leave it, when that is less) down to the
  * narrowest it need be (the others at their natural widths leave it no more,
  * or its lines alone outnumber the `bound`) and never under its floor. Each is as narrow as its lines allow, found
  * by halving the gap to the next: a line set at its measure is squeezed,
@@ -96,7 +97,10 @@ function settingsOf(fit: ColumnFit, c: number, total: number, bound: number): Se
     return { width, lines: merged };
   };
   const out: Setting[] = [];
-  let last = at(Math.max(floor, fit.natural[c]!));
+  // Walked from the widest it may be, not from its natural width: no setting wider than `most` is kept, and a cell of
+  // a few thousand characters is tens of thousands of points wide, a step of a quarter em each, each step setting the
+  // cell again (a 5,000-character cell took longer than any build may: the bad-input corpus's table-cell-5000-chars).
+  let last = at(Math.max(floor, Math.min(fit.natural[c]!, most)));
   for (;;) {
     // Narrower is no use once this column alone makes the table taller than scaling did.
     if (last.width <= least + 0.01 || last.width <= floor + 0.01 || sum(last.lines) > bound) break;

@@ -9,7 +9,7 @@
  */
 import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type ColumnAlign, columnAligns, isNumberText } from '../derive/index.ts';
-import { blockKey, type Inline, inlineText, type Paragraph, type StatTable } from '../model/index.ts';
+import { blockKey, type Inline, inlineText, type Paragraph, type Source, type StatTable } from '../model/index.ts';
 import { blockLine } from './block-line.ts';
 import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import { drawHead, headRules, type SetHead, setHead } from './table-head.ts';
@@ -220,6 +220,8 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   // R-COL-2: the band over the header is as tall under 续表 as under the title, so a piece's header rows line up with the first piece's across the columns of a page.
   const headHeight = Math.max(titleLines.length * titleSize * TABLE_LEADING + titleSize, pitch * 1.5);
   const tableHeight = (from: number, to: number) => headHeight + header.height + tops[to]! - tops[from]!;
+  const tall = { head: tableHeight(0, 0) > area.height, row: (r: number) => tableHeight(r, r + 1) > area.height, notes: tableHeight(body.length - 1, body.length) + notesHeight > area.height };
+  reportTallRows(ctx, t, notes, body, tall, titleLines.length, noteLines.length);
   return {
     span, rows: body.length,
     heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
@@ -234,6 +236,28 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
       return items;
     },
   };
+}
+
+/**
+ * Reports what makes a piece of the table taller than the page: the title
+ * and the head alone (`headLines` of title), a row under them (`rowTooTall`),
+ * or the notes (`noteLines`) under the last (`notesTooTall`). A piece holds
+ * whole rows, so what is below the page's foot would be printed off it.
+ */
+function reportTallRows(ctx: LayoutContext, t: StatTable, notes: readonly Paragraph[], body: readonly Cell[][], tall: { head: boolean; row: (row: number) => boolean; notes: boolean }, headLines: number, noteLines: number): void {
+  const problem = (lines: number, what: 'row' | 'notes' | 'head', source: Source | undefined) => {
+    ctx.problems.push({ kind: 'table-row-too-tall', lines, what, source: source ?? t.source, anchor: t.id });
+  };
+  if (tall.head) {
+    problem(headLines, 'head', t.caption?.[0]?.source);
+    return;
+  }
+  body.forEach((cells, r) => {
+    if (!tall.row(r)) return;
+    const tallest = cells.reduce((a, c, k) => (c.lines.length > cells[a]!.lines.length ? k : a), 0);
+    problem(cells[tallest]!.lines.length, 'row', t.rows[r]![tallest]?.[0]?.source);
+  });
+  if (tall.notes && body.length > 0 && !tall.row(body.length - 1)) problem(noteLines, 'notes', notes[0]?.source);
 }
 
 /** Rows [from, to) of the longest piece from `from` that is at most `height` high (at least one row). */

@@ -48,7 +48,8 @@ export function codeAsText(state: ParseState, node: Code): Block[] {
 /** [^1]: 注文 → a paragraph “[1] 注文” where it stands. */
 export function footnoteAsText(state: ParseState, node: FootnoteDefinition, toBlocks: (nodes: readonly RootContent[]) => Block[]): Block[] {
   const label = node.label ?? node.identifier;
-  report(state.file, node, 'footnote-as-text', { label });
+  // A note whose marks all stand where no note is set is reported at them (footnote-misplaced), not as unreferenced.
+  if (![...state.noteless.keys()].some((r) => r.identifier === node.identifier)) report(state.file, node, 'footnote-as-text', { label });
   const mark: Inline = { type: 'text', value: `[${label}] `, source: state.source(node) };
   const blocks = toBlocks(node.children);
   const first = blocks[0];

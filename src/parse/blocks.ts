@@ -11,12 +11,15 @@ import { misnestedQuoteAt, normalizeText } from '../cjk/index.ts';
 import { type Block, type Figure, type Gallery, type Inline, inlineText, type NameList, type Paragraph } from '../model/index.ts';
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
-import { queryNode, rawText, toInlines } from './inline.ts';
+import { printedText, queryNode, rawText, toInlines } from './inline.ts';
 import { type ParseState, sourceOf } from './state.ts';
 import { table } from './table.ts';
 
 /** A paragraph that is only a credit: （区委组织部提供）, （王文振）. */
 const CREDIT = /^[（(]([^（）()]{1,40})[）)]$/;
+
+/** A paragraph set as a credit line (its text only, never a note: notes.ts). */
+export const isCreditParagraph = (node: MdParagraph): boolean => CREDIT.test(rawText(node.children).trim());
 
 export function isImageParagraph(node: MdParagraph): boolean {
   const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -64,7 +67,7 @@ function figureDirective(state: ParseState, node: LeafDirective): Figure | null 
     return null;
   }
   const image: Image = {
-    type: 'image', url: src, alt: rawText(node.children as PhrasingContent[]), title: node.attributes?.credit ?? null,
+    type: 'image', url: src, alt: printedText(state, node.children as PhrasingContent[]), title: node.attributes?.credit ?? null,
     ...(node.position ? { position: node.position } : {}),
   };
   return { ...figureFromImage(state, image), width: pick(state, node, 'width', WIDTHS, 'column'), placement: pick(state, node, 'place', PLACEMENTS, 'here') };
@@ -93,7 +96,7 @@ const ONE_HANZI_NAME = /^\p{Script=Han}(?:[（(][^）)]*[）)])*$/u;
 
 /** :::names{title="…"}: the title is set as a line of its own above the grid of names. */
 function nameList(state: ParseState, node: ContainerDirective): Block[] {
-  const text = node.children.map((c) => ('children' in c ? rawText(c.children as PhrasingContent[]) : '')).join(' ');
+  const text = node.children.map((c) => ('children' in c ? printedText(state, c.children as PhrasingContent[]) : '')).join(' ');
   const names = text.split(/[\s\u3000、，,]+/).filter(Boolean);
   names.forEach((name, i) => {
     if (i > 0 && ONE_HANZI_NAME.test(name)) report(state.file, node.children[0] ?? node, 'name-split', { name, before: names[i - 1]! });
@@ -110,7 +113,8 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   if (isImageParagraph(node)) {
     return node.children.filter((c): c is Image => c.type === 'image').map((img) => figureFromImage(state, img));
   }
-  const credit = CREDIT.exec(rawText(node.children).trim());
+  // Set as printed: an editor's comment in it is not.
+  const credit = isCreditParagraph(node) ? CREDIT.exec(printedText(state, node.children).trim()) : null;
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
   checkParagraph(state, node, children);

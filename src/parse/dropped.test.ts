@@ -58,3 +58,26 @@ describe('nesting is measured from line prefixes, before micromark', () => {
     ['正文', 0], ['- 项', 1], ['> 引文', 1], ['> - 项', 2], ['  - 项', 2], ['1. 项', 1], ['    缩进的正文', 0], ['**粗体**', 0], ['2024. 年', 1],
   ])('%s → %i', (line, depth) => expect(prefixDepth(line)).toBe(depth));
 });
+
+describe('what a paragraph never prints is not printed where text is set plain either', () => {
+  test('an editor\'s comment in a heading, a byline, names or a credit line is left out', async () => {
+    const r = await checkFiles({
+      ...part('::byline[王某<!-- 待核 -->]{office="主任"}\n\n### 分目<!-- 待核 -->\n\n【乙】 文字。\n\n:::names\n张三<!-- 待核 --> 李四\n:::\n\n（区委办<!-- 待核 -->提供）'),
+    });
+    const chapter = r.book!.parts[0]!.chapters[0]!;
+    expect(chapter.article?.author).toBe('王某');
+    const section = chapter.children.find((c) => c.type === 'section');
+    expect(section?.type === 'section' && section.title).toBe('分目');
+    const all = JSON.stringify(chapter);
+    expect(all).not.toContain('待核');
+    expect(all).toContain('"names":["张三","李四"]');
+    expect(all).toContain('"text":"区委办提供"');
+    expect(r.ruleIds).toEqual([]);
+  });
+
+  test('a query in a heading is an error at it, not printed in the heading, the TOC and the running heads', async () => {
+    const r = await checkFiles(part('### 分目:q[是否准确]{to="区统计局"}\n\n【乙】 文字。'));
+    expect(r.messages).toEqual(['01-篇.md 5:7 directive-misplaced error']);
+    expect(JSON.stringify(r.book!.parts[0]!.chapters[0]!.children[0])).not.toContain('是否准确');
+  });
+});

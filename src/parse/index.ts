@@ -12,7 +12,9 @@ import { ConfigMemo, loadBook, readYaml } from '../config/index.ts';
 import { report, type VFile, type VFileMessage } from '../diagnostics/index.ts';
 import { type Block, type Book, type FrontSection, noteRefsIn, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
 import { SessionCache } from '../units/index.ts';
+import { normalizeText } from '../cjk/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
+import { printedText } from './inline.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
@@ -120,7 +122,7 @@ function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: Tree
   const { title, rest } = splitTitle(file, tree);
   if (!title) return undefined;
   const state = createState(file, assets, `p${index + 1}`);
-  collectFootnotes(state, tree);
+  collectFootnotes(state, tree, kind);
   const part = readPart(state, kind, title, rest);
   // A note reference is made only for a footnote used (inline.ts): a file that uses none has none to number or find.
   return state.usedNotes.size > 0 ? numberNotes(part) : part;
@@ -134,8 +136,10 @@ function parseFront(file: VFile, assets: AssetLookup, index: number, trees?: Tre
   if (!title) return undefined;
   const state = createState(file, assets, `f${index + 1}`);
   collectFootnotes(state, tree);
-  const titleText = title.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+  // As a part's title: its words in emphasis too, an editor's comment not, and an empty one an error (it stopped the layout).
+  const titleText = normalizeText(printedText(state, title.children)).text.trim();
   checkHeadingLength(file, title, titleText);
+  if (titleText === '') report(file, title, 'heading-empty', { level: '#' });
   const blocks = frontBlocks(state, kind, toBlocks(state, rest));
   // Notes are set at the foot of body columns only: one in 编辑说明 would print neither its mark nor its text.
   if (state.usedNotes.size > 0) for (const ref of noteRefsIn(blocks)) report(file, ref.source.position, 'footnote-in-front', {});

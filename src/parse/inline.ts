@@ -6,7 +6,7 @@ import type { FootnoteReference, PhrasingContent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { normalizeText, readingProblem, sourceLineStarts, type TextChange } from '../cjk/index.ts';
 import { report } from '../diagnostics/index.ts';
-import { DEFAULT_QUERY_UNIT, type Inline, type Query } from '../model/index.ts';
+import { DEFAULT_QUERY_UNIT, type Inline, inlineText, type Query } from '../model/index.ts';
 import type { Point } from '../units/index.ts';
 import { checkAttributes } from './attributes.ts';
 import { type ParseState, sourceOf } from './state.ts';
@@ -54,7 +54,8 @@ function text(state: ParseState, node: Text): Inline {
 
 function indexTerm(state: ParseState, node: TextDirective): Inline | null {
   const shown = toInlines(state, node.children as PhrasingContent[]);
-  const printed = shown.map((i) => (i.type === 'text' ? i.value : '')).join('');
+  // All its words, not only its plain text: in :index[**河西**] or :index[:index[河西]区] they were dropped (an empty term, or 区 alone printed).
+  const printed = inlineText(shown);
   if (printed.trim() === '') {
     report(state.file, node, 'index-term-empty');
     return null;
@@ -120,7 +121,7 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
     case 'link': return toInlines(state, node.children);
     case 'footnoteReference': return noteRef(state, node);
     case 'html':
-      if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) report(state.file, node, 'raw-html');
+      if (!isComment(node.value)) report(state.file, node, 'raw-html');
       return [];
     case 'textDirective': {
       checkAttributes(state, node);
@@ -147,15 +148,46 @@ export function toInlines(state: ParseState, nodes: readonly PhrasingContent[]):
   return nodes.flatMap((n) => one(state, n));
 }
 
-/** Plain text of phrasing content before normalisation (titles, attributes). */
+const isComment = (html: string) => /^<!--[\s\S]*-->$/.test(html.trim());
+
+/** Plain text of phrasing content before normalisation, but an editor's comment (to look at; to print: printedText). */
 export function rawText(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '')).join('');
+  return nodes.map((n) => (n.type === 'html' && isComment(n.value) ? '' : 'value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '')).join('');
+}
+
+/**
+ * The text of phrasing content that is set as plain text (titles, bylines,
+ * names, credit lines, a ::figure's caption), before normalisation. What a
+ * paragraph never prints is left out here too, and reported as there: an
+ * editor's comment (silently), other HTML, an image, a query or note. rawText
+ * printed them as typed: a <!-- 待核 --> in a heading stood in the heading, the
+ * TOC and the running heads.
+ */
+export function printedText(state: ParseState, nodes: readonly PhrasingContent[]): string {
+  return nodes.map((n): string => {
+    switch (n.type) {
+      case 'html':
+        if (!isComment(n.value)) report(state.file, n, 'raw-html');
+        return '';
+      case 'image':
+        report(state.file, n, 'directive-misplaced', { name: '图片', where: '图片须单独成段，不能夹在标题、署名、名单或图注中' });
+        return '';
+      case 'footnoteReference':
+        return `[${n.label ?? n.identifier}]`; // reported with its place (notes.ts), its note set as text
+      case 'textDirective':
+        if (n.name !== 'q' && n.name !== 'note') return printedText(state, n.children as PhrasingContent[]);
+        report(state.file, n, 'directive-misplaced', { name: `:${n.name}`, where: '存疑与编辑批注须放在正文段落中，不能放在标题、署名、名单或图注中' });
+        return '';
+      default:
+        return 'value' in n ? String(n.value) : 'children' in n ? printedText(state, n.children as PhrasingContent[]) : '';
+    }
+  }).join('');
 }
 
 /** `[^1]` → a note reference carrying its footnote's text (numbered per chapter afterwards: notes.ts). */
 function noteRef(state: ParseState, node: FootnoteReference): Inline[] {
   const definition = state.footnotes.get(node.identifier);
-  if (!definition || state.usedNotes.has(node.identifier)) return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
+  if (!definition || state.usedNotes.has(node.identifier) || state.noteless.has(node)) return [{ type: 'text', value: `[${node.label ?? node.identifier}]`, source: state.source(node) }];
   state.usedNotes.add(node.identifier);
   const note = definition.children.flatMap((c, i) => [
     ...(i > 0 ? [{ type: 'text' as const, value: ' ', source: state.source(c) }] : []),

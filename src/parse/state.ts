@@ -1,7 +1,7 @@
 /**
  * What the mdast → model handlers share while reading one manuscript file.
  */
-import type { FootnoteDefinition } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import type { VFile } from '../diagnostics/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Position } from '../units/index.ts';
@@ -25,6 +25,8 @@ export interface ParseState {
   footnotes: Map<string, FootnoteDefinition>;
   referenced: Set<string>;
   usedNotes: Set<string>;
+  /** References typed where no note can be set (notes.ts), with the place: each is printed as typed, its note as text. */
+  noteless: Map<FootnoteReference, string>;
 }
 
 export function createState(file: VFile, assets: AssetLookup, idPrefix: string): ParseState {
@@ -36,6 +38,7 @@ export function createState(file: VFile, assets: AssetLookup, idPrefix: string):
     footnotes: new Map(),
     referenced: new Set(),
     usedNotes: new Set(),
+    noteless: new Map(),
     nextId(kind) {
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);

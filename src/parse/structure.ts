@@ -10,7 +10,7 @@ import { report } from '../diagnostics/index.ts';
 import type { Block, Chapter, ChronicleItem, Entry, Part, PartKind, Section } from '../model/index.ts';
 import { checkParagraph, toBlocks } from './blocks.ts';
 import { checkAttributes } from './attributes.ts';
-import { rawText, toInlines } from './inline.ts';
+import { printedText, toInlines } from './inline.ts';
 import { checkHeadingLength } from './limits.ts';
 import type { ParseState } from './state.ts';
 
@@ -37,13 +37,15 @@ function flagOf(match: RegExpExecArray | null, group: number): { index?: boolean
 }
 
 function title(state: ParseState, node: Heading): { title: string; index?: boolean } {
-  const found = titleAndFlag(node);
+  const found = titleAndFlag(printedText(state, node.children));
   checkHeadingLength(state.file, node, found.title);
+  // A title with nothing to print (a bare #, a comment, invisible characters) has no line in the TOC or the running head.
+  if (found.title === '') report(state.file, node, 'heading-empty', { level: '#'.repeat(node.depth) });
   return found;
 }
 
-function titleAndFlag(node: Heading): { title: string; index?: boolean } {
-  const raw = normalizeText(rawText(node.children)).text.trim();
+function titleAndFlag(typed: string): { title: string; index?: boolean } {
+  const raw = normalizeText(typed).text.trim();
   const m = INDEX_FLAG.exec(raw);
   return { title: m ? raw.slice(0, m.index).trimEnd() : raw, ...flagOf(m, 1) };
 }
@@ -103,7 +105,9 @@ function entry(state: ParseState, o: Outline, node: MdParagraph, first: Text, ma
   checkDuplicate(state, o, owner, e);
   if (container(o)) container(o)!.children.push(e);
   else o.part.intro.push({ type: 'paragraph', children: [{ type: 'text', value: `【${entryTitle}】`, source: e.source }, ...e.lead], source: e.source });
-  o.entry = e;
+  // Before the first chapter the entry is a paragraph of the intro, and what follows it goes there too: into
+  // the entry, which is in no chapter, it was lost (a 大事记's 【概述】 and the paragraphs after it, no message).
+  o.entry = container(o) ? e : undefined;
 }
 
 function checkDuplicate(state: ParseState, o: Outline, owner: Container | Part, e: Entry): void {
@@ -120,6 +124,14 @@ function chronicleItem(state: ParseState, node: MdParagraph, first: Text, match:
   const children = toInlines(state, rest);
   checkParagraph(state, node, children);
   return { type: 'chronicleItem', date: match[1]!, children, source: state.source(node) };
+}
+
+/** Does `node` start an entry (【标题】) or, in a 大事记, a dated item (which goes into the entry before it, if any)? */
+export function itemStart(node: MdParagraph, kind: PartKind): 'entry' | 'dated' | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'text') return undefined;
+  if (RUN_IN.test(first.value)) return 'entry';
+  return kind === 'chronicle' && DATE_RUN_IN.test(first.value) ? 'dated' : undefined;
 }
 
 function paragraph(state: ParseState, o: Outline, node: MdParagraph): void {
@@ -140,7 +152,7 @@ function articleInfo(state: ParseState, o: Outline, node: LeafDirective): void {
     return;
   }
   checkAttributes(state, node);
-  const text = normalizeText(rawText(node.children as PhrasingContent[])).text.trim();
+  const text = normalizeText(printedText(state, node.children as PhrasingContent[])).text.trim();
   const info = (o.chapter.article ??= {});
   if (node.name === 'byline') {
     info.author = text;

@@ -60,7 +60,8 @@ export interface BuildRequest {
   reuse?: (caches: SessionCaches) => string;
 }
 
-export type BuildStatus = 'built' | 'errors' | 'fault';
+/** fault: of the disk or system (exit 3); internal: an error nianjian did not expect (exit 70). */
+export type BuildStatus = 'built' | 'errors' | 'fault' | 'internal';
 
 export interface BuildOutcome {
   status: BuildStatus;
@@ -118,7 +119,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
     await scratch.removeAll();
     const fault = (error as { fault?: SystemFault }).fault;
     if (error instanceof FontConfigError) outcome = { ...outcome, status: 'errors', files: [...outcome.files, error.file] };
-    else outcome = { ...outcome, status: 'fault', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
+    else outcome = { ...outcome, status: fault ? 'fault' : 'internal', files: [...outcome.files, fault ? faultFile(fault) : internalErrorFile(request.dir, stage, error)] };
   }
   if (outcome.status !== 'built') await writeFailureReport(request, outcome, started);
   return outcome;
@@ -128,7 +129,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
 async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
   // Without a book and without a book.yaml there is no book here to report on (a mistyped folder): nothing is made.
   if (!outcome.book && !outcome.read?.all.some((f) => f.basename === 'book.yaml')) return;
-  const why = outcome.status === 'fault' ? '读写文件或处理中出错（见下）' : '书稿有错误（见下）';
+  const why = outcome.status === 'errors' ? '书稿有错误（见下）' : '读写文件或处理中出错（见下）';
   const failed = `${why}；上次生成的 PDF 与 EPUB 保持不变。`;
   const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft, request.round) : undefined;
   const title = outcome.book ? bookFileName(outcome.book) : safeNamePart(basename(resolve(request.dir)));
@@ -300,6 +301,11 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   step('生成 PDF');
   const pdf = await renderPrint(pdfInput, laid);
   reportProblems(pdf.problems, read.all);
+  // What layout finds to be lost (a table row taller than the page) is an error: nothing is replaced.
+  if (hasErrors(read.all)) {
+    await epubMade?.catch(() => undefined);
+    return { ...base, paged: pdf.paged };
+  }
   log(`PDF: ${paths.pdf} — ${pdf.paged.pages.length} 页 pages, ${(pdf.bytes.length / 1048576).toFixed(1)} MB, ${ms(started)}`);
   if (caches && request.reuse) log(request.reuse(caches));
   const outputs: Output[] = [{ path: paths.pdf, bytes: pdf.bytes }];

@@ -93,5 +93,6 @@ describe('manifest comparison', () => {
     expect(parseManifest(manifestBytes(m))).toEqual(m);
     expect(parseManifest('{"format":"x"}')).toMatch(/不是 nianjian 的清单/);
     expect(parseManifest('not json')).toMatch(/不是 JSON/);
+    expect(parseManifest('root:x:0:0')).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/); // not the JSON parser's English
   });
 });

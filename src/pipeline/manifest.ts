@@ -151,8 +151,9 @@ export function parseManifest(text: string): Manifest | string {
     const m = JSON.parse(text) as Manifest;
     if (!FORMATS_READ.includes(m?.format) || !Array.isArray(m.paragraphs) || !Array.isArray(m.pages)) return `不是 nianjian 的清单（${MANIFEST_FORMAT}）`;
     return m;
-  } catch (error) {
-    return `不是 JSON：${(error as Error).message.slice(0, 80)}`;
+  } catch {
+    // Not the engine's words (Unexpected token 'r', "root:x:0:0"... is not valid JSON): the editor gave a wrong file.
+    return `不是 JSON 文件，因而不是 nianjian 的清单（${MANIFEST_FORMAT}）`;
   }
 }
 

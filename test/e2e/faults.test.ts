@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
+import { runBuild } from '../../src/pipeline/index.ts';
 import { jpeg, writeManuscript } from '../helpers/manuscript.ts';
 import { outputIn } from '../helpers/outputs.ts';
 
@@ -109,6 +110,20 @@ describe('the disk fails: the last good outputs stay (issue 16)', () => {
     const report = readFileSync(join(out, reports[0]!), 'utf8');
     expect(report).toMatch(/本次生成失败：书稿有错误.*上次生成的 PDF 与 EPUB 保持不变/);
     expect(report).toMatch(/yaml-syntax/);
+    expectUntouched(out, before);
+  });
+});
+
+describe('an error inside nianjian', () => {
+  // It was status 'fault', so `build` exited 3 (a fault of the disk: 磁盘已满…) where the README promises 70.
+  test('is not a fault of the disk: status internal (exit 70), one message naming the step, the last good outputs kept', async () => {
+    const dir = writeManuscript({ '01-篇.md': PART });
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-internal-'));
+    expect((await build(dir, out)).code).toBe(0);
+    const before = snapshot(out);
+    const outcome = await runBuild({ dir, out, draft: false, epub: true, log: () => {}, fonts: () => Promise.reject(new TypeError('Cannot read properties of undefined')) });
+    expect(outcome.status).toBe('internal');
+    expect(outcome.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toEqual(['internal-error']);
     expectUntouched(out, before);
   });
 });
