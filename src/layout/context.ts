@@ -64,11 +64,12 @@ export type LayoutProblem =
   | { kind: 'image-low-resolution'; src: string; dpi: number; source?: Source; anchor?: string }
   | { kind: 'table-too-wide'; columns: number; source?: Source; anchor?: string }
   | { kind: 'table-rotated'; columns: number; source?: Source; anchor?: string }
-  /** A row (or the notes under the last) taller than the page: a piece is never cut inside a row, so its foot would print off the page. */
   /** A figure whose caption makes it taller than a column, and a name wider than one: their foot or end would be printed off the column. */
   | { kind: 'figure-too-tall'; captionLines: number; source?: Source; anchor?: string }
   | { kind: 'name-too-wide'; name: string; source?: Source }
+  /** A 彩页 group title longer than its banner's one line: what turned over was not printed. */
   | { kind: 'gallery-title-too-long'; chars: number; source?: Source }
+  /** A row, the title and head, or the notes under the last row, taller than the page: a piece is never cut inside a row, so its foot would print off the page. */
   | { kind: 'table-row-too-tall'; lines: number; what: 'row' | 'notes' | 'head'; source?: Source; anchor?: string }
   | { kind: 'heading-stranded'; source: Source }
   /** R-COL-1: a column in mid-flow ends `lines` short; cause: a widow, a heading and its two lines, a block that would not fit, or a credit line going over with its text. */

@@ -69,7 +69,7 @@ export class PartLayoutCache {
 
 function imageSizesOf(ctx: LayoutContext, part: Part | FrontSection): string {
   const sizes: unknown[] = [];
-  walkBook({ settings: ctx.settings, ...(part.type === 'part' ? { front: [], parts: [part] } : { front: [part], parts: [] }) }, (n) => {
+  walkBook(part.type === 'part' ? { front: [], parts: [part] } : { front: [part], parts: [] }, (n) => {
     if (n.type === 'figure') sizes.push(ctx.imageSize(n.src) ?? null);
   });
   return JSON.stringify(sizes);

@@ -243,8 +243,8 @@ export interface Book {
 
 export type Node = Part | Chapter | Section | Entry | Block | FrontSection;
 
-/** Calls `visit` for every node below `book`, in reading order. */
-export function walkBook(book: Book, visit: (node: Node) => void): void {
+/** Calls `visit` for every node below `book` (or some of its front sections and parts), in reading order. */
+export function walkBook(book: Pick<Book, 'front' | 'parts'>, visit: (node: Node) => void): void {
   const walkBlocks = (items: ReadonlyArray<Section | Entry | Block>): void => {
     for (const item of items) {
       visit(item);

@@ -136,7 +136,7 @@ function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: Tree
  */
 function reportGalleryTitles(file: VFile, part: Part | undefined): void {
   if (!part) return;
-  walkBook({ settings: undefined as never, front: [], parts: [part] }, (n) => {
+  walkBook({ front: [], parts: [part] }, (n) => {
     if (n.type === 'gallery' && n.title.trim() !== '') report(file, n.source.position, 'gallery-title-in-body', { title: n.title });
   });
 }

@@ -26,7 +26,7 @@ export function countBook(book: Pick<Book, 'front' | 'parts'>): BookStats {
   const s: BookStats = { parts: 0, chapters: 0, sections: 0, entries: 0, figures: 0, galleries: 0, tables: 0, indexTerms: 0, characters: 0 };
   const terms = (inl: ReadonlyArray<{ type: string; children?: unknown }>): number =>
     inl.reduce((n, i) => n + (i.type === 'indexTerm' ? 1 : Array.isArray(i.children) ? terms(i.children) : 0), 0);
-  walkBook({ ...book, settings: undefined as never }, (node) => {
+  walkBook(book, (node) => {
     switch (node.type) {
       case 'part': s.parts++; s.characters += countChars(node.title); break;
       case 'chapter': s.chapters++; s.characters += countChars(node.title); break;
