@@ -26,24 +26,47 @@ export function isImageParagraph(node: MdParagraph): boolean {
   return content.length > 0 && content.every((c) => c.type === 'image');
 }
 
-/** Checks an image path against the manuscript folder and reports what is wrong with it. */
-export function checkImage(state: ParseState, src: string, node: { position?: import('../units/index.ts').Position | undefined }): void {
-  const isOutside = posix.isAbsolute(src) || /^[A-Za-z]:[\\/]/.test(src) || posix.normalize(src).startsWith('..');
-  const found = isOutside ? ({ status: 'outside' } as const) : state.assets(posix.normalize(src));
+/** A %-escape, as Markdown converters write a path's Chinese characters and spaces (照片/%E6%B2%B3%E8%A5%BF.jpg). */
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/**
+ * The manuscript file an image's path names: the path as written, or, where
+ * only that names a file, the path with its %-escapes decoded (a Markdown
+ * link is a URL, and converters write one so; a file whose name has a % of
+ * its own is still found as written).
+ */
+function imageFile(state: ParseState, src: string): string {
+  const written = posix.normalize(src);
+  if (!PERCENT_ESCAPE.test(src) || state.assets(written).status !== 'missing') return written;
+  let decoded: string;
+  try {
+    decoded = posix.normalize(decodeURIComponent(src));
+  } catch {
+    return written; // a % that escapes nothing: the path is what was written
+  }
+  return state.assets(decoded).status === 'missing' ? written : decoded;
+}
+
+/** Checks an image path against the manuscript folder and reports what is wrong with it; gives the file it names. */
+export function checkImage(state: ParseState, src: string, node: { position?: import('../units/index.ts').Position | undefined }): string {
+  const file = imageFile(state, src);
+  const isOutside = posix.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file) || file.startsWith('..');
+  const found = isOutside ? ({ status: 'outside' } as const) : state.assets(file);
   if (found.status === 'missing') report(state.file, node, 'figure-file-missing', { src });
   else if (found.status === 'outside') report(state.file, node, 'figure-outside-manuscript', { src });
   else if (found.status === 'unreadable') report(state.file, node, 'figure-unreadable', { src, reason: found.reason });
+  return file;
 }
 
 function figureFromImage(state: ParseState, image: Image): Figure {
-  checkImage(state, image.url, image);
+  const src = checkImage(state, image.url, image);
   const caption = image.alt ?? '';
   if (caption.trim() === '') report(state.file, image, 'figure-caption-missing', { src: image.url });
   const credit = image.title?.trim() ?? '';
   if (credit === '') report(state.file, image, 'figure-credit-missing', { src: image.url });
   const captionNode: PhrasingContent = { type: 'text', value: caption, ...(image.position ? { position: image.position } : {}) };
   return {
-    type: 'figure', id: state.nextId('fig'), src: posix.normalize(image.url), caption: toInlines(state, [captionNode]),
+    type: 'figure', id: state.nextId('fig'), src, caption: toInlines(state, [captionNode]),
     credit, width: 'column', placement: 'here', source: state.source(image),
   };
 }
