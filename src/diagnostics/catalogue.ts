@@ -82,6 +82,7 @@ export const CATALOGUE = {
   'index-reading-invalid': rule('error', (p) => `索引词“${p.term}”的读音 pinyin="${p.reading}" 不对：${p.problem}。请每字写一个拼音音节加声调数字，以空格分开，如 pinyin="gong1 re4"。`),
   'comment-unclosed': rule('error', () => '注释“<!--”没有结尾“-->”，此后全文都会被当作注释略去。请在注释末尾补上 -->。'),
   'thematic-break': rule('info', () => '分隔线（单独一行的 ---、*** 或 ___）不排出；其上下的文字照排。如本想写破折号，请用“——”。'),
+  'html-read': rule('warning', (p) => `这段 HTML（常见于 pandoc 等转换工具：合并了单元格的表格写成 <table>）已按其内容排出${Number(p.tables) > 0 ? `，含 ${p.tables} 张表格（合并的表头单元格排成多层表头，合并的表身单元格内容放在左上一格）` : ''}。请核对校样，最好改写为 Markdown（表格写法见“Tables”一节）。`),
   'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),
   'unsupported-markdown': rule('warning', (p) => `不支持的 Markdown 结构（${p.type}），已按正文处理。`),
   'table-ragged': rule('warning', (p) => `表格第 ${p.row} 行有 ${p.found} 个单元格，表头有 ${p.expected} 个。缺的已补空，多的已并入末格；请核对。`),

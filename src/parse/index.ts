@@ -15,6 +15,7 @@ import { SessionCache } from '../units/index.ts';
 import { normalizeText } from '../cjk/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
 import { printedText } from './inline.ts';
+import { expandHtml } from './html.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
@@ -26,6 +27,7 @@ import { addStats, countBook, type BookStats } from './stats.ts';
 export type { AssetLookup, AssetStatus } from './state.ts';
 export type { BookStats } from './stats.ts';
 export { countBook } from './stats.ts';
+export { type SpanCell, type SpannedTable, spannedTable } from './span-grid.ts';
 
 /** remark with the yearbook's syntax (syntax.ts), less GFM tables or footnotes where a text cannot hold one: the same tree, parsed sooner. */
 const processorWith = (tables: boolean, footnotes: boolean) =>
@@ -112,7 +114,7 @@ const reparse = (text: string) => processorFor(text).parse(text) as Root;
 function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined {
   if (!checkBounds(file)) return undefined;
   const tree = markdownTree(file, trees);
-  return { ...tree, children: expandIndented(file, tree.children, reparse) };
+  return { ...tree, children: expandHtml(file, expandIndented(file, tree.children, reparse)) };
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): Part | undefined {

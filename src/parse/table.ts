@@ -17,15 +17,17 @@ import type { Table } from 'mdast';
 import { report } from '../diagnostics/index.ts';
 import type { CellAlign, HeadCell, Inline, StatTable } from '../model/index.ts';
 import { rawText, toInlines } from './inline.ts';
+import type { HtmlTableData } from './html.ts';
 import type { ParseState } from './state.ts';
 
 const MERGE_LEFT = /^\s*<\s*$/;
 const MERGE_UP = /^\s*\^{1,2}\s*$/;
 
-/** How many rows form the head: the caption's `header=N`, 1 when absent or invalid (reported). */
-function headRowsOf(state: ParseState, caption: LeafDirective | undefined, rowCount: number): number {
+/** How many rows form the head: the caption's `header=N`, else what an HTML table's spans said (html.ts), else 1; an invalid one is reported. */
+function headRowsOf(state: ParseState, caption: LeafDirective | undefined, table: Table): number {
+  const rowCount = table.children.length;
   const value = caption?.attributes?.header;
-  if (value === undefined || value === null) return 1;
+  if (value === undefined || value === null) return Math.min((table.data as HtmlTableData | undefined)?.headRows ?? 1, Math.max(1, rowCount - 1));
   const n = Number(value);
   if (Number.isInteger(n) && n >= 1 && n < rowCount) return n;
   report(state.file, caption!, 'directive-attribute-invalid', { name: '::caption', attribute: 'header', value, expected: `表头行数（1 至 ${Math.max(1, rowCount - 1)} 的整数）` });
@@ -75,7 +77,7 @@ export function headCells(texts: readonly string[][], contents: readonly Inline[
 
 export function table(state: ParseState, node: Table, caption: Inline[] | undefined, captionNode?: LeafDirective): StatTable {
   const columns = node.children[0]?.children.length ?? 0;
-  const headRows = headRowsOf(state, captionNode, node.children.length);
+  const headRows = headRowsOf(state, captionNode, node);
   const [headNodes, bodyNodes] = [node.children.slice(0, headRows), node.children.slice(headRows)];
   const texts = headNodes.map((row) => row.children.map((cell) => rawText(cell.children)));
   const contents = headNodes.map((row) => row.children.map((cell) => toInlines(state, cell.children)));
