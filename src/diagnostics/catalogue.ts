@@ -65,7 +65,6 @@ export const CATALOGUE = {
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),
   'caption-without-table': rule('warning', () => '::caption 之后没有表格，表题已按正文段落排出。请检查表格是否漏了或格式不对（表头下一行应为 | --- | --- |）。'),
-  'gallery-title-in-body': rule('warning', (p) => `正文篇目中的图片组按单张图片随文排出，组标题“${p.title}”只在 EPUB 中有，PDF 中不印。如需印出，请把它写进图注，或把图片组移到彩页文件（kind: galleries）中。`),
   'front-block-unsupported': rule('error', (p) => `前言等卷首页中不能排${p.what}。请把它移到正文的篇目文件中，或改写为段落。`),
   'table-too-large': rule('error', (p) => `表格有 ${p.rows} 行 × ${p.columns} 列 = ${p.cells} 格，超过上限 ${p.limit} 格。请拆分此表。`),
   'directive-attribute-invalid': rule('error', (p) => `${p.name} 的属性 ${p.attribute}="${p.value}" 无效，应为${p.expected}。`),

@@ -83,8 +83,15 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   return atoms;
 }
 
-/** A photo at column width with its caption and credit under it (R-YB-5); floats if it does not fit. */
-export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
+/** A titled group's title over its first photo: 楷体 bold at caption size, so that title and photo float together. */
+const GROUP_TITLE: FontStyle = { ...EMPHASIS, bold: true };
+
+/**
+ * A photo at column width with its caption and credit under it (R-YB-5);
+ * floats if it does not fit. `group`: the :::gallery in a body part whose
+ * first photo this is; its title is set over the photo.
+ */
+export function figureAtom(ctx: LayoutContext, fig: Figure, group?: { title: string; source: Source }): Atom {
   const g = ctx.geometry;
   const c = ctx.template.caption;
   const isWide = fig.width === 'page';
@@ -99,7 +106,10 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
   const key = blockKey(fig.source);
-  const firstBaseline = height + c.gap_above_pt + 0.88 * c.size_pt;
+  const title = group ? composeAt(ctx, titleText(group.title, GROUP_TITLE), c.size_pt, boxWidth) : [];
+  // The title's lines, then the gap a caption has from its photo: the photo starts this far down the block.
+  const titleHeight = title.length > 0 ? title.length * captionPitch + c.gap_above_pt : 0;
+  const firstBaseline = titleHeight + height + c.gap_above_pt + 0.88 * c.size_pt;
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
   const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
   // The photo is at most the column less six lines: a caption longer than what is left is printed past the column's foot.
@@ -115,6 +125,10 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
       const bandTop = geometry.baseline(at) - 0.88 * geometry.bodySizePt;
       const shared = at === 0 ? 0 : Math.max(0, lines * geometry.pitchPt - blockHeight) / 2;
       const top = atFoot ? geometry.baseline(at + lines - 1) - firstBaseline - (caption.length - 1) * captionPitch : bandTop + shared;
+      const titleKey = group && blockKey(group.source);
+      const titleLines = title.map((l, i) => ({
+        kind: 'glyphs' as const, x: left + (boxWidth - l.widthPt) / 2, y: top + 0.88 * c.size_pt + i * captionPitch, glyphs: l.glyphs, ...blockLine(titleKey!, i, true),
+      }));
       const captionLines = caption.map((l, i) => ({
         kind: 'glyphs' as const,
         x: left + (caption.length === 1 ? (boxWidth - l.widthPt) / 2 : 0),
@@ -122,7 +136,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure): Atom {
         glyphs: l.glyphs,
         ...blockLine(key, i, true),
       }));
-      return [{ kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top, width, height }, ...captionLines];
+      return [...titleLines, { kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top + titleHeight, width, height }, ...captionLines];
     },
   };
 }
@@ -214,7 +228,7 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
     case 'chronicleItem': return linesOf(ctx, chronicleParagraph(block), { source: block.source, head: block.date }, block.children);
     case 'credit': return linesOf(ctx, creditParagraph(block), block).map((a) => ({ ...a, keepWithPrevious: true }));
     case 'figure': return [figureAtom(ctx, block)];
-    case 'gallery': return block.figures.map((f) => figureAtom(ctx, f));
+    case 'gallery': return block.figures.map((f, i) => figureAtom(ctx, f, i === 0 && block.title.trim() !== '' ? block : undefined));
     case 'table': return [{ table: block, notes: [], title: block.caption ? inlineText(block.caption) : '' }];
     case 'nameList': return nameGridAtoms(ctx, block.names, block.source);
     case 'query': return [{ mark: block.id }];

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ConfigMemo, loadBook, readYaml } from '../config/index.ts';
 import { report, type VFile, type VFileMessage } from '../diagnostics/index.ts';
-import { type Block, type Book, type FrontSection, noteRefsIn, type Part, PART_KINDS, type PartKind, walkBook } from '../model/index.ts';
+import { type Block, type Book, type FrontSection, noteRefsIn, type Part, PART_KINDS, type PartKind } from '../model/index.ts';
 import { SessionCache } from '../units/index.ts';
 import { normalizeText } from '../cjk/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
@@ -126,21 +126,8 @@ function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: Tree
   const state = createState(file, assets, `p${index + 1}`);
   collectFootnotes(state, tree, kind);
   const part = readPart(state, kind, title, rest);
-  reportGalleryTitles(file, part);
   // A note reference is made only for a footnote used (inline.ts): a file that uses none has none to number or find.
   return state.usedNotes.size > 0 ? numberNotes(part) : part;
-}
-
-/**
- * A :::gallery in a body part is set as its photos, each where the text
- * puts it; its title has no place among them in the PDF (the EPUB keeps it
- * over the group). Said at its line, so that no text is left out unseen.
- */
-function reportGalleryTitles(file: VFile, part: Part | undefined): void {
-  if (!part) return;
-  walkBook({ front: [], parts: [part] }, (n) => {
-    if (n.type === 'gallery' && n.title.trim() !== '') report(file, n.source.position, 'gallery-title-in-body', { title: n.title });
-  });
 }
 
 function parseFront(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): FrontSection | undefined {
