@@ -29,10 +29,11 @@ const isElement = (n: HastContent | ElementContent): n is Element => n.type === 
 /** Not a type guard: a node that is not this tag may still be an element. */
 const isTag = (n: HastContent | ElementContent, tag: string): boolean => isElement(n) && n.tagName === tag;
 const hasTable = (e: Element): boolean => e.children.some((c) => isElement(c) && (c.tagName === 'table' || hasTable(c)));
-const isComment = (html: string) => /^<!--[\s\S]*-->$/.test(html.trim());
+/** A comment, closed or not: blocks.ts drops it, or says it is unclosed (it swallows the rest of the file). */
+const isComment = (html: string) => html.trimStart().startsWith('<!--');
 
-/** A cell's text on one line: its paragraphs joined by a space, runs of white space one space. */
-const cellText = (cell: Element) => toText(cell).replace(/[\s\u3000]*\n[\s\u3000]*/g, ' ').replace(/[ \t]+/g, ' ').trim();
+/** A cell's text on one line: its paragraphs joined by a space, runs of spaces one space. */
+const cellText = (cell: Element) => toText(cell).split('\n').map((line) => line.trim()).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
 
 /** The rows of an HTML table in reading order (its thead, tbody and tfoot as they stand), its cells with their spans. */
 function rowsOf(table: Element): SpanCell[][] {
@@ -95,7 +96,7 @@ function place(node: Node, block: Position): void {
   for (const child of (node as { children?: Node[] }).children ?? []) place(child, block);
 }
 
-const hasText = (nodes: RootContent[]): boolean => nodes.some((n) => ('value' in n && String(n.value).trim() !== '') || ('children' in n && hasText(n.children as RootContent[])));
+const hasText = (nodes: RootContent[]): boolean => nodes.some((n) => n.type !== 'html' && ('value' in n && String(n.value).trim() !== '') || ('children' in n && hasText(n.children as RootContent[])));
 
 /** The root content with each HTML block that holds text replaced by the Markdown it stands for. */
 export function expandHtml(file: VFile, nodes: readonly RootContent[]): RootContent[] {

@@ -69,7 +69,8 @@ function headerDepth(rows: SpanCell[][]): number {
   return Math.min(depth, Math.max(1, rows.length - 1));
 }
 
-const NUMBER = /^[-+−]?[\d,，]*\.?\d+%?$/;
+/** A number alone in a cell: 571,800, -3.5, 64.8%, .5 (written so that no two parts can match the same digits: linear on any text). */
+const NUMBER = /^[-+−]?(?:\d(?:[\d,，]*\d)?(?:\.\d+)?|\.\d+)%?$/;
 
 const cellNode = (text: string): TableCell => ({ type: 'tableCell', children: text ? [{ type: 'text', value: text }] : [] });
 
