@@ -442,7 +442,8 @@ function paragraphsIn(atoms: readonly Atom[], from: number, to: number): Paragra
     const atom = atoms[i]!;
     const p = atom.paragraph;
     if (p?.index === 0 && p.relines && p.count >= 2) spans.push({ from: i, count: p.count, adjust: (delta) => p.relines!(p.count + delta) });
-    else if (atom.resize) {
+    // A heading right under a photo takes no give: its extra line would read as room under the caption, the photo then nearer the text above than below (R-YB-5).
+    else if (atom.resize && !atoms[i - 1]?.isFloat) {
       // What the atom was given besides (its sources) goes with it.
       spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)) });
     }
@@ -465,14 +466,51 @@ function relined(atoms: readonly Atom[], spans: readonly ParagraphSpan[], delta:
 const COLUMN_FIXES = 4;
 const PAGE_FIXES = 6;
 
-/** The first `n` of `spans` that can be set with `delta` lines more, asking no more of them than needed. */
+/**
+ * A paragraph set a line longer spreads its characters: by this much per gap
+ * at most it still reads as set (a proofreader saw paragraphs spread by
+ * 0.1 em stand out against the next; R-JUS-7 calls ⅓ em loose). A six-line
+ * paragraph pushed to seven took 0.25 em where a longer one a few lines up
+ * would have taken 0.04 (p. 298).
+ */
+const EVEN_SPREAD_EM = 0.05;
+/** A heading given a line stands a line lower than its like (a proofreader saw it): about as visible as a paragraph spread by this much. */
+const HEADING_GIVE_EM = 0.12;
+
+/** The widest spread per gap among `atoms`' lines; undefined for what has no composed lines (a heading's space). */
+const widestSpread = (atoms: readonly Atom[]) => atoms.some((a) => a.composed) ? atoms.reduce((most, a) => Math.max(most, a.composed?.spreadEm ?? 0), 0) : undefined;
+
+/**
+ * The first `n` of `spans` that can be set with `delta` lines more, asking
+ * no more of them than needed. A line more (推) goes to paragraphs that take
+ * it evenly (EVEN_SPREAD_EM) where there are enough of them; else to the
+ * first that can take it, as before (a heading's space among them: it goes
+ * above the heading, R-HEAD-1).
+ */
 function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1): ParagraphSpan[] {
-  const out: ParagraphSpan[] = [];
-  for (const span of spans) {
-    if (out.length === n) break;
-    if (span.adjust(delta)) out.push(span);
+  if (delta === 1) {
+    const even = spans.filter((span) => {
+      const lines = span.adjust(delta);
+      const spread = lines && widestSpread(lines);
+      return spread !== undefined && spread <= EVEN_SPREAD_EM;
+    });
+    if (even.length >= n) return even.slice(0, n);
   }
-  return out;
+  if (delta === -1) {
+    const out: ParagraphSpan[] = [];
+    for (const span of spans) {
+      if (out.length === n) break;
+      if (span.adjust(delta)) out.push(span);
+    }
+    return out;
+  }
+  // The least visible: paragraphs by their spread, a heading's extra line as a paragraph spread by HEADING_GIVE_EM.
+  const usable = spans.flatMap((span) => {
+    const lines = span.adjust(delta);
+    return lines ? [{ span, cost: widestSpread(lines) ?? HEADING_GIVE_EM }] : [];
+  });
+  const taken = new Set(usable.sort((a, b) => a.cost - b.cost).slice(0, n).map((u) => u.span));
+  return spans.filter((span) => taken.has(span));
 }
 
 /** The ways to fill a short column, fewest changed paragraphs first: shorter (pull the next atoms up) or longer (push lines down). */
