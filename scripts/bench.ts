@@ -138,6 +138,7 @@ rows.push(
   ['peak RSS of this bench process (it keeps everything)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
   ['paragraphs / lines / glyphs', `${paragraphs.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
+  ['body lines spread by over 0.1 em / over 0.15 em per gap', `${justified.filter((l) => l.spreadEm > 0.1).length} / ${justified.filter((l) => l.spreadEm > 0.15).length} of ${justified.length}`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
 );
 // The index against the printed 条目索引 (issue 19): coverage and the largest locator count.

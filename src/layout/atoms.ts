@@ -59,6 +59,8 @@ export interface Atom {
   paragraph?: ParagraphPlace;
   /** A heading set one grid line taller or shorter (its space around the text, R-HEAD-1), or undefined when it cannot be: the make-up's give besides paragraphs. */
   resize?: (delta: 1 | -1) => Atom | undefined;
+  /** How visible the line `resize` adds is, as the spread per gap (em) of a paragraph set a line longer (flow.ts); a heading's when absent. */
+  giveCost?: number;
   /** A breakable block: the part that fits in `lines` grid lines and the rest (its header repeated), or undefined when no good break fits. */
   split?: (lines: number) => { first: Atom; rest: Atom } | undefined;
   /** A body line: where its text begins in its block (a page that opens with this line begins there, issue 19). */

@@ -83,6 +83,9 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   return atoms;
 }
 
+/** A photo's extra line is about as visible as a paragraph spread by this much per gap (flow.ts weighs the make-up's give so). */
+const FIGURE_GIVE_EM = 0.06;
+
 /** A titled group's title over its first photo: 楷体 bold at caption size, so that title and photo float together. */
 const GROUP_TITLE: FontStyle = { ...EMPHASIS, bold: true };
 
@@ -111,10 +114,11 @@ export function figureAtom(ctx: LayoutContext, fig: Figure, group?: { title: str
   const titleHeight = title.length > 0 ? title.length * captionPitch + c.gap_above_pt : 0;
   const firstBaseline = titleHeight + height + c.gap_above_pt + 0.88 * c.size_pt;
   const blockHeight = firstBaseline + (caption.length - 1) * captionPitch + 0.12 * c.size_pt;
-  const lines = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
+  const natural = Math.ceil((blockHeight + 0.12 * g.bodySizePt) / g.pitchPt) + c.gap_lines;
   // The photo is at most the column less six lines: a caption longer than what is left is printed past the column's foot.
-  if (lines > g.linesPerColumn) ctx.problems.push({ kind: 'figure-too-tall', captionLines: caption.length, source: fig.source, anchor: fig.id });
-  return {
+  if (natural > g.linesPerColumn) ctx.problems.push({ kind: 'figure-too-tall', captionLines: caption.length, source: fig.source, anchor: fig.id });
+  // A photo between text may take one grid line more, shared above it and under its caption (R-COL-1: the make-up's give, less seen than a spread paragraph).
+  const inLines = (lines: number): Atom => ({
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
     draw({ geometry, isRecto, column, line: at }) {
       // At a column or page foot the blank line goes above the photo, its caption's last line on the last grid line (R-COL-1, R-COL-2);
@@ -138,7 +142,9 @@ export function figureAtom(ctx: LayoutContext, fig: Figure, group?: { title: str
       }));
       return [...titleLines, { kind: 'image', src: fig.src, x: left + (boxWidth - width) / 2, y: top + titleHeight, width, height }, ...captionLines];
     },
-  };
+    ...(isWide ? {} : { resize: (delta: 1 | -1) => (delta === 1 && lines === natural && lines < g.linesPerColumn ? inLines(lines + 1) : undefined), giveCost: FIGURE_GIVE_EM }),
+  });
+  return inLines(natural);
 }
 
 /** 名单: names in a grid of equal cells, the cell as wide as the longest name plus 1 em. */

@@ -433,6 +433,8 @@ interface ParagraphSpan {
   from: number;
   count: number;
   adjust: (delta: 1 | -1) => Atom[] | undefined;
+  /** For a give that is not a paragraph's (a heading's space, a photo's room): how much it shows, as a spread in em. */
+  giveCost?: number;
 }
 
 /** Paragraphs whose first line is in the column being filled (atoms from..to), and its headings, nearest the foot first. */
@@ -445,7 +447,7 @@ function paragraphsIn(atoms: readonly Atom[], from: number, to: number): Paragra
     // A heading right under a photo takes no give: its extra line would read as room under the caption, the photo then nearer the text above than below (R-YB-5).
     else if (atom.resize && !atoms[i - 1]?.isFloat) {
       // What the atom was given besides (its sources) goes with it.
-      spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)) });
+      spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)), giveCost: atom.giveCost ?? HEADING_GIVE_EM });
     }
   }
   return spans.reverse();
@@ -507,7 +509,7 @@ function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1):
   // The least visible: paragraphs by their spread, a heading's extra line as a paragraph spread by HEADING_GIVE_EM.
   const usable = spans.flatMap((span) => {
     const lines = span.adjust(delta);
-    return lines ? [{ span, cost: widestSpread(lines) ?? HEADING_GIVE_EM }] : [];
+    return lines ? [{ span, cost: widestSpread(lines) ?? span.giveCost ?? HEADING_GIVE_EM }] : [];
   });
   const taken = new Set(usable.sort((a, b) => a.cost - b.cost).slice(0, n).map((u) => u.span));
   return spans.filter((span) => taken.has(span));

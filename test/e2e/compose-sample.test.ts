@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CLOSE, CONNECTOR, INTERPUNCT, OPEN, SOLIDUS, STOP_END, STOP_IN } from '../../src/cjk/index.ts';
 import { createFontProvider, type FontProvider } from '../../src/font/index.ts';
 import { breakLines, breakLinesExhaustive } from '../../src/compose/break-lines.ts';
-import { breakInputOf } from '../../src/compose/compose-paragraph.ts';
+import { breakInputOf, composeParagraph } from '../../src/compose/compose-paragraph.ts';
 import { loadFontSet } from '../../src/io/index.ts';
 import type { ComposeOptions, Line } from '../../src/compose/index.ts';
 import { geometryOf } from '../../src/layout/index.ts';
@@ -97,6 +97,20 @@ describe('the whole sample, as set on its pages', () => {
   test('R-JUS-7: under 1 % of lines are loose (more than ⅓ em per gap)', () => {
     const loose = lines.filter(({ line }) => line.spreadEm > 1 / 3).length;
     expect(loose / lines.length).toBeLessThan(0.01);
+  });
+
+  test('先挤后推, R-JUS-7: a paragraph the make-up sets a line longer to fill a column spreads by 0.15 em per gap at most where its own setting does not (before: 10 such paragraphs, up to 0.25 em, p. 298)', () => {
+    const widest = (ls: readonly Line[]) => Math.max(0, ...ls.filter((l) => !l.isLast).map((l) => l.spreadEm));
+    let pushed = 0;
+    const spread: string[] = [];
+    for (const b of result.paragraphs) {
+      const own = composeParagraph(b.input, options).lines;
+      if (b.lines.length <= own.length) continue;
+      pushed++;
+      if (widest(b.lines) > 0.15 && widest(own) <= 0.15) spread.push(`${widest(b.lines).toFixed(3)} ${b.lines[0]!.text}`);
+    }
+    expect(pushed).toBeGreaterThan(10);
+    expect(spread).toEqual([]);
   });
 
   test('every character of the body is set once, in order', () => {
