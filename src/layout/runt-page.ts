@@ -12,8 +12,8 @@ import type { Atom } from './atoms.ts';
 import { flowAtoms, type FlowPage } from './flow.ts';
 import type { Geometry } from './geometry.ts';
 
-/** A last page with at most this many lines, over all its columns, is a runt. */
-const RUNT_LINES = 4;
+/** A last page with at most this many lines, over all its columns, is a runt (a proofreader called parts ending on 5 and 6 lines near-empty pages). */
+const RUNT_LINES = 6;
 /** How many paragraphs from the end may be tightened: enough for a runt, few enough to stay near it. */
 const MOST_PARAGRAPHS = 24;
 
