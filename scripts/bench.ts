@@ -188,6 +188,7 @@ writeFileSync(pdfFile, pdf);
 const q = measurePrintQuality(printedLines(pdfFile));
 rows.push(
   ['multi-line headings and titles / turned over inside a word', `${q.multiLineHeadings} / ${q.headingsCutInWords.length}`],
+  ['run-in heads 【…】 of more than a line / turned over inside a word', `${q.runInHeadsTurned} / ${q.runInHeadsCutInWords.length}`],
   ['body lines with hanzi–digit gaps / with one ≥ 0.45 em', `${q.linesWithDigits} / ${q.wideDigitGapLines} (${((100 * q.wideDigitGapLines) / Math.max(1, q.linesWithDigits)).toFixed(2)} %)`],
   ['ASCII punctuation between Chinese characters', String(q.asciiBetweenHanzi.length)],
   ['禁则 violations on printed lines (R-KIN-1/2)', String(q.kinsoku.length)],

@@ -103,6 +103,9 @@ export interface PrintQuality {
   /** Headings and titles (larger than body) of two or more lines, and those whose turnover cuts a word. */
   multiLineHeadings: number;
   headingsCutInWords: string[];
+  /** Entries' run-in heads 【…】 of more than a line (R-HEAD-4), and those turned over inside a word. */
+  runInHeadsTurned: number;
+  runInHeadsCutInWords: string[];
 }
 
 const GAP_LIMIT_EM = 0.45;
@@ -149,7 +152,7 @@ function headingGroups(lines: PrintedLine[], bodySizePt: number): PrintedLine[][
 export function measurePrintQuality(lines: PrintedLine[], bodySizePt = 10.5): PrintQuality {
   const q: PrintQuality = {
     linesWithDigits: 0, wideDigitGapLines: 0, wideDigitGapExamples: [], asciiBetweenHanzi: [], kinsoku: [], entryHeads: 0,
-    entryHeadsOff: [], multiLineHeadings: 0, headingsCutInWords: [],
+    entryHeadsOff: [], multiLineHeadings: 0, headingsCutInWords: [], runInHeadsTurned: 0, runInHeadsCutInWords: [],
   };
   for (const l of lines) {
     // Hanzi–digit gaps of body lines (table cells and tab stops line up by columns, not by R-MIX-1).
@@ -172,6 +175,7 @@ export function measurePrintQuality(lines: PrintedLine[], bodySizePt = 10.5): Pr
       if (Math.abs(indentEm - 2) > 0.02) q.entryHeadsOff.push(`p${l.page} ${indentEm.toFixed(3)} em ${l.text.slice(0, 16)}`);
     }
   }
+  runInHeads(lines, bodySizePt, q);
   for (const group of headingGroups(lines, bodySizePt)) {
     q.multiLineHeadings++;
     const texts = group.map((l) => l.text.replace(/[\s\u3000]/g, ''));
@@ -184,6 +188,28 @@ export function measurePrintQuality(lines: PrintedLine[], bodySizePt = 10.5): Pr
     }
   }
   return q;
+}
+
+/** Each run-in head that does not close on its line, read on with the lines after it (R-HEAD-3 keeps it in one column) to its 】: where it turned, word boundaries or not. */
+function runInHeads(lines: readonly PrintedLine[], bodySizePt: number, q: PrintQuality): void {
+  const flat = (t: string) => t.replace(/[\s\u3000]/g, '');
+  lines.forEach((l, k) => {
+    if (!/^【[^】]*$/.test(flat(l.text)) || Math.abs(l.sizePt - bodySizePt) >= 0.3) return;
+    const parts = [flat(l.text)];
+    for (let j = k + 1; j < lines.length && !parts.at(-1)!.includes('】') && parts.length < 4; j++) {
+      const next = lines[j]!;
+      if (next.page === l.page && next.columnLeft === l.columnLeft && next.y > l.y) parts.push(flat(next.text));
+    }
+    const head = parts.join('').slice(0, parts.join('').indexOf('】') + 1);
+    if (!head) return;
+    q.runInHeadsTurned++;
+    const cuts = wordBoundaries(head);
+    let at = 0;
+    for (const t of parts.slice(0, -1)) {
+      at += t.length;
+      if (at < head.length && !cuts.has(at)) q.runInHeadsCutInWords.push(`p${l.page} ${head.slice(0, at)}|${head.slice(at)}`);
+    }
+  });
 }
 
 function glyphItems(items: readonly DisplayItem[]): GlyphItem[] {

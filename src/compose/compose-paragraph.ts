@@ -7,6 +7,7 @@ import { buildUnits } from './build-units.ts';
 import { setLines } from './justify.ts';
 import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
 import { turnoverGaps } from './turnover.ts';
+import { wordBoundaries } from '../cjk/index.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
 /** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
@@ -34,6 +35,7 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions, workspac
   const list = buildUnits(input, opts, workspace);
   const { gaps } = list;
   keepRunsWhole(input, list.runOf, gaps);
+  keepWordsWhole(input, list.runOf, list.textEnd, gaps);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];
   for (const stretch of openLongStretches(list.units, gaps, measureEm)) {
@@ -55,6 +57,27 @@ function keepRunsWhole(input: ParagraphInput, runOf: readonly number[], gaps: Ga
     if (run?.kind === 'text' && run.unbroken && runOf[i + 1] === runOf[i] && gaps[i]!.canBreak && !gaps[i]!.isForced) gaps[i] = { ...gaps[i]!, canBreak: false };
   }
 }
+
+/**
+ * A run that turns over as a heading does (an entry's 【head】 longer than a
+ * line: 10 of the sample's 21 such heads broke inside a word, 聘|任会): its
+ * gaps inside a word are replaced by closed copies. A word wider than the
+ * line is opened again below. A head too short to reach a line's end is not
+ * segmented (the dictionary is most of a segmentation's cost).
+ */
+function keepWordsWhole(input: ParagraphInput, runOf: readonly number[], textEnd: readonly number[], gaps: Gap[]): void {
+  for (let r = 0; r < input.runs.length; r++) {
+    const run = input.runs[r]!;
+    if (run.kind !== 'text' || !run.wordsWhole || run.text.length < SHORTEST_TURNING_HEAD) continue;
+    const cuts = wordBoundaries(run.text);
+    for (let i = 0; i < gaps.length; i++) {
+      if (runOf[i] === r && runOf[i + 1] === r && gaps[i]!.canBreak && !gaps[i]!.isForced && !cuts.has(textEnd[i]!)) gaps[i] = { ...gaps[i]!, canBreak: false };
+    }
+  }
+}
+
+/** A run-in head shorter than this always ends on its first line (after the 2 em indent, a column holds 21 more characters; a cell is no entry). */
+const SHORTEST_TURNING_HEAD = 12;
 
 /**
  * R-KIN as far as a line allows: a stretch with no break the rules allow

@@ -35,7 +35,7 @@ export function inlineRuns(inlines: readonly Inline[], style: FontStyle = BODY):
 }
 
 function withRunIn(head: string, anchor: string | undefined, source: Entry['source'], body: Run[]): ParagraphInput {
-  const headRun: Run = { kind: 'text', text: head, style: RUN_IN_HEAD, source, ...(anchor ? { anchor } : {}) };
+  const headRun: Run = { kind: 'text', text: head, style: RUN_IN_HEAD, source, wordsWhole: true, ...(anchor ? { anchor } : {}) };
   const rest = body.length > 0 ? [{ kind: 'space', widthEm: RUN_IN_GAP_EM } as const, ...body] : [];
   return { runs: [headRun, ...rest], indentEm: PARAGRAPH_INDENT_EM, align: 'justify' };
 }

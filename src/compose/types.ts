@@ -25,6 +25,8 @@ export interface TextRun {
   superscript?: boolean;
   /** Never broken inside while it fits on a line: a caption's credit （区商务局提供） turns over whole. */
   unbroken?: boolean;
+  /** Broken only between words, as a heading turns over (issue 18): an entry's run-in head 【…】 of more than a line (R-HEAD-4). */
+  wordsWhole?: boolean;
 }
 
 /** A fixed space, e.g. the 1 em after a run-in head (R-HEAD-4). A line may break there. */

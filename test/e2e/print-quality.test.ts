@@ -25,6 +25,11 @@ describe('print quality of the sample (issue 18)', () => {
     expect(q.headingsCutInWords).toEqual([]);
   });
 
+  test('R-HEAD-4, issue 18: an entry’s run-in head of more than a line turns over between words (before: 10 of 21 inside a word, 聘|任会, 夏|日购物季)', () => {
+    expect(q.runInHeadsTurned).toBeGreaterThanOrEqual(15);
+    expect(q.runInHeadsCutInWords).toEqual([]);
+  });
+
   test('R-MIX-1, R-JUS-5: hanzi–digit gaps of ½ em or so in at most 1 % of the body lines with digits', () => {
     expect(q.linesWithDigits).toBeGreaterThan(5000);
     expect(q.wideDigitGapLines / q.linesWithDigits, q.wideDigitGapExamples.join('\n')).toBeLessThanOrEqual(0.01);
