@@ -434,6 +434,22 @@ describe('issue 18: turnovers, pairs, small marks', () => {
     expect(lines.some((l) => l.includes('全力以赴'))).toBe(true);
   });
 
+  test('a title never turns over beside an interpunct, which joins its words into one name (寻美·|中国 in the TOC)', () => {
+    for (const measure of [8, 9, 10, 11, 12]) {
+      const lines = texts(heading('2023年“寻美·中国”主题活动启动大会', measure, 'words'));
+      expect(lines.join('')).toBe('2023年“寻美·中国”主题活动启动大会');
+      expect(lines.some((l) => l.endsWith('·') || l.startsWith('中国'))).toBe(false);
+    }
+  });
+
+  test('an entry’s run-in head longer than a line turns over between words and not beside an interpunct (R-HEAD-4; 聘|任会 before)', () => {
+    const head = '【营商环境建设工作推动会暨营商环境监督员聘任会暨活力河西·都市消费季】';
+    const lines = composeParagraph({ runs: [{ kind: 'text', text: head, style: RUN_IN_HEAD, wordsWhole: true }, { kind: 'space', widthEm: 1 }, { kind: 'text', text: '全区召开会议，部署工作。'.repeat(3), style: BODY }], indentEm: 2, align: 'justify' }, opts(23)).lines;
+    const first = texts(lines)[0]!;
+    expect(head.startsWith(first)).toBe(true);
+    expect(first.endsWith('聘') || first.endsWith('·')).toBe(false);
+  });
+
   test('a word wider than the measure still breaks, as the rules allow', () => {
     expect(texts(heading('纪律检查委员会', 4)).join('')).toBe('纪律检查委员会');
   });

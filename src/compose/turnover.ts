@@ -19,6 +19,8 @@ export interface Turnover {
 
 const PHRASE_END = new Set(['stop-in', 'stop-end', 'close']);
 
+const isInterpunct = (u: Unit) => u.seg.kind === 'punct' && u.seg.punct === 'interpunct';
+
 /** A phrase boundary: a typed space, after a pause or a closing mark, before an opening mark or a long mark. */
 function isPhraseGap(a: Unit, b: Unit, g: Gap): boolean {
   if (g.kind === 'fixed' || g.kind === 'word-space') return true;
@@ -45,6 +47,8 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
   const out = gaps.map((g, i) => {
     const a = units[i]!;
     const b = units[i + 1]!;
+    // An interpunct joins its words into one name (寻美·中国, 活力河西·都市消费嘉年华): a title does not turn over beside it.
+    if (isInterpunct(a) || isInterpunct(b)) return g.canBreak && !g.isForced ? { ...g, canBreak: false } : g;
     if (isPhraseGap(a, b, g)) {
       isPhrase[i] = 1;
       return g;

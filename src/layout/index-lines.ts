@@ -3,6 +3,7 @@
  * turnovers broken between words, not inside one (哪吒, 嘉年华); the page
  * numbers kept on the heading's last line whenever they fit beside it.
  */
+import { INTERPUNCT } from '../cjk/index.ts';
 import type { Line } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -46,7 +47,8 @@ export function turnoverPoints(text: string): number[] {
     const ok = before.isWordLike ? !shortHan(before) && !shortHan(after) : !OPENING.test(before.segment);
     if (ok) points.push(after.index);
   }
-  return points;
+  // An interpunct joins its words into one name (寻美·中国): no turn beside it (the TOC had “寻美·|中国”).
+  return points.filter((p) => !INTERPUNCT.includes(text[p - 1]!) && !INTERPUNCT.includes(text[p]!));
 }
 
 /** The lines of a heading, and whether the page numbers fit on its last line. */
