@@ -19,6 +19,12 @@ describe('R-IDX-2: index headings turn over between words', () => {
     expect(cuts.some((c) => c.includes('河西·哪吒'))).toBe(true);
   });
 
+  test('after 暨, which joins two titles, though it is a word of one character (the TOC’s …女排明星|公益赛暨消费… left a middle line of 9 characters)', () => {
+    const text = '第四届“津诚所至协作同甘”东西部协作女排明星公益赛暨消费帮扶电商直播活动';
+    expect(pieces(text).some((c) => c.endsWith('公益赛暨'))).toBe(true);
+    expect(pieces(text).some((c) => c.endsWith('公益'))).toBe(false);
+  });
+
   test('not after an opening mark, nor before a closing one', () => {
     for (const text of ['2023“活力河西·都市消费嘉年华——缤纷夏日购物季”启动仪式', '实施“谋发展、转作风、办实事”行动']) {
       for (const p of turnoverPoints(text)) {

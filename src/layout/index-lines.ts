@@ -27,8 +27,9 @@ const OPENS = /^[“‘《（(〈「『【［]/u;
 
 /**
  * Where a heading may turn over: between two words of two or more
- * characters (or digits), after a mark that does not open, or before an
- * opening mark (大会暨|“凝聚…”: an opening mark may begin a line, R-KIN-2).
+ * characters (or digits), after a mark that does not open, before an
+ * opening mark (大会暨|“凝聚…”: an opening mark may begin a line, R-KIN-2),
+ * or after 暨, which joins two titles.
  * Between two single characters the segmenter did not know the word
  * (哪|吒), so no.
  */
@@ -43,6 +44,11 @@ export function turnoverPoints(text: string): number[] {
       continue;
     }
     if (!after.isWordLike) continue;
+    // 暨 joins two titles (…公益赛暨|消费帮扶…): the turn goes after it, though it is a word of one character.
+    if (before.segment === '暨') {
+      points.push(after.index);
+      continue;
+    }
     const shortHan = (s: Intl.SegmentData) => [...s.segment].length < 2 && HAN.test(s.segment);
     const ok = before.isWordLike ? !shortHan(before) && !shortHan(after) : !OPENING.test(before.segment);
     if (ok) points.push(after.index);
