@@ -157,6 +157,7 @@ rows.push(
   ['make-up: pages of a table alone, a third empty', `${makeup.tableOnlyPages.length}${pagesOf(makeup.tableOnlyPages)}`],
   ['make-up: credit lines under a figure', `${makeup.figureBeforeCredit.length}${pagesOf(makeup.figureBeforeCredit)}`],
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
+  ['make-up: gallery pages whose rows’ outer edges differ', `${makeup.galleryEdgesMisaligned.length} of ${makeup.galleryEdgePages}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
   ['make-up: gallery pages running below the type area', `${makeup.galleryPastFoot.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryPastFoot)}`],
   ['make-up: parts’ last pages whose right column ends lower than the left', `${makeup.partLastPagesRightLonger.length} of ${makeup.partLastPages}`],

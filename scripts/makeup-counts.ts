@@ -109,6 +109,9 @@ export interface MakeupCounts {
   /** Gallery rows whose photos' tops differ by more than half a point. */
   galleryRowsMisaligned: number[];
   galleryRows: number;
+  /** Pages of several rows of photos, and those whose rows' outer edges differ by more than half a point. */
+  galleryEdgePages: number;
+  galleryEdgesMisaligned: number[];
   /** Gallery pages (photos, no folio) whose photos and captions end more than three lines above the type area's foot (an empty band). */
   galleryBands: number[];
   /** Gallery pages with a photo or caption line below the type area's foot (the last body baseline's descent). */
@@ -179,7 +182,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
     credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
@@ -388,6 +391,12 @@ function galleryRows(boxes: readonly PdfBox[], inArea: (b: PdfBox) => boolean, p
     const tops = row.map((b) => b.y);
     if (Math.max(...tops) - Math.min(...tops) > 0.5) counts.galleryRowsMisaligned.push(pageIndex);
   }
+  // The rows' outer edges: a page's rows stand flush with each other, left and right.
+  if (rows.length < 2) return;
+  counts.galleryEdgePages++;
+  const lefts = rows.map((r) => Math.min(...r.map((b) => b.x)));
+  const rights = rows.map((r) => Math.max(...r.map((b) => b.x + b.width)));
+  if (Math.max(...lefts) - Math.min(...lefts) > 0.5 || Math.max(...rights) - Math.min(...rights) > 0.5) counts.galleryEdgesMisaligned.push(pageIndex);
 }
 
 /** The text lines of one column of a page, top down (columnLines), with whether each stands at the column's right edge. */

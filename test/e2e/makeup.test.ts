@@ -94,6 +94,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.galleryRowsMisaligned).toEqual([]);
   });
 
+  test('彩页: a page’s rows of photos stand flush with each other, left and right (before: a row of two stood 1.3–2.4 pt wider on each side than a row of one, pp. 8, 9, 21)', () => {
+    expect(counts.galleryEdgePages).toBeGreaterThan(10);
+    expect(counts.galleryEdgesMisaligned).toEqual([]);
+  });
+
   test('彩页: every page of photos is filled, its photos and captions running to the foot (no empty band; before: 17 of 17 pages)', () => {
     expect(counts.galleryPages).toBeGreaterThan(10);
     expect(counts.galleryBands).toEqual([]);
