@@ -15,11 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildEpub, checkManuscript, layoutForPrint, setParagraphs } from '../src/build/index.ts';
-import { LOOSE_LINE_EM } from '../src/compose/index.ts';
+import { type Line, LOOSE_LINE_EM } from '../src/compose/index.ts';
 import { loadTemplate } from '../src/config/index.ts';
 import { createFontProvider } from '../src/font/index.ts';
 import { buildDate, ImageProbeCache, imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../src/io/index.ts';
-import { LayoutCaches } from '../src/layout/index.ts';
+import { LayoutCaches, squeezedStops } from '../src/layout/index.ts';
 import { walkBook } from '../src/model/index.ts';
 import { ParseCache } from '../src/parse/index.ts';
 import { RenderCache, renderPdf } from '../src/render/index.ts';
@@ -138,6 +138,7 @@ rows.push(
   ['peak RSS of this bench process (it keeps everything)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
   ['paragraphs / lines / glyphs', `${paragraphs.length} / ${lines.length} / ${characters}`],
   ['loose lines (> ⅓ em per gap, R-JUS-7)', `${loose} (${((100 * loose) / justified.length).toFixed(2)} % of justified lines)`],
+  ['body lines with two stops or more squeezed in mid-line (，。、；： under ¾ em) / with a 。 so', squeezedStopLines(lines)],
   ['body lines spread by over 0.1 em / over 0.15 em per gap', `${justified.filter((l) => l.spreadEm > 0.1).length} / ${justified.filter((l) => l.spreadEm > 0.15).length} of ${justified.length}`],
   ['spread per gap: median / p99 / max', [0.5, 0.99, 1].map((q) => `${spreads[Math.min(spreads.length - 1, Math.floor(q * spreads.length))]!.toFixed(3)} em`).join(' / ')],
 );
@@ -199,3 +200,10 @@ rows.push(
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+
+
+/** Body lines with two mid-line stops or more squeezed, and with a full stop squeezed (layout/squeeze.ts). */
+function squeezedStopLines(set: readonly Line[]): string {
+  const counts = set.map(squeezedStops);
+  return `${counts.filter((c) => c.count >= 2).length} / ${counts.filter((c) => c.periods > 0).length} of ${set.length}`;
+}

@@ -477,7 +477,7 @@ const PAGE_FIXES = 6;
  */
 const EVEN_SPREAD_EM = 0.05;
 /** A heading given a line stands a line lower than its like (a proofreader saw it): about as visible as a paragraph spread by this much. */
-const HEADING_GIVE_EM = 0.12;
+const HEADING_GIVE_EM = 0.07;
 
 /** The widest spread per gap among `atoms`' lines; undefined for what has no composed lines (a heading's space). */
 const widestSpread = (atoms: readonly Atom[]) => atoms.some((a) => a.composed) ? atoms.reduce((most, a) => Math.max(most, a.composed?.spreadEm ?? 0), 0) : undefined;

@@ -6,3 +6,4 @@ export { dumpPage } from './dump.ts';
 export { layoutBook, roman } from './paginate.ts';
 export { LayoutCaches } from './caches.ts';
 export type { AnchorPlace, DisplayItem, GlyphItem, GroupItem, ImageItem, LinkItem, OutlineItem, Page, PagedDocument, PageKind, RuleItem, TextLine } from './types.ts';
+export { squeezedStops } from './squeeze.ts';
