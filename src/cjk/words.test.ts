@@ -27,3 +27,16 @@ describe('numerals', () => {
     expect(wordsOf('区委十二届八次全会')).toEqual(expect.arrayContaining(['十二届', '八次']));
   });
 });
+
+describe('compounds ICU splits that a heading must keep whole (session 34’s reading: 网络|安全, 消费|季, 民|营经济, 建言|献策)', () => {
+  test.each([
+    ['宣传思想文化工作会议暨网络安全和信息化工作会议', '网络安全'],
+    ['2023西岸文化消费季暨天津文化中心文化艺术节启动仪式', '消费季'],
+    ['主战场动员会暨民营经济发展促进大会', '民营经济'],
+    ['常委会专题协商会议为加快打造品质之城建言献策', '建言献策'],
+  ])('%s keeps %s', (text, word) => {
+    const at = text.indexOf(word);
+    const cuts = wordBoundaries(text);
+    for (let k = at + 1; k < at + word.length; k++) expect(cuts.has(k)).toBe(false);
+  });
+});

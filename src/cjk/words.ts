@@ -20,6 +20,9 @@ export const YEARBOOK_VOCABULARY: readonly string[] = [
   '河西区', '天津市', '工作报告', '统计公报', '政府工作报告', '国民经济', '社会发展', '年鉴', '大事记', '编辑说明',
   // meetings named in titles (在区委十二届八次全会暨经济工作会议上的讲话)
   '工作会议', '经济工作会议', '全体会议',
+  // events named in titles and run-in heads, and compounds ICU splits inside (消费|季, 民|营经济, 网络|安全, 建言|献策 were turned so;
+  // not X会, which would also hold 推动|会议 whole)
+  '嘉年华', '购物季', '消费季', '文化节', '民营经济', '网络安全', '建言献策',
   // fixed phrases of official writing
   '高质量', '高质量发展', '全力以赴', '全过程人民民主', '新时代', '习近平', '中国特色社会主义', '主题教育', '营商环境',
   '年轻干部', '干部队伍', '党风廉政建设', '全面从严治党', '乡村振兴', '一体推进', '不敢腐', '不能腐', '不想腐',
