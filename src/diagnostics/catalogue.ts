@@ -45,6 +45,7 @@ export const CATALOGUE = {
   'entry-outside-chapter': rule('error', (p) => `条目【${p.title}】不在任何章之下。请在它前面加上章标题（## 章名）。`),
   'entry-title-empty': rule('error', () => '条目标题为空：【】。请写上条目标题。'),
   'entry-title-duplicate': rule('warning', (p) => `同一章中条目标题【${p.title}】重复（首次出现在第 ${p.line} 行）。请确认是否重复录入。`),
+  'html-too-deep': rule('error', (p) => `这段 HTML 的标签嵌套达 ${p.depth} 层，超过上限 ${p.limit} 层，未能排入。请删去多余的 <div> 等标签，或把内容改写为 Markdown。`),
   'nesting-too-deep': rule('error', (p) => `此处列表或引文嵌套达 ${p.depth} 层，超过上限 ${p.limit} 层，此文件未排入。请检查是否误输了大量“>”“-”或缩进。`),
   'heading-empty': rule('error', (p) => `标题为空：这一行只有“${p.level}”，没有标题文字。请写上标题，或删去这一行。`),
   'heading-too-long': rule('error', (p) => `标题长达 ${p.length} 字，超过上限 ${p.limit} 字。请确认是否把正文误写成了标题（行首的 #）。`),

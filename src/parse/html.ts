@@ -18,6 +18,7 @@ import type { Html, Node, RootContent, Table } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Point, Position } from '../units/index.ts';
+import { htmlDepth, MAX_HTML_NESTING } from './limits.ts';
 import { type SpanCell, spannedTable } from './span-grid.ts';
 
 /** What a table read from HTML says of its head: how many rows it has (a caption's `header=` says so in Markdown). */
@@ -102,6 +103,11 @@ const hasText = (nodes: RootContent[]): boolean => nodes.some((n) => n.type !== 
 export function expandHtml(file: VFile, nodes: readonly RootContent[]): RootContent[] {
   return nodes.flatMap((node) => {
     if (node.type !== 'html' || isComment(node.value) || !node.position) return [node];
+    const depth = htmlDepth(node.value);
+    if (depth > MAX_HTML_NESTING) {
+      report(file, node, 'html-too-deep', { depth, limit: MAX_HTML_NESTING });
+      return [];
+    }
     const read = contentOf(fromHtml(node.value, { fragment: true }).children);
     if (!hasText(read)) return [node];
     for (const n of read) place(n, node.position);

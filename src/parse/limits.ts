@@ -13,6 +13,31 @@ export const MAX_HEADING_CHARS = 200;
 /** Cells in one table (the sample's largest has about 600; micromark takes about 0.3 ms a cell). */
 export const MAX_TABLE_CELLS = 10_000;
 
+/**
+ * Levels of HTML tags in one HTML block (html.ts): Word's and pandoc's
+ * tables reach ten or so; the HTML parser (parse5, through
+ * hast-util-from-html) recurses once a level and overflowed the stack at
+ * 2,000 nested <div>s.
+ */
+export const MAX_HTML_NESTING = 200;
+
+/** Tags that hold nothing, and tags a sibling closes (a <p> or <td> left open does not nest the next one). */
+const HTML_NOT_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot']);
+
+/** How deep an HTML text's tags nest, by a scan of its tags alone (no parser: a file is measured before one sees it). */
+export function htmlDepth(html: string): number {
+  let depth = 0;
+  let most = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    const closing = html[at + 1] === '/';
+    const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(html.slice(at + (closing ? 2 : 1), at + 20))?.[0]?.toLowerCase();
+    if (!name || HTML_NOT_NESTING.has(name)) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (html[html.indexOf('>', at) - 1] !== '/') most = Math.max(most, ++depth);
+  }
+  return most;
+}
+
 const LIST_MARKER = new Set(['-', '*', '+']);
 
 /**
