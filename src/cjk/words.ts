@@ -5,6 +5,7 @@
  * but a yearbook never does: organisation names (委员|会), document kinds
  * (统计|公报), fixed phrases of official writing.
  */
+import { INTERPUNCT } from './classes.ts';
 
 /**
  * Words a turnover must never split. ICU splits each of these into two or
@@ -68,4 +69,10 @@ export function wordsOf(text: string, vocabulary: readonly string[] = YEARBOOK_V
   const words: string[] = [];
   for (let i = 1; i < cuts.length; i++) words.push(text.slice(cuts[i - 1], cuts[i]));
   return words;
+}
+
+/** An interpunct joins its words into one name (寻美·中国, 活力河西·哪吒): is `at` beside one, where a heading must not turn over? */
+export function besideInterpunct(text: string, at: number): boolean {
+  const isDot = (c: string | undefined) => c !== undefined && c !== '' && INTERPUNCT.includes(c);
+  return isDot(text[at - 1]) || isDot(text[at]);
 }

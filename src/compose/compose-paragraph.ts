@@ -7,7 +7,7 @@ import { buildUnits } from './build-units.ts';
 import { setLines } from './justify.ts';
 import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
 import { turnoverGaps } from './turnover.ts';
-import { INTERPUNCT, wordBoundaries } from '../cjk/index.ts';
+import { besideInterpunct, wordBoundaries } from '../cjk/index.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
 /** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
@@ -71,7 +71,7 @@ function keepWordsWhole(input: ParagraphInput, runOf: readonly number[], textEnd
     if (run.kind !== 'text' || !run.wordsWhole || run.text.length < SHORTEST_TURNING_HEAD) continue;
     const cuts = wordBoundaries(run.text);
     // As in a title (turnover.ts), an interpunct joins its words: no turn beside it.
-    const isCut = (at: number) => cuts.has(at) && !INTERPUNCT.includes(run.text[at - 1]!) && !INTERPUNCT.includes(run.text[at]!);
+    const isCut = (at: number) => cuts.has(at) && !besideInterpunct(run.text, at);
     for (let i = 0; i < gaps.length; i++) {
       if (runOf[i] === r && runOf[i + 1] === r && gaps[i]!.canBreak && !gaps[i]!.isForced && !isCut(textEnd[i]!)) gaps[i] = { ...gaps[i]!, canBreak: false };
     }

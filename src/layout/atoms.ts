@@ -57,7 +57,7 @@ export interface Atom {
   composed?: Line;
   /** For a line of a paragraph: its place in the paragraph (widow control, R-PAR-4). */
   paragraph?: ParagraphPlace;
-  /** A heading set one grid line taller or shorter (its space around the text, R-HEAD-1), or undefined when it cannot be: the make-up's give besides paragraphs. */
+  /** A heading set one grid line taller or shorter (its space around the text, R-HEAD-1), or a photo a line taller (its room): the make-up's give besides paragraphs; undefined when it cannot be. */
   resize?: (delta: 1 | -1) => Atom | undefined;
   /** How visible the line `resize` adds is, as the spread per gap (em) of a paragraph set a line longer (flow.ts); a heading's when absent. */
   giveCost?: number;

@@ -428,16 +428,16 @@ class ColumnFlow {
   }
 }
 
-/** What a column's make-up may set one line shorter or longer: a paragraph (its lines), or a heading (its space, R-HEAD-1). */
+/** What a column's make-up may set one line shorter or longer: a paragraph (its lines), a heading (its space, R-HEAD-1) or a photo (its room). */
 interface ParagraphSpan {
   from: number;
   count: number;
   adjust: (delta: 1 | -1) => Atom[] | undefined;
-  /** For a give that is not a paragraph's (a heading's space, a photo's room): how much it shows, as a spread in em. */
+  /** For a give that is not a paragraph's: how much it shows, as a spread in em (a heading's, HEADING_GIVE_EM, when absent). */
   giveCost?: number;
 }
 
-/** Paragraphs whose first line is in the column being filled (atoms from..to), and its headings, nearest the foot first. */
+/** Paragraphs whose first line is in the column being filled (atoms from..to), and its headings and photos (their give), nearest the foot first. */
 function paragraphsIn(atoms: readonly Atom[], from: number, to: number): ParagraphSpan[] {
   const spans: ParagraphSpan[] = [];
   for (let i = from; i < Math.min(to, atoms.length); i++) {
@@ -447,7 +447,7 @@ function paragraphsIn(atoms: readonly Atom[], from: number, to: number): Paragra
     // A heading right under a photo takes no give: its extra line would read as room under the caption, the photo then nearer the text above than below (R-YB-5).
     else if (atom.resize && !atoms[i - 1]?.isFloat) {
       // What the atom was given besides (its sources) goes with it.
-      spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)), giveCost: atom.giveCost ?? HEADING_GIVE_EM });
+      spans.push({ from: i, count: 1, adjust: (delta) => ((a) => (a ? [{ ...atom, ...a }] : undefined))(atom.resize!(delta)), ...(atom.giveCost === undefined ? {} : { giveCost: atom.giveCost }) });
     }
   }
   return spans.reverse();
@@ -484,20 +484,13 @@ const widestSpread = (atoms: readonly Atom[]) => atoms.some((a) => a.composed) ?
 
 /**
  * The first `n` of `spans` that can be set with `delta` lines more, asking
- * no more of them than needed. A line more (推) goes to paragraphs that take
- * it evenly (EVEN_SPREAD_EM) where there are enough of them; else to the
- * first that can take it, as before (a heading's space among them: it goes
- * above the heading, R-HEAD-1).
+ * no more of them than needed. A line less (挤) goes to the first that can
+ * take it. A line more (推) goes to paragraphs that take it evenly
+ * (EVEN_SPREAD_EM), in `spans`' order, where there are enough of them; else
+ * to what shows least: paragraphs by their widest spread, a photo's or a
+ * heading's give by its giveCost.
  */
 function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1): ParagraphSpan[] {
-  if (delta === 1) {
-    const even = spans.filter((span) => {
-      const lines = span.adjust(delta);
-      const spread = lines && widestSpread(lines);
-      return spread !== undefined && spread <= EVEN_SPREAD_EM;
-    });
-    if (even.length >= n) return even.slice(0, n);
-  }
   if (delta === -1) {
     const out: ParagraphSpan[] = [];
     for (const span of spans) {
@@ -506,12 +499,16 @@ function firstUsable(spans: readonly ParagraphSpan[], n: number, delta: 1 | -1):
     }
     return out;
   }
-  // The least visible: paragraphs by their spread, a heading's extra line as a paragraph spread by HEADING_GIVE_EM.
   const usable = spans.flatMap((span) => {
     const lines = span.adjust(delta);
-    return lines ? [{ span, cost: widestSpread(lines) ?? span.giveCost ?? HEADING_GIVE_EM }] : [];
+    if (!lines) return [];
+    const spread = widestSpread(lines);
+    return [{ span, isEven: spread !== undefined && spread <= EVEN_SPREAD_EM, cost: spread ?? span.giveCost ?? HEADING_GIVE_EM }];
   });
-  const taken = new Set(usable.sort((a, b) => a.cost - b.cost).slice(0, n).map((u) => u.span));
+  const even = usable.filter((u) => u.isEven);
+  const chosen = even.length >= n ? even.slice(0, n) : [...usable].sort((a, b) => a.cost - b.cost).slice(0, n);
+  // In the column's order again, as relined() and the near and far tries expect.
+  const taken = new Set(chosen.map((u) => u.span));
   return spans.filter((span) => taken.has(span));
 }
 

@@ -3,7 +3,7 @@
  * turnovers broken between words, not inside one (哪吒, 嘉年华); the page
  * numbers kept on the heading's last line whenever they fit beside it.
  */
-import { INTERPUNCT, wordBoundaries } from '../cjk/index.ts';
+import { besideInterpunct, wordBoundaries } from '../cjk/index.ts';
 import type { Line } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -56,7 +56,7 @@ export function turnoverPoints(text: string): number[] {
   // An interpunct joins its words into one name (寻美·中国): no turn beside it (the TOC had “寻美·|中国”).
   // Nor inside a word of the yearbook's vocabulary that ICU splits (网络|安全, cjk/words.ts).
   const words = wordBoundaries(text);
-  return points.filter((p) => !INTERPUNCT.includes(text[p - 1]!) && !INTERPUNCT.includes(text[p]!) && (words.has(p) || !HAN.test(text[p] ?? '') || !HAN.test(text[p - 1] ?? '')));
+  return points.filter((p) => !besideInterpunct(text, p) && (words.has(p) || !HAN.test(text[p] ?? '') || !HAN.test(text[p - 1] ?? '')));
 }
 
 /** The lines of a heading, and whether the page numbers fit on its last line. */

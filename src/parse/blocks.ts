@@ -11,7 +11,7 @@ import { misnestedQuoteAt, normalizeText } from '../cjk/index.ts';
 import { type Block, type Figure, type Gallery, type Inline, inlineText, type NameList, type Paragraph } from '../model/index.ts';
 import { codeAsText, footnoteAsText, headingAsText, sourceAsText } from './as-text.ts';
 import { checkAttributes, directiveName } from './attributes.ts';
-import { printedText, queryNode, rawText, toInlines } from './inline.ts';
+import { isComment, opensComment, printedText, queryNode, rawText, toInlines } from './inline.ts';
 import { type ParseState, sourceOf } from './state.ts';
 import { table } from './table.ts';
 
@@ -272,9 +272,8 @@ function block(state: ParseState, node: RootContent): Block[] {
       if (node.name === 'figure') return [figureDirective(state, node)].filter((f): f is Figure => f !== null);
       break;
     case 'html': {
-      const html = node.value.trim();
-      if (html.startsWith('<!--') && !html.includes('-->')) report(state.file, node, 'comment-unclosed');
-      else if (!/^<!--[\s\S]*-->$/.test(html)) report(state.file, node, 'raw-html');
+      if (opensComment(node.value) && !node.value.includes('-->')) report(state.file, node, 'comment-unclosed');
+      else if (!isComment(node.value)) report(state.file, node, 'raw-html');
       return [];
     }
     case 'blockquote': return toBlocks(state, node.children);

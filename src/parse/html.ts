@@ -18,6 +18,7 @@ import type { Html, Node, RootContent, Table } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Point, Position } from '../units/index.ts';
+import { opensComment } from './inline.ts';
 import { htmlDepth, MAX_HTML_NESTING } from './limits.ts';
 import { type SpanCell, spannedTable } from './span-grid.ts';
 
@@ -30,8 +31,6 @@ const isElement = (n: HastContent | ElementContent): n is Element => n.type === 
 /** Not a type guard: a node that is not this tag may still be an element. */
 const isTag = (n: HastContent | ElementContent, tag: string): boolean => isElement(n) && n.tagName === tag;
 const hasTable = (e: Element): boolean => e.children.some((c) => isElement(c) && (c.tagName === 'table' || hasTable(c)));
-/** A comment, closed or not: blocks.ts drops it, or says it is unclosed (it swallows the rest of the file). */
-const isComment = (html: string) => html.trimStart().startsWith('<!--');
 
 /** A cell's text on one line: its paragraphs joined by a space, runs of spaces one space. */
 const cellText = (cell: Element) => toText(cell).split('\n').map((line) => line.trim()).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
@@ -102,7 +101,8 @@ const hasText = (nodes: RootContent[]): boolean => nodes.some((n) => n.type !== 
 /** The root content with each HTML block that holds text replaced by the Markdown it stands for. */
 export function expandHtml(file: VFile, nodes: readonly RootContent[]): RootContent[] {
   return nodes.flatMap((node) => {
-    if (node.type !== 'html' || isComment(node.value) || !node.position) return [node];
+    // A comment, closed or not, is left to blocks.ts: it drops it, or says it is unclosed.
+    if (node.type !== 'html' || opensComment(node.value) || !node.position) return [node];
     const depth = htmlDepth(node.value);
     if (depth > MAX_HTML_NESTING) {
       report(file, node, 'html-too-deep', { depth, limit: MAX_HTML_NESTING });

@@ -14,7 +14,7 @@ import { type Block, type Book, type FrontSection, noteRefsIn, type Part, PART_K
 import { SessionCache } from '../units/index.ts';
 import { normalizeText } from '../cjk/index.ts';
 import { asParagraphs, toBlocks } from './blocks.ts';
-import { printedText } from './inline.ts';
+import { opensComment, printedText } from './inline.ts';
 import { expandHtml } from './html.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength } from './limits.ts';
@@ -99,7 +99,7 @@ function frontMatterKind(file: VFile, tree: Root, allowed: readonly string[], fa
 /** The `# title` heading and the content after it. */
 function splitTitle(file: VFile, tree: Root): { title: Heading | undefined; rest: RootContent[] } {
   const content = tree.children.filter((n) => n.type !== 'yaml');
-  const first = content.find((n) => !(n.type === 'html' && n.value.trim().startsWith('<!--')));
+  const first = content.find((n) => !(n.type === 'html' && opensComment(n.value)));
   if (first?.type === 'heading' && first.depth === 1) return { title: first, rest: content.slice(content.indexOf(first) + 1) };
   report(file, first ?? tree, 'part-heading-missing');
   return { title: undefined, rest: content };

@@ -148,7 +148,10 @@ export function toInlines(state: ParseState, nodes: readonly PhrasingContent[]):
   return nodes.flatMap((n) => one(state, n));
 }
 
-const isComment = (html: string) => /^<!--[\s\S]*-->$/.test(html.trim());
+/** An HTML comment, closed: an editor's note, never printed. */
+export const isComment = (html: string): boolean => /^<!--[\s\S]*-->$/.test(html.trim());
+/** HTML that opens a comment, closed or not (an unclosed one swallows the rest of the file: blocks.ts says so). */
+export const opensComment = (html: string): boolean => html.trimStart().startsWith('<!--');
 
 /** Plain text of phrasing content before normalisation, but an editor's comment (to look at; to print: printedText). */
 export function rawText(nodes: readonly PhrasingContent[]): string {

@@ -8,6 +8,7 @@ import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { report } from '../diagnostics/index.ts';
 import { noteMark, noteRefsIn, type NoteRef, type Part, type PartKind } from '../model/index.ts';
 import { isCreditParagraph, isImageParagraph } from './blocks.ts';
+import { opensComment } from './inline.ts';
 import type { ParseState } from './state.ts';
 import { itemStart } from './structure.ts';
 
@@ -44,7 +45,7 @@ function tableNoteParagraphs(nodes: readonly RootContent[], kind: PartKind): Set
     else if (node.type === 'paragraph' && isCreditParagraph(node)) [inEntry, afterTable] = [false, false];
     else if (node.type === 'paragraph' && !isImageParagraph(node) && afterTable) notes.add(node);
     else if (node.type === 'heading') [inChapter, inEntry, afterTable] = [inChapter || node.depth > 1, false, false];
-    else if (!(node.type === 'footnoteDefinition' || (node.type === 'html' && node.value.trim().startsWith('<!--')))) afterTable = false;
+    else if (!(node.type === 'footnoteDefinition' || (node.type === 'html' && opensComment(node.value)))) afterTable = false;
   }
   return notes;
 }
