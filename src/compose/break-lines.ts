@@ -239,18 +239,21 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   // Lines only get wider as they start earlier, so the latest start whose
   // line is not loose moves forward with `to`: a pointer instead of a search.
   let latestStart = 0;
+  // R-KIN-6: no line runs across a forced break, so none starts at or before the last one passed.
+  let forcedAt = -1;
   for (let to = 0; to < n; to++) {
     const isLast = to === n - 1;
+    if (to > 0 && isForced[to - 1] === 1) forcedAt = to - 1;
     while (latestStart < to && (!notLooseOnly || isNotLoose(m, latestStart + 1, to, input))) latestStart++;
     if (!isLast && canBreak[to] === 0) continue;
-    const firstTry = isLast || !input.isJustified || (to > 0 && isForced[to - 1] === 1) ? to : latestStart;
+    const isFlush = isLast || isForced[to] === 1; // endsAtForcedBreak, from the flags
+    const firstTry = isFlush || !input.isJustified ? to : latestStart;
     let bestHere = best[to + 1]!;
     let startHere = start[to + 1]!;
-    for (let from = firstTry; from >= 0; from--) {
-      if (from < to && isForced[from] === 1) break; // R-KIN-6: no line runs across a forced break
+    for (let from = firstTry; from > forcedAt; from--) {
       const before = best[from]!;
       if ((from > 0 && canBreak[from - 1] === 0) || before === Infinity) continue;
-      const bad = badness(m, from, to, isLast, input);
+      const bad = badness(m, from, to, isFlush, input);
       let d: number;
       if (bad === Infinity) {
         // Too wide even when shrunk; longer lines only get wider. Kept as a last
@@ -262,7 +265,7 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
         }
         break;
       }
-      d = before + (input.turnover ? turnoverDemerits(m, from, to, isLast, input, input.turnover, totalWords, bad) : demerits(bad));
+      d = before + (input.turnover ? turnoverDemerits(m, from, to, isFlush, input, input.turnover, totalWords, bad) : demerits(bad));
       if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) d += ORPHAN_DEMERITS;
       if (d < bestHere) {
         bestHere = d;
@@ -274,6 +277,14 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
   }
   return best[n] === Infinity ? null : collect(start, n);
 }
+
+/**
+ * Whether a line ending at unit `to` ends at a forced break (R-KIN-6: the line
+ * before a doubled ellipsis, and the ellipsis on its own). Such a line is set
+ * flush, as a paragraph's last line is: it is as much a line end as a hard
+ * line break, and spread it would stand loose (R-JUS-7).
+ */
+export const endsAtForcedBreak = (gaps: readonly Gap[], to: number): boolean => gaps[to]?.isForced === true;
 
 function collect(start: Float64Array, n: number): LineRange[] {
   const lines: LineRange[] = [];

@@ -8,6 +8,7 @@ import { createMonospaceProvider } from '../font/index.ts';
 import { LineMetrics } from './break-lines.ts';
 import { buildUnits } from './build-units.ts';
 import { composeParagraph } from './compose-paragraph.ts';
+import { paragraphInLines } from './looseness.ts';
 import { setLine } from './justify.ts';
 import { BODY, RUN_IN_HEAD } from './from-model.ts';
 import type { ComposeOptions, Line, ParagraphInput, Run } from './types.ts';
@@ -84,6 +85,25 @@ describe('R-KIN line-break prohibitions', () => {
   test('R-KIN-6: the doubled ellipsis stands on a line of its own', () => {
     const lines = compose('一二三…………四五六', 10);
     expect(texts(lines)).toEqual(['一二三', '…………', '四五六']);
+  });
+
+  test('R-KIN-6: in a paragraph longer than a line, nothing shares the doubled ellipsis\'s line, and the line before it is set flush', () => {
+    const lines = compose('一二三四五六七八九十一二三四五六七八九十一二三…………甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸', 10);
+    expect(texts(lines)).toEqual(['一二三四五六七八九十', '一二三四五六七八九十', '一二三', '…………', '甲乙丙丁戊己庚辛壬癸', '甲乙丙丁戊己庚辛壬癸']);
+    // Spread, 一二三 stood 3½ em apart (R-JUS-7); the ellipsis is not spread either.
+    expect(lines[2]!.spreadEm).toBe(0);
+    expect(lines[3]!.spreadEm).toBe(0);
+    expect(endEm(lines[2]!)).toBe(3);
+  });
+
+  test('R-KIN-6: a paragraph set in other line counts (先挤后推) keeps the doubled ellipsis alone', () => {
+    const text = '一二三四五六七八九十一二三四五六七八…………甲乙丙丁戊己庚辛壬癸甲乙丙丁';
+    const other = paragraphInLines(para(text), opts(10), 8);
+    for (const count of [5, 6, 7]) {
+      const lines = other(count)?.lines ?? [];
+      for (const line of lines) if (line.text.includes('…')) expect(line.text).toBe('…………');
+    }
+    expect(other(5)).toBeDefined();
   });
 
   test('R-KIN-7: a line may break between two 2-em units', () => {

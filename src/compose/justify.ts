@@ -5,7 +5,7 @@
  */
 import type { GlyphRef } from '../font/index.ts';
 import type { Source } from '../model/index.ts';
-import { type LineRange, LineMetrics } from './break-lines.ts';
+import { endsAtForcedBreak, type LineRange, LineMetrics } from './break-lines.ts';
 import { gapShrinkClass, unitShrinkClass } from './gaps.ts';
 import { GlyphRun } from './placed-glyph.ts';
 import type { Scratch } from './scratch.ts';
@@ -299,7 +299,7 @@ function setLineIn(s: SetLineInput, d: Draft, at: Float64Array, offset: number, 
   const natural = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
   let spreadEm = 0;
   if (natural > measureEm) shrink(s, d, natural - measureEm);
-  else if (s.input.align === 'justify' && !s.isLast) spreadEm = stretch(s, d, measureEm - natural);
+  else if (s.input.align === 'justify' && !s.isLast && !endsAtForcedBreak(s.gaps, s.range.to)) spreadEm = stretch(s, d, measureEm - natural);
   const setWidth = indentEm + sum(d.unitWidth, d.n) + sum(d.gapWidth, d.n - 1);
   const free = Math.max(0, measureEm - setWidth);
   const offsetEm = s.input.align === 'center' ? free / 2 : s.input.align === 'end' ? free : 0;

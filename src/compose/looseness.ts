@@ -6,13 +6,19 @@
  * loose (R-JUS-7), no one-character last line (R-PAR-3); when no such cover
  * has the asked number of lines there is none.
  */
-import { badness, type BreakInput, type LineRange, LineMetrics } from './break-lines.ts';
+import { badness, type BreakInput, endsAtForcedBreak, type LineRange, LineMetrics } from './break-lines.ts';
 import { breakInputOf } from './compose-paragraph.ts';
 import { setLines } from './justify.ts';
 import type { ComposedParagraph, ComposeOptions, ParagraphInput } from './types.ts';
 
 /** Badness of a line spread by ⅓ em a gap (R-JUS-7's warning): the loosest line allowed here. */
 const MAX_BADNESS = 100 + 1e-6;
+
+/** Spread past R-JUS-7's limit; an overfull line is not loose (nor allowed: the breaker stops there). */
+function isLoose(m: LineMetrics, from: number, to: number, input: BreakInput): boolean {
+  const bad = badness(m, from, to, false, input);
+  return bad > MAX_BADNESS && bad !== Infinity;
+}
 
 /**
  * The least-demerit breaks of `input` into j lines, for every j up to `most`:
@@ -37,13 +43,20 @@ function breaksUpTo(input: BreakInput, m: LineMetrics, most: number): { best: Fl
   const mostLines = new Int32Array(n + 1).fill(-1);
   best[0]![0] = 0;
   fewest[0] = mostLines[0] = 0;
+  // Starts after `latestStart` give a loose line to `to` (badness over the limit, not overfull):
+  // lines only get wider as they start earlier, so it moves forward with `to` and the loose
+  // starts, most of those a line end could have, are not tried (as in break-lines.ts).
+  let latestStart = 0;
+  let forcedAt = -1; // R-KIN-6: no line runs across a forced break
   for (let to = 0; to < n; to++) {
     const isLast = to === n - 1;
+    if (to > 0 && gaps[to - 1]!.isForced) forcedAt = to - 1;
+    while (latestStart < to && !isLoose(m, latestStart + 1, to, input)) latestStart++;
     if (!isLast && !gaps[to]!.canBreak) continue;
-    for (let from = to; from >= 0; from--) {
-      if (from < to && gaps[from]!.isForced) break;
+    const isFlush = isLast || endsAtForcedBreak(gaps, to);
+    for (let from = isFlush ? to : latestStart; from > forcedAt; from--) {
       if (from > 0 && !gaps[from - 1]!.canBreak) continue;
-      const bad = badness(m, from, to, isLast, input);
+      const bad = badness(m, from, to, isFlush, input);
       if (bad === Infinity) break; // longer lines only get wider
       if (bad > MAX_BADNESS) continue;
       if (isLast && totalWords >= 2 && m.wordCount(from, to) < 2) continue;
