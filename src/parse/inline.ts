@@ -145,7 +145,33 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
 }
 
 export function toInlines(state: ParseState, nodes: readonly PhrasingContent[]): Inline[] {
-  return nodes.flatMap((n) => one(state, n));
+  return typedText(state, nodes).flatMap((n) => one(state, n));
+}
+
+/** A bare text directive whose name nianjian does not know: text typed with a colon in it (typedText). */
+const isTypedColon = (state: ParseState, n: PhrasingContent): boolean =>
+  n.type === 'textDirective' && !TEXT_DIRECTIVES.includes(n.name) && sourceOf(state, n) === `:${n.name}`;
+
+/**
+ * micromark-extension-directive takes any word after a colon for a text
+ * directive's name: `上午10:30召开`, `3:2`, `abc:def`. A bare one (no label, no
+ * attributes) whose name nianjian does not know is the text the editor typed:
+ * it goes back into the text around it, so that R-NORM-1 sees the whole run
+ * (a colon inside a number is kept). With a label or attributes
+ * (`:indx[河西]`) it is a misspelt directive, an error as before.
+ */
+function typedText(state: ParseState, nodes: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  const isTyped = (n: PhrasingContent) => isTypedColon(state, n);
+  if (!nodes.some(isTyped)) return nodes;
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const piece: PhrasingContent = isTyped(node) ? { type: 'text', value: sourceOf(state, node), ...(node.position ? { position: node.position } : {}) } : node;
+    const before = out.at(-1);
+    if (piece.type === 'text' && before?.type === 'text' && before.position && piece.position && before.position.end.offset === piece.position.start.offset) {
+      out[out.length - 1] = { type: 'text', value: before.value + piece.value, position: { start: before.position.start, end: piece.position.end } };
+    } else out.push(piece);
+  }
+  return out;
 }
 
 /** An HTML comment, closed: an editor's note, never printed. */
@@ -155,7 +181,11 @@ export const opensComment = (html: string): boolean => html.trimStart().startsWi
 
 /** Plain text of phrasing content before normalisation, but an editor's comment (to look at; to print: printedText). */
 export function rawText(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((n) => (n.type === 'html' && isComment(n.value) ? '' : 'value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '')).join('');
+  return nodes.map((n) => {
+    if (n.type === 'html' && isComment(n.value)) return '';
+    if (n.type === 'textDirective' && n.children.length === 0 && !TEXT_DIRECTIVES.includes(n.name)) return `:${n.name}`; // typed text (typedText)
+    return 'value' in n ? String(n.value) : 'children' in n ? rawText(n.children as PhrasingContent[]) : '';
+  }).join('');
 }
 
 /**
@@ -178,6 +208,7 @@ export function printedText(state: ParseState, nodes: readonly PhrasingContent[]
       case 'footnoteReference':
         return `[${n.label ?? n.identifier}]`; // reported with its place (notes.ts), its note set as text
       case 'textDirective':
+        if (isTypedColon(state, n)) return sourceOf(state, n); // 上午10:30 in a title
         if (n.name !== 'q' && n.name !== 'note') return printedText(state, n.children as PhrasingContent[]);
         report(state.file, n, 'directive-misplaced', { name: `:${n.name}`, where: '存疑与编辑批注须放在正文段落中，不能放在标题、署名、名单或图注中' });
         return '';

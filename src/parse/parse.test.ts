@@ -50,6 +50,16 @@ describe('manuscript constructs', () => {
     expect(r.stats.figures).toBe(2);
   });
 
+  test('R-NORM-1: a colon typed in a time, a ratio or a Latin run is text, not a directive (micromark-extension-directive reads :30 as one); beside hanzi it becomes ：', async () => {
+    const r = await checkFiles(part('## 上午10:30开会\n\n【时间】 上午10:30召开会议，比例3:2，网址abc:def，会议:开始。\n\n| 时间 | 事项 |\n| --- | --- |\n| 9:00 | 开会 |'));
+    expect(r.ruleIds.filter((id) => id !== 'normalize-punctuation' && id !== 'table-caption-missing')).toEqual([]);
+    const ch = r.book!.parts[0]!.chapters[0]!;
+    expect(ch.title).toBe('上午10:30开会');
+    const e = ch.children[0] as Entry;
+    expect(inlineText(e.lead)).toBe('上午10:30召开会议，比例3:2，网址abc:def，会议：开始。');
+    expect(JSON.stringify(e.blocks)).toContain('"9:00"');
+  });
+
   test('a range written with ~ keeps its tildes; a web address and [ ] stay as typed (syntax.ts: no GFM strikethrough, autolinks or task lists)', async () => {
     const text = '全年1~3月和5~6月共举办活动，详见www.tjhx.gov.cn。';
     const r = await checkFiles(part(`## 综述\n\n${text}\n\n- [ ] 待办`));
