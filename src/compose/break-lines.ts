@@ -275,7 +275,11 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
     best[to + 1] = bestHere;
     start[to + 1] = startHere;
   }
-  return best[n] === Infinity ? null : collect(start, n);
+  // The first pass skips loose lines, so where only a loose one avoids an overfull line (a web
+  // address that fits a line of its own, after a short run of hanzi) its cover is overfull: the
+  // second pass, which tries every line, is asked then.
+  if (best[n] === Infinity || (notLooseOnly && best[n]! >= OVERFULL_DEMERITS)) return null;
+  return collect(start, n);
 }
 
 /**

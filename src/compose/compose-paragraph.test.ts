@@ -106,6 +106,21 @@ describe('R-KIN line-break prohibitions', () => {
     expect(other(5)).toBeDefined();
   });
 
+  test('R-KIN-12: a web address that fits a line of its own is not set overfull because only a loose line avoids it (the first pass then gives way to the second)', () => {
+    const lines = compose('详见区政府网站https://www.example.gov.cn/xwzx/index.html提升城市精细化管理水平。', 23, {}, 2);
+    for (const line of lines) expect(line.widthPt).toBeLessThanOrEqual(line.measurePt + 0.05);
+    expect(lines.map((l) => l.text).join('')).toBe('详见区政府网站https://www.example.gov.cn/xwzx/index.html提升城市精细化管理水平。');
+  });
+
+  test('R-KIN-1, R-KIN-8: a range typed with ~ (1~3月) and a ratio with ∶ (3∶2) are never parted, wherever they fall in the line', () => {
+    for (let lead = 0; lead < 12; lead++) {
+      const lines = compose(`${'一'.repeat(lead)}全年1~3月比例3∶2和2.46∶1。`, 10);
+      for (const line of lines) {
+        expect(line.text).not.toMatch(/^[~∶]|[~∶]$/);
+      }
+    }
+  });
+
   test('R-KIN-7: a line may break between two 2-em units', () => {
     const lines = compose('一二三四五六七八————九十', 10);
     expect(texts(lines)[0]).toBe('一二三四五六七八——');
