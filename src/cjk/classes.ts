@@ -14,12 +14,8 @@ export const CLOSE = '”’）］｝〕】〗〙》〉」』';
 export const INTERPUNCT = '·・‧';
 /** §1.6 分隔号 */
 export const SOLIDUS = '/／';
-/**
- * §1.5 连接号 (a single — is the 一字线); the ASCII ~ a yearbook writes
- * ranges with (1~3月), and the ratio sign ∶ (3∶2): neither starts a line, nor
- * is parted from the number after it (R-KIN-1, R-KIN-8).
- */
-export const CONNECTOR = '-‐–～〜—~∶';
+/** §1.5 连接号 (a single — is the 一字线) */
+export const CONNECTOR = '-‐–～〜—';
 /** §1.7 prefix symbols that bind to the number after them */
 export const PREFIX = '¥￥$＄';
 /** §1.7 postfix symbols that bind to the number before them */

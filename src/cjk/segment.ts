@@ -20,8 +20,13 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A letter or digit of a Latin/number token (all in the BMP, so one UTF-16 unit each). */
 const isAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** Marks that stay inside a token when letters or digits stand on both sides: 1154.2, 2023-11-30, 1+10, 3:30. */
-const INFIX = ".,-+:/&'_";
+/**
+ * Marks that stay inside a token when letters or digits stand on both sides:
+ * 1154.2, 2023-11-30, 1+10, 3:30, a range typed 1~3 and a ratio 3∶2 (the
+ * ratio sign; R-KIN-8: a number is not parted, nor spaced as if hanzi stood
+ * beside it).
+ */
+const INFIX = ".,-+:/&'_~∶";
 const HYPHEN = 0x2d;
 const PLUS = 0x2b;
 /** Signs set solid between hanzi, like a hanzi (inside a number they stay in its token: 1+10). */
@@ -52,7 +57,7 @@ function longMarkLength(text: string, i: number): number {
   let j = i;
   while (text[j] === c) j++;
   const n = j - i;
-  if (n === 4 && c === '…') return 4;
+  if (n === 4 && (c === '…' || c === '⋯')) return 4;
   return n >= 2 ? 2 : 0;
 }
 

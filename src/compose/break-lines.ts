@@ -40,7 +40,15 @@ const LINE_PENALTY = 10;
  * what a line loosened by ⅛ em per gap costs.
  */
 const SHRINK_COST = 5;
+/**
+ * A line that cannot be spread at all (no gap to spread) costs at least
+ * this. Past R-JUS-7's limit a loose line costs more the looser it is, up to
+ * LOOSEST_BADNESS: with one cost for every loose line the breaker could set
+ * a run-in head 【乙】 alone, 9 em a gap, rather than two lines at 1 em.
+ * Still below an overfull line's cost (OVERFULL_DEMERITS).
+ */
 const MAX_BADNESS = 10_000;
+const LOOSEST_BADNESS = 100_000;
 /** An overfull line is the last resort (a token wider than the measure). */
 const OVERFULL_DEMERITS = 1e12;
 /** R-PAR-3: a one-character last line is avoided at almost any price. */
@@ -150,9 +158,9 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
   const stretch = m.stretch(from, to);
   if (slack <= stretch + EPS) return stretch > 0 ? 10 * cube(slack / stretch) : 0;
   const gaps = m.spreadGaps(from, to);
-  if (gaps === 0) return MAX_BADNESS;
+  if (gaps === 0) return Math.min(LOOSEST_BADNESS, Math.max(MAX_BADNESS, 100 * cube((slack - stretch) / LOOSE_EM)));
   const perGap = (slack - stretch) / gaps;
-  return Math.min(MAX_BADNESS, 100 * cube(perGap / LOOSE_EM));
+  return Math.min(LOOSEST_BADNESS, 100 * cube(perGap / LOOSE_EM));
 }
 
 /** A line of a heading or caption with fewer characters than this is a runt (issue 18). */

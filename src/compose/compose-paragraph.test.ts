@@ -96,6 +96,18 @@ describe('R-KIN line-break prohibitions', () => {
     expect(endEm(lines[2]!)).toBe(3);
   });
 
+  test('R-KIN-6 with R-KIN-1/2: the marks that hold on to a doubled ellipsis go to its line, wherever it falls (“…………” was split over three lines)', () => {
+    for (let lead = 0; lead < 12; lead++) {
+      const text = `${'一'.repeat(lead)}他说：“…………”随后离开。议程（…………）已印发。会议结束…………。他说，…………，然后⋯⋯⋯⋯再议。`;
+      const lines = compose(text, 10);
+      expect(texts(lines).join('')).toBe(text);
+      for (const line of lines) {
+        if (/[…⋯]/.test(line.text)) expect(['“…………”', '（…………）', '…………。', '…………，', '⋯⋯⋯⋯']).toContain(line.text);
+        expect(line.text).not.toMatch(/^[，。：”）]|[“（]$/);
+      }
+    }
+  });
+
   test('R-KIN-6: a paragraph set in other line counts (先挤后推) keeps the doubled ellipsis alone', () => {
     const text = '一二三四五六七八九十一二三四五六七八…………甲乙丙丁戊己庚辛壬癸甲乙丙丁';
     const other = paragraphInLines(para(text), opts(10), 8);
@@ -115,6 +127,8 @@ describe('R-KIN line-break prohibitions', () => {
   test('R-KIN-1, R-KIN-8: a range typed with ~ (1~3月) and a ratio with ∶ (3∶2) are never parted, wherever they fall in the line', () => {
     for (let lead = 0; lead < 12; lead++) {
       const lines = compose(`${'一'.repeat(lead)}全年1~3月比例3∶2和2.46∶1。`, 10);
+      // One unit each, so no gap opens inside them either (R-MIX-1's ¼ em stood around ~ and ∶).
+      if (lead === 0) expect(buildUnits(para('1~3月3∶2和2.46∶1'), opts(10)).units.map((u) => u.seg.text)).toEqual(['1~3', '月', '3∶2', '和', '2.46∶1']);
       for (const line of lines) {
         expect(line.text).not.toMatch(/^[~∶]|[~∶]$/);
       }

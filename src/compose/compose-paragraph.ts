@@ -6,8 +6,9 @@ import { type BreakInput, breakLines, LineMetrics, type LineRange } from './brea
 import { buildUnits } from './build-units.ts';
 import { setLines } from './justify.ts';
 import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
+import { isDoubledEllipsis } from './gaps.ts';
 import { turnoverGaps } from './turnover.ts';
-import { besideInterpunct, wordBoundaries } from '../cjk/index.ts';
+import { besideInterpunct, canEndLine, canStartLine, type KinsokuLevel, wordBoundaries } from '../cjk/index.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
 
 /** R-JUS-7: extra space per gap above ⅓ em is a loose line (warning). */
@@ -36,6 +37,7 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions, workspac
   const { gaps } = list;
   keepRunsWhole(input, list.runOf, gaps);
   keepWordsWhole(input, list.runOf, list.textEnd, gaps);
+  keepMarksWithEllipsis(list.units, gaps, opts.kinsoku);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];
   for (const stretch of openLongStretches(list.units, gaps, measureEm)) {
@@ -75,6 +77,28 @@ function keepWordsWhole(input: ParagraphInput, runOf: readonly number[], textEnd
     for (let i = 0; i < gaps.length; i++) {
       if (runOf[i] === r && runOf[i + 1] === r && gaps[i]!.canBreak && !gaps[i]!.isForced && !isCut(textEnd[i]!)) gaps[i] = { ...gaps[i]!, canBreak: false };
     }
+  }
+}
+
+/**
+ * R-KIN-6 with R-KIN-1 and R-KIN-2: the doubled ellipsis stands on a line of
+ * its own, with the marks that hold on to it: an opening mark before it, a
+ * closing or pause mark after it (“…………” and （…………） were split into
+ * “ / ………… / ”, a quote ending one line and starting the next). The forced
+ * breaks move past those marks; the gaps between are closed.
+ */
+function keepMarksWithEllipsis(units: readonly Unit[], gaps: Gap[], level: KinsokuLevel): void {
+  for (let e = 0; e < units.length; e++) {
+    if (!isDoubledEllipsis(units[e]!)) continue;
+    let last = e;
+    while (last + 1 < units.length && !canStartLine(units[last + 1]!.seg, level)) last++;
+    let first = e;
+    while (first > 0 && !canEndLine(units[first - 1]!.seg)) first--;
+    if (first === e && last === e) continue;
+    for (let g = first; g < last; g++) gaps[g] = { ...gaps[g]!, canBreak: false, isForced: false };
+    if (first > 0) gaps[first - 1] = { ...gaps[first - 1]!, canBreak: true, isForced: true };
+    if (last + 1 < units.length) gaps[last] = { ...gaps[last]!, canBreak: true, isForced: true };
+    e = last;
   }
 }
 

@@ -20,7 +20,8 @@ export const WORD_SPACE_MIN_EM = 0.25;
 export const WORD_SPACE_MAX_EM = 0.5;
 
 const isHanLike = (u: Unit) => u.seg.kind === 'han';
-const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
+/** R-KIN-6: the doubled ellipsis, a 4-em unit that stands on a line of its own. */
+export const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
 const isLatin = (u: Unit) => u.seg.kind === 'token';
 /**
  * R-MIX-2: Latin punctuation that closes or pauses takes no gap before it
