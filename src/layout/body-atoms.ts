@@ -38,7 +38,7 @@ function gridLinesFor(ctx: LayoutContext, lineCount: number, sizePt: number, min
 export function headingAtom(ctx: LayoutContext, title: string, level: 'chapter' | 'section' | 'subsection', id: string, outlineLevel?: number, source?: Source): Atom {
   const style = ctx.template.headings[level];
   const align = level === 'subsection' ? 'start' : 'center';
-  const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt);
+  const lines = composeAt(ctx, titleText(title, HEADING, 'start'), style.size_pt, ctx.geometry.columnWidthPt, source);
   const gridLines = gridLinesFor(ctx, lines.length, style.size_pt, style.lines);
   return withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: ctx.template.headings.keep_lines_after, isFloat: false, anchors: [id],
@@ -57,7 +57,7 @@ function centredLines(ctx: LayoutContext, lines: Line[], sizePt: number, keep: n
 function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   const a = ctx.template.article;
   const w = ctx.geometry.columnWidthPt;
-  const title = composeAt(ctx, titleText(chapter.title, HEADING), a.title_size_pt, w);
+  const title = composeAt(ctx, titleText(chapter.title, HEADING), a.title_size_pt, w, chapter.source);
   const gridLines = gridLinesFor(ctx, title.length, a.title_size_pt, a.title_lines);
   const atoms: Atom[] = [withHeadingSpace(ctx.geometry, (k) => ({
     lines: k, keepWithNextLines: 2, isFloat: false, anchors: [chapter.id], outline: { title: chapter.title, level: 1 }, sources: [chapter.source],
@@ -69,13 +69,13 @@ function articleAtoms(ctx: LayoutContext, chapter: Chapter): Atom[] {
   let next = title.length;
   for (const text of [info.subtitle, info.dateline ? `（${info.dateline}）` : undefined]) {
     if (!text) continue;
-    const lines = composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w);
+    const lines = composeAt(ctx, titleText(text, EMPHASIS), a.byline_size_pt, w, chapter.source);
     atoms.push(centredLines(ctx, lines, a.byline_size_pt, 2, key, next));
     next += lines.length;
   }
   const byline = [info.office, info.author].filter(Boolean).join('\u3000');
   if (byline) {
-    const lines = composeAt(ctx, titleText(byline, EMPHASIS), a.byline_size_pt, w);
+    const lines = composeAt(ctx, titleText(byline, EMPHASIS), a.byline_size_pt, w, chapter.source);
     const atom = centredLines(ctx, lines, a.byline_size_pt, 2, key, next);
     // The byline stands apart from the text under it by a blank line.
     atoms.push({ ...atom, lines: atom.lines + 1 });
@@ -109,7 +109,7 @@ export function figureAtom(ctx: LayoutContext, fig: Figure, group?: { title: str
   // The caption sits close under the photo on its own leading (小五 × 1.5), not on the body grid (issue 18).
   const captionPitch = c.size_pt * c.leading;
   const key = blockKey(fig.source);
-  const title = group ? composeAt(ctx, titleText(group.title, GROUP_TITLE), c.size_pt, boxWidth) : [];
+  const title = group ? composeAt(ctx, titleText(group.title, GROUP_TITLE), c.size_pt, boxWidth, group.source) : [];
   // The title's lines, then the gap a caption has from its photo: the photo starts this far down the block.
   const titleHeight = title.length > 0 ? title.length * captionPitch + c.gap_above_pt : 0;
   const firstBaseline = titleHeight + height + c.gap_above_pt + 0.88 * c.size_pt;

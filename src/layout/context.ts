@@ -83,13 +83,18 @@ export type BuildProblem = (ComposeProblem | LayoutProblem) & { at?: PrintedAt }
 /** Below this an image prints soft: 200 dpi at its printed size. */
 export const MIN_IMAGE_DPI = 200;
 
-/** Composes `input` at `sizePt` on a measure of `measurePt` with the book's punctuation rules. */
-export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number): Line[] {
+/**
+ * Composes `input` at `sizePt` on a measure of `measurePt` with the book's
+ * punctuation rules. A title's text carries no place of its own: its
+ * problems (a word wider than the column, printed over the next one) are
+ * reported at `source`, a problem with no place being reported nowhere.
+ */
+export function composeAt(ctx: LayoutContext, input: ParagraphInput, sizePt: number, measurePt: number, source?: Source): Line[] {
   const options = { fontSizePt: sizePt, measurePt, punctuation: ctx.settings.punctuation, kinsoku: ctx.settings.kinsoku, fonts: ctx.fonts, workspace: ctx.workspace };
   const composed = ctx.caches
     ? ctx.caches.composition.compose(input, options, () => composeParagraph(input, options))
     : composeParagraph(input, options);
-  for (const p of composed.problems) ctx.problems.push(p);
+  for (const p of composed.problems) ctx.problems.push(p.source || !source ? p : { ...p, source });
   return composed.lines;
 }
 

@@ -28,7 +28,7 @@ const PART_TITLE_MEASURE = 3 / 4;
 
 function openerDraft(ctx: LayoutContext, part: Part): PageDraft {
   const size = ctx.template.headings.part.size_pt;
-  const lines = composeAt(ctx, titleText(letterSpaced(part.title, 2), RUN_IN_HEAD), size, ctx.geometry.typeWidthPt * PART_TITLE_MEASURE);
+  const lines = composeAt(ctx, titleText(letterSpaced(part.title, 2), RUN_IN_HEAD), size, ctx.geometry.typeWidthPt * PART_TITLE_MEASURE, part.source);
   const top = mmToPt(ctx.template.headings.part.top_mm);
   return {
     kind: 'part-opener', startsRecto: true, hasFurniture: false, partTitle: part.title,

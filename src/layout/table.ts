@@ -210,7 +210,7 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const tops = [0];
   for (const r of body) tops.push(tops.at(-1)! + rowHeight(r));
   const titleSize = ctx.template.headings.section.size_pt;
-  const titleLines = composeAt(ctx, titleText(title, RUN_IN_HEAD), titleSize, area.width);
+  const titleLines = composeAt(ctx, titleText(title, RUN_IN_HEAD), titleSize, area.width, t.source);
   const continued = composeAt(ctx, plain('续表', RUN_IN_HEAD), size, area.width)[0]!;
   const noteSize = ctx.template.caption.size_pt;
   // 注：/ 资料来源： in 楷体 小五 (issue 18).

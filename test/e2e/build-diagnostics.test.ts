@@ -49,6 +49,14 @@ describe('composition diagnostics', () => {
     const r = await build(`链接${'x'.repeat(80)}结束。`);
     expect(r.files.flatMap((f) => f.messages).some((m) => m.ruleId === 'line-overfull' && m.line === 5)).toBe(true);
   });
+
+  test('so is one in a heading or a table title, which carry no place of their own (it was reported nowhere, printed over the next column)', async () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+    const r = await build(`### 分析与${word}研究\n\n正文。\n\n表1　${word}${word}统计\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |`);
+    const lines = r.files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'line-overfull').map((m) => m.line);
+    expect(lines).toContain(5);
+    expect(lines).toContain(9);
+  });
 });
 
 describe('images', () => {
