@@ -4,6 +4,7 @@
  * Every problem is a message on its file; nothing here reads the disk.
  */
 import type { Heading, Root, RootContent } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -31,7 +32,7 @@ export { type SpanCell, type SpannedTable, spannedTable } from './span-grid.ts';
 
 /** remark with the yearbook's syntax (syntax.ts), less GFM tables or footnotes where a text cannot hold one: the same tree, parsed sooner. */
 const processorWith = (tables: boolean, footnotes: boolean) =>
-  unified().use(remarkParse).use(yearbookGfm, { tables, footnotes }).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
+  unified().use(remarkParse).use(remarkCjkFriendly).use(yearbookGfm, { tables, footnotes }).use(remarkDirective).use(remarkFrontmatter, ['yaml']);
 const processors = {
   plain: processorWith(false, false), tables: processorWith(true, false), notes: processorWith(false, true), 'tables+notes': processorWith(true, true),
 };

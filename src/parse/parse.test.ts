@@ -50,6 +50,13 @@ describe('manuscript constructs', () => {
     expect(r.stats.figures).toBe(2);
   });
 
+  test('bold and emphasis beside Chinese punctuation are bold and emphasis, not asterisks printed (remark-cjk-friendly)', async () => {
+    const r = await checkFiles(part('## 综述\n\n【概况】 持续改造供热管网**“提升城市精细化管理水平”**，全年*完成*改造。'));
+    const e = r.book!.parts[0]!.chapters[0]!.children[0] as Entry;
+    expect(inlineText(e.lead)).toBe('持续改造供热管网“提升城市精细化管理水平”，全年完成改造。');
+    expect(e.lead.map((i) => i.type)).toEqual(['text', 'strong', 'text', 'emphasis', 'text']);
+  });
+
   test('R-NORM-1: a colon typed in a time, a ratio or a Latin run is text, not a directive (micromark-extension-directive reads :30 as one); beside hanzi it becomes ：', async () => {
     const r = await checkFiles(part('## 上午10:30开会\n\n【时间】 上午10:30召开会议，比例3:2，网址abc:def，会议:开始。\n\n| 时间 | 事项 |\n| --- | --- |\n| 9:00 | 开会 |'));
     expect(r.ruleIds.filter((id) => id !== 'normalize-punctuation' && id !== 'table-caption-missing')).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * The Markdown a yearbook is written in: CommonMark with GFM tables and
  * footnotes (footnotes are reported as unsupported, not dropped unseen),
- * directives and YAML front matter. Not the rest of GFM:
+ * directives and YAML front matter, with emphasis as CJK text needs it
+ * (remark-cjk-friendly: CommonMark does not take `**“提升”**，` after a hanzi
+ * for bold, and printed the asterisks). Not the rest of GFM:
  * - strikethrough: GFM reads `1~3月和5~6月` as struck-out text, and its
  *   tildes vanish; a yearbook writes ranges with ~ and never strikes out;
  * - autolink literals: a web address is printed as text either way, and
