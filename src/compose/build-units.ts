@@ -173,6 +173,14 @@ class UnitBuilder {
     this.isSolidHanzi = false;
   }
 
+  /** Units after which a line break was typed (LineBreakRun); none before the first. */
+  readonly breaksAfter: number[] = [];
+
+  breakAfterLast(): void {
+    const last = this.units.length - 1;
+    if (last >= 0 && this.breaksAfter.at(-1) !== last) this.breaksAfter.push(last);
+  }
+
   /** A fixed space after the last unit (none before the first). */
   addFixed(widthEm: number): void {
     this.isSolidHanzi = false;
@@ -287,6 +295,10 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions, workspac
       b.addFixed(run.widthEm);
       continue;
     }
+    if (run.kind === 'break') {
+      b.breakAfterLast();
+      continue;
+    }
     if (run.kind === 'mark') {
       // After the character before it; a mark that opens the paragraph waits for the first character.
       if (units.length === 0) pendingMarks.push(run.id);
@@ -317,6 +329,8 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions, workspac
     u.widthEm -= u.blankEndEm;
     u.blankEndEm = 0;
   });
+  // A typed line break: the gap after it is a forced break (gaps are shared, so it is a copy).
+  for (const i of b.breaksAfter) if (i < b.gaps.length) b.gaps[i] = { ...b.gaps[i]!, canBreak: true, isForced: true };
   const last = units.length - 1;
   if (b.wordSpaceAfter[last]) b.wordSpaceAfter[last] = false;
   if (b.fixedAfter[last] !== undefined) b.fixedAfter[last] = undefined;

@@ -135,6 +135,17 @@ describe('R-KIN line-break prohibitions', () => {
     }
   });
 
+  test('a line break typed in the text (Markdown hard break) ends the line there, set flush; the EPUB has <br>', () => {
+    const input: ParagraphInput = {
+      runs: [{ kind: 'text', text: '地址：某某路1号', style: BODY }, { kind: 'break' }, { kind: 'text', text: '电话：12345678，邮编：300000，传真：87654321。', style: BODY }],
+      indentEm: 0, align: 'justify',
+    };
+    const lines = composeParagraph(input, opts(12)).lines;
+    expect(texts(lines)[0]).toBe('地址：某某路1号');
+    expect(lines[0]!.spreadEm).toBe(0);
+    expect(texts(lines).join('')).toBe('地址：某某路1号电话：12345678，邮编：300000，传真：87654321。');
+  });
+
   test('R-KIN-7: a line may break between two 2-em units', () => {
     const lines = compose('一二三四五六七八————九十', 10);
     expect(texts(lines)[0]).toBe('一二三四五六七八——');

@@ -25,7 +25,8 @@ export function inlineRuns(inlines: readonly Inline[], style: FontStyle = BODY):
       case 'strong': return inlineRuns(n.children, { ...style, bold: true });
       case 'emphasis': return inlineRuns(n.children, EMPHASIS);
       case 'indexTerm': return [{ kind: 'text', text: n.text, style, source: n.source, anchor: n.id, marksEnd: true }];
-      case 'break': case 'note': return [];
+      case 'break': return [{ kind: 'break' }];
+      case 'note': return [];
       // A question prints nothing, an unreadable item its 〔？〕; either is marked for a proof's margin.
       case 'query': return n.printed ? [{ kind: 'text', text: n.printed, style, source: n.source, anchor: n.id }] : [{ kind: 'mark', id: n.id }];
       // The note's mark in the text; the note itself is set at the column's foot (layout/footnotes.ts).

@@ -45,7 +45,16 @@ export interface MarkRun {
   id: string;
 }
 
-export type Run = TextRun | FixedSpace | MarkRun;
+/**
+ * A line break typed in the text (Markdown's hard break: two spaces or a
+ * backslash at a line's end, an address or a verse): the line ends there
+ * and is set flush, as the last line of a paragraph is. The EPUB has <br>.
+ */
+export interface LineBreakRun {
+  kind: 'break';
+}
+
+export type Run = TextRun | FixedSpace | MarkRun | LineBreakRun;
 
 export interface ParagraphInput {
   runs: Run[];
