@@ -122,6 +122,10 @@ describe('R-KIN line-break prohibitions', () => {
     const lines = compose('详见区政府网站https://www.example.gov.cn/xwzx/index.html提升城市精细化管理水平。', 23, {}, 2);
     for (const line of lines) expect(line.widthPt).toBeLessThanOrEqual(line.measurePt + 0.05);
     expect(lines.map((l) => l.text).join('')).toBe('详见区政府网站https://www.example.gov.cn/xwzx/index.html提升城市精细化管理水平。');
+    // R-JUS-5: the address's line is spread, but not inside it (https :// was letter-spaced where its pieces met).
+    const url = lines.find((l) => l.text.includes('https'))!;
+    expect(xOf(url, ':') - xOf(url, 'h')).toBe(2.5);
+    expect(xOf(url, 'w') - xOf(url, '/', 1)).toBe(0.5);
   });
 
   test('R-KIN-1, R-KIN-8: a range typed with ~ (1~3月) and a ratio with ∶ (3∶2) are never parted, wherever they fall in the line', () => {

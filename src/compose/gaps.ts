@@ -69,7 +69,8 @@ export function gapBetween(a: Unit, b: Unit, fixed: number | undefined, wordSpac
     };
   }
   const canBreak = isForced || canBreakBetween(a.seg, b.seg, level);
-  const isSpreadable = !blocksSpread(a) && !blocksSpread(b);
+  // R-JUS-5 (R-MIX-4): never inside a Latin word: https :// was letter-spaced where a web address's pieces met.
+  const isSpreadable = !blocksSpread(a) && !blocksSpread(b) && !(isLatin(a) && isLatin(b));
   // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
   return sharedGap(isMixed ? 'mixed' : 'none', canBreak, isSpreadable, isForced);
 }
