@@ -161,7 +161,7 @@ rows.push(
   ['make-up: gallery pages whose rows’ outer edges differ', `${makeup.galleryEdgesMisaligned.length} of ${makeup.galleryEdgePages}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
   ['make-up: gallery pages running below the type area', `${makeup.galleryPastFoot.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryPastFoot)}`],
-  ['make-up: parts’ last pages whose right column ends lower than the left', `${makeup.partLastPagesRightLonger.length} of ${makeup.partLastPages}`],
+  ['make-up: parts’ last pages whose right column ends lower than the left; two lines or more above it', `${makeup.partLastPagesRightLonger.length}; ${makeup.partLastPagesApart.length} of ${makeup.partLastPages}`],
   ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],
   ['make-up: credit lines first in a column (R-YB-4)', `${makeup.creditsAtColumnTop.length} of ${makeup.credits}${pagesOf(makeup.creditsAtColumnTop)}`],
   ['make-up: table headers side by side not level (R-COL-2)', `${makeup.tableHeadsMisaligned.length} of ${makeup.tableHeadPairs}${pagesOf(makeup.tableHeadsMisaligned)}`],

@@ -120,6 +120,8 @@ export interface MakeupCounts {
   /** Body pages that end a part's flow (the next page is an opener, a blank or the index), and those whose right column ends lower than the left (R-COL-1: the right one is the short one). */
   partLastPages: number;
   partLastPagesRightLonger: number[];
+  /** Of those, the ones whose left column ends two lines or more below the right (R-COL-1: within a line). */
+  partLastPagesApart: number[];
   /** The last TOC page and the last index page (0-based), as found. */
   listLastPages: number[];
   /** Of those, the ones whose columns end more than a line apart. */
@@ -182,7 +184,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], partLastPagesApart: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
     credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
@@ -314,6 +316,7 @@ function rightLonger(boxes: readonly PdfBox[], m: GridMeasures, mid: number, pag
   counts.partLastPages++;
   const [left, right] = [boxes.filter((b) => b.x < mid), boxes.filter((b) => b.x >= mid)].map((column) => Math.max(m.typeTopPt, ...column.map(footOf)));
   if (right! > left! + 1) counts.partLastPagesRightLonger.push(pageIndex);
+  if (right! > m.typeTopPt && left! - right! > 1.5 * m.pitchPt) counts.partLastPagesApart.push(pageIndex);
 }
 
 function shortColumns(boxes: readonly PdfBox[], m: GridMeasures, mid: number, lastBaseline: number, pageIndex: number, counts: MakeupCounts): void {

@@ -668,12 +668,44 @@ export function balanceLastPage(pages: FlowPage[], g: Geometry): FlowPage[] {
   if (inColumns.length === 0) return pages;
   const total = inColumns.reduce((n, a) => n + a.lines, 0);
   const tallest = Math.max(...inColumns.map((a) => (a.split ? 1 : a.lines)));
-  for (let capacity = across + Math.max(tallest, Math.ceil(total / g.columns)); capacity <= g.linesPerColumn; capacity++) {
+  const least = across + Math.max(tallest, Math.ceil(total / g.columns));
+  for (let capacity = least; capacity <= g.linesPerColumn; capacity++) {
     const again = flowAtoms(atoms, g, capacity, false);
     // Short columns must not cut a heading from its text (R-HEAD-3): then try longer ones.
-    if (again.length === 1 && !leavesAHeading(again[0]!)) return done(shortRight(atoms, g, again[0]!));
+    if (again.length === 1 && !leavesAHeading(again[0]!)) return done(shortRight(atoms, g, isEven(again[0]!) ? again[0]! : evenedOut(atoms, g, least, capacity) ?? again[0]!));
   }
   return pages;
+}
+
+/** Columns that end within a line of each other (R-COL-1); an empty one is no column. */
+function isEven(page: FlowPage): boolean {
+  const lengths = columnLengths(page).filter((n) => n > 0);
+  return Math.max(...lengths) - Math.min(...lengths) <= 1;
+}
+
+/**
+ * The last page's columns level where balancing them as they are leaves them
+ * two lines apart: a widow kept off the right column's top left the left
+ * column a line long (p. 179, 15 lines against 13). Tried at the heights up
+ * to the one balancing found, filled as in mid-part (先挤后推), then with one
+ * paragraph set a line tighter (先挤) or else looser (后推), the last first.
+ * Undefined when none gives one page of even columns.
+ */
+function evenedOut(atoms: readonly Atom[], g: Geometry, least: number, most: number): FlowPage | undefined {
+  const fits = (pages: FlowPage[]) => pages.length === 1 && !leavesAHeading(pages[0]!) && isEven(pages[0]!) && shortensRightward(pages[0]!);
+  const spans = paragraphsIn(atoms, 0, atoms.length);
+  for (let capacity = least; capacity <= most; capacity++) {
+    const filled = flowAtoms(atoms, g, capacity, true);
+    if (fits(filled)) return filled[0]!;
+    for (const delta of [-1, 1] as const) {
+      for (const span of spans) {
+        const relinedAtoms = relined(atoms, [span], delta);
+        const page = relinedAtoms && flowAtoms(relinedAtoms, g, capacity, false);
+        if (page && fits(page)) return page[0]!;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The lengths of a page's columns, page-wide bands at its foot left out. */
