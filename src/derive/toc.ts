@@ -10,7 +10,12 @@ export interface TocItem {
   title: string;
   /** 0 part, 1 chapter, 2 section, 3 entry. */
   level: 0 | 1 | 2 | 3;
-  /** How deep under its chapter: 1 a section (###), 2 a subsection (####), an entry one deeper than its section; absent: by level. */
+  /**
+   * How deep under its chapter: one step below what holds it. A chapter's
+   * entries and ### sections are its children alike (1); a section's entries
+   * and #### subsections stand under it (2), and so on. An entry was always
+   * at 2, so those of a section stood level with 概况, its sibling (p. 27).
+   */
   depth?: number;
 }
 
@@ -19,12 +24,12 @@ function below(items: ReadonlyArray<Section | Entry | { type: string }>, out: To
     if (item.type === 'section') {
       const s = item as Section;
       // A #### subsection stands under its ### section, not level with it (统计资料: 一、经济发展 › 经济总量).
-      const sectionDepth = s.level - 2;
+      const sectionDepth = Math.max(depth + 1, s.level - 2);
       out.push({ id: s.id, title: s.title, level: 2, depth: sectionDepth });
       below(s.children, out, sectionDepth);
     } else if (item.type === 'entry') {
       const e = item as Entry;
-      out.push({ id: e.id, title: e.title, level: 3, depth: Math.max(2, depth + 1) });
+      out.push({ id: e.id, title: e.title, level: 3, depth: depth + 1 });
     }
   }
 }
