@@ -42,6 +42,12 @@ describe('input normalisation (spec §2)', () => {
     expect(norm('版本1.0发布')).toBe('版本1.0发布');
   });
 
+  test('R-MIX-5: letters and digits typed full width are set as Latin ones, one change a run', () => {
+    const r = normalizeText('引进ＡＢＣ公司，投资１２３亿元，ＰＭ２．５下降');
+    expect(r.text).toBe('引进ABC公司，投资123亿元，PM2.5下降');
+    expect(r.changes.filter((c) => c.rule === 'R-MIX-5').map((c) => [c.from, c.to])).toEqual([['ＡＢＣ', 'ABC'], ['１２３', '123'], ['ＰＭ２．５', 'PM2.5']]);
+  });
+
   test('R-NORM-2: straight quotes pair as “ ” and the pairing is checked', () => {
     const r = normalizeText('做到"两个维护",落实"十项行动"。');
     expect(r.text).toBe('做到“两个维护”，落实“十项行动”。');

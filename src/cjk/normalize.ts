@@ -6,7 +6,7 @@
 import { isHan, isWide } from './classes.ts';
 
 /** R-NORM-5 (issue 18): an ASCII full stop between hanzi, set as ．; the editor is asked which mark was meant. */
-export type NormalizeRule = 'R-NORM-1' | 'R-NORM-2' | 'R-NORM-3' | 'R-NORM-4' | 'R-NORM-5' | 'control';
+export type NormalizeRule = 'R-NORM-1' | 'R-NORM-2' | 'R-NORM-3' | 'R-NORM-4' | 'R-NORM-5' | 'R-MIX-5' | 'control';
 
 export interface TextChange {
   /** Offset (UTF-16) in the input text. */
@@ -129,6 +129,23 @@ function longMark(chars: string[], i: number, b: Builder, at: number): number {
   return 0;
 }
 
+const isFullWidthLatin = (c: string | undefined) => c !== undefined && /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(c);
+
+/**
+ * R-MIX-5: letters and digits typed full width (ＡＢＣ１２３, as an IME gives
+ * them) are set as Latin ones: spaced and broken as Latin, in the Latin font.
+ * One change for a run. Returns chars consumed, or 0.
+ */
+function fullWidthLatin(chars: string[], i: number, b: Builder, at: number): number {
+  let j = i;
+  // A full-width point inside the run is its decimal point (ＰＭ２．５).
+  while (isFullWidthLatin(chars[j]) || (j > i && chars[j] === '．' && isFullWidthLatin(chars[j + 1]))) j++;
+  if (j === i) return 0;
+  const run = chars.slice(i, j).join('');
+  emit(b, at, run, run.normalize('NFKC'), 'R-MIX-5');
+  return j - i;
+}
+
 /** R-NORM-4: a space (or a source line break) between characters. */
 function space(chars: string[], i: number, b: Builder, at: number): number {
   let j = i;
@@ -224,10 +241,11 @@ export function sourceLineStarts(input: string, changes: readonly TextChange[]):
 /** Normalises one paragraph's text (spec §2). */
 /**
  * What any rule here acts on: controls and spaces, ASCII marks, straight
- * quotes (double and single), ellipses and runs of full stops or hyphens. Most paragraphs of a
+ * quotes (double and single), ellipses and runs of full stops or hyphens,
+ * full-width letters and digits. Most paragraphs of a
  * yearbook have none of them, and pass through untouched without being split.
  */
-const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"'…]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
+const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"'…\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
 
 export function normalizeText(input: string): Normalized {
   return NEEDS_WORK.test(input) ? normalizeEveryCharacter(input) : { text: input, changes: [], quotesBalanced: true };
@@ -250,6 +268,11 @@ export function normalizeEveryCharacter(input: string): Normalized {
     const consumed = longMark(chars, i, b, at[i]!) || (/[ \n\t]/.test(ch) ? space(chars, i, b, at[i]!) : 0);
     if (consumed) {
       i += consumed;
+      continue;
+    }
+    const fullWidth = fullWidthLatin(chars, i, b, at[i]!);
+    if (fullWidth) {
+      i += fullWidth;
       continue;
     }
     if (ch === '.' && isHan(neighbour(chars, i, -1)) && isHan(neighbour(chars, i, 1))) {

@@ -102,6 +102,7 @@ export const CATALOGUE = {
   // Text normalisation (spec §2)
   'normalize-punctuation': rule('info', (p) => `已将中文语境中的 ASCII 标点“${p.from}”改为“${p.to}”（R-NORM-1）。`),
   'normalize-quotes': rule('info', () => '已将直引号 " 按成对关系改为“”（R-NORM-2）。'),
+  'normalize-fullwidth-latin': rule('info', (p) => `已将全角字母、数字“${p.from}”改为半角“${p.to}”（R-MIX-5）。`),
   'quotes-misnested': rule('warning', (p) => `引号嵌套或配对有误，见 ${p.excerpt}（【】中为出错的引号）。引号内再用引号须用单引号‘’（先双后单），前后引号须成对；请对照原稿改正（R-NORM-2）。`),
   'normalize-quotes-unbalanced': rule('warning', () => '本段引号不成对。请检查是否漏了前引号或后引号（R-NORM-2）。'),
   'normalize-full-stop': rule('warning', () => '汉字之间有英文句点“.”，暂排作全角“．”。请改为句号“。”、逗号“，”或间隔号“·”（R-NORM-5）。'),

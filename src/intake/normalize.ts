@@ -8,7 +8,7 @@ import { normalizeText, type TextChange } from '../cjk/index.ts';
 import { type NoteList, paragraphPlace } from './notes.ts';
 
 const WHAT: Record<TextChange['rule'], string> = {
-  'R-NORM-1': 'ASCII 标点改为全角', 'R-NORM-2': '直引号改为“”', 'R-NORM-3': '省略号、破折号规范', 'R-NORM-4': '汉字与字母数字间空格调整', 'R-NORM-5': '汉字间的英文句点（请确认原意）', control: '删去不可见字符',
+  'R-NORM-1': 'ASCII 标点改为全角', 'R-NORM-2': '直引号改为“”', 'R-NORM-3': '省略号、破折号规范', 'R-NORM-4': '汉字与字母数字间空格调整', 'R-NORM-5': '汉字间的英文句点（请确认原意）', 'R-MIX-5': '全角字母、数字改为半角', control: '删去不可见字符',
 };
 
 function tell(changes: TextChange[], unbalanced: boolean, para: number, notes: NoteList): void {

@@ -32,6 +32,7 @@ function reportChange(state: ParseState, node: Text, change: TextChange): void {
     case 'R-NORM-2': break; // reported once per paragraph, see below
     case 'R-NORM-3': report(state.file, place, 'normalize-ellipsis-dash', { from: change.from, to: change.to }); break;
     case 'R-NORM-5': report(state.file, place, 'normalize-full-stop', {}); break;
+    case 'R-MIX-5': report(state.file, place, 'normalize-fullwidth-latin', { from: change.from, to: change.to }); break;
     case 'R-NORM-4':
       if (change.from.includes('\n') && change.to === '') break; // a line break in the source is no change
       report(state.file, place, 'normalize-space', {
