@@ -16,8 +16,8 @@ export const INTERPUNCT = '·・‧';
 export const SOLIDUS = '/／';
 /** §1.5 连接号 (a single — is the 一字线) */
 export const CONNECTOR = '-‐–～〜—';
-/** §1.7 prefix symbols that bind to the number after them */
-export const PREFIX = '¥￥$＄';
+/** §1.7 prefix symbols that bind to the number after them; the minus sign (U+2212) too, −3.25 */
+export const PREFIX = '¥￥$＄−';
 /** §1.7 postfix symbols that bind to the number before them */
 export const POSTFIX = '%‰℃°';
 /** §1.4 long marks: a pair of these is one 2-em unit */

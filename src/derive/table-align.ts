@@ -9,8 +9,8 @@ import { inlineText, type StatTable } from '../model/index.ts';
 
 export type ColumnAlign = 'left' | 'right' | 'center';
 
-/** Digits and the marks that stand within numbers (3,046 · 12.5% · 2023-2024 · 9:00 · 5～8). */
-const NUMBER = /^[\d.,%\-+:～~ ]+$/;
+/** Digits and the marks that stand within numbers (3,046 · 12.5% · 2023-2024 · 9:00 · 5～8 · −3.25 · 3.4‰). */
+const NUMBER = /^[\d.,%‰\-−+:～~ ]+$/;
 
 /** Is a cell's text a number (a right-aligned column sets it on its decimal point)? */
 export function isNumberText(text: string): boolean {

@@ -281,13 +281,18 @@ export function tablePages(ctx: LayoutContext, set: TableSet): TablePage[] {
   return pages;
 }
 
-/** Width from a number's decimal point to its end (0 for a whole number). */
+/**
+ * Width from a number's decimal point to its end: for a whole number, from
+ * after its last digit (the 12 of 12% stands over the 3 of −3.2%, its % out
+ * past the point, not in the place of .2).
+ */
 function fractionWidth(lines: readonly Line[]): number {
   const line = lines[0];
   if (!line || lines.length !== 1) return 0;
   const glyphs = line.glyphs.toArray();
   const point = glyphs.findIndex((g) => g.text === '.');
-  return point < 0 ? 0 : line.widthPt - glyphs[point]!.xPt;
+  const after = point >= 0 ? point : glyphs.findLastIndex((g) => /\d/.test(g.text)) + 1;
+  return after <= 0 || after >= glyphs.length ? 0 : line.widthPt - glyphs[after]!.xPt;
 }
 
 /**

@@ -47,3 +47,9 @@ describe('table heads with merged cells', () => {
     expect(tableOf(bad).headRows).toBe(1);
   });
 });
+
+test('a ragged row is made whole as its warning says: short cells empty, cells over joined into the last (the PDF lost them, the EPUB gave them columns of their own)', async () => {
+  const r = await checkFiles(part('::caption[表]\n\n| 一 | 二 |\n| --- | --- |\n| A1 | A2 | EXTRA3 | EXTRA4 |\n| B1 |'));
+  expect(r.ruleIds.filter((id) => id === 'table-ragged')).toHaveLength(2);
+  expect(tableOf(r).rows.map((row) => row.map((cell) => inlineText(cell)))).toEqual([['A1', 'A2 EXTRA3 EXTRA4'], ['B1', '']]);
+});

@@ -84,8 +84,13 @@ export function table(state: ParseState, node: Table, caption: Inline[] | undefi
   const head = headCells(texts, contents, columns, (r, c) => report(state.file, headNodes[r]!, 'table-merge-invalid', { row: r + 1, col: c + 1 }));
   const rows = bodyNodes.map((row, i) => {
     const cells = row.children.map((cell) => toInlines(state, cell.children));
-    if (cells.length !== columns) report(state.file, row, 'table-ragged', { row: i + 1, found: cells.length, expected: columns });
-    return cells;
+    if (cells.length === columns) return cells;
+    report(state.file, row, 'table-ragged', { row: i + 1, found: cells.length, expected: columns });
+    // As the message says: cells short are empty, cells over go into the last one (the PDF set only the
+    // columns the head has, and the cells over were lost from it; the EPUB printed them in columns of their own).
+    const gap: Inline = { type: 'text', value: ' ', source: state.source(row) };
+    const over = cells.slice(columns).flatMap((cell) => [gap, ...cell]);
+    return Array.from({ length: columns }, (_, c) => (c === columns - 1 ? [...(cells[c] ?? []), ...over] : cells[c] ?? []));
   });
   if (!caption) report(state.file, node, 'table-caption-missing');
   const align = (node.align ?? []).map((a) => (a ?? null) as CellAlign);

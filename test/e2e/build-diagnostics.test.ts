@@ -325,3 +325,19 @@ test('a short cell (a name, a head like 学生数) is never broken over two line
   const runs = paged.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' ? [i.glyphs.toArray().map((g) => g.text).join('')] : [])));
   for (const word of ['张庆起', '李德华', '学生数', '教职工数', '邮政编码']) expect(runs, word).toContain(word);
 });
+
+describe('numbers in a table column stand on their decimal point', () => {
+  test('a minus sign (U+2212) is read as a number, and a whole number with a % stands with its digits over the others’ (its % past the point)', async () => {
+    const { paged } = await laidOut({ '01-篇.md': '# 篇\n\n## 章\n\n::caption[表1　增减]\n\n| 项 | 增减 |\n| --- | --- |\n| 甲 | 1.5% |\n| 乙 | −3.25 |\n| 丙 | 12% |\n| 丁 | -3.2% |\n' });
+    const cells = paged.pages.flatMap((p) => p.items).filter((i) => i.kind === 'glyphs').map((i) => i as Extract<typeof i, { kind: 'glyphs' }>)
+      .map((i) => ({ x: i.x, glyphs: i.glyphs.toArray() })).filter((c) => ['1.5%', '−3.25', '12%', '-3.2%'].includes(c.glyphs.map((g) => g.text).join('')));
+    // Where each number's point is, or where it would be after its last digit.
+    const points = cells.map((c) => {
+      const at = c.glyphs.findIndex((g) => g.text === '.');
+      const after = at >= 0 ? at : c.glyphs.findLastIndex((g) => /\d/.test(g.text)) + 1;
+      return c.x + (after < c.glyphs.length ? c.glyphs[after]!.xPt : c.glyphs.at(-1)!.xPt + 1e9);
+    });
+    expect(cells.map((c) => c.glyphs.map((g) => g.text).join(''))).toEqual(['1.5%', '−3.25', '12%', '-3.2%']);
+    for (const x of points) expect(x).toBeCloseTo(points[0]!, 1);
+  });
+});
