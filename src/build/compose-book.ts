@@ -81,7 +81,8 @@ function reportProblem(file: VFile, p: BuildProblem): void {
   const place = p.source?.position;
   const at = printedAt(p);
   switch (p.kind) {
-    case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: Math.round(p.dpi), ...at }); break;
+    // A 1×1 placeholder has under 1 dpi: not "0 dpi".
+    case 'image-low-resolution': report(file, place, 'image-low-resolution', { src: p.src, dpi: p.dpi >= 1 ? Math.round(p.dpi) : '不到 1', ...at }); break;
     case 'table-too-wide': report(file, place, 'table-too-wide', { columns: p.columns, ...at }); break;
     case 'table-rotated': report(file, place, 'table-rotated', { columns: p.columns, ...at }); break;
     case 'figure-too-tall': report(file, place, 'figure-too-tall', { lines: p.captionLines, ...at }); break;

@@ -39,6 +39,7 @@ export const CATALOGUE = {
   'cip-record-invalid': rule('error', (p) => `CIP 数据核字号“${p.value}”格式不对，应为 4 位年份加 6 位数字或大写字母（如 2024D0350H）。`),
   // Structure
   'heading-level-skipped': rule('error', (p) => `标题层级跳级：${p.found} 级标题前没有 ${p.expected} 级标题。请用 # 篇、## 章、### 分目的层级。`),
+  'heading-too-deep': rule('error', (p) => `不支持 ${p.found} 级标题：年鉴的标题最多 4 级（# 篇、## 章、### 分目、#### 小标题）。请改为 #### 标题，或写成【】条目。`),
   'part-heading-missing': rule('error', () => '篇目文件应以一级标题“# 篇名”开头。请在文件开头加上篇名。'),
   'part-heading-extra': rule('error', (p) => `一个文件只能有一个一级标题（篇），这里又出现了“${p.title}”。请把新的一篇放到单独的文件中。`),
   'part-empty': rule('error', (p) => `篇“${p.title}”没有内容。请补写内容或删去此文件。`),

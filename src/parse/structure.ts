@@ -72,7 +72,11 @@ function heading(state: ParseState, o: Outline, node: Heading): void {
   let depth: number = node.depth;
   if (depth >= 3 && !o.chapter) depth = reportSkip(state, node, 2);
   if (depth === 4 && o.sections.length === 0 && o.chapter) depth = reportSkip(state, node, 3);
-  if (depth > 4) depth = reportSkip(state, node, 4);
+  if (depth > 4) {
+    // Not a level skipped (##### after #### said there was no level-4 heading): a level the book does not have.
+    report(state.file, node, 'heading-too-deep', { found: node.depth });
+    depth = 4;
+  }
   if (depth === 2) {
     o.chapter = { type: 'chapter', id: state.nextId('chapter'), title: text, ...flag, children: [], source: state.source(node) };
     o.sections = [];
