@@ -19,6 +19,12 @@ import type { DisplayItem } from './types.ts';
 
 /** Most extra room between two rows when the page has room to spare, in body lines. */
 const MOST_ROW_SPACE_LINES = 3;
+/**
+ * The narrowest a photo in a row may be, in caption characters: a tall
+ * narrow photo beside a panorama was set 4.8 pt wide, its caption turned
+ * over every character and ran out of the type area.
+ */
+const NARROWEST_CELL_CHARS = 8;
 
 interface Photo {
   fig: Figure;
@@ -77,7 +83,8 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
     rows = build(Math.max(0.2, Math.min(1, (room - captions) / photosAtFull)));
   }
   const area = rows.reduce((a, r) => a + r.cells.reduce((w, c) => w + c.width, 0) * r.height, 0);
-  return { rows, fill: total(rows) <= room + 0.5 ? area / (g.typeWidthPt * room) : 0, height: total(rows) };
+  const fits = total(rows) <= room + 0.5 && rows.every((r) => r.cells.every((c) => c.width >= NARROWEST_CELL_CHARS * size));
+  return { rows, fill: fits ? area / (g.typeWidthPt * room) : 0, height: total(rows) };
 }
 
 /** The empty band a layout leaves at the foot of the page once its rows are spread (at most MOST_ROW_SPACE_LINES apart), in pt. */
