@@ -9,7 +9,7 @@ import {
   BODY, bodyParagraph, chronicleParagraph, creditParagraph, EMPHASIS, entryParagraph, type Line, RUN_IN_HEAD,
 } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
-import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, type Inline, inlineText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
+import { type Block, blockKey, type Chapter, countedLength, type Entry, type Figure, type Inline, inlineText, isTableNoteText, type Paragraph, queriesIn, queriesOfBlock, type Section, type Source, type StatTable } from '../model/index.ts';
 import { type Atom, blockOfLines, lineAtom } from './atoms.ts';
 import { blockLine } from './block-line.ts';
 import { spacedName } from '../derive/index.ts';
@@ -250,30 +250,39 @@ function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
 }
 
 function entryAtoms(ctx: LayoutContext, entry: Entry): Item[] {
-  return [...linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }, entry.lead), ...entry.blocks.flatMap((b) => blockAtoms(ctx, b))];
+  const lead = linesOf(ctx, entryParagraph(entry), { source: entry.source, head: `【${entry.title}】` }, entry.lead);
+  // In an entry a table's notes are the paragraphs right after it that read as notes (isTableNoteText): 注： set under
+  // the table in small type went to the next page as body text when the table did.
+  return [...lead, ...withTableNotes(entry.blocks, (p) => isTableNoteText(inlineText(p.children)), (b) => blockAtoms(ctx, b))];
 }
 
-/** Paragraphs right after a table belong to it as notes. */
-function takeTableNotes(items: ReadonlyArray<Section | Entry | Block>, from: number): Paragraph[] {
+/** Paragraphs right after a table that `isNote` takes belong to it as notes (everywhere but in an entry, all of them). */
+function takeTableNotes(items: ReadonlyArray<Section | Entry | Block>, from: number, isNote: (p: Paragraph) => boolean): Paragraph[] {
   const notes: Paragraph[] = [];
-  for (let i = from; i < items.length && items[i]!.type === 'paragraph'; i++) notes.push(items[i] as Paragraph);
+  for (let i = from; i < items.length && items[i]!.type === 'paragraph' && isNote(items[i] as Paragraph); i++) notes.push(items[i] as Paragraph);
   return notes;
 }
 
-function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): Item[] {
+/** The items' atoms, each table with its notes taken after it. */
+function withTableNotes<T extends Section | Entry | Block>(items: readonly T[], isNote: (p: Paragraph) => boolean, atomsOf: (item: T) => Item[]): Item[] {
   const out: Item[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.type === 'table') {
-      const notes = takeTableNotes(items, i + 1);
-      const marks = [item, ...notes].flatMap((b) => queriesOfBlock(b).map((q) => q.id));
-      out.push({ table: item, notes, title: item.caption ? inlineText(item.caption) : '', ...(marks.length ? { marks } : {}) });
+      const table = item as StatTable;
+      const notes = takeTableNotes(items, i + 1, isNote);
+      const marks = [table, ...notes].flatMap((b) => queriesOfBlock(b).map((q) => q.id));
+      out.push({ table, notes, title: table.caption ? inlineText(table.caption) : '', ...(marks.length ? { marks } : {}) });
       i += notes.length;
       continue;
     }
-    out.push(...childItem(ctx, item));
+    out.push(...atomsOf(item));
   }
   return out;
+}
+
+function childAtoms(ctx: LayoutContext, items: ReadonlyArray<Section | Entry | Block>): Item[] {
+  return withTableNotes(items, () => true, (item) => childItem(ctx, item));
 }
 
 function childItem(ctx: LayoutContext, item: Section | Entry | Block): Item[] {

@@ -267,6 +267,14 @@ export function walkBook(book: Pick<Book, 'front' | 'parts'>, visit: (node: Node
   }
 }
 
+/**
+ * A table's note by its words: 注：, 注1：, 说明：, 资料来源：, 数据来源：. Inside an
+ * entry only a paragraph that opens so, right after a table, is the table's
+ * note (the entry's text may go on after a table); elsewhere every paragraph
+ * right after a table is.
+ */
+export const isTableNoteText = (text: string): boolean => /^\s*(注|说明|资料来源|数据来源)\s*[0-9０-９①-⑩]*\s*[:：]/.test(text);
+
 /** Plain text of inline content (index terms give their printed text). */
 export function inlineText(inlines: readonly Inline[]): string {
   return inlines

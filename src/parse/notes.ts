@@ -6,9 +6,9 @@
  */
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { report } from '../diagnostics/index.ts';
-import { noteMark, noteRefsIn, type NoteRef, type Part, type PartKind } from '../model/index.ts';
+import { isTableNoteText, noteMark, noteRefsIn, type NoteRef, type Part, type PartKind } from '../model/index.ts';
 import { isCreditParagraph, isImageParagraph } from './blocks.ts';
-import { opensComment } from './inline.ts';
+import { opensComment, rawText } from './inline.ts';
 import type { ParseState } from './state.ts';
 import { itemStart } from './structure.ts';
 
@@ -31,8 +31,9 @@ function notelessPlace(node: Root | RootContent): string | undefined {
 
 /**
  * The paragraphs among `nodes` that are a table's notes (注：…, 资料来源：…):
- * those right after a table that is not in an entry, which the layout sets
- * under the table in small type, where no footnote is set.
+ * those right after a table, which the layout sets under the table in small
+ * type, where no footnote is set; in an entry, only those that read as notes
+ * (isTableNoteText), as the layout takes them (layout/body-atoms.ts).
  */
 function tableNoteParagraphs(nodes: readonly RootContent[], kind: PartKind): Set<RootContent> {
   const notes = new Set<RootContent>();
@@ -40,10 +41,11 @@ function tableNoteParagraphs(nodes: readonly RootContent[], kind: PartKind): Set
   let [inChapter, inEntry, afterTable] = [false, false, false];
   for (const node of nodes) {
     const item = node.type === 'paragraph' ? itemStart(node, kind) : undefined;
-    if (node.type === 'table') afterTable = !inEntry;
+    if (node.type === 'table') afterTable = true;
     else if (item) [inEntry, afterTable] = [inEntry || (item === 'entry' && inChapter), false];
     else if (node.type === 'paragraph' && isCreditParagraph(node)) [inEntry, afterTable] = [false, false];
-    else if (node.type === 'paragraph' && !isImageParagraph(node) && afterTable) notes.add(node);
+    else if (node.type === 'paragraph' && !isImageParagraph(node) && afterTable && (!inEntry || isTableNoteText(rawText(node.children)))) notes.add(node);
+    else if (node.type === 'paragraph' && afterTable) afterTable = false;
     else if (node.type === 'heading') [inChapter, inEntry, afterTable] = [inChapter || node.depth > 1, false, false];
     else if (!(node.type === 'footnoteDefinition' || (node.type === 'html' && opensComment(node.value)))) afterTable = false;
   }

@@ -341,3 +341,19 @@ describe('numbers in a table column stand on their decimal point', () => {
     for (const x of points) expect(x).toBeCloseTo(points[0]!, 1);
   });
 });
+
+describe('a table in an entry keeps its notes', () => {
+  test('注： and 资料来源： right after a table in an entry are its notes, set under it in small type; the entry’s text after them is text (they were set as body text, left behind when the table moved)', async () => {
+    const text = '全区经济社会发展稳中有进。'.repeat(8);
+    const { paged } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n【甲】 ${text}\n\n::caption[表1　窄表]\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n注：窄表注文。\n\n资料来源：区统计局。\n\n接着的正文还是条目的。\n` });
+    const lines = paged.pages.flatMap((p) => (p.textLines ?? []).map((l) => ({ ...l, page: p.index })));
+    const note = lines.find((l) => l.text.startsWith('注：窄表注文'))!;
+    const source = lines.find((l) => l.text.startsWith('资料来源：区统计局'))!;
+    const after = lines.find((l) => l.text.startsWith('接着的正文'))!;
+    const title = lines.find((l) => l.text.includes('窄表') && !l.text.startsWith('注'))!;
+    expect(note.sizePt).toBeLessThan(10);
+    expect(source.sizePt).toBe(note.sizePt);
+    expect(after.sizePt).toBe(10.5);
+    expect(note.page).toBe(title.page);
+  });
+});
