@@ -82,6 +82,8 @@ export const CATALOGUE = {
   'index-term-empty': rule('error', () => '索引词为空。请写成 :index[词]。'),
   'index-reading-invalid': rule('error', (p) => `索引词“${p.term}”的读音 pinyin="${p.reading}" 不对：${p.problem}。请每字写一个拼音音节加声调数字，以空格分开，如 pinyin="gong1 re4"。`),
   'comment-unclosed': rule('error', () => '注释“<!--”没有结尾“-->”，此后全文都会被当作注释略去。请在注释末尾补上 -->。'),
+  'blockquote-as-text': rule('info', () => '引用（以 > 开头的段落）按正文排出，不缩进、不另排版式。'),
+  'list-nested': rule('warning', () => '列表中又套列表：年鉴正文的列表只排一级，里层各项按段落排出，其编号照原文（1. 1. 2.）。请改为 （一）、1. 等层次标号的段落。'),
   'thematic-break': rule('info', () => '分隔线（单独一行的 ---、*** 或 ___）不排出；其上下的文字照排。如本想写破折号，请用“——”。'),
   'html-read': rule('warning', (p) => `这段 HTML（常见于 pandoc 等转换工具：合并了单元格的表格写成 <table>）已按其内容排出${Number(p.tables) > 0 ? `，含 ${p.tables} 张表格（合并的表头单元格排成多层表头，合并的表身单元格内容放在左上一格）` : ''}。请核对校样，最好改写为 Markdown（表格写法见“Tables”一节）。`),
   'raw-html': rule('warning', () => '书稿中的 HTML 不会被排入书中，已略去。请改用 Markdown 或 nianjian 的指令。'),

@@ -237,6 +237,8 @@ function numbered(n: number | undefined, item: readonly Paragraph[]): Paragraph[
 const BLOCK_NAMES: Partial<Record<Block['type'], string>> = { figure: '图片', gallery: '图片组', table: '表格' };
 
 function listItem(state: ParseState, children: readonly RootContent[]): Paragraph[] {
+  // A list in a list is set as paragraphs of the one level, its numbers typed in its items' text (1. 1. 1. 2.).
+  for (const nested of children.filter((c) => c.type === 'list')) report(state.file, nested, 'list-nested');
   return asParagraphs(toBlocks(state, children), (b) =>
     report(state.file, b.source.position, 'directive-misplaced', { name: BLOCK_NAMES[b.type] ?? b.type, where: '列表项中只能放文字' }));
 }
@@ -276,7 +278,9 @@ function block(state: ParseState, node: RootContent): Block[] {
       else if (!isComment(node.value)) report(state.file, node, 'raw-html');
       return [];
     }
-    case 'blockquote': return toBlocks(state, node.children);
+    case 'blockquote':
+      report(state.file, node, 'blockquote-as-text');
+      return toBlocks(state, node.children);
     case 'yaml': return [];
     case 'code': return codeAsText(state, node);
     // A footnote is set where it is referenced (its text travels with the reference); one never referenced stays text.
