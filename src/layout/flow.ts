@@ -285,10 +285,36 @@ class ColumnFlow {
    */
   placeUnder(): void {
     const { s } = this;
-    if (s.carry || s.pending.length > 0 || s.across.length > 0) return;
+    if (s.carry || s.across.length > 0 || !this.onlyLaterColumnFloatsWait()) return;
     while (s.spanning.length > 0 && s.spanning[0]!.placement !== 'bottom' && this.placeAcross(s.spanning[0]!, true)) {
       s.spanning.shift();
       s.column = this.g.columns - 1;
+    }
+    if (s.spanning.length === 0) this.placePendingUnder();
+  }
+
+  /**
+   * No column float waits, or those that do wait only for their turn behind
+   * the page-wide ones (a column table after a wide one, at a part's end:
+   * both went to a page of their own, the page before left with an empty
+   * column).
+   */
+  private onlyLaterColumnFloatsWait(): boolean {
+    const { s } = this;
+    if (s.pending.length === 0) return true;
+    const lastWide = Math.max(-1, ...s.spanning.map((a) => s.turns.get(a) ?? Infinity));
+    return s.spanning.length > 0 && s.pending.every((a) => (s.turns.get(a) ?? -1) > lastWide);
+  }
+
+  /** Column floats waiting when the flow ends, under the page-wide ones in the first column while they fit. */
+  private placePendingUnder(): void {
+    const { s } = this;
+    const page = s.pages.at(-1)!;
+    let line = Math.max(...page.columns.map(used));
+    while (s.pending.length > 0 && line + s.pending[0]!.lines <= this.capacity - this.acrossLines()) {
+      const atom = s.pending.shift()!;
+      page.columns[0]!.push({ atom, line });
+      line += atom.lines;
     }
   }
 

@@ -357,3 +357,14 @@ describe('a table in an entry keeps its notes', () => {
     expect(note.page).toBe(title.page);
   });
 });
+
+describe('floats at a part’s end', () => {
+  test('a column table waiting behind a page-wide one goes under it on the part’s last page, not with it onto a page of their own (which left the page before with an empty column)', async () => {
+    const text = '全区经济社会发展稳中有进。'.repeat(10);
+    const wide = `| ${Array.from({ length: 16 }, (_, i) => `列${i + 1}`).join(' | ')} |\n| ${Array.from({ length: 16 }, () => '---').join(' | ')} |\n| ${Array.from({ length: 16 }, (_, i) => String(i * 3)).join(' | ')} |`;
+    const { paged } = await laidOut({ '01-篇.md': `# 篇\n\n## 章\n\n【甲】 ${text}\n\n::caption[表1　宽表]\n\n${wide}\n\n注：宽表注文。\n\n【乙】 ${text}\n\n::caption[表2　窄表]\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n注：窄表注文。\n\n接着的正文。\n\n【丙】 ${text}\n` });
+    const pageOf = (start: string) => paged.pages.find((p) => (p.textLines ?? []).some((l) => l.text.startsWith(start)))!.index;
+    expect(pageOf('表2')).toBe(pageOf('接着的正文'));
+    expect(pageOf('表1')).toBe(pageOf('【丙】'));
+  });
+});
