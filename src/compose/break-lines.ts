@@ -284,10 +284,13 @@ function optimalBreaks(input: BreakInput, m: LineMetrics, gaps: { canBreak: Uint
     start[to + 1] = startHere;
   }
   // The first pass skips loose lines, so where only a loose one avoids an overfull line (a web
-  // address that fits a line of its own, after a short run of hanzi) its cover is overfull: the
-  // second pass, which tries every line, is asked then.
+  // address that fits a line of its own, after a short run of hanzi) its cover is overfull, and where
+  // its pointer let one loose line in, that line took all the slack (全区深入推进 alone at 3 em a gap,
+  // before a long Latin word): the second pass, which tries every line, is asked then.
   if (best[n] === Infinity || (notLooseOnly && best[n]! >= OVERFULL_DEMERITS)) return null;
-  return collect(start, n);
+  const lines = collect(start, n);
+  if (notLooseOnly && lines.some((l) => l.to < n - 1 && isForced[l.to] !== 1 && input.isJustified && !isNotLoose(m, l.from, l.to, input))) return null;
+  return lines;
 }
 
 /**

@@ -128,6 +128,13 @@ describe('R-KIN line-break prohibitions', () => {
     expect(xOf(url, 'w') - xOf(url, '/', 1)).toBe(0.5);
   });
 
+  test('R-JUS-7: where a long word leaves slack that some lines must take, it is shared, not all put on one line (全区深入推进 stood alone at 3 em a gap)', () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconi'; // 41 letters, 20.5 em: 目新建 + it does not fit a line
+    const lines = compose(`全区深入推进城市更新行动完成老旧小区改造项目新建${word}提升城市精细化管理水平。`, 23, {}, 2);
+    expect(lines.map((l) => l.text).join('')).toBe(`全区深入推进城市更新行动完成老旧小区改造项目新建${word}提升城市精细化管理水平。`);
+    expect(Math.max(...lines.map((l) => l.spreadEm))).toBeLessThan(1.5);
+  });
+
   test('R-KIN-1, R-KIN-8: a range typed with ~ (1~3月) and a ratio with ∶ (3∶2) are never parted, wherever they fall in the line', () => {
     for (let lead = 0; lead < 12; lead++) {
       const lines = compose(`${'一'.repeat(lead)}全年1~3月比例3∶2和2.46∶1。`, 10);
