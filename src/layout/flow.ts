@@ -713,22 +713,19 @@ function isEven(page: FlowPage): boolean {
  * The last page's columns level where balancing them as they are leaves them
  * two lines apart: a widow kept off the right column's top left the left
  * column a line long (p. 179, 15 lines against 13). Tried at the heights up
- * to the one balancing found, filled as in mid-part (先挤后推), then with one
- * paragraph set a line tighter (先挤) or else looser (后推), the last first.
+ * to the one balancing found, with one paragraph set a line looser (后推),
+ * the last first: a paragraph set a line tighter to level p. 335 had its
+ * stops squeezed on seven lines of ten, and read cramped beside the others.
  * Undefined when none gives one page of even columns.
  */
 function evenedOut(atoms: readonly Atom[], g: Geometry, least: number, most: number): FlowPage | undefined {
   const fits = (pages: FlowPage[]) => pages.length === 1 && !leavesAHeading(pages[0]!) && isEven(pages[0]!) && shortensRightward(pages[0]!);
   const spans = paragraphsIn(atoms, 0, atoms.length);
   for (let capacity = least; capacity <= most; capacity++) {
-    const filled = flowAtoms(atoms, g, capacity, true);
-    if (fits(filled)) return filled[0]!;
-    for (const delta of [-1, 1] as const) {
-      for (const span of spans) {
-        const relinedAtoms = relined(atoms, [span], delta);
-        const page = relinedAtoms && flowAtoms(relinedAtoms, g, capacity, false);
-        if (page && fits(page)) return page[0]!;
-      }
+    for (const span of spans) {
+      const looser = relined(atoms, [span], 1);
+      const page = looser && flowAtoms(looser, g, capacity, false);
+      if (page && fits(page)) return page[0]!;
     }
   }
   return undefined;
