@@ -9,4 +9,4 @@ export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
 export { type SegmentClass, type SegmentKind, SegmentCursor } from './segment.ts';
 export { compareIndexHeadings, compareIndexKeys, type IndexKey, indexKey, indexKeys, keyReading } from './collate.ts';
 export { contextReadings, type ReadingDictionary, readingProblem, singleCharacterGuesses, toneMarks, withReadings, YEARBOOK_READINGS } from './readings.ts';
-export { besideInterpunct, wordBoundaries, wordsOf, YEARBOOK_VOCABULARY } from './words.ts';
+export { besideInterpunct, insideShortQuotes, wordBoundaries, wordsOf, YEARBOOK_VOCABULARY } from './words.ts';

@@ -63,6 +63,21 @@ export function wordBoundaries(text: string, vocabulary: readonly string[] = YEA
   return out;
 }
 
+/**
+ * A short name in quotes is one word where a title or a TOC line turns over:
+ * an event, a campaign, a slogan (“天津科普之夜” turned over as “天津 /
+ * 科普之夜”, a proofreader marked it). Longer quotations turn over between
+ * their words; a run-in head, which is justified, may turn inside one rather
+ * than stand loose. The offsets inside such names.
+ */
+export function insideShortQuotes(text: string): number[] {
+  const inside: number[] = [];
+  for (const m of text.matchAll(SHORT_QUOTED)) for (let k = m.index + 1; k < m.index + m[0].length; k++) inside.push(k);
+  return inside;
+}
+
+const SHORT_QUOTED = /[“‘《][^“”‘’《》]{1,6}[”’》]/gu;
+
 /** The words of `text`, as the boundaries cut it (tests and bench join lines and look for cuts inside these). */
 export function wordsOf(text: string, vocabulary: readonly string[] = YEARBOOK_VOCABULARY): string[] {
   const cuts = [0, ...[...wordBoundaries(text, vocabulary)].sort((a, b) => a - b), text.length];

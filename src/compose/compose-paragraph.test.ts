@@ -505,6 +505,14 @@ describe('issue 18: turnovers, pairs, small marks', () => {
     expect(lines.some((l) => l.includes('全力以赴'))).toBe(true);
   });
 
+  test('a title or TOC line never turns over inside a short quoted name (“天津 / 科普之夜” in the TOC, a proofreader marked it)', () => {
+    for (let measure = 10; measure <= 24; measure++) {
+      const lines = texts(heading('2023年天津市全国科普日主场活动“天津科普之夜”', measure, 'words'));
+      expect(lines.join('')).toBe('2023年天津市全国科普日主场活动“天津科普之夜”');
+      for (const l of lines) expect(l.split('“').length).toBe(l.split('”').length);
+    }
+  });
+
   test('a title never turns over beside an interpunct, which joins its words into one name (寻美·|中国 in the TOC)', () => {
     for (const measure of [8, 9, 10, 11, 12]) {
       const lines = texts(heading('2023年“寻美·中国”主题活动启动大会', measure, 'words'));

@@ -27,8 +27,8 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions, worksp
   return input.turnover ? { ...built, breakInput: withTurnover(built.breakInput, input.turnover) } : built;
 }
 
-function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turnover']>): BreakInput {
-  return { ...plain, ...turnoverGaps(plain.units, plain.gaps, kind) };
+function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turnover']>, quotesWhole = true): BreakInput {
+  return { ...plain, ...turnoverGaps(plain.units, plain.gaps, kind, quotesWhole) };
 }
 
 /** The break input of the paragraph with every break the rules allow (a turnover's too). */
@@ -144,13 +144,22 @@ function isOneLineTurnover(plain: BreakInput, metrics: LineMetrics): boolean {
   return n > 0 && metrics.natural(0, n - 1) - plain.measureEm <= 1e-9 && plain.gaps.every((g) => !g.isForced);
 }
 
-/** Turnover breaks, unless a word is wider than the measure: then any break the rules allow. */
-function breakTurnover(plain: BreakInput, metrics: LineMetrics, kind: ParagraphInput['turnover'], scratch: Scratch): { input: BreakInput; ranges: LineRange[] } {
+/**
+ * Turnover breaks, a short quoted name kept whole; where that leaves a line
+ * too wide (the name and an unbroken credit after it, in a narrow caption),
+ * breaks between words inside it too; where a word is wider than the
+ * measure, any break the rules allow.
+ */
+function breakTurnover(plain: BreakInput, metrics: LineMetrics, input: ParagraphInput, scratch: Scratch): { input: BreakInput; ranges: LineRange[] } {
+  const kind = input.turnover;
   if (!kind) return { input: plain, ranges: breakLines(plain, metrics, scratch) };
   if (isOneLineTurnover(plain, metrics)) return { input: plain, ranges: [{ from: 0, to: plain.units.length - 1 }] };
-  const input = withTurnover(plain, kind);
-  const ranges = breakLines(input, metrics, scratch);
-  if (ranges.every((r) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= input.measureEm + 1e-9)) return { input, ranges };
+  const fits = (r: LineRange) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= plain.measureEm + 1e-9;
+  for (const quotesWhole of input.quotesBroken ? [false] : [true, false]) {
+    const input = withTurnover(plain, kind, quotesWhole);
+    const ranges = breakLines(input, metrics, scratch);
+    if (ranges.every(fits)) return { input, ranges };
+  }
   return { input: plain, ranges: breakLines(plain, metrics, scratch) };
 }
 
@@ -163,7 +172,7 @@ export function composeParagraph(input: ParagraphInput, opts: ComposeOptions): C
   // Widths only: the same for the turnover's break input, made from these units and gap widths.
   const { scratch } = workspace;
   const metrics = new LineMetrics(built.breakInput, scratch.floatSet(0, 11, built.breakInput.units.length + 1));
-  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input.turnover, scratch);
+  const { input: breakInput, ranges } = breakTurnover(built.breakInput, metrics, input, scratch);
   const { units, runOf, textStart, textEnd, gaps } = breakInput;
   const lines = setLines({ units, runOf, textStart, textEnd, gaps, input, fontSizePt: opts.fontSizePt, measurePt: opts.measurePt, metrics }, ranges, scratch);
   const problems: ComposeProblem[] = [...unitProblems];

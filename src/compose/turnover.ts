@@ -5,7 +5,7 @@
  * mark), never leaves a line of one or two characters, and a heading's lines
  * are balanced to similar lengths.
  */
-import { wordBoundaries } from '../cjk/index.ts';
+import { insideShortQuotes, wordBoundaries } from '../cjk/index.ts';
 import type { Gap, ParagraphInput, Unit } from './types.ts';
 
 export type TurnoverKind = NonNullable<ParagraphInput['turnover']>;
@@ -33,7 +33,7 @@ function isPhraseGap(a: Unit, b: Unit, g: Gap): boolean {
  * A gap is a word boundary when the segmenter puts one at the start of the
  * unit after it (or at the typed space before that unit).
  */
-export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind: TurnoverKind): { gaps: Gap[]; turnover: Turnover } {
+export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind: TurnoverKind, quotesWhole = true): { gaps: Gap[]; turnover: Turnover } {
   let text = '';
   const startOf: number[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -43,6 +43,7 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
     if (g && (g.kind === 'fixed' || g.kind === 'word-space')) text += g.kind === 'fixed' ? '\u3000' : ' ';
   }
   const cuts = wordBoundaries(text);
+  if (quotesWhole) for (const k of insideShortQuotes(text)) cuts.delete(k);
   const isPhrase = new Uint8Array(gaps.length);
   const out = gaps.map((g, i) => {
     const a = units[i]!;

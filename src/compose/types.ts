@@ -68,6 +68,8 @@ export interface ParagraphInput {
    * makes the lines of similar length.
    */
   turnover?: 'balanced' | 'words';
+  /** A turnover that may break between the words of a short quoted name (“天津科普之夜”), kept whole otherwise: a caption asks when keeping it whole spreads a line. */
+  quotesBroken?: boolean;
 }
 
 export interface ComposeOptions {

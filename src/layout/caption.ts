@@ -29,9 +29,13 @@ export function captionLines(ctx: LayoutContext, fig: Figure, width: number): Li
     ctx.problems.push(...a.problems);
     return a.lines;
   };
+  // Between words, a short quoted name kept whole; else between its words too; else wherever the rules allow.
   const setting = (runs: Run[], indentEm = 0, align: ParagraphInput['align'] = 'justify') => {
+    const evenly = (a: ReturnType<typeof attempt>) => a.lines.every((l) => l.spreadEm <= MOST_SPREAD_EM);
     const words = attempt({ runs, indentEm, align, turnover: 'words' });
-    return words.lines.some((l) => l.spreadEm > MOST_SPREAD_EM) ? attempt({ runs, indentEm, align }) : words;
+    if (evenly(words)) return words;
+    const inQuotes = attempt({ runs, indentEm, align, turnover: 'words', quotesBroken: true });
+    return evenly(inQuotes) ? inQuotes : attempt({ runs, indentEm, align });
   };
   const caption = inlineRuns(fig.caption, EMPHASIS);
   if (!fig.credit) return keep(setting(caption));

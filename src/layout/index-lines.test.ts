@@ -25,6 +25,11 @@ describe('R-IDX-2: index headings turn over between words', () => {
     expect(pieces(text).some((c) => c.endsWith('公益'))).toBe(false);
   });
 
+  test('never inside a short quoted name, an event’s or a slogan’s (the TOC turned “天津|科普之夜”)', () => {
+    const text = '2023年天津市全国科普日主场活动“天津科普之夜”';
+    expect(pieces(text)).toContain('“天津科普之夜”');
+  });
+
   test('not after an opening mark, nor before a closing one', () => {
     for (const text of ['2023“活力河西·都市消费嘉年华——缤纷夏日购物季”启动仪式', '实施“谋发展、转作风、办实事”行动']) {
       for (const p of turnoverPoints(text)) {

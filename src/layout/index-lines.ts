@@ -3,7 +3,7 @@
  * turnovers broken between words, not inside one (哪吒, 嘉年华); the page
  * numbers kept on the heading's last line whenever they fit beside it.
  */
-import { besideInterpunct, wordBoundaries } from '../cjk/index.ts';
+import { besideInterpunct, insideShortQuotes, wordBoundaries } from '../cjk/index.ts';
 import type { Line } from '../compose/index.ts';
 import type { FontStyle } from '../font/index.ts';
 import { composeAt, type LayoutContext, plain } from './context.ts';
@@ -54,9 +54,10 @@ export function turnoverPoints(text: string): number[] {
     if (ok) points.push(after.index);
   }
   // An interpunct joins its words into one name (寻美·中国): no turn beside it (the TOC had “寻美·|中国”).
-  // Nor inside a word of the yearbook's vocabulary that ICU splits (网络|安全, cjk/words.ts).
+  // Nor inside a word of the yearbook's vocabulary that ICU splits (网络|安全, cjk/words.ts), nor inside a short quoted name (“天津|科普之夜”).
   const words = wordBoundaries(text);
-  return points.filter((p) => !besideInterpunct(text, p) && (words.has(p) || !HAN.test(text[p] ?? '') || !HAN.test(text[p - 1] ?? '')));
+  const quoted = new Set(insideShortQuotes(text));
+  return points.filter((p) => !besideInterpunct(text, p) && !quoted.has(p) && (words.has(p) || !HAN.test(text[p] ?? '') || !HAN.test(text[p - 1] ?? '')));
 }
 
 /** The lines of a heading, and whether the page numbers fit on its last line. */
