@@ -7,7 +7,7 @@ import { type KinsokuLevel, punctBox, type PunctClass, punctClassOf, type Punctu
 import type { FontStyle, ShapedUnit } from '../font/index.ts';
 import type { Point } from '../units/index.ts';
 import { type ComposeWorkspace, UnitsByCode, workspaceOf } from './scratch.ts';
-import { BETWEEN_HANZI, gapBetween } from './gaps.ts';
+import { BETWEEN_HANZI, forcedBreak, gapBetween } from './gaps.ts';
 import type { ComposeOptions, ComposeProblem, Gap, ParagraphInput, TextRun, Unit } from './types.ts';
 
 export interface UnitList {
@@ -330,7 +330,7 @@ export function buildUnits(input: ParagraphInput, opts: ComposeOptions, workspac
     u.blankEndEm = 0;
   });
   // A typed line break: the gap after it is a forced break (gaps are shared, so it is a copy).
-  for (const i of b.breaksAfter) if (i < b.gaps.length) b.gaps[i] = { ...b.gaps[i]!, canBreak: true, isForced: true };
+  for (const i of b.breaksAfter) if (i < b.gaps.length) b.gaps[i] = forcedBreak(b.gaps[i]!);
   const last = units.length - 1;
   if (b.wordSpaceAfter[last]) b.wordSpaceAfter[last] = false;
   if (b.fixedAfter[last] !== undefined) b.fixedAfter[last] = undefined;

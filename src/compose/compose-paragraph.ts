@@ -6,7 +6,7 @@ import { type BreakInput, breakLines, LineMetrics, type LineRange } from './brea
 import { buildUnits } from './build-units.ts';
 import { setLines } from './justify.ts';
 import { type ComposeWorkspace, type Scratch, workspaceOf } from './scratch.ts';
-import { isDoubledEllipsis } from './gaps.ts';
+import { closedGap, forcedBreak } from './gaps.ts';
 import { turnoverGaps } from './turnover.ts';
 import { besideInterpunct, canEndLine, canStartLine, type KinsokuLevel, wordBoundaries } from '../cjk/index.ts';
 import type { ComposedParagraph, ComposeOptions, ComposeProblem, Gap, ParagraphInput, Unit } from './types.ts';
@@ -27,8 +27,9 @@ export function breakInputOf(input: ParagraphInput, opts: ComposeOptions, worksp
   return input.turnover ? { ...built, breakInput: withTurnover(built.breakInput, input.turnover) } : built;
 }
 
-function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turnover']>, quotesWhole = true): BreakInput {
-  return { ...plain, ...turnoverGaps(plain.units, plain.gaps, kind, quotesWhole) };
+function withTurnover(plain: BreakInput, kind: NonNullable<ParagraphInput['turnover']>): BreakInput {
+  const { gaps, turnover } = turnoverGaps(plain.units, plain.gaps, kind);
+  return { ...plain, gaps, turnover };
 }
 
 /** The break input of the paragraph with every break the rules allow (a turnover's too). */
@@ -37,8 +38,8 @@ function plainBreakInputOf(input: ParagraphInput, opts: ComposeOptions, workspac
   const { gaps } = list;
   keepRunsWhole(input, list.runOf, gaps);
   keepWordsWhole(input, list.runOf, list.textEnd, gaps);
-  // Only a paragraph that has a doubled ellipsis: looking at every unit for one was 1 % of composing.
-  if (input.runs.some((r) => r.kind === 'text' && (r.text.includes('…………') || r.text.includes('⋯⋯⋯⋯')))) keepMarksWithEllipsis(list.units, gaps, opts.kinsoku);
+  // Only a paragraph that has a doubled ellipsis (segment.ts makes one of exactly four): looking at every unit for one was 1 % of composing.
+  if (input.runs.some((r) => r.kind === 'text' && (r.text.includes('…………') || r.text.includes('⋯⋯⋯⋯')))) ellipsisBreaks(list.units, gaps, opts.kinsoku);
   const measureEm = opts.measurePt / opts.fontSizePt;
   const problems = [...list.problems];
   for (const stretch of openLongStretches(list.units, gaps, measureEm)) {
@@ -81,24 +82,27 @@ function keepWordsWhole(input: ParagraphInput, runOf: readonly number[], textEnd
   }
 }
 
+/** R-KIN-6: the doubled ellipsis, a 4-em unit that stands on a line of its own. */
+const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
+
 /**
  * R-KIN-6 with R-KIN-1 and R-KIN-2: the doubled ellipsis stands on a line of
  * its own, with the marks that hold on to it: an opening mark before it, a
  * closing or pause mark after it (“…………” and （…………） were split into
- * “ / ………… / ”, a quote ending one line and starting the next). The forced
- * breaks move past those marks; the gaps between are closed.
+ * “ / ………… / ”, a quote ending one line and starting the next). The breaks
+ * are forced past those marks; the gaps between are closed. The one place
+ * the rule is kept (gaps.ts makes no forced break).
  */
-function keepMarksWithEllipsis(units: readonly Unit[], gaps: Gap[], level: KinsokuLevel): void {
+function ellipsisBreaks(units: readonly Unit[], gaps: Gap[], level: KinsokuLevel): void {
   for (let e = 0; e < units.length; e++) {
     if (!isDoubledEllipsis(units[e]!)) continue;
     let last = e;
     while (last + 1 < units.length && !canStartLine(units[last + 1]!.seg, level)) last++;
     let first = e;
     while (first > 0 && !canEndLine(units[first - 1]!.seg)) first--;
-    if (first === e && last === e) continue;
-    for (let g = first; g < last; g++) gaps[g] = { ...gaps[g]!, canBreak: false, isForced: false };
-    if (first > 0) gaps[first - 1] = { ...gaps[first - 1]!, canBreak: true, isForced: true };
-    if (last + 1 < units.length) gaps[last] = { ...gaps[last]!, canBreak: true, isForced: true };
+    for (let g = first; g < last; g++) gaps[g] = closedGap(gaps[g]!);
+    if (first > 0) gaps[first - 1] = forcedBreak(gaps[first - 1]!);
+    if (last + 1 < units.length) gaps[last] = forcedBreak(gaps[last]!);
     e = last;
   }
 }
@@ -155,10 +159,12 @@ function breakTurnover(plain: BreakInput, metrics: LineMetrics, input: Paragraph
   if (!kind) return { input: plain, ranges: breakLines(plain, metrics, scratch) };
   if (isOneLineTurnover(plain, metrics)) return { input: plain, ranges: [{ from: 0, to: plain.units.length - 1 }] };
   const fits = (r: LineRange) => metrics.natural(r.from, r.to) - metrics.shrink(r.from, r.to) <= plain.measureEm + 1e-9;
-  for (const quotesWhole of input.quotesBroken ? [false] : [true, false]) {
-    const input = withTurnover(plain, kind, quotesWhole);
-    const ranges = breakLines(input, metrics, scratch);
-    if (ranges.every(fits)) return { input, ranges };
+  for (let quotesWhole = !input.quotesBroken; ; quotesWhole = false) {
+    const { gaps, turnover, quotesKept } = turnoverGaps(plain.units, plain.gaps, kind, quotesWhole);
+    const turned: BreakInput = { ...plain, gaps, turnover };
+    const ranges = breakLines(turned, metrics, scratch);
+    if (ranges.every(fits)) return { input: turned, ranges };
+    if (!quotesKept) break; // without a quoted name kept whole, the same breaks again
   }
   return { input: plain, ranges: breakLines(plain, metrics, scratch) };
 }

@@ -20,8 +20,6 @@ export const WORD_SPACE_MIN_EM = 0.25;
 export const WORD_SPACE_MAX_EM = 0.5;
 
 const isHanLike = (u: Unit) => u.seg.kind === 'han';
-/** R-KIN-6: the doubled ellipsis, a 4-em unit that stands on a line of its own. */
-export const isDoubledEllipsis = (u: Unit) => u.seg.kind === 'long' && u.seg.text.length === 4;
 const isLatin = (u: Unit) => u.seg.kind === 'token';
 /**
  * R-MIX-2: Latin punctuation that closes or pauses takes no gap before it
@@ -37,42 +35,51 @@ const blocksSpread = (u: Unit) => u.seg.punct === 'connector' || u.seg.punct ===
 /**
  * Gaps are never changed once made (lines are adjusted on copies of their
  * widths), so the common ones — nothing or a CJK–Latin gap between two
- * units, by the three flags — are shared: a book has 700,000 gaps and
- * sixteen kinds of them.
+ * units, by the two flags — are shared: a book has 700,000 gaps and eight
+ * kinds of them. A forced break is never one of them: it is set on a copy
+ * after the paragraph's units are made (forcedBreak).
  */
-const SHARED_GAPS: readonly Gap[] = Array.from({ length: 16 }, (_, key) => {
-  const [kind, canBreak, isSpreadable, isForced] = [key & 8 ? 'mixed' : 'none', (key & 4) !== 0, (key & 2) !== 0, (key & 1) !== 0] as const;
+const SHARED_GAPS: readonly Gap[] = Array.from({ length: 8 }, (_, key) => {
+  const [kind, canBreak, isSpreadable] = [key & 4 ? 'mixed' : 'none', (key & 2) !== 0, (key & 1) !== 0] as const;
   return Object.freeze(kind === 'mixed'
-    ? { kind, widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM, stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced }
-    : { kind, widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced });
+    ? { kind, widthEm: MIXED_GAP_EM, canBreak, shrinkEm: MIXED_GAP_EM - MIXED_GAP_MIN_EM, stretchEm: MIXED_GAP_MAX_EM - MIXED_GAP_EM, isSpreadable, isForced: false }
+    : { kind, widthEm: 0, canBreak, shrinkEm: 0, stretchEm: 0, isSpreadable, isForced: false });
 });
 
-/** The shared gap of its kind and flags: all sixteen are made once, read by index. */
-function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: boolean, isForced: boolean): Gap {
-  return SHARED_GAPS[(kind === 'mixed' ? 8 : 0) | (canBreak ? 4 : 0) | (isSpreadable ? 2 : 0) | (isForced ? 1 : 0)]!;
+/** The shared gap of its kind and flags: all eight are made once, read by index. */
+function sharedGap(kind: 'none' | 'mixed', canBreak: boolean, isSpreadable: boolean): Gap {
+  return SHARED_GAPS[(kind === 'mixed' ? 4 : 0) | (canBreak ? 2 : 0) | (isSpreadable ? 1 : 0)]!;
 }
 
+/**
+ * `gap` as a forced break: the line ends there (R-KIN-6's doubled ellipsis,
+ * a line break typed in the text), set flush. A copy: gaps are shared.
+ */
+export const forcedBreak = (gap: Gap): Gap => ({ ...gap, canBreak: true, isForced: true });
+
+/** `gap` closed: no line ends there. A copy: gaps are shared. */
+export const closedGap = (gap: Gap): Gap => ({ ...gap, canBreak: false, isForced: false });
+
 /** Between two hanzi with nothing typed between them (most gaps of a book): no width, a break, a spread (R-KIN, R-JUS-5). */
-export const BETWEEN_HANZI = sharedGap('none', true, true, false);
+export const BETWEEN_HANZI = sharedGap('none', true, true);
 
 /** The gap between units a and b, with the fixed space (em) and whether a word space was typed between them. */
 export function gapBetween(a: Unit, b: Unit, fixed: number | undefined, wordSpace: boolean, level: KinsokuLevel, spaceEm: number): Gap {
   if (a.seg.kind === 'han' && b.seg.kind === 'han' && fixed === undefined && !wordSpace) return BETWEEN_HANZI;
-  const isForced = isDoubledEllipsis(a) || isDoubledEllipsis(b);
-  if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced };
+  if (fixed !== undefined) return { kind: 'fixed', widthEm: fixed, canBreak: true, shrinkEm: 0, stretchEm: 0, isSpreadable: false, isForced: false };
   const isMixed = (isHanLike(a) && startsMixed(b)) || (endsMixed(a) && isHanLike(b));
   // R-MIX-3: a typed space between a hanzi and Latin is not honoured; R-MIX-1 sets the gap.
   if (wordSpace && !isMixed) {
     return {
       kind: 'word-space', widthEm: spaceEm, canBreak: true, shrinkEm: Math.max(0, spaceEm - WORD_SPACE_MIN_EM),
-      stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced,
+      stretchEm: Math.max(0, WORD_SPACE_MAX_EM - spaceEm), isSpreadable: true, isForced: false,
     };
   }
-  const canBreak = isForced || canBreakBetween(a.seg, b.seg, level);
+  const canBreak = canBreakBetween(a.seg, b.seg, level);
   // R-JUS-5 (R-MIX-4): never inside a Latin word: https :// was letter-spaced where a web address's pieces met.
   const isSpreadable = !blocksSpread(a) && !blocksSpread(b) && !(isLatin(a) && isLatin(b));
   // R-MIX-1/2: only between a hanzi and Latin or digits, never beside punctuation.
-  return sharedGap(isMixed ? 'mixed' : 'none', canBreak, isSpreadable, isForced);
+  return sharedGap(isMixed ? 'mixed' : 'none', canBreak, isSpreadable);
 }
 
 /** The R-JUS-4 class of a unit's adjustable blank. */

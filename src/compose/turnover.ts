@@ -33,7 +33,7 @@ function isPhraseGap(a: Unit, b: Unit, g: Gap): boolean {
  * A gap is a word boundary when the segmenter puts one at the start of the
  * unit after it (or at the typed space before that unit).
  */
-export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind: TurnoverKind, quotesWhole = true): { gaps: Gap[]; turnover: Turnover } {
+export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind: TurnoverKind, quotesWhole = true): { gaps: Gap[]; turnover: Turnover; quotesKept: boolean } {
   let text = '';
   const startOf: number[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -43,7 +43,8 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
     if (g && (g.kind === 'fixed' || g.kind === 'word-space')) text += g.kind === 'fixed' ? '\u3000' : ' ';
   }
   const cuts = wordBoundaries(text);
-  if (quotesWhole) for (const k of insideShortQuotes(text)) cuts.delete(k);
+  const quoted = quotesWhole ? insideShortQuotes(text) : [];
+  for (const k of quoted) cuts.delete(k);
   const isPhrase = new Uint8Array(gaps.length);
   const out = gaps.map((g, i) => {
     const a = units[i]!;
@@ -57,5 +58,6 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
     const atWord = cuts.has(startOf[i + 1]!) || cuts.has(startOf[i]! + a.seg.text.length);
     return atWord || !g.canBreak ? g : { ...g, canBreak: false };
   });
-  return { gaps: out, turnover: { isBalanced: kind === 'balanced', isPhrase } };
+  // quotesKept: a short quoted name was kept whole, so the same turnover without quotesWhole would differ.
+  return { gaps: out, turnover: { isBalanced: kind === 'balanced', isPhrase }, quotesKept: quoted.length > 0 };
 }

@@ -10,6 +10,7 @@
  * between any two characters instead, as body text does (R-KIN).
  */
 import { EMPHASIS, inlineRuns, type Line, type ParagraphInput, type Run } from '../compose/index.ts';
+import { insideShortQuotes } from '../cjk/index.ts';
 import type { Figure } from '../model/index.ts';
 import { composeAt, type LayoutContext } from './context.ts';
 
@@ -34,8 +35,9 @@ export function captionLines(ctx: LayoutContext, fig: Figure, width: number): Li
     const evenly = (a: ReturnType<typeof attempt>) => a.lines.every((l) => l.spreadEm <= MOST_SPREAD_EM);
     const words = attempt({ runs, indentEm, align, turnover: 'words' });
     if (evenly(words)) return words;
-    const inQuotes = attempt({ runs, indentEm, align, turnover: 'words', quotesBroken: true });
-    return evenly(inQuotes) ? inQuotes : attempt({ runs, indentEm, align });
+    const hasQuotedName = insideShortQuotes(runs.map((r) => (r.kind === 'text' ? r.text : '')).join('')).length > 0;
+    const inQuotes = hasQuotedName ? attempt({ runs, indentEm, align, turnover: 'words', quotesBroken: true }) : undefined;
+    return inQuotes && evenly(inQuotes) ? inQuotes : attempt({ runs, indentEm, align });
   };
   const caption = inlineRuns(fig.caption, EMPHASIS);
   if (!fig.credit) return keep(setting(caption));
