@@ -7,7 +7,7 @@
 import { benchWatch } from './bench-watch.ts';
 import { fitCounts } from './fit-counts.ts';
 import { makeupCounts } from './makeup-counts.ts';
-import { measurePrintQuality, printedLines, tableDigits } from './print-quality.ts';
+import { measurePrintQuality, printedLines, tableDigits, tableRoomUnder } from './print-quality.ts';
 import { median as middle, sideBySide, sideBySideRows } from './typst-bench.ts';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareIndexes, readPrintedIndex, SEED_PATH } from './printed-index.ts';
@@ -196,6 +196,7 @@ rows.push(
   ['禁则 violations on printed lines (R-KIN-1/2)', String(q.kinsoku.length)],
   ['【】 entry heads / not at 2 em', `${q.entryHeads} / ${q.entryHeadsOff.length}`],
   ['table digits / distinct advances (tabular figures)', ((d) => `${d.length} / ${new Set(d.map((x) => x.advanceEm.toFixed(4))).size}`)(tableDigits(laid.paged, template))],
+  ['table pieces with text under them whose room under is not half a line (R-COL-1)', ((r) => `${r.filter((x) => Math.abs(x.lines - 0.5) > 0.1).length} of ${r.length}`)(tableRoomUnder(laid.paged, template))],
 );
 const width = Math.max(...rows.map(([k]) => [...k].length));
 console.log(`nianjian bench — ${dir} (node ${process.version})`);

@@ -232,3 +232,45 @@ export function tableDigits(paged: PagedDocument, template: Template): Array<{ p
       .filter((g) => /^[0-9]$/.test(g.text) && Math.abs(g.sizePt - size) < 1e-6 && g.fontKey.startsWith('NotoSerif'))
       .map((g) => ({ page: p + 1, advanceEm: g.advanceEm, text: g.text })))));
 }
+
+function ruleItems(items: readonly DisplayItem[]): Array<Extract<DisplayItem, { kind: 'rule' }>> {
+  return items.flatMap((i) => (i.kind === 'rule' ? [i] : i.kind === 'group' ? ruleItems(i.items) : []));
+}
+
+/**
+ * The room under each table piece on the body pages, in grid lines: from its
+ * bottom rule to the top of the grid line where what comes under it starts
+ * (text, or the next table's title half a line into its line). A piece starts
+ * half a line under its first grid line, so half a line under it is the like
+ * room (R-COL-1). Pieces with notes (注、资料来源) under them and pieces with
+ * nothing under them on the page are left out. Each piece is told by its
+ * outer rules (twice the inner width), top and bottom in turn down the page
+ * within one x-span.
+ */
+export function tableRoomUnder(paged: PagedDocument, template: Template): Array<{ page: number; lines: number }> {
+  const top = template.page.top_mm * 72 / 25.4;
+  const pitch = template.body.line_pitch_pt;
+  const outer = template.table.rule_width_pt * 2;
+  const noteSize = template.caption.size_pt;
+  const bottom = top + template.body.lines * pitch;
+  return paged.pages.flatMap((page, p) => {
+    if (page.kind !== 'body') return [];
+    const rules = ruleItems(page.items).filter((r) => r.y1 === r.y2 && Math.abs(r.widthPt - outer) < 1e-6 && r.y1 > top);
+    const glyphs = glyphItems(page.items).map((g) => ({ x: g.x, top: g.y - 0.88 * (g.glyphs.toArray()[0]?.sizePt ?? 0), size: g.glyphs.toArray()[0]?.sizePt ?? 0 }));
+    const spans = new Map<string, number[]>();
+    for (const r of rules) {
+      const key = `${r.x1.toFixed(1)}:${r.x2.toFixed(1)}`;
+      spans.set(key, [...(spans.get(key) ?? []), r.y1]);
+    }
+    return [...spans].flatMap(([span, ys]) => {
+      const [x1, x2] = span.split(':').map(Number) as [number, number];
+      const bottoms = [...new Set(ys.map((y) => y.toFixed(2)))].map(Number).sort((a, b) => a - b).filter((_, k) => k % 2 === 1);
+      return bottoms.flatMap((y) => {
+        const under = glyphs.filter((g) => g.top > y - 0.5 && g.top < bottom && g.x >= x1 - 1 && g.x < x2).sort((a, b) => a.top - b.top)[0];
+        if (!under || (Math.abs(under.size - noteSize) < 1e-6 && under.top - y < pitch)) return [];
+        const bandTop = top + Math.floor((under.top - top) / pitch + 1e-6) * pitch;
+        return [{ page: p + 1, lines: (bandTop - y) / pitch }];
+      });
+    });
+  });
+}

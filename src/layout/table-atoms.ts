@@ -22,10 +22,29 @@ export interface TableMarks {
 /** Grid lines a piece of `height` pt takes, with half a line of room around it. */
 const linesFor = (g: Geometry, height: number) => Math.ceil(height / g.pitchPt + 1);
 
-/** A piece of rows [from, to): centred in its lines, at the column's left or across the type area. */
+/**
+ * The most a row is made taller so that a piece fills its grid lines, as a
+ * share of the grid's pitch: more reads as a looser table than its like.
+ */
+const MOST_ROW_EXTRA = 1 / 5;
+
+/**
+ * How much taller each of a piece's `rows` is set, so that the piece ends half
+ * a line over its last grid line as it starts half a line under its first:
+ * the room under a table (and over the next one's title) is then the same
+ * everywhere, not anything from half a line to a line and a half (p. 340).
+ * What the rows cannot take stays under the piece.
+ */
+function rowExtraOf(g: Geometry, lines: number, height: number, rows: number): number {
+  const leftover = (lines - 1) * g.pitchPt - height;
+  return rows > 0 ? Math.min(leftover / rows, MOST_ROW_EXTRA * g.pitchPt) : 0;
+}
+
+/** A piece of rows [from, to): at the column's left or across the type area, half a line under its first grid line, its rows filling its lines. */
 function pieceAtom(g: Geometry, set: TableSet, from: number, to: number, marks: TableMarks | undefined, wide: boolean): Atom {
   const height = set.heightOf(from, to);
   const lines = linesFor(g, height);
+  const rowExtra = rowExtraOf(g, lines, height, to - from);
   return {
     lines, keepWithNextLines: 0, isFloat: wide, ...(wide ? { spansColumns: true } : {}), anchors: marks?.anchors ?? [],
     ...(marks?.outline ? { outline: marks.outline } : {}),
@@ -33,7 +52,7 @@ function pieceAtom(g: Geometry, set: TableSet, from: number, to: number, marks: 
       const left = wide ? geometry.typeLeft(isRecto) : geometry.columnLeft(isRecto, column);
       const blockTop = geometry.baseline(line) - 0.88 * geometry.bodySizePt;
       // Set from half a line under its first grid line, not centred in its lines: pieces that start on one grid line have their headers level (R-COL-2).
-      return set.drawPiece(from, to, left, blockTop + geometry.pitchPt / 2);
+      return set.drawPiece(from, to, left, blockTop + geometry.pitchPt / 2, rowExtra);
     },
   };
 }

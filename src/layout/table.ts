@@ -191,7 +191,8 @@ export interface TableSet {
   rows: number;
   /** Height in pt of the piece of rows [from, to). */
   heightOf(from: number, to: number): number;
-  drawPiece(from: number, to: number, left: number, top: number): DisplayItem[];
+  /** The piece's rows each `rowExtra` pt taller than set (their text centred in them): a piece made to fill its grid lines. */
+  drawPiece(from: number, to: number, left: number, top: number, rowExtra?: number): DisplayItem[];
 }
 
 export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes: Paragraph[] = []): TableSet {
@@ -225,10 +226,10 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   return {
     span, rows: body.length,
     heightOf: (from, to) => tableHeight(from, to) + (to === body.length ? notesHeight : 0),
-    drawPiece(from, to, left, top) {
+    drawPiece(from, to, left, top, rowExtra = 0) {
       const isFirst = from === 0;
-      const used = tableHeight(from, to);
-      const page = drawPage(ctx, { widths, aligns, header, rowsHere: body.slice(from, to), isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight, pitch, pad, size, used, total: area.width });
+      const used = tableHeight(from, to) + rowExtra * (to - from);
+      const page = drawPage(ctx, { widths, aligns, header, rowsHere: body.slice(from, to), rowExtra, isFirst, titleLines, ...(titleKey ? { titleKey } : {}), titleSize, continued, headHeight, pitch, pad, size, used, total: area.width });
       const items = page.draw(left, top);
       if (to === body.length) {
         noteLines.forEach(({ line, block }, i) => items.push({ kind: 'glyphs', x: left, y: top + used + noteSize + 0.88 * noteSize + i * noteSize * 1.5, glyphs: line.glyphs, ...(block ? { block } : {}) }));
@@ -322,6 +323,8 @@ interface PageParts {
   aligns: ColumnAlign[];
   header: SetHead;
   rowsHere: Cell[][];
+  /** Added to each body row's height, shared above and under its text. */
+  rowExtra: number;
   isFirst: boolean;
   titleLines: Line[];
   titleKey?: string;
@@ -355,12 +358,12 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       const isDecimal = (cell: Cell, c: number) => cell.isNumeric && p.aligns[c] === 'right';
       const fractions = p.widths.map((_, c) => Math.max(0, ...p.rowsHere.map((cells) => (isDecimal(cells[c]!, c) ? fractionWidth(cells[c]!.lines) : 0))));
       for (const cells of p.rowsHere) {
-        const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad;
+        const height = Math.max(1, ...cells.map((c) => c.lines.length)) * p.pitch + 2 * p.pad + p.rowExtra;
         let x = left;
         cells.forEach((cell, c) => {
           const w = p.widths[c]!;
           // Cells are centred in the height of their row (issue 18).
-          const dy = ((Math.max(1, ...cells.map((k) => k.lines.length)) - cell.lines.length) * p.pitch) / 2;
+          const dy = ((Math.max(1, ...cells.map((k) => k.lines.length)) - cell.lines.length) * p.pitch + p.rowExtra) / 2;
           cell.lines.forEach((l, k) => {
             const free = w - 2 * p.pad - l.widthPt;
             // Numbers right-aligned on their decimal point: a number with fewer decimals stands left by the difference.
