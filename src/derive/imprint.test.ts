@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import { VALID_BOOK_YAML } from '../../test/helpers/manuscript.ts';
 import { loadBook } from '../config/index.ts';
 import { createHash } from 'node:crypto';
-import { ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, pagesInSheets, printedSheets, wordCountThousands } from './imprint.ts';
+import { ebookIdentifier, ebookImprintOf, imprintOf, isWordCountOff, pagesInSheets, printedSheets, spacedName, wordCountThousands } from './imprint.ts';
 
 const settings = loadBook(new VFile({ path: 'book.yaml', value: VALID_BOOK_YAML }))!;
 
@@ -30,6 +30,18 @@ describe('印张 and 字数', () => {
     expect(isWordCountOff('800 千字', 790)).toBe(false);
     expect(isWordCountOff('800 千字', 740)).toBe(true);
     expect(isWordCountOff(undefined, 740)).toBe(false);
+  });
+});
+
+describe('names in lists', () => {
+  test('R-PAR-5: a two-character name takes the width of three, with its note after it too (李　奇（女）, p. 327)', () => {
+    expect(spacedName('姜腾')).toBe('姜\u3000腾');
+    expect(spacedName('李奇（女）')).toBe('李\u3000奇（女）');
+    expect(spacedName('王伟（女，民进）')).toBe('王\u3000伟（女，民进）');
+    expect(spacedName('曹明（女）（回族）')).toBe('曹\u3000明（女）（回族）');
+    expect(spacedName('李奇女')).toBe('李奇女');
+    expect(spacedName('欧阳左宁（女）')).toBe('欧阳左宁（女）');
+    expect(spacedName('Li Qi')).toBe('Li Qi');
   });
 });
 

@@ -43,9 +43,14 @@ export function spacedLabel(label: string): string {
   return [...label].length === 2 ? [...label].join('\u3000') : label;
 }
 
-/** A two-character name spaced to the width of three: 刘　琳. */
+/**
+ * A two-character name spaced to the width of three: 刘　琳, also with a note
+ * after it (李　奇（女）), so that in a list of names the notes line up as the
+ * names do (R-PAR-5: names 均排).
+ */
 export function spacedName(name: string): string {
-  return [...name].length === 2 && /^[\u4e00-\u9fff]{2}$/.test(name) ? [...name].join('\u3000') : name;
+  const m = /^([\u4e00-\u9fff])([\u4e00-\u9fff])((?:（[^（）]*）)*)$/.exec(name);
+  return m ? `${m[1]}\u3000${m[2]}${m[3]}` : name;
 }
 
 /** 2024-11 → 2024年11月 (R-CIP-9). */
