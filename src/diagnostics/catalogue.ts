@@ -143,6 +143,7 @@ export const CATALOGUE = {
   'font-file-invalid': rule('error', (p) => `${p.path} 不能用作字体：${p.reason}。请写 .ttf 或 .otf 字体文件的路径。`),
   'output-name-changed': rule('warning', (p) => `书名“${p.title}”含有不能用于文件名的字符，输出文件改名为“${p.name}”。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
+  'text-repeated': rule('warning', (p) => `同样的文字接连出现两次：【${p.excerpt}】。多半是粘贴重了，请对照原稿删去多余的一处。`),
 } satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -123,6 +123,7 @@ function nameList(state: ParseState, node: ContainerDirective): Block[] {
   const names = text.split(/[\s\u3000、，,]+/).filter(Boolean);
   names.forEach((name, i) => {
     if (i > 0 && ONE_HANZI_NAME.test(name)) report(state.file, node.children[0] ?? node, 'name-split', { name, before: names[i - 1]! });
+    if (noteTwice(name) !== undefined) report(state.file, node.children[0] ?? node, 'text-repeated', { excerpt: name });
   });
   const title = node.attributes?.title?.trim();
   const list: NameList = { type: 'nameList', names, source: state.source(node) };
@@ -163,14 +164,36 @@ function checkQuotes(state: ParseState, node: MdParagraph, children: readonly In
   report(state.file, node, 'quotes-misnested', { excerpt: `……${before}${mark}${after}……` });
 }
 
+/** The shortest sentence whose doubling is reported: shorter ones repeat on purpose (好。好。). */
+const SHORTEST_REPEATED_SENTENCE = 6;
+
+/**
+ * A sentence, or a note in brackets, typed twice in a row: text pasted twice
+ * from a unit's Word file (the sample has 组织开展“五美”宣讲优秀志愿宣讲员推选活动。
+ * twice, and 曹明丽（女）（女）). Said with the words, never changed: the
+ * editor decides which stays.
+ */
+function checkRepeats(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
+  const text = inlineText(children);
+  const sentences = text.match(/[^。！？]*[。！？]/g) ?? [];
+  const sentence = sentences.find((x, i) => i > 0 && x.trim() === sentences[i - 1]!.trim() && [...x.trim()].length >= SHORTEST_REPEATED_SENTENCE);
+  const twice = sentence?.trim() ?? noteTwice(text);
+  // Twenty characters of a long sentence name it well enough.
+  if (twice !== undefined) report(state.file, node, 'text-repeated', { excerpt: [...twice].length > 24 ? `${[...twice].slice(0, 20).join('')}……` : twice });
+}
+
+/** A note in brackets typed twice in a row (（女）（女）), or undefined. */
+const noteTwice = (text: string) => /(（[^（）]{1,12}）)\1/.exec(text)?.[1];
+
 /** A paragraph this long is almost always a lost paragraph break. */
 export const LONG_PARAGRAPH_CHARS = 5000;
 
-/** The checks of a paragraph's text as a whole (an entry's lead, a chronicle item, a plain paragraph): its length and its quotes. */
+/** The checks of a paragraph's text as a whole (an entry's lead, a chronicle item, a plain paragraph): its length, its quotes, text typed twice. */
 export function checkParagraph(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
   const length = children.reduce((n, c) => n + (c.type === 'text' ? c.value.length : 0), 0);
   if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
   checkQuotes(state, node, children);
+  checkRepeats(state, node, children);
 }
 
 export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names', ':::query', ':::note'];
