@@ -164,7 +164,7 @@ rows.push(
   ['make-up: parts’ last pages whose right column ends lower than the left; two lines or more above it', `${makeup.partLastPagesRightLonger.length}; ${makeup.partLastPagesApart.length} of ${makeup.partLastPages}`],
   ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],
   ['make-up: credit lines first in a column (R-YB-4)', `${makeup.creditsAtColumnTop.length} of ${makeup.credits}${pagesOf(makeup.creditsAtColumnTop)}`],
-  ['make-up: table headers side by side not level (R-COL-2)', `${makeup.tableHeadsMisaligned.length} of ${makeup.tableHeadPairs}${pagesOf(makeup.tableHeadsMisaligned)}`],
+  ['make-up: table headers side by side not level; 续表 not level with the title beside it (R-COL-2)', `${makeup.tableHeadsMisaligned.length}; ${makeup.tableLabelsMisaligned.length} of ${makeup.tableHeadPairs}${pagesOf([...makeup.tableHeadsMisaligned, ...makeup.tableLabelsMisaligned])}`],
   ['make-up: TOC page numbers going backwards (float order)', `${makeup.tocBackwards.length} of ${makeup.tocNumbers}`],
   ['make-up: captions over half a line under the photo', `${makeup.captionGapsWide.length} of ${makeup.figures}${pagesOf(makeup.captionGapsWide)}`],
   ['make-up: page-wide photos at the page foot; columns over them uneven', `${makeup.wideFiguresAtFoot.length}${pagesOf(makeup.wideFiguresAtFoot)}; ${makeup.columnsUnbalancedOverFoot.length}`],

@@ -144,6 +144,8 @@ export interface MakeupCounts {
   /** R-COL-2: table headers side by side in the two columns of a page, begun level (their titles or 续表 bands overlap), and those whose rows are not level (pages). */
   tableHeadPairs: number;
   tableHeadsMisaligned: number[];
+  /** Of those, pages where a piece's 续表 does not stand level with the title beside it (R-COL-2). */
+  tableLabelsMisaligned: number[];
   /** R-YB-7: TOC page numbers, in reading order, and the TOC pages where one is lower than the one before it (a table or float set out of order). */
   tocNumbers: number;
   tocBackwards: number[];
@@ -185,7 +187,7 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
   const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], partLastPagesApart: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
-    credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
+    credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tableLabelsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
@@ -418,9 +420,9 @@ function creditsAtTop(columns: readonly ColumnLine[][], m: GridMeasures, pageInd
   });
 }
 
-/** Each table piece's band (its title's or 续表's top) and its header's first baseline, in one column. */
-function tablePieces(lines: readonly ColumnLine[], m: GridMeasures): Array<{ top: number; head: number }> {
-  const pieces: Array<{ top: number; head: number }> = [];
+/** Each table piece's band (its title's or 续表's top), the baseline of its label (续表, or its title's last line) and its header's first baseline, in one column. */
+function tablePieces(lines: readonly ColumnLine[], m: GridMeasures): Array<{ top: number; label: number; head: number }> {
+  const pieces: Array<{ top: number; label: number; head: number }> = [];
   lines.forEach((line, k) => {
     const isLabel = line.text === '续表' && near(line.size, m.tableSizePt, 0.05);
     // A table's title: a line larger than body text over table-size lines (a heading has body text under it).
@@ -429,12 +431,12 @@ function tablePieces(lines: readonly ColumnLine[], m: GridMeasures): Array<{ top
     let j = k + 1;
     while (isTitle && lines[j] && lines[j]!.size > m.bodySizePt + 0.5) j++;
     const head = lines[j];
-    if (head && near(head.size, m.tableSizePt, 0.05) && head.y - line.y < 4 * m.pitchPt) pieces.push({ top: line.y - line.size, head: head.y });
+    if (head && near(head.size, m.tableSizePt, 0.05) && head.y - line.y < 4 * m.pitchPt) pieces.push({ top: line.y - line.size, label: lines[j - 1]!.y, head: head.y });
   });
   return pieces;
 }
 
-/** R-COL-2: pieces of tables side by side, begun level (their bands overlap), with their header rows more than half a point apart. */
+/** R-COL-2: pieces of tables side by side, begun level (their bands overlap), with their header rows, or their title and 续表, more than half a point apart. */
 function tableHeads(columns: readonly ColumnLine[][], m: GridMeasures, pageIndex: number, counts: MakeupCounts): void {
   const [left, right] = columns.map((lines) => tablePieces(lines, m));
   for (const a of left!) {
@@ -442,6 +444,7 @@ function tableHeads(columns: readonly ColumnLine[][], m: GridMeasures, pageIndex
       if (!(a.top < b.head && b.top < a.head)) continue;
       counts.tableHeadPairs++;
       if (Math.abs(a.head - b.head) > 0.5) counts.tableHeadsMisaligned.push(pageIndex);
+      if (Math.abs(a.label - b.label) > 0.5) counts.tableLabelsMisaligned.push(pageIndex);
     }
   }
 }

@@ -348,8 +348,10 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
       if (p.isFirst) {
         p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs, ...blockLine(p.titleKey, i) }));
       } else {
-        // 续表 stands right over its own header, at the foot of the band.
-        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: top + p.headHeight - p.pitch * 1.5 + 0.88 * p.size, glyphs: p.continued.glyphs });
+        // 续表 stands over its own header, on the baseline of the title's last line: level with the title when the
+        // first piece stands beside it in the other column (R-COL-2; p. 343 had it 7 pt lower).
+        const titleBaseline = top + 0.88 * p.titleSize + (Math.max(1, p.titleLines.length) - 1) * p.titleSize * TABLE_LEADING;
+        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: titleBaseline, glyphs: p.continued.glyphs });
       }
       const headTop = top + p.headHeight;
       items.push(...drawHead(p.header, p.widths, left, headTop, p.pitch, p.size));
