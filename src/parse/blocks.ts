@@ -175,11 +175,25 @@ const SHORTEST_REPEATED_SENTENCE = 6;
  */
 function checkRepeats(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
   const text = inlineText(children);
-  const sentences = text.match(/[^。！？]*[。！？]/g) ?? [];
+  const sentences = sentencesOf(text);
   const sentence = sentences.find((x, i) => i > 0 && x.trim() === sentences[i - 1]!.trim() && [...x.trim()].length >= SHORTEST_REPEATED_SENTENCE);
   const twice = sentence?.trim() ?? noteTwice(text);
   // Twenty characters of a long sentence name it well enough.
   if (twice !== undefined) report(state.file, node, 'text-repeated', { excerpt: [...twice].length > 24 ? `${[...twice].slice(0, 20).join('')}……` : twice });
+}
+
+/** The sentences of `text` that end in 。！？ (a scan, not a regular expression: one would try each start to the end in a text without a stop). */
+function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '。' || c === '！' || c === '？') {
+      sentences.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return sentences;
 }
 
 /** A note in brackets typed twice in a row (（女）（女）), or undefined. */

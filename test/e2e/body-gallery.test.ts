@@ -5,7 +5,7 @@ import { setBook } from '../helpers/set-book.ts';
 
 test('a body gallery’s title is printed centred over its first photo, and nowhere else', async () => {
   const photo = await jpeg(600, 400);
-  const text = '全区经济社会发展稳中有进。'.repeat(12);
+  const text = Array.from({ length: 12 }, (_, i) => `全区经济社会发展稳中有进，${'一二三四五六七八九十'[i % 10]}季度。`).join('');
   const dir = writeManuscript({
     '01-篇.md': `# 区情概览\n\n## 综述\n\n【甲】 ${text}\n\n:::gallery{title="城区新貌"}\n\n![二月的街景](photos/a.jpg "某某提供")\n\n![三月的街景](photos/b.jpg "某某提供")\n\n:::\n\n【乙】 ${text}\n`,
     'photos/a.jpg': photo, 'photos/b.jpg': photo,
