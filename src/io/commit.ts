@@ -4,7 +4,7 @@
  * build that fails anywhere before — in layout, sharp, zlib or the disk —
  * has touched none of the last good outputs (issue 16).
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type SystemFault, systemFault } from './faults.ts';
 
@@ -30,9 +30,24 @@ export class ScratchFiles {
   /** A temporary name beside `path`, hidden from folder listings and from watch. */
   beside(path: string): string {
     if (this.stopping) throw new ScratchClosedError();
-    const tmp = join(dirname(path), `.${path.slice(dirname(path).length + 1)}.tmp-${process.pid}-${this.made++}`);
+    const tmp = this.hidden(path, 'tmp');
     this.paths.add(tmp);
     return tmp;
+  }
+
+  /** A hidden name beside `path` that removeAll leaves alone: an old output kept while the new ones go in. */
+  hidden(path: string, kind: 'tmp' | 'old'): string {
+    return join(dirname(path), `.${path.slice(dirname(path).length + 1)}.${kind}-${process.pid}-${this.made++}`);
+  }
+
+  /** Runs the putting in place of outputs so that stopping waits for it: it finishes, or takes back what it put in place. */
+  async committing<T>(work: Promise<T>): Promise<T> {
+    this.writing.add(work);
+    try {
+      return await work;
+    } finally {
+      this.writing.delete(work);
+    }
   }
 
   /** Writes `bytes` under a temporary name beside `path` and returns the name. */
@@ -90,8 +105,12 @@ export async function ensureFolder(dir: string): Promise<SystemFault | undefined
 }
 
 /**
- * Writes all `outputs`, then renames them into place together. On a fault
- * every temporary file is removed and no output is replaced.
+ * Writes all `outputs`, then puts them in place together: each old file is
+ * first moved aside, so that when one cannot be replaced (a folder in its
+ * place, an immutable file, a lost permission) the ones put in place before
+ * it are taken back and the old ones restored. The last good set is never
+ * left half replaced (a PDF of this build beside an EPUB of the last one).
+ * On a fault every temporary file is removed and no output is replaced.
  */
 export async function commitOutputs(outputs: readonly Output[], scratch = new ScratchFiles()): Promise<SystemFault | undefined> {
   const written: Array<[string, string]> = [];
@@ -104,14 +123,54 @@ export async function commitOutputs(outputs: readonly Output[], scratch = new Sc
       return abandon(written, scratch, systemFault(error, o.path, '写入'));
     }
   }
+  return scratch.committing(putInPlace(written, scratch));
+}
+
+async function putInPlace(written: Array<[string, string]>, scratch: ScratchFiles): Promise<SystemFault | undefined> {
+  const placed: Placed[] = [];
   for (const [tmp, path] of written) {
     try {
-      await scratch.rename(tmp, path);
+      placed.push(await replace(scratch, tmp, path));
     } catch (error) {
+      await restore(placed);
       return abandon(written, scratch, systemFault(error, path, '替换'));
     }
   }
+  await Promise.all(placed.map((p) => (p.old ? rm(p.old, { force: true }).catch(() => undefined) : undefined)));
   return undefined;
+}
+
+/** An output put in place, with where its old file was moved (none when there was none). */
+interface Placed {
+  path: string;
+  old?: string;
+}
+
+/**
+ * Keeps the file at `path` under a hidden name (a hard link: the output is
+ * never missing meanwhile; a move where the disk has no links) and puts
+ * `tmp` in its place. A folder there is a fault, never moved.
+ */
+async function replace(scratch: ScratchFiles, tmp: string, path: string): Promise<Placed> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+  const old = existing ? scratch.hidden(path, 'old') : undefined;
+  if (old) await link(path, old).catch(() => rename(path, old));
+  try {
+    await scratch.rename(tmp, path);
+  } catch (error) {
+    if (old) await rename(old, path).catch(() => undefined);
+    throw error;
+  }
+  return old ? { path, old } : { path };
+}
+
+/** Takes back the outputs already put in place, last first: each old file returns (or the new one goes, where there was none). */
+async function restore(placed: readonly Placed[]): Promise<void> {
+  for (const p of [...placed].reverse()) {
+    if (p.old) await rename(p.old, p.path).catch(() => undefined);
+    else await rm(p.path, { force: true }).catch(() => undefined);
+  }
 }
 
 async function abandon(written: Array<[string, string]>, scratch: ScratchFiles, fault: SystemFault): Promise<SystemFault> {
