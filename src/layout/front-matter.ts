@@ -9,7 +9,7 @@ import type { BookSettings } from '../config/index.ts';
 import { imprintOf, spacedName } from '../derive/index.ts';
 import { mmToPt } from '../units/index.ts';
 import type { Atom } from './atoms.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, plain, titleText } from './context.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { flowAtoms } from './flow.ts';
 import { type Geometry, singleColumn } from './geometry.ts';
@@ -42,19 +42,31 @@ function spreadLabel(ctx: LayoutContext, label: string, style: FontStyle, size: 
 /** A label's width in characters, spaces left out. */
 const labelChars = (label: string) => [...label.replace(/[\u3000 ]/g, '')].length;
 
-/** 书名页: title, year, compiler, publisher. */
+/** Lines centred one under another from baseline `y`, `pitch` apart; the baseline after the last. */
+function centredLines(ctx: LayoutContext, lines: readonly Line[], isRecto: boolean, y: number, pitch: number): { items: DisplayItem[]; next: number } {
+  return { items: lines.map((l, i) => centred(ctx, l, isRecto, y + i * pitch)), next: y + lines.length * pitch };
+}
+
+/**
+ * 书名页: title, year, compiler, publisher, each at its place on the page. A
+ * title or a name too long for one line turns over between words, every line
+ * kept (a 16-character title lost its last two): what follows moves down.
+ */
 export function titlePageDraft(ctx: LayoutContext, s: BookSettings): PageDraft {
   const w = ctx.geometry.typeWidthPt;
-  const title = composeAt(ctx, plain(s.title, RUN_IN_HEAD), 36, w)[0]!;
-  const year = composeAt(ctx, plain(String(s.year), RUN_IN_HEAD), 28, w)[0]!;
-  const compiler = composeAt(ctx, plain(`${s.compiler}\u3000编`, BODY), 16, w)[0]!;
-  const publisher = composeAt(ctx, plain(s.publisher.name, RUN_IN_HEAD), 16, w)[0]!;
+  const title = composeAt(ctx, titleText(s.title, RUN_IN_HEAD), 36, w);
+  const year = composeAt(ctx, plain(String(s.year), RUN_IN_HEAD), 28, w);
+  const compiler = composeAt(ctx, titleText(`${s.compiler}\u3000编`, BODY), 16, w);
+  const publisher = composeAt(ctx, titleText(s.publisher.name, RUN_IN_HEAD), 16, w);
   return {
     kind: 'title', startsRecto: true, hasFurniture: false, anchors: [], outline: [],
-    draw: (isRecto) => [
-      centred(ctx, title, isRecto, mmToPt(80)), centred(ctx, year, isRecto, mmToPt(100)),
-      centred(ctx, compiler, isRecto, mmToPt(150)), centred(ctx, publisher, isRecto, mmToPt(240)),
-    ],
+    draw: (isRecto) => {
+      const t = centredLines(ctx, title, isRecto, mmToPt(80), 36 * 1.3);
+      const y = centredLines(ctx, year, isRecto, Math.max(mmToPt(100), t.next - 36 * 1.3 + 28 * 1.8), 28);
+      const c = centredLines(ctx, compiler, isRecto, Math.max(mmToPt(150), y.next + 16 * 2), 16 * 1.5);
+      const p = centredLines(ctx, publisher, isRecto, Math.max(mmToPt(240) - (publisher.length - 1) * 16 * 1.5, c.next + 16 * 2), 16 * 1.5);
+      return [...t.items, ...y.items, ...c.items, ...p.items];
+    },
   };
 }
 
@@ -84,8 +96,9 @@ export function copyrightPageDraft(ctx: LayoutContext, s: BookSettings, facts: B
       y = mmToPt(170);
       const titleLine = `${s.title}（${s.year}）`;
       for (const t of [s.cip.parallel_title, titleLine].filter((x): x is string => Boolean(x))) {
-        items.push(centred(ctx, composeAt(ctx, plain(t, BODY), size, g.typeWidthPt)[0]!, isRecto, y));
-        y += pitch;
+        const lines = centredLines(ctx, composeAt(ctx, titleText(t, BODY), size, g.typeWidthPt), isRecto, y, pitch);
+        items.push(...lines.items);
+        y = lines.next;
       }
       y += pitch / 2;
       items.push({ kind: 'rule', x1: left, y1: y - pitch * 0.7, x2: left + g.typeWidthPt, y2: y - pitch * 0.7, widthPt: 0.5 });
@@ -152,24 +165,39 @@ function listRows(ctx: LayoutContext, list: NameList, g: Geometry, roleEm: numbe
   const cellEm = 5;
   // At least one name a row, however wide a role (a row of none looped for ever).
   const perRow = Math.max(1, Math.floor((g.typeWidthPt - labelEm * size) / (cellEm * size)));
-  const row = (draw: (left: number, y: number, isRecto: boolean) => DisplayItem[], keepWithNextLines = 0): Atom => ({
+  const lineRow = (draw: (left: number, y: number, isRecto: boolean) => DisplayItem[], keepWithNextLines = 0): Atom => ({
     lines: 1, keepWithNextLines, isFloat: false, anchors: [],
     draw: ({ geometry, isRecto, line }) => draw(geometry.typeLeft(isRecto), geometry.baseline(line), isRecto),
   });
   const title = composeAt(ctx, plain(list.title, RUN_IN_HEAD), ctx.template.headings.chapter.size_pt, g.typeWidthPt);
-  const rows: Atom[] = [row(() => []), ...title.map((l) => row((_left, y, isRecto) => [centred(ctx, l, isRecto, y)], 2)), row(() => [], 1)];
+  const rows: Atom[] = [lineRow(() => []), ...title.map((l) => lineRow((_left, y, isRecto) => [centred(ctx, l, isRecto, y)], 2)), lineRow(() => [], 1)];
   const colon = composeAt(ctx, plain('：', RUN_IN_HEAD), size, 2 * size)[0]!;
+  const rowWidth = perRow * cellEm * size;
   for (const m of list.members) {
     const role = spreadLabel(ctx, m.role, RUN_IN_HEAD, size, roleEm);
-    const names = m.names.map((n) => composeAt(ctx, plain(spacedName(n), BODY), size, cellEm * size * 2)[0]!);
-    const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, g.typeWidthPt)[0] : undefined;
-    const chunks: Line[][] = [];
-    for (let i = 0; i < names.length; i += perRow) chunks.push(names.slice(i, i + perRow));
-    if (note) chunks.unshift([]);
-    chunks.forEach((chunk, k) => rows.push(row((left, y) => [
+    // Each row: lines at their cell (a note's lines first, on rows of their own), a name as wide as it needs cells.
+    const chunks: Array<Array<{ line: Line; cell: number }>> = [];
+    const note = m.note ? composeAt(ctx, plain(`（${m.note}）`, BODY), size, rowWidth) : [];
+    for (const line of note) chunks.push([{ line, cell: 0 }]);
+    let row: Array<{ line: Line; cell: number }> = [];
+    let used = 0;
+    for (const name of m.names) {
+      // A name with a long note (穆生军（回族，自2023年11月22日起任职）) takes the cells it needs, a whole row at most; it was cut at one.
+      for (const line of composeAt(ctx, plain(spacedName(name), BODY), size, rowWidth)) {
+        const cells = Math.min(perRow, Math.max(1, Math.ceil((line.widthPt + size) / (cellEm * size))));
+        if (used + cells > perRow && row.length > 0) {
+          chunks.push(row);
+          row = [];
+          used = 0;
+        }
+        row.push({ line, cell: used });
+        used += cells;
+      }
+    }
+    if (row.length > 0 || chunks.length === 0) chunks.push(row);
+    chunks.forEach((chunk, k) => rows.push(lineRow((left, y) => [
       ...(k === 0 ? [...role(left, y), { kind: 'glyphs' as const, x: left + roleEm * size, y, glyphs: colon.glyphs }] : []),
-      ...(k === 0 && note ? [{ kind: 'glyphs' as const, x: left + labelEm * size, y, glyphs: note.glyphs }] : []),
-      ...chunk.map((n, i) => ({ kind: 'glyphs' as const, x: left + (labelEm + i * cellEm) * size, y, glyphs: n.glyphs })),
+      ...chunk.map(({ line, cell }) => ({ kind: 'glyphs' as const, x: left + (labelEm + cell * cellEm) * size, y, glyphs: line.glyphs })),
     ])));
   }
   return rows;

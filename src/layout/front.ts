@@ -4,7 +4,7 @@
  */
 import { bodyParagraph, RUN_IN_HEAD } from '../compose/index.ts';
 import type { FrontSection } from '../model/index.ts';
-import { composeAt, type LayoutContext, plain } from './context.ts';
+import { composeAt, type LayoutContext, titleText } from './context.ts';
 import { type Atom, lineAtom } from './atoms.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { flowAtoms } from './flow.ts';
@@ -22,10 +22,11 @@ const TITLE_LINES = 5;
 export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): PageDraft[] {
   const g = singleColumn(ctx.geometry);
   const titleSize = ctx.template.headings.part.size_pt * 0.7;
-  const title = composeAt(ctx, plain(section.title.split('').join('\u3000').replace(/\u3000{2,}/g, '\u3000'), RUN_IN_HEAD), titleSize, g.typeWidthPt)[0]!;
+  // A long title turns over, every line kept (one line was taken and the rest lost), the text under it a line lower for each.
+  const title = composeAt(ctx, titleText(section.title.split('').join('\u3000').replace(/\u3000{2,}/g, '\u3000'), RUN_IN_HEAD), titleSize, g.typeWidthPt);
   const heading: Atom = {
-    lines: TITLE_LINES, keepWithNextLines: 2, isFloat: false, anchors: [section.id], outline: { title: section.title, level: 0 },
-    draw: ({ geometry, isRecto, line }) => [{ kind: 'glyphs', x: geometry.typeLeft(isRecto) + (geometry.typeWidthPt - title.widthPt) / 2, y: geometry.baseline(line + 2), glyphs: title.glyphs }],
+    lines: TITLE_LINES + Math.max(0, title.length - 1), keepWithNextLines: 2, isFloat: false, anchors: [section.id], outline: { title: section.title, level: 0 },
+    draw: ({ geometry, isRecto, line }) => title.map((l, i) => ({ kind: 'glyphs', x: geometry.typeLeft(isRecto) + (geometry.typeWidthPt - l.widthPt) / 2, y: geometry.baseline(line + 2 + i), glyphs: l.glyphs })),
   };
   const lines = section.blocks.flatMap((b) => {
     if (b.type !== 'paragraph') return [];

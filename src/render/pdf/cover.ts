@@ -10,7 +10,7 @@ import type { BookSettings } from '../../config/index.ts';
 import type { Font } from '../../font/index.ts';
 import { mmToPt } from '../../units/index.ts';
 import type { PdfMetadata } from './index.ts';
-import { drawMarks, drawOutlinedText, type MarkDoc, type MarkGeometry } from './marks.ts';
+import { drawMarks, drawOutlinedText, type MarkDoc, type MarkGeometry, sizeToFit } from './marks.ts';
 import type { OutputIntent, PdfxStandard } from './pdfx.ts';
 import { pageBoxes } from './pdfx.ts';
 import { openPressDocument, type SheetSpec } from './press.ts';
@@ -115,14 +115,16 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
     doc.image(Buffer.from(input.image), imageBox.x, imageBox.y, { cover: [imageBox.w, imageBox.h], align: 'center', valign: 'center' }).restore();
   }
   doc.save().addContent(COVER_INK);
-  // Front: title, year, compiler, publisher.
+  // Front: title, year, compiler, publisher; a line wider than the panel's middle four-fifths is set smaller to fit it (a long title ran off the trim).
   const frontMid = frontX + panelW / 2;
-  drawOutlinedText(d, input.font, s.title, 40, frontMid, top + panelH * 0.3, 'centre');
+  const fit = (text: string, size: number) => sizeToFit(input.font, text, size, 0.8 * panelW);
+  drawOutlinedText(d, input.font, s.title, fit(s.title, 40), frontMid, top + panelH * 0.3, 'centre');
   drawOutlinedText(d, input.font, `（${s.year}）`, 28, frontMid, top + panelH * 0.3 + 52, 'centre');
-  drawOutlinedText(d, input.font, `${s.compiler}　编`, 16, frontMid, top + panelH * 0.72, 'centre');
-  drawOutlinedText(d, input.font, s.publisher.name, 16, frontMid, top + panelH * 0.9, 'centre');
-  // Spine: title, year and publisher, one character under another.
-  const size = Math.min(18, spine * 0.6);
+  drawOutlinedText(d, input.font, `${s.compiler}　编`, fit(`${s.compiler}　编`, 16), frontMid, top + panelH * 0.72, 'centre');
+  drawOutlinedText(d, input.font, s.publisher.name, fit(s.publisher.name, 16), frontMid, top + panelH * 0.9, 'centre');
+  // Spine: title, year and publisher, one character under another, smaller where they would not fit its height between them.
+  const spineChars = [...`${s.title}${s.year}`].length * 1.1 + [...s.publisher.name].length * 0.9 + 1;
+  const size = Math.min(18, spine * 0.6, (panelH - mmToPt(45)) / spineChars);
   const spineMid = spineX + spine / 2;
   let y = top + mmToPt(25);
   for (const ch of `${s.title}${s.year}`) {

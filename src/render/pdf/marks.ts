@@ -89,6 +89,12 @@ export function textWidth(font: Font, text: string, sizePt: number): number {
  * `text` as filled glyph outlines in the current fill colour, its baseline
  * at y. `align` says whether x is the start, the centre or the end of the line.
  */
+/** `sizePt`, or less where the text set at it would be wider than `widthPt` (a cover's line that would run off its panel). */
+export function sizeToFit(font: Font, text: string, sizePt: number, widthPt: number): number {
+  const perPoint = textWidth(font, text, 1);
+  return perPoint > 0 ? Math.min(sizePt, widthPt / perPoint) : sizePt;
+}
+
 export function drawOutlinedText(doc: MarkDoc, font: Font, text: string, sizePt: number, x: number, y: number, align: 'start' | 'centre' | 'end' = 'start'): void {
   const run = font.layout(text) as OutlineRun;
   const scale = sizePt / font.unitsPerEm;

@@ -47,3 +47,18 @@ describe('cover', () => {
     expect(priceAddOn('68.00元')).toBe('06800');
   });
 });
+
+describe('the cover’s lines', () => {
+  test('a title wider than the front panel is set smaller to fit it; a short one keeps its size', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { openFont } = await import('../../font/index.ts');
+    const { sizeToFit, textWidth } = await import('./marks.ts');
+    const font = openFont(readFileSync('node_modules/@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf'));
+    const panel = 0.8 * 185 * MM;
+    const long = '中国共产党天津市河西区委员会年鉴编纂委员会';
+    const size = sizeToFit(font, long, 40, panel);
+    expect(size).toBeLessThan(40);
+    expect(textWidth(font, long, size)).toBeLessThanOrEqual(panel + 1e-6);
+    expect(sizeToFit(font, '河西年鉴', 40, panel)).toBe(40);
+  });
+});
