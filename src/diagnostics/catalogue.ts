@@ -54,6 +54,7 @@ export const CATALOGUE = {
   // Directives and inline content
   'directive-unknown': rule('error', (p) => `未知的指令 ${p.name}。可用的指令：${p.expected}。`),
   'directive-misplaced': rule('error', (p) => `${p.name} 不能用在这里：${p.where}。`),
+  'directive-not-alone': rule('error', (p) => `${p.name} 须单独占一行，同一行不能再有别的文字（例如行末的句号），否则整行照原样印出。请把其后的文字移到下一段。`),
   'directive-attribute-unknown': rule('error', (p) => `${p.name} 没有属性“${p.attribute}”${p.suggest ? `，是否应为“${p.suggest}”` : ''}。可用的属性：${p.expected}。`),
   'directive-unclosed': rule('error', (p) => `${p.name} 没有结束行“:::”，其后的内容都被并入了它。请在${p.what}之后单独一行写上 :::。`),
   'code-fence-unclosed': rule('error', () => '代码块的开头“```”没有对应的结尾“```”，此后全文都会被当作代码。请删去这一行的 ```，或在代码块末尾补上 ```。'),
@@ -63,6 +64,7 @@ export const CATALOGUE = {
   'footnote-numbers-unsettled': rule('warning', () => '页下注按页编号（footnotes.numbering: page），排版 4 次后注号仍在变：注号使某行移到下一页又移回。此注及其后的注号可能不从本页的第 1 号起。请改写此处附近的文字，或在版式中改用 numbering: article。'),
   'name-too-wide': rule('error', (p) => `名单中的“${p.name}”排成一行长过栏宽，排不下，超出的字会印到栏外。名单中的姓名须以空格、全角空格、顿号或逗号分开；如是一段文字，请写成段落。`),
   'name-split': rule('warning', (p) => `名单中“${p.name}”只有一个字，可能是一个姓名被空格拆开（“${p.before} ${p.name}”）。已照录入排出；如是同一人，请删去姓名中的空格。`),
+  'footnote-undefined': rule('warning', (p) => `脚注 [^${p.label}] 没有注文，照原样印成“[^${p.label}]”。请在文后写上“[^${p.label}]: 注文”，或删去这个注号。`),
   'footnote-misplaced': rule('warning', (p) => `脚注 [^${p.label}] 标在${p.where}中，那里排不出页下注：注号已照录为“[${p.label}]”，注文作为一段“[${p.label}] …”排在注文原处。请把注号移到正文段落中。`),
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),

@@ -141,8 +141,21 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   const credit = isCreditParagraph(node) ? CREDIT.exec(printedText(state, node.children).trim()) : null;
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
+  checkDirectiveAlone(state, node);
   checkParagraph(state, node, children);
   return [{ type: 'paragraph', children, source: state.source(node) }];
+}
+
+/**
+ * `::figure[…]{…}。`: a block directive with text after it on its line (a
+ * full stop typed out of habit) is no directive to CommonMark but a
+ * paragraph, printed as typed, its photo or table title lost.
+ */
+function checkDirectiveAlone(state: ParseState, node: MdParagraph): void {
+  const first = node.children[0];
+  if (first?.type !== 'text') return;
+  const name = BLOCK_DIRECTIVES.find((d) => first.value.startsWith(`${d}[`) || first.value.startsWith(`${d}{`));
+  if (name) report(state.file, node, 'directive-not-alone', { name });
 }
 
 /**
@@ -208,6 +221,17 @@ export function checkParagraph(state: ParseState, node: MdParagraph, children: r
   if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
   checkQuotes(state, node, children);
   checkRepeats(state, node, children);
+  checkNoteLabels(state, node, children);
+}
+
+/** `[^9]` left as text: a note mark whose note was never written (GFM makes a reference only of a defined label), printed as typed. */
+function checkNoteLabels(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
+  const text = inlineText(children);
+  const at = text.indexOf('[^');
+  if (at === -1) return;
+  const close = text.indexOf(']', at + 2);
+  const label = close === -1 ? '' : text.slice(at + 2, close);
+  if (label !== '' && !/[\s[\]]/.test(label)) report(state.file, node, 'footnote-undefined', { label });
 }
 
 export const BLOCK_DIRECTIVES = ['::figure', '::caption', '::byline', '::subtitle', '::dateline', ':::gallery', ':::names', ':::query', ':::note'];

@@ -91,7 +91,7 @@ function moved(p: Point, at: Point): Point {
 }
 
 /** Gives every node the place of its text in the file, or the block's place where it has none of its own (a cell made from spans). */
-function place(node: Node, block: Position): void {
+export function place(node: Node, block: Position): void {
   node.position = node.position ? { start: moved(node.position.start, block.start), end: moved(node.position.end, block.start) } : block;
   for (const child of (node as { children?: Node[] }).children ?? []) place(child, block);
 }
