@@ -104,6 +104,13 @@ describe('input normalisation (spec §2)', () => {
     expect(r.changes.filter((c) => c.rule === 'control')).toHaveLength(2);
   });
 
+  test('bidirectional controls, line separators, C1 controls and noncharacters are removed and reported (an override reversed the text in an e-reader)', () => {
+    const r = normalizeText('河\u202e西区\u202c位于\u2066天津\u2069市\u2028区\u0085东南\u200f部\uffff。');
+    expect(r.text).toBe('河西区位于天津市区东南部。');
+    expect(r.changes.filter((c) => c.rule === 'control')).toHaveLength(8);
+    expect(normalizeText('河西\u202f区').text).toBe('河西\u202f区'); // a narrow no-break space is no control
+  });
+
   test('every change carries its offset in the input', () => {
     const r = normalizeText('甲,乙');
     expect(r.changes).toEqual([{ offset: 1, from: ',', to: '，', rule: 'R-NORM-1' }]);

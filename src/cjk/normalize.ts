@@ -26,8 +26,14 @@ export interface Normalized {
 const ASCII_TO_FULL: Record<string, string> = {
   ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
 };
-/** Zero-width and control characters that must not reach the page (tab and newline are handled apart). */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff]/;
+/**
+ * Zero-width and control characters that must not reach the page (tab and
+ * newline are handled apart): C0 and C1 controls (NEL), zero-width spaces and
+ * joiners, the bidirectional marks, embeddings, overrides and isolates (an
+ * override reverses the text in an e-reader), the line and paragraph
+ * separators, and the noncharacters U+FFFE and U+FFFF (no XML may hold them).
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isLatinOrDigit = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
@@ -245,7 +251,7 @@ export function sourceLineStarts(input: string, changes: readonly TextChange[]):
  * full-width letters and digits. Most paragraphs of a
  * yearbook have none of them, and pass through untouched without being split.
  */
-const NEEDS_WORK = /[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff ,;:?!()"'…\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
+const NEEDS_WORK = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff ,;:?!()"'…\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\.\.|。。|--|\p{Script=Han}\.|\.\p{Script=Han}/u;
 
 export function normalizeText(input: string): Normalized {
   return NEEDS_WORK.test(input) ? normalizeEveryCharacter(input) : { text: input, changes: [], quotesBalanced: true };

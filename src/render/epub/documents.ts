@@ -10,6 +10,7 @@ import type { BookSettings } from '../../config/index.ts';
 import { ebookImprintOf, type IndexGroup, locatorParts, type TocItem } from '../../derive/index.ts';
 import type { FrontSection } from '../../model/index.ts';
 import { blocks, type ContentContext } from './content.ts';
+import { xmlSafe } from './xml.ts';
 
 /** A whole XHTML document around `body`. */
 export function xhtml(title: string, body: ElementContent[], options: { bodyType?: string } = {}): string {
@@ -19,7 +20,7 @@ export function xhtml(title: string, body: ElementContent[], options: { bodyType
   ]);
   const html = toHtml(tree, { space: 'html', closeSelfClosing: true, closeEmptyElements: true, characterReferences: { useNamedReferences: false } })
     .replace(/ hidden(?=[ >/])/g, ' hidden="hidden"'); // XML has no bare boolean attributes
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${html}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${xmlSafe(html)}\n`;
 }
 
 export function titleDocument(s: BookSettings): string {

@@ -2,6 +2,7 @@
  * The EPUB package document (OPF), the container file and the stylesheet.
  */
 import type { BookSettings } from '../../config/index.ts';
+import { xmlChars } from './xml.ts';
 
 export interface ManifestItem {
   id: string;
@@ -10,7 +11,7 @@ export interface ManifestItem {
   properties?: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => xmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
