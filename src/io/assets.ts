@@ -1,7 +1,7 @@
 /**
  * Reads what rendering needs from disk: the page template and the image files.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadSharp } from '../build/index.ts';
@@ -15,10 +15,21 @@ import { type ByteCache, diskCache } from './disk-cache.ts';
 /** The default templates/ folder of the nianjian installation. */
 export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates');
 
+/** Is nothing at `path` (not: is something there that cannot be read)? */
+function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
+}
+
 /** templates/<name>.yaml, from the manuscript's own templates/ folder first, then nianjian's. */
 export async function readTemplateFile(manuscriptDir: string, name: string): Promise<VFile> {
   const own = join(manuscriptDir, 'templates', `${name}.yaml`);
-  const path = existsSync(own) ? own : join(DEFAULT_TEMPLATES_DIR, `${name}.yaml`);
+  // The book's own unless it has none: one that cannot be read (a folder without permission) is reported, not swapped for the built-in one.
+  const path = isMissing(own) ? join(DEFAULT_TEMPLATES_DIR, `${name}.yaml`) : own;
   return readTextFile(path, path);
 }
 

@@ -24,12 +24,62 @@ export interface ReadManuscript {
   all: VFile[];
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * File names in order, numbers by their value (9-…, 10-…, as 09-… and 10-…
+ * are; text order put 10 before 9), the rest by code point: the same order
+ * on every machine, whatever its locale.
+ */
+export function byName(a: string, b: string): number {
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (isDigit(a[i]) && isDigit(b[j])) {
+      let ei = i;
+      let ej = j;
+      while (isDigit(a[ei])) ei++;
+      while (isDigit(b[ej])) ej++;
+      const diff = Number(a.slice(i, ei)) - Number(b.slice(j, ej));
+      if (diff !== 0) return diff;
+      i = ei;
+      j = ej;
+    } else if (a[i] !== b[j]) return a[i]! < b[j]! ? -1 : 1;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return a.length - i - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
-async function markdownIn(dir: string): Promise<string[]> {
+/** A manuscript text by its name: *.md, in any case (a Windows editor's 03-经济.MD). */
+const isMarkdownName = (n: string) => /\.md$/i.test(n) && !n.startsWith('.');
+/** Names an editor may mean as a part but nianjian does not read: other Markdown endings, text and Word files (import reads those). */
+const LOOKS_LIKE_TEXT = /\.(markdown|mdown|mkd|txt|docx?|wps)$/i;
+/** The folders of a manuscript that hold no parts. */
+const NOT_PARTS = new Set(['front', 'photos', 'templates', 'fonts', 'output', 'node_modules']);
+/** The report `nianjian import` leaves in the manuscript folder (cli/import.ts). */
+const IMPORT_REPORT = /^导入报告(-\d+)?\.txt$/;
+
+async function markdownIn(dir: string, folder: VFile): Promise<string[]> {
   if (!existsSync(dir)) return [];
   // Every entry named *.md, whatever it is: a folder or a FIFO so named is reported by readTextFile, not skipped in silence.
-  return (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort(byName);
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    report(folder, undefined, 'folder-unreadable', { path: display(dir), reason: error.code ?? String(error) });
+    return [] as string[];
+  });
+  return names.filter(isMarkdownName).sort(byName);
+}
+
+/** Texts in the manuscript folder that are not read as parts, and folders below it with Markdown in them: said, never skipped in silence. */
+async function notRead(dir: string, folder: VFile): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => !e.isDirectory() && LOOKS_LIKE_TEXT.test(e.name) && !IMPORT_REPORT.test(e.name) && !e.name.startsWith('.')).map((e) => e.name).sort(byName);
+  if (files.length > 0) report(folder, undefined, 'file-not-read', { names: files.join('、') });
+  for (const sub of entries.filter((e) => e.isDirectory() && !NOT_PARTS.has(e.name) && !e.name.startsWith('.')).map((e) => e.name).sort(byName)) {
+    const inside = await readdir(join(dir, sub)).catch(() => []);
+    if (inside.some((n) => isMarkdownName(n) || LOOKS_LIKE_TEXT.test(n))) report(folder, undefined, 'folder-not-read', { name: sub });
+  }
 }
 
 /** A path as the user sees it: relative to the working directory. */
@@ -54,9 +104,10 @@ export async function readManuscript(dir: string, probeCache?: ImageProbeCache):
   // All at once: the images are probed while the texts are read.
   const [book, front, parts, images] = await Promise.all([
     existsSync(bookPath) ? readTextFile(bookPath, display(bookPath), realRoot) : undefined,
-    markdownIn(join(dir, 'front')).then((names) => Promise.all(names.map(read('front')))),
-    markdownIn(dir).then((names) => Promise.all(names.map(read('')))),
+    markdownIn(join(dir, 'front'), folder).then((names) => Promise.all(names.map(read('front')))),
+    markdownIn(dir, folder).then((names) => Promise.all(names.map(read('')))),
     probeImages(dir, probeCache),
+    notRead(dir, folder),
   ]);
   if (!book) report(folder, undefined, 'book-yaml-missing');
   if (parts.length === 0) report(folder, undefined, 'manuscript-empty');
