@@ -223,10 +223,16 @@ function linesOf(ctx: LayoutContext, input: Parameters<typeof composeAt>[1], blo
     }
     return settings.get(count);
   };
-  const atoms = attachNotes(lineAtoms(lines, (index) => (input.align === 'justify' ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block), notes);
-  if (input.align === 'justify') settings.set(lines.length, atoms);
+  // A paragraph of more lines than a page holds is set as it is: its table of other settings grows with its lines times its
+  // characters (a 279,000-character paragraph asked for gigabytes), and a line more or less in it helps no make-up.
+  const resettable = input.align === 'justify' && lines.length <= MOST_RESET_LINES;
+  const atoms = attachNotes(lineAtoms(lines, (index) => (resettable ? { index, count: lines.length, relines, key } : { index, count: lines.length, key }), block), notes);
+  if (resettable) settings.set(lines.length, atoms);
   return atoms;
 }
+
+/** The longest paragraph, in lines, that the make-up may set a line shorter or longer (先挤后推): two full pages of two columns. */
+const MOST_RESET_LINES = 200;
 
 function blockAtoms(ctx: LayoutContext, block: Block): Item[] {
   switch (block.type) {
@@ -276,7 +282,8 @@ function withTableNotes<T extends Section | Entry | Block>(items: readonly T[], 
       i += notes.length;
       continue;
     }
-    out.push(...atomsOf(item));
+    // One at a time: a paragraph of a hundred thousand lines spread as arguments overflowed the stack.
+    for (const atom of atomsOf(item)) out.push(atom);
   }
   return out;
 }
