@@ -70,6 +70,7 @@ export const CATALOGUE = {
   'footnote-undefined': rule('warning', (p) => `脚注 [^${p.label}] 没有注文，照原样印成“[^${p.label}]”。请在文后写上“[^${p.label}]: 注文”，或删去这个注号。`),
   'footnote-misplaced': rule('warning', (p) => `脚注 [^${p.label}] 标在${p.where}中，那里排不出页下注：注号已照录为“[${p.label}]”，注文作为一段“[${p.label}] …”排在注文原处。请把注号移到正文段落中。`),
   'footnote-as-text': rule('warning', (p) => `脚注 [^${p.label}] 正文中没有引用，已作为一段“[${p.label}] …”排出。请在正文相应处加 [^${p.label}]，或删去此注。`),
+  'heading-setext': rule('warning', (p) => `这一行下面紧跟着“${p.underline}”一行，按 Markdown 会成为标题，已按正文排出。年鉴的标题用 # 写（# 篇、## 章、### 分目）；若要分隔线或篇首的 ---（kind 等设置），请在它前面空一行，篇首设置须写在文件最前面。`),
   'heading-as-text': rule('warning', () => '此处的标题（#）不在篇、章、分目的层级中（如在引文、列表或前言中），已按正文段落排出。'),
   'caption-without-table': rule('warning', () => '::caption 之后没有表格，表题已按正文段落排出。请检查表格是否漏了或格式不对（表头下一行应为 | --- | --- |）。'),
   'front-block-unsupported': rule('error', (p) => `前言等卷首页中不能排${p.what}。请把它移到正文的篇目文件中，或改写为段落。`),

@@ -18,6 +18,7 @@ import { asParagraphs, toBlocks } from './blocks.ts';
 import { opensComment, printedText } from './inline.ts';
 import { expandCommentedText } from './comments.ts';
 import { expandHtml } from './html.ts';
+import { setextAsText } from './setext.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
@@ -116,7 +117,7 @@ const reparse = (text: string) => processorFor(text).parse(text) as Root;
 function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined {
   if (!checkBounds(file)) return undefined;
   const tree = markdownTree(file, trees);
-  return { ...tree, children: expandHtml(file, expandCommentedText(expandIndented(file, tree.children, reparse), reparse)) };
+  return { ...tree, children: expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse)) };
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): Part | undefined {
