@@ -26,7 +26,8 @@ export function importArgs({ positionals, values }: ParsedCommand): ImportArgs {
 /** src/intake with its readers (mammoth, exceljs), loaded only when importing: other commands start without them. */
 type Intake = typeof import('../intake/index.ts');
 
-const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
+/** A file of a folder to import: not hidden, not Word's lock file, not a .txt (in a folder as likely a note or a report as Excel's tab-separated text: only a .txt named on the command line is read). */
+const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && extname(name).toLowerCase() !== '.txt' && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
 
 /** The files named, folders opened (one level, in name order). */
 function expand(intake: Intake, inputs: string[]): { files: string[]; missing: string[] } {

@@ -6,7 +6,8 @@
  */
 import { importDocx } from './docx-import.ts';
 import { NoteList } from './notes.ts';
-import { importCsv, importXlsx } from './sheet.ts';
+import { importCsv } from './csv.ts';
+import { importXlsx } from './sheet.ts';
 import type { Submission } from './submission.ts';
 
 export { toManuscript } from './markdown.ts';
@@ -14,7 +15,9 @@ export { formatNote, formatReport, type IntakeNote } from './notes.ts';
 export type { Submission } from './submission.ts';
 
 /** The kinds of file the importer reads directly, and those LibreOffice can turn into one of them. */
-export const READABLE = ['.docx', '.xlsx', '.csv'];
+export const READABLE = ['.docx', '.xlsx', '.csv', '.tsv', '.txt'];
+/** Text tables: Excel's CSV, its "Unicode text" (.txt, tab-separated) and .tsv. */
+const TEXT_TABLES = ['.csv', '.tsv', '.txt'];
 export const CONVERTIBLE: Record<string, string> = { '.doc': 'docx', '.wps': 'docx', '.rtf': 'docx', '.odt': 'docx', '.xls': 'xlsx', '.et': 'xlsx', '.ods': 'xlsx' };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -51,10 +54,10 @@ export interface ImportOptions {
 /** Imports one file by its extension (.docx, .xlsx or .csv). Never throws for bad input: it becomes an error note. */
 export async function importFile(source: string, bytes: Uint8Array, options: ImportOptions): Promise<Submission> {
   const ext = source.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
-  if (ext === '.csv') return importCsv(bytes, source, options.stem);
-  const bad = badOffice(bytes, source);
+  const bad = TEXT_TABLES.includes(ext) ? undefined : badOffice(bytes, source);
   if (bad) return bad;
   try {
+    if (TEXT_TABLES.includes(ext)) return importCsv(bytes, source, options.stem, ext === '.txt');
     return ext === '.xlsx' ? await importXlsx(bytes, source) : await importDocx(bytes, source, options.stem, options.underPart);
   } catch (error) {
     return failed(source, 'corrupt', `文件已损坏，无法读取（${error instanceof Error ? error.message : String(error)}）。请让供稿单位用 Word/Excel 重新保存后发送。`);

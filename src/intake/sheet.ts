@@ -3,20 +3,19 @@
  * sheet (or each named range, when the workbook names some) one table;
  * numbers are shown as Excel shows them (numfmt reads the cell's number
  * format); merged header cells become the header's levels; the title row
- * becomes the ::caption, with the 单位 line. A .csv is read with csv-parse.
+ * becomes the ::caption, with the 单位 line. Text tables (.csv) are read in csv.ts.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { RootContent } from 'mdast';
 import { format as formatNumber } from 'numfmt';
+import { CONTROL } from './damaged.ts';
 import { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
 import type { Submission } from './submission.ts';
 import { captionedTable } from './table.ts';
 
 /** A sheet as text cells with merges, rows and columns from 0. */
-interface SheetGrid {
+export interface SheetGrid {
   name: string;
   cells: string[][];
   /** Merged areas: top, left, bottom, right (inclusive, from 0). */
@@ -25,7 +24,7 @@ interface SheetGrid {
   place: (row: number, col: number) => string;
 }
 
-const columnName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : columnName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+export const columnName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : columnName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
 
 function display(cell: ExcelJS.Cell): string {
   let value: unknown = cell.value;
@@ -72,7 +71,7 @@ function worksheetGrid(ws: ExcelJS.Worksheet, area?: [number, number, number, nu
 const filled = (row: string[]) => row.filter((t) => t.trim() !== '').length;
 
 /** The grid's table: its title row and 单位 line taken off the top, the rest as cells with spans. */
-function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): RootContent[] {
+export function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): RootContent[] {
   let first = grid.cells.findIndex((r) => filled(r) > 0);
   const last = grid.cells.findLastIndex((r) => filled(r) > 0);
   if (first < 0) {
@@ -117,7 +116,7 @@ function spannedRows(grid: SheetGrid, first: number, last: number, width: number
     for (let c = 0; c < width; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const [rowspan, colspan] = spanOf.get(`${r},${c}`) ?? [1, 1];
-      row.push({ text: (grid.cells[r]?.[c] ?? '').replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
+      row.push({ text: (grid.cells[r]?.[c] ?? '').replace(CONTROL, '').replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
     }
     rows.push(row);
   }
@@ -152,24 +151,5 @@ export async function importXlsx(bytes: Uint8Array, source: string): Promise<Sub
     });
   }
   if (content.length === 0) notes.error('empty', '', '工作簿中没有数据，未导入。');
-  return { source, partTitle: undefined, content, photos: [], notes: notes.notes };
-}
-
-/** UTF-8 (with or without BOM) or, failing that, GB18030 as Excel in China saves CSV. */
-function decodeCsv(bytes: Uint8Array, notes: NoteList): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    notes.info('encoding', '', 'CSV 文件不是 UTF-8，已按 GB18030（GBK）读取。请核对是否有乱码。');
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
-  }
-}
-
-export function importCsv(bytes: Uint8Array, source: string, stem: string): Submission {
-  const notes = new NoteList(source);
-  const records = parseCsv(decodeCsv(bytes, notes), { relax_column_count: true, skip_empty_lines: false }) as string[][];
-  const grid: SheetGrid = { name: stem, cells: records, merges: [], place: (r, c) => `${columnName(c)}${r + 1}` };
-  const content = gridTable(grid, notes);
-  if (content.length === 0) notes.error('empty', '', 'CSV 文件中没有数据，未导入。');
   return { source, partTitle: undefined, content, photos: [], notes: notes.notes };
 }

@@ -7,7 +7,7 @@
  * Chinese message and the exit code the README gives, nothing silently
  * lost and nothing half-written.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
@@ -17,6 +17,8 @@ import { checkDir } from '../helpers/manuscript.ts';
 import { fodt, soffice } from '../helpers/office.ts';
 
 let work: string;
+
+const partsIn = (book: string) => readdirSync(book).filter((n) => n.endsWith('.md')).sort();
 
 async function importInto(files: string[], extra: string[] = [], signal?: AbortSignal): Promise<{ code: number; out: string; book: string }> {
   const book = mkdtempSync(join(work, 'book-'));
@@ -66,4 +68,51 @@ describe('Word lists', () => {
     expect(code).toBe(0);
     expect(readFileSync(join(book, '02-列表LO.md'), 'utf8')).toContain('【概况】全年接待群众来访1200人次。\n\n- 第一项工作\n- 第二项工作\n\n最后一段。\n');
   }, 120_000);
+});
+
+describe('text tables', () => {
+  const csv = (name: string, bytes: string | Uint8Array) => {
+    writeFileSync(join(work, name), bytes);
+    return join(work, name);
+  };
+
+  test('an unclosed quote: a Chinese error at the line it opens, with a hint, exit 1, no part written', async () => {
+    const { code, out, book } = await importInto([csv('引号.csv', '指标,值\n甲,"1098.6\n乙,75.3\n')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/引号\.csv 第 2 行：错误：第 2 行的引号（"）没有配对的后引号.*请在表格软件中打开核对这一行/);
+    expect(out).not.toMatch(/Quote Not Closed|\n\s+at /);
+    expect(partsIn(book)).toEqual(['01-概况.md']);
+  });
+
+  test('a quote inside a field is text, a quoted field may hold the delimiter', async () => {
+    const { code, book } = await importInto([csv('尺寸.csv', '品名,尺寸\n电视,55"\n"甲,乙",3\n')]);
+    expect(code).toBe(0);
+    expect(readFileSync(join(book, '02-尺寸.md'), 'utf8')).toContain('| 电视 | 55" |\n| 甲,乙 | 3 |\n');
+  });
+
+  test("Excel's Unicode text (UTF-16LE with BOM, tabs, .txt) and UTF-16BE: read as text, split on tabs, no NUL written", async () => {
+    const table = '指标\t值\r\n甲\t1098.6\r\n乙\t75.3\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table, 'utf16le')]);
+    const be = Buffer.from(le.map((_, i) => le[i ^ 1]!));
+    for (const [name, bytes] of [['统计LE.txt', le], ['统计BE.csv', be]] as const) {
+      const { code, book } = await importInto([csv(name, bytes)]);
+      expect(code).toBe(0);
+      const md = readFileSync(join(book, partsIn(book)[1]!), 'utf8');
+      expect(md).toContain('| 指标 | 值 |\n| - | -: |\n| 甲 | 1098.6 |\n| 乙 | 75.3 |\n');
+      expect(md).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+    }
+  });
+
+  test('a European CSV (semicolons, decimal commas): split on the semicolons, the numbers whole', async () => {
+    const { code, out, book } = await importInto([csv('欧洲.csv', '指标;值;增长\n甲;1098,6;5,1%\n乙;75,3;-2\n')]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/欧洲\.csv：提示：按表头一行，以分号分隔各栏/);
+    expect(readFileSync(join(book, '02-欧洲.md'), 'utf8')).toContain('| 甲 | 1098,6 | 5,1% |\n| 乙 | 75,3 | -2 |\n');
+  });
+
+  test('a .txt that is no tab-separated table is refused', async () => {
+    const { code, out } = await importInto([csv('说明.txt', '这是一份说明。\n')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/说明\.txt：错误：这个 \.txt 文件不是以制表符分隔的表格/);
+  });
 });
