@@ -10,6 +10,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
@@ -115,4 +117,62 @@ describe('text tables', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/说明\.txt：错误：这个 \.txt 文件不是以制表符分隔的表格/);
   });
+});
+
+/** A small statistics sheet, with `extra` cells and a merge written into its XML (exceljs itself would make every merged cell). */
+async function workbook(name: string, extra: [string, ExcelJS.CellValue][] = [], merge?: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  const cells: [string, ExcelJS.CellValue][] = [['A1', '2023年主要指标'], ['A2', '指标'], ['B2', '值'], ['A3', '甲'], ['B3', 1098.6], ['A4', '乙'], ['B4', 75.3], ...extra];
+  for (const [at, value] of cells) ws.getCell(at).value = value;
+  let bytes: Uint8Array = Buffer.from(await wb.xlsx.writeBuffer());
+  if (merge) {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${merge}"/></mergeCells>`));
+    bytes = await zip.generateAsync({ type: 'nodebuffer' });
+  }
+  writeFileSync(join(work, name), bytes);
+  return join(work, name);
+}
+
+describe('huge and sparse sheets', () => {
+  const TABLE = '::caption[2023年主要指标]\n\n| 指标 | 值 |\n| - | -: |\n| 甲 | 1098.6 |\n| 乙 | 75.3 |\n';
+
+  test('a merge to the last row and column (A7:XFD1048576, F1:F1048576) is cut to the data: imported in seconds', async () => {
+    for (const merge of ['A7:XFD1048576', 'F1:F1048576']) {
+      const started = Date.now();
+      const { code, out, book } = await importInto([await workbook('合并.xlsx', [], merge)]);
+      expect(code).toBe(0);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(out).toMatch(/合并\.xlsx：提示：1 处合并单元格伸到了数据之外/);
+      expect(readFileSync(join(book, '02-合并.md'), 'utf8')).toContain(TABLE);
+    }
+  }, 60_000);
+
+  test('a value in XFD1048576 or in A1048576: the sheet is too large, a Chinese error naming its range, no crash', async () => {
+    for (const at of ['XFD1048576', 'A1048576']) {
+      const { code, out, book } = await importInto([await workbook('远格.xlsx', [[at, 'x']])]);
+      expect(code).toBe(1);
+      expect(out).toMatch(new RegExp(`远格\\.xlsx Sheet1：错误：“Sheet1”的内容占 1048576 行 × \\d+ 列（A1:[A-Z]+1048576），超出年鉴表格的上限`));
+      expect(out).not.toMatch(/Maximum call stack|\n\s+at /);
+      expect(partsIn(book)).toEqual(['01-概况.md']);
+    }
+  }, 60_000);
+
+  test('a sheet whose only cell is far away is read from its used range', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('XFD1048576').value = 42;
+    writeFileSync(join(work, '一格.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { code, book } = await importInto([join(work, '一格.xlsx')]);
+    expect(code).toBe(0);
+    expect(readFileSync(join(book, '02-一格.md'), 'utf8')).toContain('| 42 |');
+  }, 60_000);
+
+  test('a CSV of more rows than a yearbook table can have is refused, not overflowing the stack', async () => {
+    writeFileSync(join(work, '长表.csv'), `指标,值\n${'甲,1\n'.repeat(200_000)}`);
+    const { code, out } = await importInto([join(work, '长表.csv')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/长表\.csv 长表：错误：“长表”的内容占 200001 行 × 2 列/);
+  }, 60_000);
 });
