@@ -1,13 +1,12 @@
 /**
  * Statistics spreadsheets → tables. An .xlsx is read with exceljs, each
  * sheet (or each named range, when the workbook names some) one table;
- * numbers are shown as Excel shows them (numfmt reads the cell's number
- * format); merged header cells become the header's levels; the title row
+ * numbers are shown as Excel shows them (cell-text.ts); merged header cells become the header's levels; the title row
  * becomes the ::caption, with the 单位 line. Text tables (.csv) are read in csv.ts.
  */
 import ExcelJS from 'exceljs';
 import type { RootContent } from 'mdast';
-import { format as formatNumber } from 'numfmt';
+import { cellText } from './cell-text.ts';
 import { CONTROL } from './damaged.ts';
 import { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
@@ -27,23 +26,6 @@ export interface SheetGrid {
 
 export const columnName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : columnName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
 
-function display(cell: ExcelJS.Cell): string {
-  let value: unknown = cell.value;
-  if (value && typeof value === 'object' && 'result' in value) value = (value as { result: unknown }).result; // a formula's last result
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || value instanceof Date) {
-    try {
-      return formatNumber(cell.numFmt || 'General', value);
-    } catch {
-      return String(value);
-    }
-  }
-  if (typeof value === 'object' && 'richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
-  if (typeof value === 'object' && 'error' in value) return String((value as { error: unknown }).error);
-  return String(value).trim();
-}
-
 /** top, left, bottom, right (inclusive, from 0). */
 type Area = [number, number, number, number];
 
@@ -58,7 +40,8 @@ function decodeRange(range: string): Area | undefined {
 function usedArea(ws: ExcelJS.Worksheet): Area | undefined {
   let area: Area | undefined;
   ws.eachRow((row, r) => row.eachCell((cell, c) => {
-    if ((cell.isMerged && cell.master !== cell) || display(cell).trim() === '') return;
+    const shown = cellText(cell);
+    if ((cell.isMerged && cell.master !== cell) || (shown.text.trim() === '' && !shown.problem)) return; // a formula with no result still counts: it is reported
     area = area ? [Math.min(area[0], r - 1), Math.min(area[1], c - 1), Math.max(area[2], r - 1), Math.max(area[3], c - 1)] : [r - 1, c - 1, r - 1, c - 1];
   }));
   return area;
@@ -98,7 +81,9 @@ function worksheetGrid(ws: ExcelJS.Worksheet, notes: NoteList, area?: Area): She
     const row: string[] = [];
     for (let c = left; c <= right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      row.push(cell.isMerged && cell.master !== cell ? '' : display(cell));
+      const shown = cell.isMerged && cell.master !== cell ? { text: '' } : cellText(cell);
+      if (shown.problem) notes.warn('cell-value', `${ws.name}!${columnName(c)}${r + 1}`, shown.problem);
+      row.push(shown.text);
     }
     cells.push(row);
   }

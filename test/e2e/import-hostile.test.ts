@@ -176,3 +176,22 @@ describe('huge and sparse sheets', () => {
     expect(out).toMatch(/长表\.csv 长表：错误：“长表”的内容占 200001 行 × 2 列/);
   }, 60_000);
 });
+
+describe('formulas, error values and number formats', () => {
+  test('a formula without a cached result: an empty cell and a 请核对 naming the cell and its formula; an error value kept as text and reported; 万 formats as Excel shows them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    const rows: ExcelJS.CellValue[][] = [['2023年财政收入'], ['项目', '金额', '两倍', '增长'], ['税收', 12345678, { formula: 'B3*2' } as ExcelJS.CellFormulaValue, { error: '#DIV/0!' } as ExcelJS.CellErrorValue], ['非税', 2345, { formula: 'B4*2', result: 4690 } as ExcelJS.CellFormulaValue, 0.1]];
+    for (const r of rows) ws.addRow(r);
+    ws.getCell('B3').numFmt = '0!.0,"万"';
+    ws.getCell('B4').numFmt = '#,##0';
+    writeFileSync(join(work, '公式.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { code, out, book } = await importInto([join(work, '公式.xlsx')]);
+    expect(code).toBe(0);
+    const md = readFileSync(join(book, '02-公式.md'), 'utf8');
+    expect(md).not.toContain('[object Object]');
+    expect(md).toContain('| 税收 | 1234.6万 | | #DIV/0! |\n| 非税 | 2,345 | 4690 | 0.1 |\n');
+    expect(out).toMatch(/公式\.xlsx Sheet1!C3：请核对：公式 =B3\*2 没有保存计算结果，这一格留空/);
+    expect(out).toMatch(/公式\.xlsx Sheet1!D3：请核对：单元格是错误值 #DIV\/0!，已照原样写出/);
+  }, 60_000);
+});
