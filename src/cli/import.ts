@@ -79,7 +79,8 @@ async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, fil
     if ('reason' in converted) return errorOnly(source, 'old-format', converted.reason);
     const done = await importFile(`${source}.${to}`, converted.bytes, { stem, underPart });
     const note: IntakeNote = { source, place: '', severity: 'warning', kind: 'converted', message: `旧版文件（${ext}）已用 LibreOffice 转换为 .${to} 后导入。请对照原件核对格式。` };
-    return { ...done, source, notes: [note, ...done.notes.map((n) => ({ ...n, source }))] };
+    // A file refused after converting was not imported: "converted and imported" would contradict its error.
+    return { ...done, source, notes: [...(done.content.length > 0 ? [note] : []), ...done.notes.map((n) => ({ ...n, source }))] };
   }
   if (!READABLE.includes(ext)) return errorOnly(source, 'unknown-kind', `不认识的文件类型 ${ext || '（无扩展名）'}。可导入 .docx、.xlsx、.csv（及经 LibreOffice 转换的 .doc、.wps、.xls）。`);
   return importFile(source, readFileSync(file), { stem, underPart });

@@ -70,3 +70,12 @@ describe('nothing mammoth read is lost', () => {
     expect(pieces.map((p) => (p.kind === 'item' ? `${p.ordered ? 'ol' : 'ul'}${p.list}:${p.depth}:${p.index}:${p.para}` : p.kind))).toEqual(['ol1:0:1:1', 'ol2:1:1:2', 'ol1:0:2:3', 'ul3:0:1:4']);
   });
 });
+
+describe('strange characters', () => {
+  test('a yearbook text has none; random code points are mostly strange', async () => {
+    const { strangeShare } = await import('./damaged.ts');
+    expect(strangeShare('【概况】2023年，河西区GDP增长5.1%（见表1）；“十四五”规划——稳步推进。')).toBe(0);
+    const random = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(0x100 + ((i * 7919) % 0xfe00))).join('');
+    expect(strangeShare(random)).toBeGreaterThan(0.2);
+  });
+});

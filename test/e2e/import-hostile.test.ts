@@ -195,3 +195,19 @@ describe('formulas, error values and number formats', () => {
     expect(out).toMatch(/公式\.xlsx Sheet1!D3：请核对：单元格是错误值 #DIV\/0!，已照原样写出/);
   }, 60_000);
 });
+
+describe('damaged files', () => {
+  test('20 KB of random bytes named .wps, converted by LibreOffice: refused as damaged, exit 1, no part written', async () => {
+    let seed = 20240601;
+    const random = Buffer.alloc(20 * 1024).map(() => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 24;
+    });
+    writeFileSync(join(work, '乱码.wps'), random);
+    const { code, out, book } = await importInto([join(work, '乱码.wps')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/乱码\.wps：错误：文件的文字中 \d+% 的字符不是汉字、字母、数字或标点，看来文件已损坏或编码不对，未导入/);
+    expect(out).not.toMatch(/已用 LibreOffice 转换为 \.docx 后导入/);
+    expect(partsIn(book)).toEqual(['01-概况.md']);
+  }, 180_000);
+});
