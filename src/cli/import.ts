@@ -13,8 +13,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
-import { commitOutputs } from '../io/index.ts';
-import type { ParsedCommand } from './options.ts';
+import { CATALOGUE } from '../diagnostics/index.ts';
+import { commitOutputs, ScratchFiles } from '../io/index.ts';
+import { EXIT, type ParsedCommand } from './options.ts';
 
 export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
 
@@ -156,7 +157,14 @@ function reportPath(into: string, force: boolean): string {
   }
 }
 
-export async function importCommand(args: ImportArgs, out: (s: string) => void): Promise<number> {
+/** The one line an interrupted import prints (as build prints build-interrupted), and its exit code. */
+function interrupted(args: ImportArgs, signal: AbortSignal, out: (s: string) => void): number {
+  out(`${args.into}:1:1: error: ${CATALOGUE['import-interrupted'].reason({ signal: String(signal.reason ?? 'SIGINT') })} [import-interrupted]`);
+  return EXIT.interrupted;
+}
+
+/** Runs an import; `signal` (Ctrl-C, SIGTERM) stops it between files with nothing written, exit 130. */
+export async function importCommand(args: ImportArgs, out: (s: string) => void, signal?: AbortSignal): Promise<number> {
   if (!args.into) {
     out('请用 --into 给出书稿目录，如 --into manuscript。\n用法：nianjian import <文件或目录>… --into <书稿目录> [--part <篇文件或篇名>] [--force]');
     return 2;
@@ -173,7 +181,11 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void):
     return 1;
   }
   const subs: Submission[] = [];
-  for (const file of files) subs.push(await readSubmission(intake, file, args.part !== undefined));
+  for (const file of files) {
+    // Ctrl-C or SIGTERM stops between files: nothing has been written yet, so there is nothing to roll back.
+    if (signal?.aborted) return interrupted(args, signal, out);
+    subs.push(await readSubmission(intake, file, args.part !== undefined));
+  }
   const notes = subs.flatMap((s) => s.notes);
   const good = subs.filter((s) => s.content.length > 0);
   const plan: Plan = { writes: new Map(), conflicts: [] };
@@ -189,8 +201,14 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void):
   const parts = [...plan.writes.keys()].filter((p) => p.endsWith('.md'));
   const written = [...parts, `photos/ 中 ${plan.writes.size - parts.length} 幅图片`];
   const report = reportPath(args.into, args.force);
-  // Every file of the import and its report together, or none (io/commit.ts).
-  const fault = await commitOutputs([...[...plan.writes].map(([path, bytes]) => ({ path, bytes })), { path: report, bytes: intake.formatReport(notes, written) }]);
+  if (signal?.aborted) return interrupted(args, signal, out);
+  // Every file of the import and its report together, or none (io/commit.ts); a signal while writing removes what was written.
+  const scratch = new ScratchFiles();
+  const stopping = () => void scratch.removeAll();
+  signal?.addEventListener('abort', stopping, { once: true });
+  const fault = await commitOutputs([...[...plan.writes].map(([path, bytes]) => ({ path, bytes })), { path: report, bytes: intake.formatReport(notes, written) }], scratch);
+  signal?.removeEventListener('abort', stopping);
+  if (signal?.aborted && fault) return interrupted(args, signal, out);
   if (fault) {
     out(`${fault.path}:1:1: error: ${fault.message}未写入任何文件。 [system-fault]`);
     return 3;

@@ -211,3 +211,19 @@ describe('damaged files', () => {
     expect(partsIn(book)).toEqual(['01-概况.md']);
   }, 180_000);
 });
+
+describe('an interrupted import', () => {
+  test('a signal while reading 150 files: it stops between files, writes nothing, exit 130 with one Chinese line', async () => {
+    const folder = mkdtempSync(join(work, '供稿-'));
+    const doc = new Document({ sections: [{ children: [new Paragraph({ text: '综述', heading: HeadingLevel.HEADING_2 }), new Paragraph('【概况】全年接待群众来访1200人次。')] }] });
+    const bytes = await Packer.toBuffer(doc);
+    for (let i = 1; i <= 150; i++) writeFileSync(join(folder, `单位${String(i).padStart(3, '0')}.docx`), bytes);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort('SIGINT'), 300);
+    const { code, out, book } = await importInto([folder], [], stop.signal);
+    clearTimeout(timer);
+    expect(code).toBe(130);
+    expect(out).toMatch(/:1:1: error: 导入被中断（SIGINT）。临时文件已删除，书稿中没有写了一半的文件。请重新导入。 \[import-interrupted\]/);
+    expect(readdirSync(book).sort()).toEqual(['01-概况.md', 'book.yaml', 'fonts.yaml', 'front', 'photos', 'templates']);
+  }, 120_000);
+});
