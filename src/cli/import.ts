@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { CATALOGUE } from '../diagnostics/index.ts';
 import { commitOutputs, ScratchFiles } from '../io/index.ts';
@@ -30,16 +30,24 @@ type Intake = typeof import('../intake/index.ts');
 /** A file of a folder to import: not hidden, not Word's lock file, not a .txt (in a folder as likely a note or a report as Excel's tab-separated text: only a .txt named on the command line is read). */
 const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && extname(name).toLowerCase() !== '.txt' && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
 
-/** The files named, folders opened (one level, in name order). */
+/** The files named, and those in the folders named and their subfolders (hidden ones left out), each folder's in path order. */
 function expand(intake: Intake, inputs: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) missing.push(input);
-    else if (statSync(input).isDirectory()) files.push(...readdirSync(input).filter((n) => wanted(intake, n)).sort().map((n) => join(input, n)));
+    else if (statSync(input).isDirectory()) files.push(...folderFiles(intake, input));
     else files.push(input);
   }
   return { files, missing };
+}
+
+/** The importable files under `folder`, at any depth, sorted by their path (code point order, the same on every machine). */
+function folderFiles(intake: Intake, folder: string): string[] {
+  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => !rel.split(sep).slice(0, -1).some((dir) => dir.startsWith('.')) && wanted(intake, basename(rel)))
+    .filter((rel) => statSync(join(folder, rel)).isFile());
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((rel) => join(folder, rel));
 }
 
 function hasSoffice(): boolean {
@@ -99,6 +107,17 @@ function partFiles(into: string): Map<string, string> {
 }
 
 interface Plan { writes: Map<string, Uint8Array | string>; conflicts: string[] }
+
+/**
+ * Why --part cannot name a new part file, or undefined. A name with a path
+ * separator would make a file in a subfolder, which build never reads; a
+ * path is fine only when it names a part file that is there already.
+ */
+function newPartProblem(part: string, into: string): string | undefined {
+  if (!/[/\\]/.test(part)) return undefined;
+  if ([...partFiles(into).keys()].some((n) => join(into, n) === part || n === basename(part))) return undefined; // as planMarkdown finds it
+  return `--part “${part}”含有“/”或“\\”：篇文件只能直接放在书稿目录中，子目录里的文件生成时不会读。请写成一个篇名，如 --part ${part.replace(/[/\\]+/g, '')}（或写已有篇文件的文件名）。`;
+}
 
 /** Heads what an import wrote: a later import of the same file finds it by this. */
 const marker = (s: Submission) => `<!-- 导入自 ${basename(s.source).replace(/--/g, '－－')} -->`;
@@ -172,6 +191,11 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void, 
   if (!existsSync(args.into) || !statSync(args.into).isDirectory()) {
     out(`找不到书稿目录：${args.into}。请检查 --into，或先用 nianjian init ${args.into} 新建书稿。`);
     return 1;
+  }
+  const partProblem = args.part === undefined ? undefined : newPartProblem(args.part, args.into);
+  if (partProblem) {
+    out(partProblem);
+    return EXIT.usage;
   }
   const intake = await import('../intake/index.ts');
   const { files, missing } = expand(intake, args.inputs);

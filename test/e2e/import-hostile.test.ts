@@ -227,3 +227,37 @@ describe('an interrupted import', () => {
     expect(readdirSync(book).sort()).toEqual(['01-概况.md', 'book.yaml', 'fonts.yaml', 'front', 'photos', 'templates']);
   }, 120_000);
 });
+
+describe('folders and part names', () => {
+  const simpleDocx = async (path: string, entry: string) => {
+    const doc = new Document({ sections: [{ children: [new Paragraph({ text: '综述', heading: HeadingLevel.HEADING_2 }), new Paragraph(`【${entry}】全年工作平稳推进。`)] }] });
+    writeFileSync(path, await Packer.toBuffer(doc));
+  };
+
+  test('a folder is imported with its subfolders, in path order; hidden folders are left out', async () => {
+    const folder = mkdtempSync(join(work, '来稿-'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(folder, '民主党派'));
+    mkdirSync(join(folder, '.备份'));
+    await simpleDocx(join(folder, '区委办.docx'), '区委办');
+    await simpleDocx(join(folder, '民主党派', '工商联.docx'), '工商联');
+    await simpleDocx(join(folder, '.备份', '旧稿.docx'), '旧稿');
+    const { code, out, book } = await importInto([folder]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/导入 2\/2 个文件/);
+    expect(partsIn(book)).toEqual(['01-概况.md', '02-区委办.md', '03-工商联.md']);
+  }, 60_000);
+
+  test('--part with a slash is refused with exit 2 and nothing written; an existing part file named by its path is still found', async () => {
+    const file = join(work, '工商联.docx');
+    await simpleDocx(file, '工商联');
+    const refused = await importInto([file], ['--part', '民主党派/工商联']);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(/--part “民主党派\/工商联”含有“\/”或“\\”：篇文件只能直接放在书稿目录中.*请写成一个篇名，如 --part 民主党派工商联/);
+    expect(readdirSync(refused.book).sort()).toEqual(['01-概况.md', 'book.yaml', 'fonts.yaml', 'front', 'photos', 'templates']);
+    const book = mkdtempSync(join(work, 'book-'));
+    expect(await main(['init', join(book, 'm')], () => {})).toBe(0);
+    expect(await main(['import', file, '--into', join(book, 'm'), '--part', join(book, 'm', '01-概况.md')], () => {})).toBe(0);
+    expect(readFileSync(join(book, 'm', '01-概况.md'), 'utf8')).toContain('【工商联】全年工作平稳推进。');
+  }, 60_000);
+});
