@@ -11,10 +11,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
-import { commitOutputs } from '../io/index.ts';
-import type { ParsedCommand } from './options.ts';
+import { CATALOGUE } from '../diagnostics/index.ts';
+import { commitOutputs, ScratchFiles } from '../io/index.ts';
+import { EXIT, type ParsedCommand } from './options.ts';
 
 export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
 
@@ -26,18 +27,27 @@ export function importArgs({ positionals, values }: ParsedCommand): ImportArgs {
 /** src/intake with its readers (mammoth, exceljs), loaded only when importing: other commands start without them. */
 type Intake = typeof import('../intake/index.ts');
 
-const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
+/** A file of a folder to import: not hidden, not Word's lock file, not a .txt (in a folder as likely a note or a report as Excel's tab-separated text: only a .txt named on the command line is read). */
+const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && extname(name).toLowerCase() !== '.txt' && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
 
-/** The files named, folders opened (one level, in name order). */
+/** The files named, and those in the folders named and their subfolders (hidden ones left out), each folder's in path order. */
 function expand(intake: Intake, inputs: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) missing.push(input);
-    else if (statSync(input).isDirectory()) files.push(...readdirSync(input).filter((n) => wanted(intake, n)).sort().map((n) => join(input, n)));
+    else if (statSync(input).isDirectory()) files.push(...folderFiles(intake, input));
     else files.push(input);
   }
   return { files, missing };
+}
+
+/** The importable files under `folder`, at any depth, sorted by their path (code point order, the same on every machine). */
+function folderFiles(intake: Intake, folder: string): string[] {
+  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => !rel.split(sep).slice(0, -1).some((dir) => dir.startsWith('.')) && wanted(intake, basename(rel)))
+    .filter((rel) => statSync(join(folder, rel)).isFile());
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((rel) => join(folder, rel));
 }
 
 function hasSoffice(): boolean {
@@ -78,7 +88,8 @@ async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, fil
     if ('reason' in converted) return errorOnly(source, 'old-format', converted.reason);
     const done = await importFile(`${source}.${to}`, converted.bytes, { stem, underPart });
     const note: IntakeNote = { source, place: '', severity: 'warning', kind: 'converted', message: `旧版文件（${ext}）已用 LibreOffice 转换为 .${to} 后导入。请对照原件核对格式。` };
-    return { ...done, source, notes: [note, ...done.notes.map((n) => ({ ...n, source }))] };
+    // A file refused after converting was not imported: "converted and imported" would contradict its error.
+    return { ...done, source, notes: [...(done.content.length > 0 ? [note] : []), ...done.notes.map((n) => ({ ...n, source }))] };
   }
   if (!READABLE.includes(ext)) return errorOnly(source, 'unknown-kind', `不认识的文件类型 ${ext || '（无扩展名）'}。可导入 .docx、.xlsx、.csv（及经 LibreOffice 转换的 .doc、.wps、.xls）。`);
   return importFile(source, readFileSync(file), { stem, underPart });
@@ -96,6 +107,17 @@ function partFiles(into: string): Map<string, string> {
 }
 
 interface Plan { writes: Map<string, Uint8Array | string>; conflicts: string[] }
+
+/**
+ * Why --part cannot name a new part file, or undefined. A name with a path
+ * separator would make a file in a subfolder, which build never reads; a
+ * path is fine only when it names a part file that is there already.
+ */
+function newPartProblem(part: string, into: string): string | undefined {
+  if (!/[/\\]/.test(part)) return undefined;
+  if ([...partFiles(into).keys()].some((n) => join(into, n) === part || n === basename(part))) return undefined; // as planMarkdown finds it
+  return `--part “${part}”含有“/”或“\\”：篇文件只能直接放在书稿目录中，子目录里的文件生成时不会读。请写成一个篇名，如 --part ${part.replace(/[/\\]+/g, '')}（或写已有篇文件的文件名）。`;
+}
 
 /** Heads what an import wrote: a later import of the same file finds it by this. */
 const marker = (s: Submission) => `<!-- 导入自 ${basename(s.source).replace(/--/g, '－－')} -->`;
@@ -154,7 +176,14 @@ function reportPath(into: string, force: boolean): string {
   }
 }
 
-export async function importCommand(args: ImportArgs, out: (s: string) => void): Promise<number> {
+/** The one line an interrupted import prints (as build prints build-interrupted), and its exit code. */
+function interrupted(args: ImportArgs, signal: AbortSignal, out: (s: string) => void): number {
+  out(`${args.into}:1:1: error: ${CATALOGUE['import-interrupted'].reason({ signal: String(signal.reason ?? 'SIGINT') })} [import-interrupted]`);
+  return EXIT.interrupted;
+}
+
+/** Runs an import; `signal` (Ctrl-C, SIGTERM) stops it between files with nothing written, exit 130. */
+export async function importCommand(args: ImportArgs, out: (s: string) => void, signal?: AbortSignal): Promise<number> {
   if (!args.into) {
     out('请用 --into 给出书稿目录，如 --into manuscript。\n用法：nianjian import <文件或目录>… --into <书稿目录> [--part <篇文件或篇名>] [--force]');
     return 2;
@@ -162,6 +191,11 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void):
   if (!existsSync(args.into) || !statSync(args.into).isDirectory()) {
     out(`找不到书稿目录：${args.into}。请检查 --into，或先用 nianjian init ${args.into} 新建书稿。`);
     return 1;
+  }
+  const partProblem = args.part === undefined ? undefined : newPartProblem(args.part, args.into);
+  if (partProblem) {
+    out(partProblem);
+    return EXIT.usage;
   }
   const intake = await import('../intake/index.ts');
   const { files, missing } = expand(intake, args.inputs);
@@ -171,7 +205,11 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void):
     return 1;
   }
   const subs: Submission[] = [];
-  for (const file of files) subs.push(await readSubmission(intake, file, args.part !== undefined));
+  for (const file of files) {
+    // Ctrl-C or SIGTERM stops between files: nothing has been written yet, so there is nothing to roll back.
+    if (signal?.aborted) return interrupted(args, signal, out);
+    subs.push(await readSubmission(intake, file, args.part !== undefined));
+  }
   const notes = subs.flatMap((s) => s.notes);
   const good = subs.filter((s) => s.content.length > 0);
   const plan: Plan = { writes: new Map(), conflicts: [] };
@@ -187,8 +225,14 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void):
   const parts = [...plan.writes.keys()].filter((p) => p.endsWith('.md'));
   const written = [...parts, `photos/ 中 ${plan.writes.size - parts.length} 幅图片`];
   const report = reportPath(args.into, args.force);
-  // Every file of the import and its report together, or none (io/commit.ts).
-  const fault = await commitOutputs([...[...plan.writes].map(([path, bytes]) => ({ path, bytes })), { path: report, bytes: intake.formatReport(notes, written) }]);
+  if (signal?.aborted) return interrupted(args, signal, out);
+  // Every file of the import and its report together, or none (io/commit.ts); a signal while writing removes what was written.
+  const scratch = new ScratchFiles();
+  const stopping = () => void scratch.removeAll();
+  signal?.addEventListener('abort', stopping, { once: true });
+  const fault = await commitOutputs([...[...plan.writes].map(([path, bytes]) => ({ path, bytes })), { path: report, bytes: intake.formatReport(notes, written) }], scratch);
+  signal?.removeEventListener('abort', stopping);
+  if (signal?.aborted && fault) return interrupted(args, signal, out);
   if (fault) {
     out(`${fault.path}:1:1: error: ${fault.message}未写入任何文件。 [system-fault]`);
     return 3;

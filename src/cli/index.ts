@@ -259,7 +259,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
     return EXIT.usage;
   }
   const io = makeIo(out, out === console.log && wantsColour(process.stdout, process.env), parsed.values);
-  if (parsed.command === 'import') return importCommand(importArgs(parsed), io.report).catch((error: unknown) => lastResort({ ...toArgs(parsed), dir: 'import' }, error, io));
+  if (parsed.command === 'import') return importCommand(importArgs(parsed), io.report, signal).catch((error: unknown) => lastResort({ ...toArgs(parsed), dir: 'import' }, error, io));
   const args = toArgs(parsed);
   try {
     return await run(args, parsed.positionals, io, signal);

@@ -143,6 +143,7 @@ export const CATALOGUE = {
   'system-fault': rule('error', (p) => `${p.message}上次生成的文件保持不变。`),
   'internal-error': rule('fatal', (p) => `nianjian 在“${p.stage}”一步出错：${p.reason}。上次生成的文件保持不变。请把这条信息与书稿一并发给维护者。`),
   'build-interrupted': rule('error', (p) => `生成被中断（${p.signal}）。临时文件已删除，上次生成的文件保持不变。`),
+  'import-interrupted': rule('error', (p) => `导入被中断（${p.signal}）。临时文件已删除，书稿中没有写了一半的文件。请重新导入。`),
   'source-date-epoch-invalid': rule('warning', (p) => `环境变量 SOURCE_DATE_EPOCH=${p.value} 不是 1980 年至 2107 年之间的整数秒数（ZIP 与 PDF 能记的日期），已改用 book.yaml 的 build_date。`),
   'font-package-missing': rule('error', (p) => `找不到字体包 ${p.path}。请检查包名与路径，或运行 npm install 安装字体包；本机的字体文件可写相对于 fonts.yaml 的路径或绝对路径。`),
   'font-file-missing': rule('error', (p) => `找不到字体文件 ${p.path}${p.full && p.full !== p.path ? `（即 ${p.full}）` : ''}。请检查路径：相对路径从 fonts.yaml 所在的目录算起，也可写绝对路径。`),

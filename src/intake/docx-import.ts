@@ -46,7 +46,7 @@ export async function importDocx(bytes: Uint8Array, source: string, stem: string
     photos.push({ name, bytes: await placeholderImage() });
     placeholders.push({ ...p, src: `photos/${name}` });
   }
-  const pieces = htmlToPieces(converted.html);
+  const pieces = htmlToPieces(converted.html, notes);
   const paraOf = new Map(pieces.flatMap((p) => (p.kind === 'image' ? [[p.src, p.para] as const] : [])));
   for (const image of converted.images) checkImage(image, paraOf.get(`photos/${image.name}`), notes);
   if (pieces.length === 0 && placeholders.length === 0) {

@@ -6,7 +6,10 @@
  */
 import { importDocx } from './docx-import.ts';
 import { NoteList } from './notes.ts';
-import { importCsv, importXlsx } from './sheet.ts';
+import { toString } from 'mdast-util-to-string';
+import { importCsv } from './csv.ts';
+import { DAMAGED_SHARE, damagedMessage, strangeShare } from './damaged.ts';
+import { importXlsx } from './sheet.ts';
 import type { Submission } from './submission.ts';
 
 export { toManuscript } from './markdown.ts';
@@ -14,7 +17,9 @@ export { formatNote, formatReport, type IntakeNote } from './notes.ts';
 export type { Submission } from './submission.ts';
 
 /** The kinds of file the importer reads directly, and those LibreOffice can turn into one of them. */
-export const READABLE = ['.docx', '.xlsx', '.csv'];
+export const READABLE = ['.docx', '.xlsx', '.csv', '.tsv', '.txt'];
+/** Text tables: Excel's CSV, its "Unicode text" (.txt, tab-separated) and .tsv. */
+const TEXT_TABLES = ['.csv', '.tsv', '.txt'];
 export const CONVERTIBLE: Record<string, string> = { '.doc': 'docx', '.wps': 'docx', '.rtf': 'docx', '.odt': 'docx', '.xls': 'xlsx', '.et': 'xlsx', '.ods': 'xlsx' };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -41,6 +46,21 @@ function badOffice(bytes: Uint8Array, source: string): Submission | undefined {
   return undefined;
 }
 
+/** Below this many characters, a share of strange ones says little (a name in Mongolian script, a symbol). */
+const GARBAGE_MIN_CHARS = 20;
+
+/**
+ * The submission, or an error in its place when its text is mostly strange
+ * characters: LibreOffice "converts" random bytes named .wps into pages of
+ * Hangul, Yi and private-use characters, which must not reach the book.
+ */
+function refuseGarbage(s: Submission): Submission {
+  const text = toString({ type: 'root', children: s.content });
+  const share = strangeShare(text);
+  if (text.length < GARBAGE_MIN_CHARS || share <= DAMAGED_SHARE) return s;
+  return failed(s.source, 'corrupt', damagedMessage(share, '文件的文字'));
+}
+
 export interface ImportOptions {
   /** The name that stands for the submission where it lacks one: the file name without extension. */
   stem: string;
@@ -51,11 +71,11 @@ export interface ImportOptions {
 /** Imports one file by its extension (.docx, .xlsx or .csv). Never throws for bad input: it becomes an error note. */
 export async function importFile(source: string, bytes: Uint8Array, options: ImportOptions): Promise<Submission> {
   const ext = source.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
-  if (ext === '.csv') return importCsv(bytes, source, options.stem);
-  const bad = badOffice(bytes, source);
+  const bad = TEXT_TABLES.includes(ext) ? undefined : badOffice(bytes, source);
   if (bad) return bad;
   try {
-    return ext === '.xlsx' ? await importXlsx(bytes, source) : await importDocx(bytes, source, options.stem, options.underPart);
+    if (TEXT_TABLES.includes(ext)) return importCsv(bytes, source, options.stem, ext === '.txt');
+    return refuseGarbage(ext === '.xlsx' ? await importXlsx(bytes, source) : await importDocx(bytes, source, options.stem, options.underPart));
   } catch (error) {
     return failed(source, 'corrupt', `文件已损坏，无法读取（${error instanceof Error ? error.message : String(error)}）。请让供稿单位用 Word/Excel 重新保存后发送。`);
   }

@@ -47,11 +47,35 @@ describe('tables with merged cells', () => {
 describe('structure under --part', () => {
   const html = '<h1>\uE0001\uE001区委组织部</h1><h2>\uE0002\uE001综述</h2><p>\uE0003\uE001【概况】内设科室8个。</p>';
   test('alone, the one top heading is the part title; under --part it is a chapter, the levels below follow', () => {
-    const alone = structure({ pieces: htmlToPieces(html), notes: new NoteList('a'), fallbackTitle: 'a', underPart: false, placeholders: [] });
+    const alone = structure({ pieces: htmlToPieces(html, new NoteList('a')), notes: new NoteList('a'), fallbackTitle: 'a', underPart: false, placeholders: [] });
     expect(alone.partTitle).toBe('区委组织部');
     expect(toManuscript(alone.content)).toBe('## 综述\n\n【概况】内设科室8个。\n');
-    const under = structure({ pieces: htmlToPieces(html), notes: new NoteList('a'), fallbackTitle: 'a', underPart: true, placeholders: [] });
+    const under = structure({ pieces: htmlToPieces(html, new NoteList('a')), notes: new NoteList('a'), fallbackTitle: 'a', underPart: true, placeholders: [] });
     expect(under.partTitle).toBeUndefined();
     expect(toManuscript(under.content)).toBe('## 区委组织部\n\n### 综述\n\n【概况】内设科室8个。\n');
+  });
+});
+
+describe('nothing mammoth read is lost', () => {
+  const mark = (n: number) => `\uE000${n}\uE001`;
+  test('text outside any paragraph is kept as a paragraph and reported by its paragraph number', () => {
+    const notes = new NoteList('a');
+    const pieces = htmlToPieces(`<p>${mark(1)}第一段。</p><div>${mark(2)}孤立的文字</div>`, notes);
+    expect(pieces.map((p) => p.kind)).toEqual(['para', 'para']);
+    expect(notes.notes.map((n) => `${n.place} ${n.kind} ${n.severity}`)).toEqual(['第 2 段 text-unplaced warning']);
+  });
+
+  test('list items, nested ones one depth down, counted within their list', () => {
+    const pieces = htmlToPieces(`<ol><li>${mark(1)}甲<ol><li>${mark(2)}乙</li></ol></li><li>${mark(3)}丙</li></ol><ul><li>${mark(4)}丁</li></ul>`, new NoteList('a'));
+    expect(pieces.map((p) => (p.kind === 'item' ? `${p.ordered ? 'ol' : 'ul'}${p.list}:${p.depth}:${p.index}:${p.para}` : p.kind))).toEqual(['ol1:0:1:1', 'ol2:1:1:2', 'ol1:0:2:3', 'ul3:0:1:4']);
+  });
+});
+
+describe('strange characters', () => {
+  test('a yearbook text has none; random code points are mostly strange', async () => {
+    const { strangeShare } = await import('./damaged.ts');
+    expect(strangeShare('【概况】2023年，河西区GDP增长5.1%（见表1）；“十四五”规划——稳步推进。')).toBe(0);
+    const random = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(0x100 + ((i * 7919) % 0xfe00))).join('');
+    expect(strangeShare(random)).toBeGreaterThan(0.2);
   });
 });

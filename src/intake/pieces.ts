@@ -1,9 +1,11 @@
 /**
  * mammoth's HTML → a flat list of pieces in reading order: headings,
- * paragraphs (as mdast phrasing, via hast-util-to-mdast), images and
- * tables, each with the number of the Word paragraph it came from.
- * Soft line breaks are joined, indentation dropped, footnotes turned into
- * ① marks with their notes kept beside the paragraph.
+ * paragraphs (as mdast phrasing, via hast-util-to-mdast), list items,
+ * images and tables, each with the number of the Word paragraph it came
+ * from. Soft line breaks are joined, indentation dropped, footnotes turned
+ * into ① marks with their notes kept beside the paragraph. Text in any
+ * other place is kept as a paragraph and reported: nothing that mammoth
+ * read may vanish on the way.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,10 +14,13 @@ import { toText } from 'hast-util-to-text';
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { MARK_OPEN, PARAGRAPH_MARK } from './docx.ts';
+import { type NoteList, paragraphPlace } from './notes.ts';
 
 export type Piece =
   | { kind: 'heading'; level: number; text: string; para: number }
   | { kind: 'para'; children: PhrasingContent[]; para: number; notes: string[] }
+  /** A Word list item: `list` tells lists apart, `depth` is 0 for the outer level, `index` counts from 1 within its list. */
+  | { kind: 'item'; ordered: boolean; list: number; depth: number; index: number; children: PhrasingContent[]; para: number; notes: string[] }
   | { kind: 'image'; src: string; alt: string; para: number }
   | { kind: 'table'; rows: Cell[][]; para: number };
 
@@ -137,9 +142,12 @@ function cellsOf(table: Element): Cell[][] {
   return rows;
 }
 
-interface Walk { pieces: Piece[]; footnotes: Map<string, string>; counter: { n: number }; lastPara: number }
+interface Walk { pieces: Piece[]; footnotes: Map<string, string>; counter: { n: number }; lastPara: number; lists: number; notes: NoteList }
 
-function onParagraph(w: Walk, p: Element): void {
+interface ReadParagraph { children: PhrasingContent[]; notes: string[]; para: number; images: Element[] }
+
+/** A paragraph's number, phrasing and footnotes, with its images taken out (they become pieces of their own). */
+function readParagraph(w: Walk, p: Element): ReadParagraph {
   const para = takeMark(p) ?? w.lastPara;
   w.lastPara = para;
   const images: Element[] = [];
@@ -152,13 +160,70 @@ function onParagraph(w: Walk, p: Element): void {
   };
   pull(p);
   const notes: string[] = [];
-  const children = phrasing(p, w.footnotes, notes, w.counter);
-  if (toString({ type: 'paragraph', children }).trim() !== '') w.pieces.push({ kind: 'para', children, para, notes });
+  return { children: phrasing(p, w.footnotes, notes, w.counter), notes, para, images };
+}
+
+const hasText = (children: PhrasingContent[]) => toString({ type: 'paragraph', children }).trim() !== '';
+
+function pushImages(w: Walk, images: Element[], para: number): void {
   for (const img of images) w.pieces.push({ kind: 'image', src: String(img.properties.src ?? ''), alt: String(img.properties.alt ?? '').trim(), para });
 }
 
+function onParagraph(w: Walk, p: Element): ReadParagraph {
+  const read = readParagraph(w, p);
+  if (hasText(read.children)) w.pieces.push({ kind: 'para', children: read.children, para: read.para, notes: read.notes });
+  pushImages(w, read.images, read.para);
+  return read;
+}
+
+/** Elements mammoth writes inside a paragraph: where they stand alone, they are a paragraph's text that lost its <p>. */
+const INLINE = new Set(['a', 'strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'span', 'br', 'img', 'code']);
+const isInline = (n: RootContent | ElementContent) => n.type === 'text' || (isElement(n) && INLINE.has(n.tagName));
+
+/** Text standing outside any paragraph, list or table: kept as a paragraph, and told, never dropped. */
+function onStrayText(w: Walk, inline: ElementContent[]): void {
+  const read = onParagraph(w, { type: 'element', tagName: 'p', properties: {}, children: inline });
+  const text = toString({ type: 'paragraph', children: read.children }).trim();
+  if (text) w.notes.warn('text-unplaced', paragraphPlace(read.para), `文字“${text.length > 40 ? `${text.slice(0, 40)}……` : text}”不在任何段落、列表或表格中，已作为一段导入。请核对它应放在哪里。`);
+}
+
+/**
+ * A Word list (mammoth's <ol>/<ul>, nested for inner levels): each item's
+ * own text is one item piece; its inner lists follow it one depth down.
+ */
+function onList(w: Walk, list: Element, depth: number): void {
+  const id = ++w.lists;
+  const ordered = list.tagName === 'ol';
+  let index = Number(list.properties.start ?? 1) - 1;
+  for (const li of list.children) {
+    if (!isElement(li, 'li')) {
+      if (isElement(li)) walk(w, [li]);
+      continue;
+    }
+    index++;
+    const own: ElementContent[] = li.children.filter(isInline);
+    const read = readParagraph(w, { type: 'element', tagName: 'p', properties: {}, children: own });
+    if (hasText(read.children)) w.pieces.push({ kind: 'item', ordered, list: id, depth, index, children: read.children, para: read.para, notes: read.notes });
+    pushImages(w, read.images, read.para);
+    for (const block of li.children.filter((c) => !isInline(c))) {
+      if (isElement(block, 'ol') || isElement(block, 'ul')) onList(w, block, depth + 1);
+      else walk(w, [block]);
+    }
+  }
+}
+
 function walk(w: Walk, nodes: (RootContent | ElementContent)[]): void {
+  let inline: ElementContent[] = [];
+  const flush = () => {
+    if (inline.length > 0) onStrayText(w, inline);
+    inline = [];
+  };
   for (const n of nodes) {
+    if (isInline(n)) {
+      inline.push(n as ElementContent);
+      continue;
+    }
+    flush();
     if (!isElement(n)) continue;
     const heading = /^h([1-6])$/.exec(n.tagName);
     if (heading) {
@@ -170,17 +235,20 @@ function walk(w: Walk, nodes: (RootContent | ElementContent)[]): void {
     else if (n.tagName === 'table') {
       const rows = cellsOf(n);
       if (rows.length) w.pieces.push({ kind: 'table', rows, para: rows[0]?.[0]?.para ?? w.lastPara });
-    } else if (!isFootnoteList(n)) walk(w, n.children);
+    } else if (isFootnoteList(n)) continue;
+    else if (n.tagName === 'ol' || n.tagName === 'ul') onList(w, n, 0);
+    else walk(w, n.children);
   }
+  flush();
 }
 
-/** Reads mammoth's HTML into pieces. */
-export function htmlToPieces(html: string): Piece[] {
+/** Reads mammoth's HTML into pieces; text found outside any paragraph is told in `notes`. */
+export function htmlToPieces(html: string, notes: NoteList): Piece[] {
   const tree: HastRoot = fromHtml(html, { fragment: true });
   const lists = tree.children.filter((c): c is Element => isElement(c) && isFootnoteList(c));
   const footnotes = new Map<string, string>();
   for (const l of lists) for (const [k, v] of readFootnotes(l)) footnotes.set(k, v);
-  const w: Walk = { pieces: [], footnotes, counter: { n: 0 }, lastPara: 0 };
+  const w: Walk = { pieces: [], footnotes, counter: { n: 0 }, lastPara: 0, lists: 0, notes };
   walk(w, tree.children);
   return w.pieces;
 }

@@ -1,22 +1,21 @@
 /**
  * Statistics spreadsheets → tables. An .xlsx is read with exceljs, each
  * sheet (or each named range, when the workbook names some) one table;
- * numbers are shown as Excel shows them (numfmt reads the cell's number
- * format); merged header cells become the header's levels; the title row
- * becomes the ::caption, with the 单位 line. A .csv is read with csv-parse.
+ * numbers are shown as Excel shows them (cell-text.ts); merged header cells become the header's levels; the title row
+ * becomes the ::caption, with the 单位 line. Text tables (.csv) are read in csv.ts.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { RootContent } from 'mdast';
-import { format as formatNumber } from 'numfmt';
+import { cellText } from './cell-text.ts';
+import { CONTROL } from './damaged.ts';
 import { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
 import type { Submission } from './submission.ts';
+import { guardXlsx } from './xlsx-guard.ts';
 import { captionedTable } from './table.ts';
 
 /** A sheet as text cells with merges, rows and columns from 0. */
-interface SheetGrid {
+export interface SheetGrid {
   name: string;
   cells: string[][];
   /** Merged areas: top, left, bottom, right (inclusive, from 0). */
@@ -25,61 +24,88 @@ interface SheetGrid {
   place: (row: number, col: number) => string;
 }
 
-const columnName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : columnName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+export const columnName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : columnName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
 
-function display(cell: ExcelJS.Cell): string {
-  let value: unknown = cell.value;
-  if (value && typeof value === 'object' && 'result' in value) value = (value as { result: unknown }).result; // a formula's last result
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || value instanceof Date) {
-    try {
-      return formatNumber(cell.numFmt || 'General', value);
-    } catch {
-      return String(value);
-    }
-  }
-  if (typeof value === 'object' && 'richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
-  if (typeof value === 'object' && 'error' in value) return String((value as { error: unknown }).error);
-  return String(value).trim();
-}
+/** top, left, bottom, right (inclusive, from 0). */
+type Area = [number, number, number, number];
 
-function decodeRange(range: string): [number, number, number, number] | undefined {
+function decodeRange(range: string): Area | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range.replace(/^.*!/, '').replace(/'/g, ''));
   if (!m) return undefined;
   const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return [Number(m[2]) - 1, col(m[1]!), Number(m[4] ?? m[2]) - 1, col(m[3] ?? m[1]!)];
 }
 
-function worksheetGrid(ws: ExcelJS.Worksheet, area?: [number, number, number, number]): SheetGrid {
-  const [top, left, bottom, right] = area ?? [0, 0, ws.rowCount - 1, ws.columnCount - 1];
+/** The smallest area (top, left, bottom, right from 0) holding every cell with something to show, or undefined for an empty sheet. Only cells that exist are visited. */
+function usedArea(ws: ExcelJS.Worksheet): Area | undefined {
+  let area: Area | undefined;
+  ws.eachRow((row, r) => row.eachCell((cell, c) => {
+    const shown = cellText(cell);
+    if ((cell.isMerged && cell.master !== cell) || (shown.text.trim() === '' && !shown.problem)) return; // a formula with no result still counts: it is reported
+    area = area ? [Math.min(area[0], r - 1), Math.min(area[1], c - 1), Math.max(area[2], r - 1), Math.max(area[3], c - 1)] : [r - 1, c - 1, r - 1, c - 1];
+  }));
+  return area;
+}
+
+/** The common part of two areas, or undefined when they do not meet. */
+function overlap(a: Area, b: Area): Area | undefined {
+  const cut: Area = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return cut[0] <= cut[2] && cut[1] <= cut[3] ? cut : undefined;
+}
+
+/** A statistics table this big is no table for a yearbook page: most likely stray cells far from the data, or a whole-column range. */
+export const MAX_TABLE_ROWS = 2000;
+export const MAX_TABLE_COLUMNS = 200;
+
+/** False, with an error note, when `rows` × `cols` is more than a yearbook table can be. */
+export function fitsBook(name: string, rows: number, cols: number, range: string, notes: NoteList): boolean {
+  if (rows <= MAX_TABLE_ROWS && cols <= MAX_TABLE_COLUMNS) return true;
+  notes.error('sheet-too-large', name, `“${name}”的内容占 ${rows} 行 × ${cols} 列（${range}），超出年鉴表格的上限（${MAX_TABLE_ROWS} 行、${MAX_TABLE_COLUMNS} 列），未导入。请删去远离数据的单元格（按 Ctrl+End 可找到最后一格），或把它拆成几张表。`);
+  return false;
+}
+
+const rangeName = ([t, l, b, r]: Area) => `${columnName(l)}${t + 1}:${columnName(r)}${b + 1}`;
+
+/** The sheet's cells within `area` (its used area when none is given) as a grid; undefined, with a note, when it is empty or too big. */
+function worksheetGrid(ws: ExcelJS.Worksheet, notes: NoteList, area?: Area): SheetGrid | undefined {
+  const used = usedArea(ws);
+  const wanted = used && (area ? overlap(area, used) : used);
+  if (!wanted) {
+    notes.warn('sheet-empty', ws.name, `工作表“${ws.name}”${area ? `的区域 ${rangeName(area)}` : ''}是空的，未导入。`);
+    return undefined;
+  }
+  const [top, left, bottom, right] = wanted;
+  if (!fitsBook(ws.name, bottom - top + 1, right - left + 1, rangeName(wanted), notes)) return undefined;
   const cells: string[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row: string[] = [];
     for (let c = left; c <= right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      row.push(cell.isMerged && cell.master !== cell ? '' : display(cell));
+      const shown = cell.isMerged && cell.master !== cell ? { text: '' } : cellText(cell);
+      if (shown.problem) notes.warn('cell-value', `${ws.name}!${columnName(c)}${r + 1}`, shown.problem);
+      row.push(shown.text);
     }
     cells.push(row);
   }
   const merges = ((ws.model as { merges?: string[] }).merges ?? [])
-    .map(decodeRange).filter((m): m is [number, number, number, number] => m !== undefined)
-    .filter((m) => m[0] >= top && m[2] <= bottom && m[1] >= left && m[3] <= right)
-    .map(([t, l, b, rt]) => [t - top, l - left, b - top, rt - left] as [number, number, number, number]);
+    .map(decodeRange).filter((m): m is Area => m !== undefined)
+    .map((m) => overlap(m, wanted)).filter((m): m is Area => m !== undefined && (m[0] !== m[2] || m[1] !== m[3]))
+    .map(([t, l, b, rt]) => [t - top, l - left, b - top, rt - left] as Area);
   return { name: ws.name, cells, merges, place: (r, c) => `${ws.name}!${columnName(c + left)}${r + top + 1}` };
 }
 
 const filled = (row: string[]) => row.filter((t) => t.trim() !== '').length;
 
 /** The grid's table: its title row and 单位 line taken off the top, the rest as cells with spans. */
-function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): RootContent[] {
+export function gridTable(grid: SheetGrid, notes: NoteList, fallbackCaption = ''): RootContent[] {
   let first = grid.cells.findIndex((r) => filled(r) > 0);
   const last = grid.cells.findLastIndex((r) => filled(r) > 0);
   if (first < 0) {
     notes.warn('sheet-empty', grid.name, `工作表“${grid.name}”是空的，未导入。`);
     return [];
   }
-  const width = Math.max(...grid.cells.map((r) => r.findLastIndex((t) => t.trim() !== '') + 1));
+  const width = grid.cells.reduce((w, r) => Math.max(w, r.findLastIndex((t) => t.trim() !== '') + 1), 0); // no spread: a sheet may have more rows than the stack has room for arguments
+  if (!fitsBook(grid.name, last - first + 1, width, `${grid.place(first, 0)} 起`, notes)) return [];
   let title = '';
   let unit = '';
   for (let guard = 0; guard < 3 && first < last && filled(grid.cells[first]!) === 1; guard++) {
@@ -117,7 +143,7 @@ function spannedRows(grid: SheetGrid, first: number, last: number, width: number
     for (let c = 0; c < width; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const [rowspan, colspan] = spanOf.get(`${r},${c}`) ?? [1, 1];
-      row.push({ text: (grid.cells[r]?.[c] ?? '').replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
+      row.push({ text: (grid.cells[r]?.[c] ?? '').replace(CONTROL, '').replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
     }
     rows.push(row);
   }
@@ -136,40 +162,25 @@ function namedRanges(wb: ExcelJS.Workbook): { name: string; sheet: string; area:
 export async function importXlsx(bytes: Uint8Array, source: string): Promise<Submission> {
   const notes = new NoteList(source);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const guarded = await guardXlsx(bytes);
+  if (guarded.cut > 0) notes.info('merge-cut', '', `${guarded.cut} 处合并单元格伸到了数据之外（如整列、整行合并），已截到有数据的范围。请核对。`);
+  await wb.xlsx.load(Buffer.from(guarded.bytes) as unknown as ArrayBuffer);
   const content: RootContent[] = [];
   const ranges = namedRanges(wb);
   if (ranges.length > 0) {
     for (const r of ranges) {
       const ws = wb.getWorksheet(r.sheet);
-      if (ws) content.push(...gridTable(worksheetGrid(ws, r.area), notes, r.name)); // a range's name is its table's title when no row gives one
+      const grid = ws && worksheetGrid(ws, notes, r.area);
+      if (grid) content.push(...gridTable(grid, notes, r.name)); // a range's name is its table's title when no row gives one
     }
     notes.info('named-range', '', `按工作簿中的名称（${ranges.map((r) => r.name).join('、')}）导入了 ${ranges.length} 个表，其余单元格未导入。`);
   } else {
     wb.eachSheet((ws) => {
       if (ws.state !== 'visible') notes.warn('sheet-hidden', ws.name, `工作表“${ws.name}”是隐藏的，也已导入。请确认是否需要。`);
-      content.push(...gridTable(worksheetGrid(ws), notes));
+      const grid = worksheetGrid(ws, notes);
+      if (grid) content.push(...gridTable(grid, notes));
     });
   }
-  if (content.length === 0) notes.error('empty', '', '工作簿中没有数据，未导入。');
-  return { source, partTitle: undefined, content, photos: [], notes: notes.notes };
-}
-
-/** UTF-8 (with or without BOM) or, failing that, GB18030 as Excel in China saves CSV. */
-function decodeCsv(bytes: Uint8Array, notes: NoteList): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    notes.info('encoding', '', 'CSV 文件不是 UTF-8，已按 GB18030（GBK）读取。请核对是否有乱码。');
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
-  }
-}
-
-export function importCsv(bytes: Uint8Array, source: string, stem: string): Submission {
-  const notes = new NoteList(source);
-  const records = parseCsv(decodeCsv(bytes, notes), { relax_column_count: true, skip_empty_lines: false }) as string[][];
-  const grid: SheetGrid = { name: stem, cells: records, merges: [], place: (r, c) => `${columnName(c)}${r + 1}` };
-  const content = gridTable(grid, notes);
-  if (content.length === 0) notes.error('empty', '', 'CSV 文件中没有数据，未导入。');
+  if (content.length === 0 && !notes.notes.some((n) => n.severity === 'error')) notes.error('empty', '', '工作簿中没有数据，未导入。');
   return { source, partTitle: undefined, content, photos: [], notes: notes.notes };
 }

@@ -5,7 +5,7 @@
  * tables with ::caption, footnotes as 注 paragraphs. Every guess that an
  * editor should see becomes a note with its paragraph number.
  */
-import type { Heading, Image, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
+import type { Heading, Image, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type NoteList, paragraphPlace } from './notes.ts';
 import { normalizeInto, normalizePhrasing } from './normalize.ts';
@@ -105,6 +105,8 @@ interface Emit {
   depthOf: Map<number, number>;
   depth: number;
   hasChapter: boolean;
+  /** The Markdown lists written, each with the Word list it came from. */
+  lists: Map<List, number>;
 }
 
 function heading(e: Emit, text: string, wanted: number, para: number): void {
@@ -123,11 +125,56 @@ function ensureChapter(e: Emit, para: number, why: string): void {
 }
 
 function paragraphWithNotes(e: Emit, children: PhrasingContent[], notes: string[], para: number): void {
-  e.out.push({ type: 'paragraph', children: normalizePhrasing(children, para, e.input.notes) });
-  for (const note of notes) {
+  e.out.push({ type: 'paragraph', children: normalizePhrasing(children, para, e.input.notes) }, ...noteParagraphs(e, notes, para));
+}
+
+/** A paragraph's footnotes as 注 paragraphs to follow it. */
+function noteParagraphs(e: Emit, notes: string[], para: number): Paragraph[] {
+  return notes.map((note) => {
     e.input.notes.info('footnote', paragraphPlace(para), `脚注已改为段后的注文“注：${note.slice(0, 20)}……”，正文中以 ${note[0]} 标出。`);
-    e.out.push({ type: 'paragraph', children: [{ type: 'text', value: normalizeInto(`注：${note}`, para, e.input.notes) }] });
+    return { type: 'paragraph', children: [{ type: 'text', value: normalizeInto(`注：${note}`, para, e.input.notes) }] };
+  });
+}
+
+type Item = Extract<Piece, { kind: 'item' }>;
+
+/** The list `item` continues: the one just written, when it came from the same Word list. */
+function openList(e: Emit, item: Item): List | undefined {
+  const last = e.out.at(-1);
+  return last?.type === 'list' && e.lists.get(last) === item.list ? last : undefined;
+}
+
+/**
+ * A Word list item. The outer level is a Markdown list item (numbered: `1.`,
+ * bullets: `-`). Lists are one level in the manuscript (docs/manuscript-format.md),
+ * so an inner item becomes a paragraph of the item above it, its number typed
+ * as （1）, and the report says so.
+ */
+function listItem(e: Emit, item: Item): void {
+  const paragraph: Paragraph = { type: 'paragraph', children: normalizePhrasing(item.children, item.para, e.input.notes) };
+  const outer = e.out.at(-1);
+  const above = outer?.type === 'list' && e.lists.has(outer) ? outer.children.at(-1) : undefined;
+  let into: ListItem;
+  if (item.depth > 0 && above) {
+    if (item.ordered) paragraph.children.unshift({ type: 'text', value: `（${item.index}）` });
+    above.children.push(paragraph);
+    into = above;
+    e.input.notes.info('list-nested', paragraphPlace(item.para), `第 ${item.depth + 1} 级列表项已作为上一项下的段落导入${item.ordered ? `，编号写成“（${item.index}）”` : ''}：书稿中的列表只有一级。请核对。`);
+  } else {
+    into = { type: 'listItem', spread: false, children: [paragraph] };
+    (openList(e, item) ?? newList(e, item)).children.push(into);
   }
+  // Footnotes stay in the item, so that a numbered list goes on counting after them.
+  into.children.push(...noteParagraphs(e, item.notes, item.para));
+  // One paragraph a line: without a blank line between them, the next would run on into the first.
+  if (into.children.length > 1) into.spread = true;
+}
+
+function newList(e: Emit, item: Item): List {
+  const list: List = { type: 'list', ordered: item.ordered, start: item.ordered ? 1 : null, spread: false, children: [] };
+  e.lists.set(list, item.list);
+  e.out.push(list);
+  return list;
 }
 
 function figure(e: Emit, src: string, caption: string, credit: string, para: number): void {
@@ -185,6 +232,7 @@ function emitAll(e: Emit, list: Classified[]): void {
         paragraphWithNotes(e, [{ type: 'text', value: `【${normalizeInto(p.title, p.para, e.input.notes)}】` }, ...trimStart(p.rest)], p.notes, p.para);
         break;
       case 'para': paragraphWithNotes(e, p.children, p.notes, p.para); break;
+      case 'item': listItem(e, p); break;
       case 'image': {
         const c = imageCaption(list, i);
         figure(e, p.src, c.caption, c.credit, p.para);
@@ -221,7 +269,7 @@ export function structure(input: StructureInput): Structured {
   }
   const distinct = [...new Set(list.filter((p) => p.kind === 'heading').map((p) => (p as { rank: number }).rank))].sort((a, b) => a - b);
   const depthOf = new Map(distinct.map((r, i) => [r, Math.min(2 + i, 4)]));
-  const e: Emit = { input, out: [], depthOf, depth: 1, hasChapter: false };
+  const e: Emit = { input, out: [], depthOf, depth: 1, hasChapter: false, lists: new Map() };
   const structured = list.some((p) => p.kind === 'heading' || p.kind === 'entry');
   if (!structured && list.length > 0) {
     input.notes.warn('no-structure', '', `没有认出任何标题或条目（Word 标题样式、“一、”“（一）”、加粗标题或【】条目），全文已作为一章“${input.fallbackTitle}”下的普通段落导入。请补上章节与条目标题。`);
