@@ -92,7 +92,7 @@ async function check(args: Args, io: Io): Promise<number> {
   return finish(args, [...result.files, ...(await bookFontProblems(args.dir))], io);
 }
 
-/** A book's own fonts.yaml, checked as a build would read it but without opening a font: its problems at their places (nothing when it has none). */
+/** A book's own fonts.yaml, checked as a build reads it, its fonts opened: its problems at their places (nothing when it has none). */
 async function bookFontProblems(dir: string): Promise<VFile[]> {
   const file = await checkBookFonts(dir);
   return file && file.messages.length > 0 ? [file] : [];
