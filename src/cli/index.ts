@@ -101,9 +101,10 @@ async function bookFontProblems(dir: string): Promise<VFile[]> {
 /** nianjian init [dir]: a new yearbook from templates/new-book (the current folder when none is named); it builds at once. */
 async function init(dir: string | undefined, io: Io): Promise<number> {
   const made = await createManuscript(dir ?? '.');
-  if (made !== 'ok') {
-    io.report(`${dir ?? '当前目录'}：${made}`);
-    return EXIT.errors;
+  if (made.status !== 'ok') {
+    io.report(`${dir ?? '当前目录'}：${made.message}`);
+    // A path that names a file or a folder in use is the command line's mistake; a disk that refuses, a fault.
+    return made.status === 'usage' ? EXIT.usage : EXIT.fault;
   }
   const next = dir ? `cd ${/[\s'"]/.test(dir) ? JSON.stringify(dir) : dir} && nianjian build` : 'nianjian build';
   io.say(`已在 ${dir ?? '当前目录'} 建立新书稿：book.yaml、fonts.yaml、front/、01-概况.md、photos/、templates/。下一步：${next}`);
