@@ -6,7 +6,7 @@
  */
 import { type ErrorCode, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { report, type VFile } from '../diagnostics/index.ts';
+import { report, VFile } from '../diagnostics/index.ts';
 import type { Point } from '../units/index.ts';
 import { suggestKey } from './suggest.ts';
 
@@ -108,6 +108,17 @@ export function readYaml(file: VFile, text = String(file.value ?? ''), origin: Y
     return { line: origin.line, column: 1 };
   };
   return { doc, value, placeOf, label };
+}
+
+/**
+ * The place of the key at `path` (or of its nearest existing parent) in a
+ * YAML file that was read without faults: for what is found about a value
+ * after loading (a cover image missing, a 字数 off), at the line of its key
+ * and never at 1:1. Line 1 when the file cannot be parsed.
+ */
+export function placeOfKey(file: VFile, path: KeyPath): Point {
+  const read = readYaml(new VFile({ path: file.path, value: String(file.value ?? '') }));
+  return read ? read.placeOf(path) : { line: 1, column: 1 };
 }
 
 const keyName = (path: KeyPath): string => path.map(String).join('.');

@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
-import { loadTemplate, type Template } from '../config/index.ts';
+import { loadTemplate, placeOfKey, type Template } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, hasErrors, type Params, report, type RuleId, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
@@ -199,13 +199,6 @@ async function changesSince(request: BuildRequest, folder: VFile, manifest: Mani
   return changes;
 }
 
-/** The 1-based line of `key:` at the start of a line of book.yaml, for messages about its value. */
-function lineOfKey(file: VFile, key: string): number {
-  const text = String(file.value);
-  const at = text.search(new RegExp(`^${key}\\s*:`, 'm'));
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
-}
-
 /**
  * The names book.yaml gives that become paths: the template's must be a
  * bare name under templates/ (an error otherwise), and a title that cannot
@@ -215,11 +208,11 @@ function namesAreSafe(read: ReadManuscript, book: Book): boolean {
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   const { template, title, year } = book.settings;
   if (!isTemplateName(template)) {
-    report(bookFile, { line: lineOfKey(bookFile, 'template'), column: 1 }, 'template-name-invalid', { name: template.slice(0, 80) });
+    report(bookFile, placeOfKey(bookFile, ['template']), 'template-name-invalid', { name: template.slice(0, 80) });
     return false;
   }
   const name = bookFileName(book);
-  if (name !== `${title}-${year}`) report(bookFile, { line: lineOfKey(bookFile, 'title'), column: 1 }, 'output-name-changed', { title: title.slice(0, 80), name });
+  if (name !== `${title}-${year}`) report(bookFile, placeOfKey(bookFile, ['title']), 'output-name-changed', { title: title.slice(0, 80), name });
   return true;
 }
 
@@ -319,10 +312,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   if (request.press) {
     step('生成印刷文件');
     const press = await pressOutputs({
-      manuscriptDir: request.dir, outDir: request.out, book, template, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes,
+      manuscriptDir: request.dir, outDir: request.out, book, template, bookFile, templateFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes,
       markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(request.out, scratch),
     });
-    if (hasErrors(read.all)) return { ...base, paged: pdf.paged };
+    if (hasErrors([...read.all, templateFile])) return { ...base, files: [...read.all, templateFile], paged: pdf.paged };
     outputs.push(...press.outputs);
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
@@ -349,7 +342,7 @@ function makeEpub(book: Book, paged: PagedDocument, imageBytes: Map<string, Uint
 function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): void {
   if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
     const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
-    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+    report(bookFile, placeOfKey(bookFile, ['word_count']), 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
   }
   if (pdf.tocMismatches.length > 0) {
     report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });
