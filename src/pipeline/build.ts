@@ -61,7 +61,8 @@ export interface BuildRequest {
 }
 
 /** fault: of the disk or system (exit 3); internal: an error nianjian did not expect (exit 70). */
-export type BuildStatus = 'built' | 'errors' | 'fault' | 'internal';
+/** 'usage': an argument of the command line cannot serve (a --since that names no earlier proof). */
+export type BuildStatus = 'built' | 'errors' | 'usage' | 'fault' | 'internal';
 
 export interface BuildOutcome {
   status: BuildStatus;
@@ -129,7 +130,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
 async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
   // Without a book and without a book.yaml there is no book here to report on (a mistyped folder): nothing is made.
   if (!outcome.book && !outcome.read?.all.some((f) => f.basename === 'book.yaml')) return;
-  const why = outcome.status === 'errors' ? '书稿有错误（见下）' : '读写文件或处理中出错（见下）';
+  const why = outcome.status === 'errors' ? '书稿有错误（见下）' : outcome.status === 'usage' ? '命令行参数有误（见下）' : '读写文件或处理中出错（见下）';
   const failed = `${why}；上次生成的 PDF 与 EPUB 保持不变。`;
   const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft, request.round) : undefined;
   const title = outcome.book ? bookFileName(outcome.book) : safeNamePart(basename(resolve(request.dir)));
@@ -285,7 +286,8 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round, caches?.manifest);
   const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
-  if (request.since && !changes) return base;
+  // The earlier proof --since names cannot be read: the command line's mistake (exit 2), not the manuscript's.
+  if (request.since && !changes) return { ...base, status: 'usage' };
   // The EPUB needs only the page numbers: it is begun now, so that its images and its
   // compression go on in other threads while this one draws the PDF.
   step('生成 EPUB');
