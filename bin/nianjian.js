@@ -106,6 +106,9 @@ function loadBundle() {
 // `nianjian check | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // Any other write error is the CLI's to report (exit 3, a line on stderr) while it runs; after, its exit code stands.
+  if (process.stdout.listenerCount('error') > 1) return;
+  if (process.exitCode !== undefined) process.exit(process.exitCode);
   throw error;
 });
 

@@ -151,7 +151,7 @@ describe('a fonts.yaml that names fonts it may not use (issues 16, 22)', () => {
     expect(missing.column).toBeGreaterThan(1);
   });
 
-  test('check reads a book\'s fonts.yaml without opening a font: problems at their line and column, none for a file all commented out', async () => {
+  test('check reads a book\'s fonts.yaml as a build does: problems at their line and column, none for a file all commented out', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { checkBookFonts } = await import('../src/io/index.ts');

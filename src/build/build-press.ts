@@ -4,7 +4,7 @@
  * whole book block, the 彩页 on their own (printed on another press), and the
  * cover with its spine. Pure: the profile, fonts and photos come in as values.
  */
-import { checkFormat, type PressProfile, type Template } from '../config/index.ts';
+import { checkFormat, placeOfKey, type PressProfile, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Font } from '../font/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
@@ -92,13 +92,12 @@ export function checkFormatAgainstTemplate(bookFile: VFile, book: Book, template
   const f = book.settings.format;
   const finding = checkFormat(f.paper, f.fold, template.page.width_mm, template.page.height_mm);
   if (!finding) return;
-  const line = String(bookFile.value).split('\n').findIndex((l) => /^format\s*:/.test(l)) + 1;
   const params = {
     format: `${f.paper} 1/${f.fold}`, fraction: `${finding.fraction.widthMm} mm×${finding.fraction.heightMm} mm`,
     template: templateName, trim: `${template.page.width_mm} mm×${template.page.height_mm} mm`,
     loss: `${Math.round(Math.max(finding.fraction.widthMm - template.page.width_mm, finding.fraction.heightMm - template.page.height_mm))} mm`,
   };
-  report(bookFile, line > 0 ? { line, column: 1 } : undefined, finding.kind === 'too-small' ? 'format-trim-mismatch' : 'format-trim-loose', params);
+  report(bookFile, placeOfKey(bookFile, ['format']), finding.kind === 'too-small' ? 'format-trim-mismatch' : 'format-trim-loose', params);
 }
 
 /** The press findings as messages: low resolution at the figure's line, sRGB once, safety margins by page. */
@@ -114,7 +113,7 @@ export function reportPress(result: PressBuild, book: Book, files: readonly VFil
     report(byPath.get(source?.path ?? '') ?? bookFile, source?.position, 'press-image-low-resolution', { src: low.src, dpi: low.dpi, printedAt: `第 ${low.number} 页` });
   }
   const cover = result.cover;
-  if (cover.imageDpi !== undefined && cover.imageDpi < MIN_PRESS_DPI) report(bookFile, undefined, 'cover-image-low-resolution', { src: book.settings.cover_image ?? '', dpi: cover.imageDpi });
+  if (cover.imageDpi !== undefined && cover.imageDpi < MIN_PRESS_DPI) report(bookFile, placeOfKey(bookFile, ['cover_image']), 'cover-image-low-resolution', { src: book.settings.cover_image ?? '', dpi: cover.imageDpi });
   const srgb = result.images.assumedSrgb;
   if (srgb.length > 0) report(bookFile, undefined, 'press-image-assumed-srgb', { count: srgb.length, examples: srgb.slice(0, 3).join('、') });
   const pages = new Set<number>();

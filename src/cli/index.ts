@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkManuscript, pageOfSource } from '../build/index.ts';
 import { countMessages, escapeTerminal, formatMessages, type VFile } from '../diagnostics/index.ts';
-import { checkBookFonts, createManuscript, loadFonts, readManuscript, ScratchFiles } from '../io/index.ts';
+import { checkBookFonts, createManuscript, loadFonts, readManuscript, ScratchFiles, systemFault } from '../io/index.ts';
 import type { Book } from '../model/index.ts';
 import type { BookStats } from '../parse/index.ts';
 import { type BuildOutcome, internalErrorFile, roundName, runBuild } from '../pipeline/index.ts';
@@ -92,7 +92,7 @@ async function check(args: Args, io: Io): Promise<number> {
   return finish(args, [...result.files, ...(await bookFontProblems(args.dir))], io);
 }
 
-/** A book's own fonts.yaml, checked as a build would read it but without opening a font: its problems at their places (nothing when it has none). */
+/** A book's own fonts.yaml, checked as a build reads it, its fonts opened: its problems at their places (nothing when it has none). */
 async function bookFontProblems(dir: string): Promise<VFile[]> {
   const file = await checkBookFonts(dir);
   return file && file.messages.length > 0 ? [file] : [];
@@ -101,9 +101,10 @@ async function bookFontProblems(dir: string): Promise<VFile[]> {
 /** nianjian init [dir]: a new yearbook from templates/new-book (the current folder when none is named); it builds at once. */
 async function init(dir: string | undefined, io: Io): Promise<number> {
   const made = await createManuscript(dir ?? '.');
-  if (made !== 'ok') {
-    io.report(`${dir ?? '当前目录'}：${made}`);
-    return EXIT.errors;
+  if (made.status !== 'ok') {
+    io.report(`${dir ?? '当前目录'}：${made.message}`);
+    // A path that names a file or a folder in use is the command line's mistake; a disk that refuses, a fault.
+    return made.status === 'usage' ? EXIT.usage : EXIT.fault;
   }
   const next = dir ? `cd ${/[\s'"]/.test(dir) ? JSON.stringify(dir) : dir} && nianjian build` : 'nianjian build';
   io.say(`已在 ${dir ?? '当前目录'} 建立新书稿：book.yaml、fonts.yaml、front/、01-概况.md、photos/、templates/。下一步：${next}`);
@@ -128,6 +129,7 @@ async function build(args: Args, io: Io, session: Session = {}, scratch?: Scratc
   rememberOutcome(session, outcome);
   const code = finish(args, outcome.files, io);
   // An error inside nianjian is not a fault of the disk: a script that retries on a full disk must not retry on it.
+  if (outcome.status === 'usage' && code === EXIT.errors) return EXIT.usage;
   return outcome.status === 'fault' ? EXIT.fault : outcome.status === 'internal' ? EXIT.internal : code;
 }
 
@@ -247,9 +249,46 @@ function helpOrVersion(argv: string[], parsed: ParsedCommand | string, print: (s
  * manuscript cannot steer the terminal. `signal` (bin/nianjian.js wires
  * Ctrl-C and SIGTERM to it; a test passes its own) stops a build or ends a
  * watch; without it a watch listens for Ctrl-C itself. Colour only when
- * printing to an interactive terminal (out is console.log and stdout a TTY).
+ * printing to an interactive terminal (no `out` given and stdout a TTY).
  */
-export async function main(argv: string[], out: (s: string) => void = console.log, signal?: AbortSignal): Promise<number> {
+export async function main(argv: string[], out?: (s: string) => void, signal?: AbortSignal): Promise<number> {
+  if (out) return runCli(argv, out, false, signal);
+  const stdout = stdoutLines();
+  try {
+    const code = await runCli(argv, stdout.write, wantsColour(process.stdout, process.env), signal);
+    const failed = await stdout.failure();
+    if (!failed) return code;
+    // The listing (index, queries, a JSON report) did not reach its file: a fault, said where it can still be read.
+    process.stderr.write(`nianjian：${systemFault(failed, '标准输出', '写入标准输出').message}输出不完整。\n`);
+    return EXIT.fault;
+  } finally {
+    stdout.close();
+  }
+}
+
+/**
+ * Standard output a line at a time. A write that fails (stdout sent to a
+ * full disk, `> /dev/full`) is kept, for exit 3 and a line on stderr;
+ * console.log would drop it and the listing would be lost with exit 0. A
+ * reader that stopped reading (EPIPE: `| head`) is no fault.
+ */
+function stdoutLines(): { write: (s: string) => void; failure: () => Promise<NodeJS.ErrnoException | undefined>; close: () => void } {
+  let failed: NodeJS.ErrnoException | undefined;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') failed ??= error;
+  };
+  process.stdout.on('error', onError);
+  return {
+    write: (s) => {
+      if (!failed && !process.stdout.destroyed) process.stdout.write(`${s}\n`);
+    },
+    // A failed write is told on the next turn of the event loop.
+    failure: () => new Promise((resolve) => setImmediate(() => resolve(failed))),
+    close: () => void process.stdout.off('error', onError),
+  };
+}
+
+async function runCli(argv: string[], out: (s: string) => void, colour: boolean, signal: AbortSignal | undefined): Promise<number> {
   const print = (s: string) => out(escapeTerminal(s));
   const parsed = parseCommandLine(argv);
   const answered = helpOrVersion(argv, parsed, print);
@@ -258,7 +297,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
     print(`${parsed}\n用法：nianjian <命令> [书稿目录] [选项]；nianjian help 列出全部命令，nianjian <命令> --help 列出其选项。`);
     return EXIT.usage;
   }
-  const io = makeIo(out, out === console.log && wantsColour(process.stdout, process.env), parsed.values);
+  const io = makeIo(out, colour, parsed.values);
   if (parsed.command === 'import') return importCommand(importArgs(parsed), io.report, signal).catch((error: unknown) => lastResort({ ...toArgs(parsed), dir: 'import' }, error, io));
   const args = toArgs(parsed);
   try {

@@ -4,7 +4,8 @@
  * preview-page.ts).
  */
 import { basename } from 'node:path';
-import { loadFonts } from '../io/index.ts';
+import { loadFonts, systemFault } from '../io/index.ts';
+import { EXIT } from './options.ts';
 import { EditTracker } from './last-edit.ts';
 import { type PreviewServer, type PreviewState, startPreviewServer } from './preview-server.ts';
 import { type Built, newCaches, type Session } from './session.ts';
@@ -34,7 +35,7 @@ export async function preview(o: PreviewOptions): Promise<number> {
   const refused = outInsideManuscript(o.dir, o.outDir);
   if (refused) {
     o.out(refused);
-    return 2;
+    return EXIT.usage;
   }
   const session: Session = { caches: newCaches(), edits: new EditTracker() };
   let server: PreviewServer;
@@ -45,8 +46,9 @@ export async function preview(o: PreviewOptions): Promise<number> {
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    o.out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : (e as Error).message}`);
-    return 1;
+    o.out(`无法启动预览 preview failed: ${code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请用 --port 另选一个（如 --port 0 由系统指定）` : systemFault(e, `端口 ${o.port}`, `在端口 ${o.port} 上启动预览`).message}`);
+    // A port in use or refused is a fault of the system (exit 3), as a disk that refuses is.
+    return EXIT.fault;
   }
   // Stopping closes the page's connections at once; a build under way still finishes its files.
   o.signal.addEventListener('abort', () => void server.close(), { once: true });

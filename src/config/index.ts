@@ -11,4 +11,4 @@ export { loadTemplate, type Template, TemplateSchema } from './template.ts';
 export { checkFormat, DEFAULT_CMYK_PROFILE, pressDefaults, type FormatFinding, type PressProfile, PressSchema, sheetFraction, TRIM_ALLOWANCE_MM } from './press.ts';
 export { checkBuildDate, checkSourceDateEpoch, EARLIEST_BUILD_DATE, type EpochCheck, LATEST_BUILD_DATE } from './dates.ts';
 export { suggestKey } from './suggest.ts';
-export { type KeyPath, loadYamlWithSchema, MAX_ALIAS_COUNT, readYaml, reportIssue, type YamlOrigin, type YamlRead } from './yaml-schema.ts';
+export { type KeyPath, loadYamlWithSchema, MAX_ALIAS_COUNT, placeOfKey, readYaml, reportIssue, type YamlOrigin, type YamlRead } from './yaml-schema.ts';

@@ -37,12 +37,18 @@ describe('template sanity (issue 16): an impossible page is an error at its line
   test.each([
     ['lines: 44', 'lines: 1'], ['column_em: 23', 'column_em: 1'], ['lines: 44', 'lines: 100000'], ['width_mm: 210', 'width_mm: 10'],
     ['column_em: 23', 'column_em: 60'], ['line_pitch_pt: 16', 'line_pitch_pt: 6'],
+    // Whatever is placed by a distance stands on the page (part titles, folios and running heads drawn off the paper, with no message).
+    ['top_mm: 80', 'top_mm: 1000'], ['baseline_below_mm: 9 ', 'baseline_below_mm: 500 '], ['baseline_above_mm: 7 ', 'baseline_above_mm: 500 '],
+    ['rule_above_mm: 5 ', 'rule_above_mm: 40 '], ['baseline_below_mm: 9 ', 'baseline_below_mm: 1 '], ['size_pt: 26', 'size_pt: 400'],
+    ['size_pt: 10.5\n    lines: 1', 'size_pt: 20\n    lines: 1'], ['line_pitch_pt: 14', 'line_pitch_pt: 5'],
   ])('%s → %s', (from, to) => {
     const text = DEFAULT.replace(from, to);
     const { template, messages, reasons } = at(text);
     expect(template).toBeUndefined();
     expect(messages).toEqual([`${line(text, to)} template-unusable`]);
     expect(reasons[0]).toContain('t.yaml');
+    // What the value is and the range it must be in.
+    if (/_mm: (1000|500|40|1) $|_mm: 1000$/.test(to)) expect(reasons[0]).toMatch(/为 \d+ mm，.*应在 [\d.]+–[\d.]+ mm 之间/);
   });
 
   test('schema problems name the template and the key’s line, not book.yaml 1:1', () => {

@@ -6,7 +6,7 @@
  */
 import { type ErrorCode, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { report, type VFile } from '../diagnostics/index.ts';
+import { report, VFile } from '../diagnostics/index.ts';
 import type { Point } from '../units/index.ts';
 import { suggestKey } from './suggest.ts';
 
@@ -66,7 +66,9 @@ function keyAt(text: string, offset: number): string {
 }
 
 /** Parses `text` (the file's own by default); undefined when it is unusable, the messages saying why. */
-export function readYaml(file: VFile, text = String(file.value), origin: YamlOrigin = { line: 1 }): YamlRead | undefined {
+export function readYaml(file: VFile, text = String(file.value ?? ''), origin: YamlOrigin = { line: 1 }): YamlRead | undefined {
+  // A file that could not be read (a folder, no permission, not UTF-8) has its message already: nothing to parse.
+  if ((file.data as { isReadable?: boolean }).isReadable === false) return undefined;
   const lines = new LineCounter();
   const label = origin.label ?? file.basename ?? 'book.yaml';
   const pointAt = (offset: number): Point => {
@@ -108,6 +110,17 @@ export function readYaml(file: VFile, text = String(file.value), origin: YamlOri
   return { doc, value, placeOf, label };
 }
 
+/**
+ * The place of the key at `path` (or of its nearest existing parent) in a
+ * YAML file that was read without faults: for what is found about a value
+ * after loading (a cover image missing, a 字数 off), at the line of its key
+ * and never at 1:1. Line 1 when the file cannot be parsed.
+ */
+export function placeOfKey(file: VFile, path: KeyPath): Point {
+  const read = readYaml(new VFile({ path: file.path, value: String(file.value ?? '') }));
+  return read ? read.placeOf(path) : { line: 1, column: 1 };
+}
+
 const keyName = (path: KeyPath): string => path.map(String).join('.');
 
 function foundText(value: unknown): string {
@@ -127,39 +140,100 @@ interface SchemaDef {
 }
 const defOf = (schema: z.ZodType | undefined): SchemaDef | undefined => (schema as unknown as { def?: SchemaDef } | undefined)?.def;
 
+/** Wrappers that only add a default or allow an absent value: the schema that checks is inside. */
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'nonoptional', 'readonly', 'catch']);
+
+/** `schema` without its wrappers (optional, default, prefault …). */
+function unwrapped(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let inner = schema;
+  for (let def = defOf(inner); def?.type && WRAPPERS.has(def.type) && def.innerType; def = defOf(inner)) inner = def.innerType;
+  return inner;
+}
+
 /** The schema at `path`, through optionals, defaults, arrays and records. */
 function schemaAt(root: z.ZodType, path: KeyPath): z.ZodType | undefined {
   let schema: z.ZodType | undefined = root;
   for (const key of path) {
-    const def: SchemaDef | undefined = defOf(schema);
-    if (def?.type === 'optional' || def?.type === 'default') schema = def.innerType;
-    const inner: SchemaDef | undefined = defOf(schema);
+    const inner: SchemaDef | undefined = defOf(unwrapped(schema));
     schema = typeof key === 'number' ? inner?.element : inner?.type === 'record' ? inner.valueType : inner?.shape?.[String(key)];
   }
   return schema;
 }
 
-/** The keys the object at `path` allows, for “是否应为”. */
-function keysAt(root: z.ZodType, path: KeyPath): string[] {
-  let schema = schemaAt(root, path);
-  const def = defOf(schema);
-  if (def?.type === 'optional' || def?.type === 'default') schema = def.innerType;
-  return Object.keys(defOf(schema)?.shape ?? {});
+/** The description written for the value at `path` (on it or on a wrapper of it). */
+function descriptionAt(root: z.ZodType, path: KeyPath): string | undefined {
+  for (let schema = schemaAt(root, path); schema; schema = defOf(schema)?.innerType) {
+    if (schema.description) return schema.description;
+    if (!WRAPPERS.has(defOf(schema)?.type ?? '')) return undefined;
+  }
+  return undefined;
 }
 
-const TYPE_NAMES: Record<string, string> = { number: '数字', int: '整数', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）' };
+/** The keys the object at `path` allows, for “是否应为”. */
+function keysAt(root: z.ZodType, path: KeyPath): string[] {
+  return Object.keys(defOf(unwrapped(schemaAt(root, path)))?.shape ?? {});
+}
 
-/** What a schema issue asks for, in words for editors, when the schema has no description there. */
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字', int: '整数', string: '文字', boolean: 'true 或 false', object: '“键: 值”形式的各项', array: '列表（每行以“- ”开头）',
+  bigint: '整数', date: '日期', null: '空值', undefined: '空值', nan: '数字', record: '“键: 值”形式的各项', tuple: '列表（每行以“- ”开头）',
+  map: '“键: 值”形式的各项', set: '列表（每行以“- ”开头）', literal: '规定的值', enum: '规定的值', never: '（此处不应有值）',
+};
+
+/** What a format check (z.string().email(), .regex() …) asks for, when the schema has no description there. */
+const FORMAT_NAMES: Record<string, string> = {
+  regex: '符合规定格式的文字', email: '电子邮件地址', url: '网址', uuid: 'UUID', date: '日期，如 2024-11-01',
+  datetime: '日期与时间，如 2024-11-01T08:00:00', time: '时间，如 08:00:00', ipv4: 'IPv4 地址', ipv6: 'IPv6 地址', lowercase: '小写字母', uppercase: '大写字母',
+};
+
+/** A message the schema's author wrote (in Chinese), not zod's own English default. */
+const ownWords = (message: string | undefined): string | undefined => (message && /[\u3400-\u9fff]/.test(message) ? message : undefined);
+
+/** How much a string, a list or a number must be at least (`least`) or at most, in words for editors. */
+function boundText(origin: string, bound: unknown, inclusive: boolean, least: boolean): string {
+  const n = String(bound);
+  if (origin === 'string') return least ? `至少 ${n} 个字的文字` : `至多 ${n} 个字的文字`;
+  if (origin === 'array' || origin === 'set') return least ? `至少 ${n} 项的列表` : `至多 ${n} 项的列表`;
+  if (least) return inclusive ? `不小于 ${n} 的数` : `大于 ${n} 的数`;
+  return inclusive ? `不大于 ${n} 的数` : `小于 ${n} 的数`;
+}
+
+/**
+ * What a schema issue asks for, in words for editors: every kind of issue
+ * zod has is named here, so none of its English reaches a message.
+ */
 function expectedFromIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type': return TYPE_NAMES[issue.expected] ?? issue.expected;
-    case 'too_small': return `不小于 ${String(issue.minimum)} 的值`;
-    case 'too_big': return `不大于 ${String(issue.maximum)} 的值`;
+    case 'invalid_type': return TYPE_NAMES[issue.expected] ?? '规定类型的值';
+    case 'too_small': return boundText(issue.origin, issue.minimum, issue.inclusive !== false, true);
+    case 'too_big': return boundText(issue.origin, issue.maximum, issue.inclusive !== false, false);
+    case 'not_multiple_of': return `${String(issue.divisor)} 的整数倍`;
     case 'invalid_value': return issue.values.map(String).join(' 或 ');
-    // A custom refinement or a pattern with its own words (a reading: 每字一个拼音音节…) says what it wants.
-    case 'custom': case 'invalid_format': return issue.message || '合规的值';
+    case 'invalid_format': {
+      const f = issue as z.core.$ZodIssueInvalidStringFormat & { prefix?: string; suffix?: string; includes?: string };
+      if (ownWords(issue.message)) return issue.message;
+      if (f.format === 'starts_with') return `以“${f.prefix ?? ''}”开头的文字`;
+      if (f.format === 'ends_with') return `以“${f.suffix ?? ''}”结尾的文字`;
+      if (f.format === 'includes') return `含有“${f.includes ?? ''}”的文字`;
+      return FORMAT_NAMES[f.format] ?? '符合规定格式的文字';
+    }
+    // A custom refinement with its own words (每字一个拼音音节…) says what it wants.
+    case 'custom': return ownWords(issue.message) ?? '合规的值';
+    case 'invalid_union': return '所列写法之一';
+    case 'invalid_key': return '合规的键名';
+    case 'invalid_element': return '合规的各项';
     default: return '合规的值';
   }
+}
+
+/** Issues whose words name a bound the description may not state: both are given (大于 0 的数：出血边外放……). */
+const BOUND_CODES = new Set(['too_small', 'too_big', 'not_multiple_of']);
+
+/** What the value at `path` must be: the schema's description, with the bound the issue names when that is what failed. */
+function expectedText(schema: z.ZodType, path: KeyPath, issue: z.core.$ZodIssue): string {
+  const described = path.length > 0 ? descriptionAt(schema, path) : undefined;
+  if (!described) return expectedFromIssue(issue);
+  return BOUND_CODES.has(issue.code) ? `${expectedFromIssue(issue)}：${described}` : described;
 }
 
 /** Reports one schema issue at the line of its key, in words for editors. */
@@ -173,7 +247,7 @@ export function reportIssue(file: VFile, read: YamlRead, schema: z.ZodType, issu
     }
     return;
   }
-  const expected = (path.length > 0 ? schemaAt(schema, path)?.description : undefined) ?? expectedFromIssue(issue);
+  const expected = expectedText(schema, path, issue);
   const parentExists = path.length <= 1 || doc.hasIn(path.slice(0, -1) as unknown[]);
   if (parentExists && !doc.hasIn(path as unknown[])) {
     report(file, placeOf(path), 'config-missing-key', { file: label, key: keyName(path), expected });

@@ -2,7 +2,8 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { statSync } from 'node:fs';
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { errnoOf, systemFault } from './faults.ts';
 import { join, resolve } from 'node:path';
 import { loadSharp } from '../build/index.ts';
 import type { VFile } from '../diagnostics/index.ts';
@@ -64,11 +65,26 @@ export function diskImageCache(outDir: string, scratch?: ScratchFiles): ByteCach
 
 /**
  * A new manuscript in `dir` from templates/new-book, with the default page
- * template and a placeholder photo, so that it builds at once.
+ * template and a placeholder photo, so that it builds at once. Only into a
+ * folder that is new or empty: a path naming a file or a folder with files
+ * is the command line's mistake ('usage'), a disk that refuses a 'fault';
+ * either way nothing is left changed.
  */
-export async function createManuscript(dir: string): Promise<'ok' | string> {
-  const existing = await readdir(dir).catch(() => []);
-  if (existing.length > 0) return '目录已存在且不为空，为免覆盖，未做任何改动。';
+export async function createManuscript(dir: string): Promise<{ status: 'ok' } | { status: 'usage' | 'fault'; message: string }> {
+  const unchanged = '未做任何改动。';
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (error) {
+    const code = errnoOf(error);
+    // A path that names nothing yet is what init wants; one through a file (ENOTDIR) names no folder at all.
+    if (code === 'ENOTDIR') return { status: 'usage', message: `路径中有一段是文件而不是目录，不能在其下建立书稿。请换一个路径。${unchanged}` };
+    if (code !== 'ENOENT') return { status: 'fault', message: `${systemFault(error, dir, '读取').message}${unchanged}` };
+  }
+  if (info && !info.isDirectory()) return { status: 'usage', message: `这是一个已有的${info.isFile() ? '文件' : '非目录的文件'}，不是目录，不能在此建立书稿。请换一个新的目录名。${unchanged}` };
+  const existing = info ? await readdir(dir).catch(() => undefined) : [];
+  if (existing === undefined) return { status: 'fault', message: `无法读取此目录（没有权限？）。请检查目录权限。${unchanged}` };
+  if (existing.length > 0) return { status: 'usage', message: `目录已存在且不为空，为免覆盖，${unchanged}请换一个新的目录名，或先清空它。` };
   try {
     await cp(join(DEFAULT_TEMPLATES_DIR, 'new-book'), dir, { recursive: true });
     await mkdir(join(dir, 'templates'), { recursive: true });
@@ -77,8 +93,10 @@ export async function createManuscript(dir: string): Promise<'ok' | string> {
     const sharp = loadSharp();
     const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#9a9a96' } }).jpeg({ quality: 70 }).toBuffer();
     await writeFile(join(dir, 'photos', 'example.jpg'), photo);
-    return 'ok';
+    return { status: 'ok' };
   } catch (error) {
-    return `无法建立书稿：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。请检查目录权限。`;
+    // What was begun is taken away again: the folder as it was (absent, or empty).
+    await (info ? Promise.all((await readdir(dir).catch(() => [] as string[])).map((n) => rm(join(dir, n), { recursive: true, force: true }))) : rm(dir, { recursive: true, force: true })).catch(() => undefined);
+    return { status: 'fault', message: `无法建立书稿：${systemFault(error, dir, '写入').message}已建的文件已删除。` };
   }
 }

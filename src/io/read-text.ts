@@ -19,14 +19,43 @@ function guessEncoding(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Decodes bytes as UTF-8; undefined (with a message on `file`) when they are not. */
+/** The offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing over U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+      : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
+        : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    if (length === 0) return i;
+    // The second byte has its own range (overlongs, surrogates); the rest are continuation bytes.
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+/** The line and column (in characters) of the byte at `offset`, the bytes before it being UTF-8. */
+function pointOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) [line, lineStart] = [line + 1, i + 1];
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  return { line, column: [...before].length + 1 };
+}
+
+/** Decodes bytes as UTF-8; undefined (with a message on `file`, at the first byte that is not) when they are not. */
 export function decodeManuscriptText(file: VFile, bytes: Uint8Array): string | undefined {
   try {
     const text = utf8.decode(bytes);
     return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   } catch {
     const guess = guessEncoding(bytes);
-    report(file, undefined, 'file-not-utf8', guess ? { guess } : {});
+    const bad = firstInvalidUtf8(bytes);
+    report(file, bad < 0 ? undefined : pointOfByte(bytes, bad), 'file-not-utf8', guess ? { guess } : {});
     return undefined;
   }
 }

@@ -45,6 +45,28 @@ export function parseFontFaces(css: string, cssPath: string): FontFace[] {
   return faces;
 }
 
+/** Why the faces of a CSS file give no family (no @font-face, or none with a src and a unicode-range), or undefined. */
+export function cssProblem(css: string, faces: readonly FontFace[]): string | undefined {
+  if (faces.length > 0) return undefined;
+  return /@font-face/i.test(css) ? '其中的 @font-face 规则都没有可用的 src: url(…) 与 unicode-range' : '其中没有 @font-face 规则';
+}
+
+/** Why a face's file cannot serve as a subset (checked before anything reads it), or undefined. */
+export function pieceProblem(face: FontFace): string | undefined {
+  if (!/\.(woff2|ttf|otf)$/i.test(face.file)) return '不是 .woff2、.ttf 或 .otf 文件';
+  try {
+    if (!statSync(face.file).isFile()) return '不是普通文件';
+  } catch {
+    return '找不到';
+  }
+  return undefined;
+}
+
+/** The TrueType bytes of a subset: a WOFF2 file decoded (and cached), a .ttf/.otf as it is. */
+export function readPiece(file: string): Buffer {
+  return /\.woff2$/i.test(file) ? trueTypeOf(file) : readFileSync(file);
+}
+
 /** The cache folder for decoded subsets: node_modules/.cache/nianjian-fonts beside the font package. */
 function cacheDirFor(file: string): string {
   const modules = file.lastIndexOf(`${'/'}node_modules${'/'}`);
@@ -90,7 +112,7 @@ export function trueTypeOf(woff2File: string): Buffer {
   if (kept) return kept;
   rmSync(cached, { force: true });
   const ttf = decoder().decompress(readFileSync(woff2File));
-  if (ttf === false) throw new Error(`not a WOFF2 font: ${woff2File}`);
+  if (ttf === false) throw new Error(`不是 WOFF2 字体：${woff2File}`);
   const bytes = Buffer.from(ttf);
   try {
     mkdirSync(dirname(cached), { recursive: true });
@@ -107,6 +129,7 @@ export function trueTypeOf(woff2File: string): Buffer {
 export function allCached(faces: readonly FontFace[]): boolean {
   // Present and longer than its hash: a damaged body is found by trueTypeOf, removed, and decoded again.
   return faces.every((f) => {
+    if (!/\.woff2$/i.test(f.file)) return true;
     const path = cachedPath(f.file);
     return existsSync(path) && statSync(path).size > 32;
   });

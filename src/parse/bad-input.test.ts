@@ -71,7 +71,8 @@ describe('bad input', () => {
 
   test('a GB18030/GBK file is detected and named', async () => {
     const r = await checkFiles({ '01-篇.md': iconv.encode('# 篇\n\n## 章\n\n河西区概况。\n', 'gbk') });
-    expect(r.messages).toContain('01-篇.md 0:0 file-not-utf8 error');
+    // At its first byte that is not UTF-8: 章 (GBK's 篇, C6 AA, happens to be a UTF-8 pair).
+    expect(r.messages).toContain('01-篇.md 3:4 file-not-utf8 error');
     expect(r.files.find((f) => f.basename === '01-篇.md')!.messages[0]!.reason).toContain('GB18030');
   });
 

@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import {
   buildEpub, checkFormatAgainstTemplate, checkManuscript, layoutForPrint, type PdfBuild, preflightReport, renderPrint, type ReportFacts, reportProblems,
 } from '../build/index.ts';
-import { loadTemplate, type Template } from '../config/index.ts';
+import { loadTemplate, placeOfKey, type Template } from '../config/index.ts';
 import { isWordCountOff } from '../derive/index.ts';
 import { countMessages, hasErrors, type Params, report, type RuleId, VFile } from '../diagnostics/index.ts';
 import { createFontProvider } from '../font/index.ts';
@@ -61,7 +61,8 @@ export interface BuildRequest {
 }
 
 /** fault: of the disk or system (exit 3); internal: an error nianjian did not expect (exit 70). */
-export type BuildStatus = 'built' | 'errors' | 'fault' | 'internal';
+/** 'usage': an argument of the command line cannot serve (a --since that names no earlier proof). */
+export type BuildStatus = 'built' | 'errors' | 'usage' | 'fault' | 'internal';
 
 export interface BuildOutcome {
   status: BuildStatus;
@@ -129,7 +130,7 @@ export async function runBuild(request: BuildRequest): Promise<BuildOutcome> {
 async function writeFailureReport(request: BuildRequest, outcome: BuildOutcome, started: number): Promise<void> {
   // Without a book and without a book.yaml there is no book here to report on (a mistyped folder): nothing is made.
   if (!outcome.book && !outcome.read?.all.some((f) => f.basename === 'book.yaml')) return;
-  const why = outcome.status === 'errors' ? '书稿有错误（见下）' : '读写文件或处理中出错（见下）';
+  const why = outcome.status === 'errors' ? '书稿有错误（见下）' : outcome.status === 'usage' ? '命令行参数有误（见下）' : '读写文件或处理中出错（见下）';
   const failed = `${why}；上次生成的 PDF 与 EPUB 保持不变。`;
   const paths = outcome.book ? outputPaths(request.out, outcome.book, request.draft, request.round) : undefined;
   const title = outcome.book ? bookFileName(outcome.book) : safeNamePart(basename(resolve(request.dir)));
@@ -199,13 +200,6 @@ async function changesSince(request: BuildRequest, folder: VFile, manifest: Mani
   return changes;
 }
 
-/** The 1-based line of `key:` at the start of a line of book.yaml, for messages about its value. */
-function lineOfKey(file: VFile, key: string): number {
-  const text = String(file.value);
-  const at = text.search(new RegExp(`^${key}\\s*:`, 'm'));
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
-}
-
 /**
  * The names book.yaml gives that become paths: the template's must be a
  * bare name under templates/ (an error otherwise), and a title that cannot
@@ -215,11 +209,11 @@ function namesAreSafe(read: ReadManuscript, book: Book): boolean {
   const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
   const { template, title, year } = book.settings;
   if (!isTemplateName(template)) {
-    report(bookFile, { line: lineOfKey(bookFile, 'template'), column: 1 }, 'template-name-invalid', { name: template.slice(0, 80) });
+    report(bookFile, placeOfKey(bookFile, ['template']), 'template-name-invalid', { name: template.slice(0, 80) });
     return false;
   }
   const name = bookFileName(book);
-  if (name !== `${title}-${year}`) report(bookFile, { line: lineOfKey(bookFile, 'title'), column: 1 }, 'output-name-changed', { title: title.slice(0, 80), name });
+  if (name !== `${title}-${year}`) report(bookFile, placeOfKey(bookFile, ['title']), 'output-name-changed', { title: title.slice(0, 80), name });
   return true;
 }
 
@@ -292,7 +286,8 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   const paths = outputPaths(request.out, book, request.draft, request.round);
   const manifest = makeManifest(laid.paged, request.dir, paths.name, request.round, caches?.manifest);
   const changes = request.since ? await changesSince(request, read.folder, manifest, laid.paged, template) : undefined;
-  if (request.since && !changes) return base;
+  // The earlier proof --since names cannot be read: the command line's mistake (exit 2), not the manuscript's.
+  if (request.since && !changes) return { ...base, status: 'usage' };
   // The EPUB needs only the page numbers: it is begun now, so that its images and its
   // compression go on in other threads while this one draws the PDF.
   step('生成 EPUB');
@@ -319,10 +314,10 @@ async function buildSteps(request: BuildRequest, started: number, scratch: Scrat
   if (request.press) {
     step('生成印刷文件');
     const press = await pressOutputs({
-      manuscriptDir: request.dir, outDir: request.out, book, template, bookFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes,
+      manuscriptDir: request.dir, outDir: request.out, book, template, bookFile, templateFile, files: read.all, paged: pdf.paged, fontFiles: loaded.opened, imageBytes,
       markFont: loaded.set.roles.heading.regular, date: buildDate(book.settings.build_date), cache: diskImageCache(request.out, scratch),
     });
-    if (hasErrors(read.all)) return { ...base, paged: pdf.paged };
+    if (hasErrors([...read.all, templateFile])) return { ...base, files: [...read.all, templateFile], paged: pdf.paged };
     outputs.push(...press.outputs);
     for (const line of press.lines) log(`${line}, ${ms(started)}`);
   }
@@ -349,7 +344,7 @@ function makeEpub(book: Book, paged: PagedDocument, imageBytes: Map<string, Uint
 function checkFinishedBook(read: ReadManuscript, book: Book, pdf: PdfBuild): void {
   if (isWordCountOff(book.settings.word_count, pdf.paged.wordsThousands)) {
     const bookFile = read.all.find((f) => f.basename === 'book.yaml') ?? read.folder;
-    report(bookFile, undefined, 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
+    report(bookFile, placeOfKey(bookFile, ['word_count']), 'word-count-off', { stated: book.settings.word_count!, computed: pdf.paged.wordsThousands });
   }
   if (pdf.tocMismatches.length > 0) {
     report(read.folder, undefined, 'layout-not-converged', { count: pdf.tocMismatches.length, titles: pdf.tocMismatches.slice(0, 5).join('、') });

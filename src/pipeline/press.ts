@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../build/index.ts';
-import type { Template } from '../config/index.ts';
+import { placeOfKey, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import type { Font } from '../font/index.ts';
 import { type Output, readImageBytes } from '../io/index.ts';
@@ -21,6 +21,8 @@ export interface PressRequest {
   book: Book;
   template: Template;
   bookFile: VFile;
+  /** The template's file: messages about its press: key go there. */
+  templateFile: VFile;
   files: readonly VFile[];
   paged: PagedDocument;
   fontFiles: ReadonlyMap<string, Uint8Array | Font>;
@@ -35,21 +37,20 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
   const press = r.template.press;
   const path = isAbsolute(press.icc_profile) ? press.icc_profile : join(r.manuscriptDir, press.icc_profile);
   const icc = await readFile(path).catch(() => undefined);
-  // Reported at book.yaml's template line: the template's file is not among the build's messages.
-  const templateLine = String(r.bookFile.value).split('\n').findIndex((l) => /^template\s*:/.test(l)) + 1;
-  const at = templateLine > 0 ? { line: templateLine, column: 1 } : undefined;
+  // Reported at the template's icc_profile line (its press: line, or its first, when the default is taken).
+  const at = placeOfKey(r.templateFile, ['press', 'icc_profile']);
   if (!icc) {
-    report(r.bookFile, at, 'press-profile-missing', { path });
+    report(r.templateFile, at, 'press-profile-missing', { path });
     return { outputs: [], lines: [] };
   }
   const intent = outputIntentOf(press, icc);
   if ('notCmyk' in intent) {
-    report(r.bookFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
+    report(r.templateFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
     return { outputs: [], lines: [] };
   }
   const coverSrc = r.book.settings.cover_image;
   const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).bytes.get(coverSrc) : undefined;
-  if (coverSrc && !coverImage) report(r.bookFile, undefined, 'cover-image-missing', { src: coverSrc });
+  if (coverSrc && !coverImage) report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
   const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);
   reportPress(made, r.book, r.files, r.bookFile, press.safety_mm);
   const name = bookFileName(r.book);

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/index.ts';
+import { outputPaths } from '../../src/pipeline/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const GUIDE = join(ROOT, 'docs/zh');
@@ -68,6 +69,20 @@ describe('the Chinese guide (docs/zh)', () => {
     expect(wrong).toEqual([]);
     // The format reference shows most of its syntax from the example book.
     expect(checked.filter((c) => c.startsWith('书稿格式.md')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  test('every manifest name the guide writes out is the one a build writes (outputPaths): a proof\'s is <书名>-<年份>-校样-<校次>-manifest.json', () => {
+    const book = { settings: { title: '书名', year: 2024 } } as unknown as Parameters<typeof outputPaths>[1];
+    const named = (draft: boolean, round?: string) => Object.values(outputPaths('', book, draft, round)).filter((v) => v.includes('.')).map((v) => v.replace(/^\//, '').replace('书名-2024', '<书名>-<年份>'));
+    const real = new Set([...named(false), ...named(true), ...['一校', '二校', '三校', '终校'].flatMap((r) => named(true, r))]);
+    let checked = 0;
+    for (const page of pages) {
+      for (const [name] of readFileSync(join(GUIDE, page), 'utf8').matchAll(/<书名>-<年份>[^\s`）)]*-manifest\.json/g)) {
+        expect(real.has(name) || real.has(name.replace(/-<[^>]+>-manifest/, '-一校-manifest')), `${page}: ${name}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   test('every link in the guide leads to a file of the repository', () => {

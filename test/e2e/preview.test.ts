@@ -86,13 +86,13 @@ test('preview shows the PDF in pdf.js, reloads after an edit at the edited page,
   expect(await previewing).toBe(0);
 }, 150_000);
 
-test('preview on a port already taken says so and exits 1, without building', async () => {
+test('preview on a port already taken says so and exits 3 (a fault of the system), without building', async () => {
   const taken = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   const port = String((taken.address() as AddressInfo).port);
   const lines: string[] = [];
   try {
-    expect(await main(['preview', 'manuscript', '--port', port], (s) => lines.push(s), new AbortController().signal)).toBe(1);
+    expect(await main(['preview', 'manuscript', '--port', port], (s) => lines.push(s), new AbortController().signal)).toBe(3);
   } finally {
     taken.close();
   }

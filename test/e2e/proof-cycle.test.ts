@@ -108,7 +108,7 @@ describe('--since a git revision', () => {
     expect(gitBars).toHaveLength(1);
     expect(gitBars).toEqual(manifestBars);
     const bad = await cli(['build', dir, '--out', out, '--draft', '--since', 'no-such-revision']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // the command line's mistake
     expect(bad.out).toMatch(/--since no-such-revision 无法读取：不是书稿目录所在 git 库中的版本.*\[since-unreadable\]/);
   }, 120_000);
 });

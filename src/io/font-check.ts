@@ -1,0 +1,69 @@
+/**
+ * Whether an opened font can be set (issue 16: a font file named in
+ * fonts.yaml that is truncated, damaged or not meant for Chinese text is a
+ * message at its line, never a crash in the middle of the layout). Each
+ * table the composer and the PDF read is read here once, inside a guard.
+ */
+import { type Font, openFont } from '../font/index.ts';
+
+/** Why a font cannot serve: damaged (the file must be replaced) or unusable (a whole font, but not one the book can set with). */
+export interface FontFault {
+  kind: 'damaged' | 'unusable';
+  reason: string;
+}
+
+/** The tables without which fontkit cannot measure or draw a single character. */
+const NEEDED_TABLES = ['head', 'hhea', 'hmtx', 'maxp', 'cmap'] as const;
+
+/** 中: a character every Chinese font has; a role font without it cannot set the book. */
+const CJK_PROBE = 0x4e2d;
+
+type Directory = { tables: Record<string, { offset: number; length: number } | undefined> };
+
+/** A table of the directory that lies (partly) past the end of the file: a file cut short. */
+function cutTable(font: Font, size: number): string | undefined {
+  const tables = (font as unknown as { directory?: Directory }).directory?.tables ?? {};
+  return Object.entries(tables).find(([, t]) => t !== undefined && t.offset + t.length > size)?.[0];
+}
+
+/**
+ * Opens `bytes` as a font and reads what a build reads of it: its metrics,
+ * its name, its character map, a layout and a subset of one character.
+ * `cjk`: the font serves a role (宋、黑、楷), so it must have Chinese characters.
+ */
+export function openCheckedFont(bytes: Uint8Array, cjk: boolean): { font: Font } | { fault: FontFault } {
+  let font: Font;
+  try {
+    font = openFont(bytes);
+  } catch {
+    return { fault: { kind: 'damaged', reason: '文件头或表目录读不出' } };
+  }
+  const fault = faultOf(font, bytes.byteLength, cjk);
+  return fault ? { fault } : { font };
+}
+
+function faultOf(font: Font, size: number, cjk: boolean): FontFault | undefined {
+  const cut = cutTable(font, size);
+  if (cut) return { kind: 'damaged', reason: `文件不完整，表 ${cut.trim()} 超出了文件末尾（文件可能没有下载或复制完整）` };
+  const directory = (font as unknown as { directory?: Directory }).directory?.tables ?? {};
+  const absent = NEEDED_TABLES.filter((t) => !directory[t]);
+  if (absent.includes('cmap')) return { kind: 'unusable', reason: '没有字符映射表（cmap），查不到任何字的字形' };
+  if (absent.length > 0) return { kind: 'damaged', reason: `缺少必需的表 ${absent.join('、')}` };
+  try {
+    if (!(font.unitsPerEm > 0)) return { kind: 'unusable', reason: `字身单位（unitsPerEm）为 ${String(font.unitsPerEm)}，应为正数` };
+    if (!(font.numGlyphs > 0)) return { kind: 'unusable', reason: '字体中没有字形' };
+    if (!font.postscriptName) return { kind: 'unusable', reason: '没有 PostScript 名称（name 表），不能嵌入 PDF' };
+    void font.ascent;
+    void font.descent;
+    if (cjk && !font.hasGlyphForCodePoint(CJK_PROBE)) return { kind: 'unusable', reason: '不含汉字（如“中”），不能排中文正文、标题或图注' };
+    const probe = cjk ? '中文年鉴，Ab1' : 'Ab1';
+    const laid = font.layout(probe) as { glyphs: unknown[] };
+    const subset = font.createSubset();
+    for (const glyph of laid.glyphs) subset.includeGlyph(glyph);
+    subset.encode();
+  } catch {
+    // fontkit's own words are English and name its internals: the editor is told what it means.
+    return { kind: 'damaged', reason: '字体的数据表读不出' };
+  }
+  return undefined;
+}
