@@ -4,7 +4,7 @@ export {
   STOP_END, STOP_IN,
 } from './classes.ts';
 export { canBreakBetween, canEndLine, canStartLine, type KinsokuLevel } from './kinsoku.ts';
-export { mapOffset, misnestedQuoteAt, normalizeText, type Normalized, type NormalizeRule, sourceLineStarts, type TextChange } from './normalize.ts';
+export { mapOffset, misnestedQuoteAt, normalizeText, type Normalized, type NormalizeRule, sourceLineStarts, type TextChange, withoutInvisible } from './normalize.ts';
 export { punctBox, type PunctBox, type PunctuationStyle } from './punct-box.ts';
 export { type SegmentClass, type SegmentKind, SegmentCursor } from './segment.ts';
 export { compareIndexHeadings, compareIndexKeys, type IndexKey, indexKey, indexKeys, keyReading } from './collate.ts';

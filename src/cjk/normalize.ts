@@ -34,6 +34,13 @@ const ASCII_TO_FULL: Record<string, string> = {
  * separators, and the noncharacters U+FFFE and U+FFFF (no XML may hold them).
  */
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/;
+const INVISIBLE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/g;
+
+/** `text` without the characters that must not reach the page, and how many there were (import: never written into a manuscript). */
+export function withoutInvisible(text: string): { text: string; removed: number } {
+  const removed = text.match(INVISIBLE_ALL)?.length ?? 0;
+  return { text: removed > 0 ? text.replace(INVISIBLE_ALL, '') : text, removed };
+}
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isLatinOrDigit = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { CATALOGUE } from '../diagnostics/index.ts';
-import { commitOutputs, ScratchFiles } from '../io/index.ts';
+import { byName, commitOutputs, isMarkdownName, ScratchFiles } from '../io/index.ts';
 import { EXIT, type ParsedCommand } from './options.ts';
 
 export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
@@ -99,7 +99,8 @@ async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, fil
 function partFiles(into: string): Map<string, string> {
   const parts = new Map<string, string>();
   if (!existsSync(into)) return parts;
-  for (const name of readdirSync(into).filter((n) => n.endsWith('.md')).sort()) {
+  // The part files as build reads them (io): any case of .md, in the order of their numbers.
+  for (const name of readdirSync(into).filter(isMarkdownName).sort(byName)) {
     const title = /^#\s+(.+)$/m.exec(readFileSync(join(into, name), 'utf8'))?.[1]?.trim() ?? '';
     parts.set(name, title);
   }

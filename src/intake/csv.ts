@@ -8,7 +8,8 @@
  */
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { CONTROL, DAMAGED_SHARE, damagedMessage, strangeShare } from './damaged.ts';
+import { withoutInvisible } from '../cjk/index.ts';
+import { DAMAGED_SHARE, damagedMessage, strangeShare } from './damaged.ts';
 import { NoteList } from './notes.ts';
 import { columnName, gridTable, type SheetGrid } from './sheet.ts';
 import type { Submission } from './submission.ts';
@@ -113,9 +114,9 @@ function readRecords(text: string, delimiter: Delimiter, notes: NoteList): strin
 
 /** The text without control characters, told once: they are no content and must not reach the manuscript. */
 function dropControls(text: string, notes: NoteList): string {
-  const count = text.match(CONTROL)?.length ?? 0;
-  if (count > 0) notes.warn('control-characters', '', `删去了 ${count} 个不可见的控制字符。请核对内容是否完整。`);
-  return count > 0 ? text.replace(CONTROL, '') : text;
+  const kept = withoutInvisible(text);
+  if (kept.removed > 0) notes.warn('control-characters', '', `删去了 ${kept.removed} 个不可见的控制字符。请核对内容是否完整。`);
+  return kept.text;
 }
 
 const failed = (source: string, notes: NoteList): Submission => ({ source, partTitle: undefined, content: [], photos: [], notes: notes.notes });

@@ -27,9 +27,6 @@ export function strangeShare(text: string): number {
   return all === 0 ? 0 : strange / all;
 }
 
-/** Control characters (other than tab and line ends) and non-characters: never written into a manuscript. */
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
-
 /** The message for a file whose text is mostly strange characters. */
 export const damagedMessage = (share: number, what: string) =>
   `${what}中 ${Math.round(share * 100)}% 的字符不是汉字、字母、数字或标点，看来文件已损坏或编码不对，未导入。请让供稿单位重新发送，或在 Word/WPS/Excel 中打开核对后另存为 .docx/.xlsx 再导入。`;

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { RootContent } from 'mdast';
 import { cellText } from './cell-text.ts';
-import { CONTROL } from './damaged.ts';
+import { withoutInvisible } from '../cjk/index.ts';
 import { NoteList } from './notes.ts';
 import type { Cell } from './pieces.ts';
 import type { Submission } from './submission.ts';
@@ -143,7 +143,7 @@ function spannedRows(grid: SheetGrid, first: number, last: number, width: number
     for (let c = 0; c < width; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const [rowspan, colspan] = spanOf.get(`${r},${c}`) ?? [1, 1];
-      row.push({ text: (grid.cells[r]?.[c] ?? '').replace(CONTROL, '').replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
+      row.push({ text: withoutInvisible(grid.cells[r]?.[c] ?? '').text.replace(/\s+/g, ' ').trim(), rowspan: Math.min(rowspan, last - r + 1), colspan: Math.min(colspan, width - c), header: false, para: 0 });
     }
     rows.push(row);
   }

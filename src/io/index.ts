@@ -3,7 +3,7 @@
  * reads a manuscript folder into VFiles and probed images, and writes
  * output atomically.
  */
-import { existsSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, statSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkSourceDateEpoch } from '../config/index.ts';
@@ -53,7 +53,7 @@ export function byName(a: string, b: string): number {
 }
 
 /** A manuscript text by its name: *.md, in any case (a Windows editor's 03-经济.MD). */
-const isMarkdownName = (n: string) => /\.md$/i.test(n) && !n.startsWith('.');
+export const isMarkdownName = (n: string) => /\.md$/i.test(n) && !n.startsWith('.');
 /** Names an editor may mean as a part but nianjian does not read: other Markdown endings, text and Word files (import reads those). */
 const LOOKS_LIKE_TEXT = /\.(markdown|mdown|mkd|txt|docx?|wps)$/i;
 /** The folders of a manuscript that hold no parts. */
@@ -61,19 +61,20 @@ const NOT_PARTS = new Set(['front', 'photos', 'templates', 'fonts', 'output', 'n
 /** The report `nianjian import` leaves in the manuscript folder (cli/import.ts). */
 const IMPORT_REPORT = /^导入报告(-\d+)?\.txt$/;
 
-async function markdownIn(dir: string, folder: VFile): Promise<string[]> {
+/** A folder's entries, or none with `folder-unreadable` said (a front/ without permission lost the front matter in silence). */
+async function entriesOf(dir: string, folder: VFile): Promise<Dirent[]> {
   if (!existsSync(dir)) return [];
-  // Every entry named *.md, whatever it is: a folder or a FIFO so named is reported by readTextFile, not skipped in silence.
-  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+  return readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     report(folder, undefined, 'folder-unreadable', { path: display(dir), reason: error.code ?? String(error) });
-    return [] as string[];
+    return [];
   });
-  return names.filter(isMarkdownName).sort(byName);
 }
 
+/** The Markdown files among `entries`, in order. Every entry named *.md, whatever it is: a folder or a FIFO so named is reported by readTextFile, not skipped in silence. */
+const markdownOf = (entries: readonly Dirent[]) => entries.map((e) => e.name).filter(isMarkdownName).sort(byName);
+
 /** Texts in the manuscript folder that are not read as parts, and folders below it with Markdown in them: said, never skipped in silence. */
-async function notRead(dir: string, folder: VFile): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+async function notRead(dir: string, entries: readonly Dirent[], folder: VFile): Promise<void> {
   const files = entries.filter((e) => !e.isDirectory() && LOOKS_LIKE_TEXT.test(e.name) && !IMPORT_REPORT.test(e.name) && !e.name.startsWith('.')).map((e) => e.name).sort(byName);
   if (files.length > 0) report(folder, undefined, 'file-not-read', { names: files.join('、') });
   for (const sub of entries.filter((e) => e.isDirectory() && !NOT_PARTS.has(e.name) && !e.name.startsWith('.')).map((e) => e.name).sort(byName)) {
@@ -104,10 +105,13 @@ export async function readManuscript(dir: string, probeCache?: ImageProbeCache):
   // All at once: the images are probed while the texts are read.
   const [book, front, parts, images] = await Promise.all([
     existsSync(bookPath) ? readTextFile(bookPath, display(bookPath), realRoot) : undefined,
-    markdownIn(join(dir, 'front'), folder).then((names) => Promise.all(names.map(read('front')))),
-    markdownIn(dir, folder).then((names) => Promise.all(names.map(read('')))),
+    entriesOf(join(dir, 'front'), folder).then((entries) => Promise.all(markdownOf(entries).map(read('front')))),
+    // The folder is listed once: for its parts, and for what lies there that is not read.
+    entriesOf(dir, folder).then(async (entries) => {
+      await notRead(dir, entries, folder);
+      return Promise.all(markdownOf(entries).map(read('')));
+    }),
     probeImages(dir, probeCache),
-    notRead(dir, folder),
   ]);
   if (!book) report(folder, undefined, 'book-yaml-missing');
   if (parts.length === 0) report(folder, undefined, 'manuscript-empty');

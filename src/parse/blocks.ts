@@ -186,8 +186,7 @@ const SHORTEST_REPEATED_SENTENCE = 6;
  * twice, and 曹明丽（女）（女）). Said with the words, never changed: the
  * editor decides which stays.
  */
-function checkRepeats(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
-  const text = inlineText(children);
+function checkRepeats(state: ParseState, node: MdParagraph, text: string): void {
   const sentences = sentencesOf(text);
   const sentence = sentences.find((x, i) => i > 0 && x.trim() === sentences[i - 1]!.trim() && [...x.trim()].length >= SHORTEST_REPEATED_SENTENCE);
   const twice = sentence?.trim() ?? noteTwice(text);
@@ -220,13 +219,14 @@ export function checkParagraph(state: ParseState, node: MdParagraph, children: r
   const length = children.reduce((n, c) => n + (c.type === 'text' ? c.value.length : 0), 0);
   if (length > LONG_PARAGRAPH_CHARS) report(state.file, node, 'paragraph-too-long', { length });
   checkQuotes(state, node, children);
-  checkRepeats(state, node, children);
-  checkNoteLabels(state, node, children);
+  // The printed text once, for the checks that read it whole.
+  const text = inlineText(children);
+  checkRepeats(state, node, text);
+  checkNoteLabels(state, node, text);
 }
 
 /** `[^9]` left as text: a note mark whose note was never written (GFM makes a reference only of a defined label), printed as typed. */
-function checkNoteLabels(state: ParseState, node: MdParagraph, children: readonly Inline[]): void {
-  const text = inlineText(children);
+function checkNoteLabels(state: ParseState, node: MdParagraph, text: string): void {
   const at = text.indexOf('[^');
   if (at === -1) return;
   const close = text.indexOf(']', at + 2);
