@@ -345,13 +345,15 @@ function drawPage(ctx: LayoutContext, p: PageParts): TablePage {
     draw(left, top) {
       const items: DisplayItem[] = [];
       const total = p.total;
+      // The label's baseline: 续表's, and the title's last line (it was 7 pt higher, p. 343).
+      const labelBaseline = top + p.headHeight - p.pitch * 1.5 + 0.88 * p.size;
       if (p.isFirst) {
-        p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: top + 0.88 * p.titleSize + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs, ...blockLine(p.titleKey, i) }));
+        // The title's last line on 续表's baseline, so that a piece beside the first is labelled level with it (R-COL-2).
+        const first = labelBaseline - (p.titleLines.length - 1) * p.titleSize * TABLE_LEADING;
+        p.titleLines.forEach((l, i) => items.push({ kind: 'glyphs', x: left + (total - l.widthPt) / 2, y: first + i * p.titleSize * TABLE_LEADING, glyphs: l.glyphs, ...blockLine(p.titleKey, i) }));
       } else {
-        // 续表 stands over its own header, on the baseline of the title's last line: level with the title when the
-        // first piece stands beside it in the other column (R-COL-2; p. 343 had it 7 pt lower).
-        const titleBaseline = top + 0.88 * p.titleSize + (Math.max(1, p.titleLines.length) - 1) * p.titleSize * TABLE_LEADING;
-        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: titleBaseline, glyphs: p.continued.glyphs });
+        // 续表 stands right over its own header, at the foot of the band.
+        items.push({ kind: 'glyphs', x: left + total - p.continued.widthPt, y: labelBaseline, glyphs: p.continued.glyphs });
       }
       const headTop = top + p.headHeight;
       items.push(...drawHead(p.header, p.widths, left, headTop, p.pitch, p.size));
