@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { CATALOGUE } from '../diagnostics/index.ts';
 import { byName, commitOutputs, isMarkdownName, ScratchFiles } from '../io/index.ts';
@@ -78,10 +78,32 @@ const errorOnly = (source: string, kind: string, message: string): Submission =>
   source, partTitle: undefined, content: [], photos: [], notes: [{ source, place: '', severity: 'error', kind, message }],
 });
 
-async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, file: string, underPart: boolean): Promise<Submission> {
+const stemOf = (file: string) => basename(file, extname(file)).replace(/[\s/\\]+/g, '');
+
+/**
+ * Each file's stem, which names its photos (stem-01.jpg) and its tables:
+ * the file name without extension, or, where two files of one import share
+ * it (甲/报告.docx and 乙/报告.docx), their folder's name before it, and a
+ * number after it if that is still not enough. Without this the second
+ * file's photos would overwrite the first's and the first part would show
+ * the wrong pictures.
+ */
+function stemsOf(files: string[]): string[] {
+  const count = (stems: string[], stem: string) => stems.filter((s) => s === stem).length;
+  const plain = files.map(stemOf);
+  const qualified = files.map((f, i) => (count(plain, plain[i]!) > 1 ? `${basename(dirname(resolve(f))).replace(/[\s/\\]+/g, '')}-${plain[i]}` : plain[i]!));
+  const seen = new Map<string, number>();
+  return qualified.map((stem) => {
+    if (count(qualified, stem) === 1) return stem;
+    const n = (seen.get(stem) ?? 0) + 1;
+    seen.set(stem, n);
+    return n === 1 ? stem : `${stem}-${n}`;
+  });
+}
+
+async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, file: string, stem: string, underPart: boolean): Promise<Submission> {
   const source = relative(process.cwd(), file) || file;
   const ext = extname(file).toLowerCase();
-  const stem = basename(file, extname(file)).replace(/[\s/\\]+/g, '');
   const to = CONVERTIBLE[ext];
   if (to) {
     const converted = convert(file, to);
@@ -120,8 +142,15 @@ function newPartProblem(part: string, into: string): string | undefined {
   return `--part “${part}”含有“/”或“\\”：篇文件只能直接放在书稿目录中，子目录里的文件生成时不会读。请写成一个篇名，如 --part ${part.replace(/[/\\]+/g, '')}（或写已有篇文件的文件名）。`;
 }
 
-/** Heads what an import wrote: a later import of the same file finds it by this. */
-const marker = (s: Submission) => `<!-- 导入自 ${basename(s.source).replace(/--/g, '－－')} -->`;
+/**
+ * Heads what an import wrote: a later import of the same file finds it by
+ * this. `label` is the file's name, with its folder's where another file of
+ * the import has the same name (importLabel).
+ */
+const markerLine = (label: string) => `<!-- 导入自 ${label.replace(/--/g, '－－')} -->`;
+
+/** The file's name, or folder/name when its stem had to be qualified (stemsOf). */
+const importLabel = (file: string, stem: string) => (stem === stemOf(file) ? basename(file) : `${basename(dirname(resolve(file)))}/${basename(file)}`);
 
 function nextNumber(parts: Map<string, string>, planned: number): string {
   const used = [...parts.keys()].map((n) => Number(/^(\d+)-/.exec(n)?.[1] ?? 0));
@@ -139,9 +168,10 @@ function planPhotos(args: ImportArgs, subs: Submission[], plan: Plan): void {
 }
 
 /** Where each submission's Markdown goes: one new file each, or all appended under --part. */
-function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submission[], plan: Plan): void {
+function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submission[], labels: Map<Submission, string>, plan: Plan): void {
   const parts = partFiles(args.into);
-  const body = (s: Submission) => `${marker(s)}\n\n${toManuscript(s.content)}`;
+  const markerOf = (s: Submission) => markerLine(labels.get(s) ?? basename(s.source));
+  const body = (s: Submission) => `${markerOf(s)}\n\n${toManuscript(s.content)}`;
   if (args.part !== undefined) {
     const byFile = [...parts.keys()].find((n) => n === args.part || n === basename(args.part!) || join(args.into, n) === args.part);
     const byTitle = [...parts.entries()].find(([, t]) => t === args.part)?.[0];
@@ -149,7 +179,7 @@ function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submissi
     if (existing) {
       const path = join(args.into, existing);
       const old = readFileSync(path, 'utf8');
-      for (const s of subs) if (old.includes(marker(s)) && !args.force) plan.conflicts.push(`${path}（已导入过 ${s.source}）`);
+      for (const s of subs) if (old.includes(markerOf(s)) && !args.force) plan.conflicts.push(`${path}（已导入过 ${s.source}）`);
       plan.writes.set(path, `${old.replace(/\n*$/, '\n\n')}${subs.map(body).join('\n')}`);
       return;
     }
@@ -163,7 +193,8 @@ function planMarkdown({ toManuscript }: Intake, args: ImportArgs, subs: Submissi
     const title = s.partTitle ?? basename(s.source).replace(/\.[^.]+$/, '').replace(/\.[^.]+$/, '');
     const safe = title.replace(/[\s/\\:*?"<>|]+/g, '');
     // A part imported before from the same file, or of the same name, is the one this import would replace.
-    const before = [...parts.keys()].find((n) => readFileSync(join(args.into, n), 'utf8').includes(marker(s)) || n.replace(/^\d+-/, '') === `${safe}.md`);
+    // Never one this import already writes: two files of the same title are two parts.
+    const before = [...parts.keys()].find((n) => !plan.writes.has(join(args.into, n)) && (readFileSync(join(args.into, n), 'utf8').includes(markerOf(s)) || n.replace(/^\d+-/, '') === `${safe}.md`));
     const path = join(args.into, before ?? `${nextNumber(parts, added++)}-${safe}.md`);
     if (before && !args.force) plan.conflicts.push(path);
     plan.writes.set(path, `${toManuscript([], title)}\n${body(s)}`);
@@ -206,17 +237,21 @@ export async function importCommand(args: ImportArgs, out: (s: string) => void, 
     return 1;
   }
   const subs: Submission[] = [];
-  for (const file of files) {
+  const labels = new Map<Submission, string>();
+  const stems = stemsOf(files);
+  for (const [i, file] of files.entries()) {
     // Ctrl-C or SIGTERM stops between files: nothing has been written yet, so there is nothing to roll back.
     if (signal?.aborted) return interrupted(args, signal, out);
-    subs.push(await readSubmission(intake, file, args.part !== undefined));
+    const sub = await readSubmission(intake, file, stems[i]!, args.part !== undefined);
+    labels.set(sub, importLabel(file, stems[i]!));
+    subs.push(sub);
   }
   const notes = subs.flatMap((s) => s.notes);
   const good = subs.filter((s) => s.content.length > 0);
   const plan: Plan = { writes: new Map(), conflicts: [] };
   if (good.length > 0) {
     planPhotos(args, good, plan);
-    planMarkdown(intake, args, good, plan);
+    planMarkdown(intake, args, good, labels, plan);
   }
   if (plan.conflicts.length > 0) {
     for (const n of notes) out(intake.formatNote(n));

@@ -100,14 +100,14 @@ export function detectDelimiter(text: string): Delimiter {
 function readRecords(text: string, delimiter: Delimiter, notes: NoteList): string[][] | undefined {
   const open = walkFields(text, delimiter, () => {});
   if (open !== undefined) {
-    notes.error('csv-quote', `第 ${open} 行`, `第 ${open} 行的引号（"）没有配对的后引号，其后各行都会并进这一格，未导入。请在表格软件中打开核对这一行，补上或删去引号后另存为 CSV。`);
+    notes.error('csv-quote', { line: open }, `第 ${open} 行的引号（"）没有配对的后引号，其后各行都会并进这一格，未导入。请在表格软件中打开核对这一行，补上或删去引号后另存为 CSV。`);
     return undefined;
   }
   try {
     return parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as { lines?: number }).lines ?? 0) : 0;
-    notes.error('csv-syntax', line ? `第 ${line} 行` : '', `CSV 格式有误，读到${line ? `第 ${line} 行` : '中途'}时无法再读下去，未导入。请在表格软件中打开核对这一行，再另存为 CSV（逗号分隔，UTF-8）。`);
+    notes.error('csv-syntax', line ? { line } : '', `CSV 格式有误，读到${line ? `第 ${line} 行` : '中途'}时无法再读下去，未导入。请在表格软件中打开核对这一行，再另存为 CSV（逗号分隔，UTF-8）。`);
     return undefined;
   }
 }

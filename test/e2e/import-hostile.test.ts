@@ -81,7 +81,7 @@ describe('text tables', () => {
   test('an unclosed quote: a Chinese error at the line it opens, with a hint, exit 1, no part written', async () => {
     const { code, out, book } = await importInto([csv('引号.csv', '指标,值\n甲,"1098.6\n乙,75.3\n')]);
     expect(code).toBe(1);
-    expect(out).toMatch(/引号\.csv 第 2 行：错误：第 2 行的引号（"）没有配对的后引号.*请在表格软件中打开核对这一行/);
+    expect(out).toMatch(/引号\.csv:2：错误：第 2 行的引号（"）没有配对的后引号.*请在表格软件中打开核对这一行/);
     expect(out).not.toMatch(/Quote Not Closed|\n\s+at /);
     expect(partsIn(book)).toEqual(['01-概况.md']);
   });
@@ -246,6 +246,41 @@ describe('folders and part names', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/导入 2\/2 个文件/);
     expect(partsIn(book)).toEqual(['01-概况.md', '02-区委办.md', '03-工商联.md']);
+  }, 60_000);
+
+  test('two files of the same name in two subfolders keep their own photos and parts, on import and on import again with --force', async () => {
+    const sharp = (await import('sharp')).default;
+    const { mkdirSync } = await import('node:fs');
+    const { ImageRun } = await import('docx');
+    const folder = mkdtempSync(join(work, '同名-'));
+    const colours = { 甲街道: { r: 200, g: 40, b: 40 }, 乙街道: { r: 40, g: 40, b: 200 } };
+    for (const [unit, background] of Object.entries(colours)) {
+      mkdirSync(join(folder, unit));
+      const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background } }).png().toBuffer();
+      const doc = new Document({ sections: [{ children: [
+        new Paragraph({ text: '综述', heading: HeadingLevel.HEADING_2 }),
+        new Paragraph(`【${unit}】全年工作平稳推进。`),
+        new Paragraph({ children: [new ImageRun({ type: 'png', data: photo, transformation: { width: 60, height: 40 } })] }),
+        new Paragraph(`${unit}活动现场`),
+      ] }] });
+      writeFileSync(join(folder, unit, '工作总结.docx'), await Packer.toBuffer(doc));
+    }
+    const { code, book } = await importInto([folder]);
+    expect(code).toBe(0);
+    expect(readdirSync(join(book, 'photos')).filter((n) => n.includes('工作总结')).sort()).toEqual(['甲街道-工作总结-01.png', '乙街道-工作总结-01.png'].sort());
+    const red = async (path: string) => (await sharp(path).raw().toBuffer())[0]! > 150;
+    for (const [unit] of Object.entries(colours)) {
+      const part = partsIn(book).map((n) => readFileSync(join(book, n), 'utf8')).find((t) => t.includes(`【${unit}】`))!;
+      const photo = /photos\/([^)\s]+\.png)/.exec(part)![1]!;
+      expect(photo).toBe(`${unit}-工作总结-01.png`);
+      expect(await red(join(book, 'photos', photo))).toBe(unit === '甲街道');
+      expect(part).toContain(`<!-- 导入自 ${unit}/工作总结.docx -->`);
+    }
+    // Imported again with --force, each part is replaced by its own file's text, none by the other's.
+    const parts = partsIn(book);
+    expect(await main(['import', folder, '--into', book, '--force'], () => {})).toBe(0);
+    expect(partsIn(book)).toEqual(parts);
+    for (const unit of Object.keys(colours)) expect(partsIn(book).filter((n) => readFileSync(join(book, n), 'utf8').includes(`【${unit}】`))).toHaveLength(1);
   }, 60_000);
 
   test('--part with a slash is refused with exit 2 and nothing written; an existing part file named by its path is still found', async () => {
