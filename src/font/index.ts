@@ -9,6 +9,7 @@ export {
   type ShapedUnit,
 } from './provider.ts';
 export { createMonospaceProvider } from './testing.ts';
+export { layoutTableFault } from './layout-tables.ts';
 
 /** The part of a fontkit font nianjian uses. */
 export interface Font {

@@ -4,7 +4,7 @@
  * message at its line, never a crash in the middle of the layout). Each
  * table the composer and the PDF read is read here once, inside a guard.
  */
-import { type Font, openFont } from '../font/index.ts';
+import { type Font, layoutTableFault, openFont } from '../font/index.ts';
 
 /** Why a font cannot serve: damaged (the file must be replaced) or unusable (a whole font, but not one the book can set with). */
 export interface FontFault {
@@ -38,14 +38,29 @@ export function openCheckedFont(bytes: Uint8Array, cjk: boolean): { font: Font }
   } catch {
     return { fault: { kind: 'damaged', reason: '文件头或表目录读不出' } };
   }
-  const fault = faultOf(font, bytes.byteLength, cjk);
+  const fault = faultOf(font, bytes, cjk);
   return fault ? { fault } : { font };
 }
 
-function faultOf(font: Font, size: number, cjk: boolean): FontFault | undefined {
-  const cut = cutTable(font, size);
+/** A GSUB or GPOS that fontkit would decode into all the memory there is (font/layout-tables.ts), named with why. */
+function layoutFault(directory: Directory['tables'], bytes: Uint8Array): string | undefined {
+  // Only where the directory's offsets are into these bytes: a plain .ttf or .otf (not WOFF's compressed tables, not a collection).
+  const signature = Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1');
+  if (!['\0\x01\0\0', 'OTTO', 'true'].includes(signature)) return undefined;
+  for (const tag of ['GSUB', 'GPOS']) {
+    const table = directory[tag];
+    const why = table && layoutTableFault(bytes, table.offset, table.length);
+    if (why) return `排版特性表 ${tag} ${why}`;
+  }
+  return undefined;
+}
+
+function faultOf(font: Font, bytes: Uint8Array, cjk: boolean): FontFault | undefined {
+  const cut = cutTable(font, bytes.byteLength);
   if (cut) return { kind: 'damaged', reason: `文件不完整，表 ${cut.trim()} 超出了文件末尾（文件可能没有下载或复制完整）` };
   const directory = (font as unknown as { directory?: Directory }).directory?.tables ?? {};
+  const layout = layoutFault(directory, bytes);
+  if (layout) return { kind: 'damaged', reason: layout };
   const absent = NEEDED_TABLES.filter((t) => !directory[t]);
   if (absent.includes('cmap')) return { kind: 'unusable', reason: '没有字符映射表（cmap），查不到任何字的字形' };
   if (absent.length > 0) return { kind: 'damaged', reason: `缺少必需的表 ${absent.join('、')}` };
