@@ -10,6 +10,7 @@ export {
 } from './provider.ts';
 export { createMonospaceProvider } from './testing.ts';
 export { layoutTableFault } from './layout-tables.ts';
+export { isBlankGlyph } from './blank-glyph.ts';
 
 /** The part of a fontkit font nianjian uses. */
 export interface Font {
@@ -26,6 +27,8 @@ export interface Font {
   /** OpenType features the font has (tnum for tabular figures). */
   availableFeatures?: string[];
   createSubset(): { includeGlyph(glyph: unknown): number; encode(): Uint8Array };
+  /** Whether glyph `id` has nothing to draw (blank-glyph.ts); a wrapper answers for the fontkit font it holds. */
+  isBlank?(id: number): boolean;
   /** A family of split subsets (issue 18): the subset font that has this character, which is then set and embedded. */
   pieceFor?(codePoint: number): Font | undefined;
 }

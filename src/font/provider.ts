@@ -8,6 +8,7 @@
  * set as the font's .notdef box, never as a silent gap.
  */
 import type { Font } from './index.ts';
+import { isBlankGlyph, shouldHaveInk } from './blank-glyph.ts';
 
 export type FontRole = 'body' | 'heading' | 'caption';
 
@@ -94,6 +95,11 @@ function byStyle<V>(maps: Map<string, Map<string, V>>, style: FontStyle, figures
   return map;
 }
 
+/** An empty glyph for a visible character would print a gap (blank-glyph.ts): the character is taken from the next font, or is glyph-missing. */
+function printsNothing(font: Font, id: number, text: string): boolean {
+  return shouldHaveInk(text) && (font.isBlank ? font.isBlank(id) : isBlankGlyph(font, id));
+}
+
 /** The real provider over fontkit fonts. */
 export function createFontProvider(set: FontSet): FontProvider {
   /** Shaped units by style, then by text: no key string is built per lookup. */
@@ -122,7 +128,7 @@ export function createFontProvider(set: FontSet): FontProvider {
       if (!font) continue;
       // Glyph 0 (.notdef) for a character the font does not have: one cmap lookup, not two.
       const g = font.glyphForCodePoint(cp);
-      if (g.id === 0) continue;
+      if (g.id === 0 || printsNothing(font, g.id, ch)) continue;
       const { key, unitsPerEm } = factsOf(font);
       return { fontKey: key, glyphId: g.id, advanceEm: advanceUnits(font, g) / unitsPerEm, offsetEm: 0, scale: 1, riseEm: 0, text: ch };
     }
@@ -176,7 +182,7 @@ export function createFontProvider(set: FontSet): FontProvider {
     const font = pieceOf(primary(style), text);
     if (!font) return null;
     const run = font.layout(text, features) as unknown as FontkitLayout;
-    if (run.glyphs.some((g) => g.id === 0)) return null;
+    if (run.glyphs.some((g) => g.id === 0 || printsNothing(font, g.id, String.fromCodePoint(...g.codePoints)))) return null;
     const { key, unitsPerEm: em } = factsOf(font);
     const glyphs = run.glyphs.map((g, i) => ({
       fontKey: key, glyphId: g.id, advanceEm: run.positions[i]!.xAdvance / em, offsetEm: run.positions[i]!.xOffset / em,

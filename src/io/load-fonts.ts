@@ -6,7 +6,7 @@ import { FONT_ROLES } from '../config/index.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { type Font, type FontRole, type FontSet, type RoleFonts } from '../font/index.ts';
+import { type Font, type FontRole, type FontSet, isBlankGlyph, type RoleFonts } from '../font/index.ts';
 import { hasErrors, type Params, report, type RuleId, VFile } from '../diagnostics/index.ts';
 import { openCheckedFont } from './font-check.ts';
 import { DEFAULT_FONTS_DIR, fontFileProblem, readBookFontConfig, readFontConfig, resolveFontPath } from './fonts.ts';
@@ -154,7 +154,7 @@ function checkNow(font: Font, cjk: boolean, to: VFile, origin: FontOrigin): void
 const CJK_PROBE = 0x4e2d;
 
 /** The subsets of a web font's CSS file: a family, or an error at the CSS file's line. */
-function splitFamily(full: string, origin: FontOrigin, onLoad: ((font: Font, bytes: Uint8Array, key: string) => void) | undefined): { faces: FontFace[]; family: SplitFamily } {
+function splitFamily(full: string, origin: FontOrigin, onLoad: ((font: Font, bytes: Uint8Array, key: string) => void) | undefined, keys: FontKeys): { faces: FontFace[]; family: SplitFamily } {
   let css: string;
   try {
     css = readFileSync(full, 'utf8');
@@ -170,7 +170,7 @@ function splitFamily(full: string, origin: FontOrigin, onLoad: ((font: Font, byt
   }
   // Each subset under a key of its own (they share one PostScript name): LXGWWenKai-Regular-result-12.
   const name = `${basename(dirname(full))}-${basename(full, '.css')}`;
-  const pieces = faces.map((f, i) => new LazyFont(f.file, origin, onLoad, { key: `${name}-${i}`, read: readPiece, css: full }));
+  const pieces = faces.map((f, i) => new LazyFont(f.file, origin, onLoad, keys, { key: `${name}-${i}`, read: readPiece, css: full }));
   return { faces, family: new SplitFamily(faces, pieces) };
 }
 
@@ -185,6 +185,7 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
   const tool: FontSource = { file, dir: fontsDir };
   const own: FontSource | undefined = book && bookDir !== undefined ? { file: book.file, dir: resolve(bookDir) } : undefined;
   const cache = new Map<string, Font>();
+  const keys = new FontKeys();
   /** The fonts of the book's own fonts.yaml, opened before the layout: all their problems in one run, as check gives them. */
   const ownFonts: Array<{ font: Font; cjk: boolean; origin: FontOrigin }> = [];
   const origins = new Map<Font, FontOrigin>();
@@ -199,7 +200,7 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
       if (full.endsWith('.css')) {
         // Split web-font subsets (issue 18): one family, a font per subset, each read when a character needs it.
         try {
-          const split = splitFamily(full, origin, onLoad);
+          const split = splitFamily(full, origin, onLoad, keys);
           needsDecoder ||= !allCached(split.faces);
           font = split.family;
         } catch (error) {
@@ -207,7 +208,7 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
           from.file.messages.push(...error.file.messages);
           return NO_FONT;
         }
-      } else font = new LazyFont(full, origin, onLoad);
+      } else font = new LazyFont(full, origin, onLoad, keys);
       cache.set(full, font);
     }
     if (font instanceof LazyFont && cjk) font.cjk = true;
@@ -241,6 +242,27 @@ export async function loadFontSet(fontsDir = DEFAULT_FONTS_DIR, onLoad?: (font: 
   return { roles, fallback };
 }
 
+/**
+ * The keys fonts are embedded and drawn by, one for each file. Fonts are
+ * known by their PostScript name, but two files can share one: a book's own
+ * copy of a font in another version than the fallback nianjian sets, or a
+ * subset of it. Under one key the PDF would embed one file and draw the
+ * other's glyph numbers with it, wrong characters that read back right. A
+ * second file of a name takes the name with -2.
+ */
+class FontKeys {
+  private readonly owners = new Map<string, string>();
+
+  claim(name: string, path: string): string {
+    for (let n = 1; ; n++) {
+      const key = n === 1 ? name : `${name}-${n}`;
+      const owner = this.owners.get(key);
+      if (owner === undefined) this.owners.set(key, path);
+      if (owner === undefined || owner === path) return key;
+    }
+  }
+}
+
 /** Stands for a font that could not be loaded, until the messages about it end the loading. */
 const NO_FONT = undefined as unknown as Font;
 
@@ -262,7 +284,8 @@ class LazyFont implements Font {
   constructor(
     private readonly path: string,
     private readonly origin: FontOrigin,
-    private readonly onLoad?: (font: Font, bytes: Uint8Array, key: string) => void,
+    private readonly onLoad: ((font: Font, bytes: Uint8Array, key: string) => void) | undefined,
+    private readonly keys: FontKeys,
     private readonly piece?: { key: string; read: (path: string) => Buffer; css: string },
   ) {}
 
@@ -299,7 +322,9 @@ class LazyFont implements Font {
     }
   }
 
-  get postscriptName() { return this.piece?.key ?? this.font.postscriptName; }
+  /** This file's key (FontKeys), claimed when first asked for. */
+  private key: string | undefined;
+  get postscriptName() { return (this.key ??= this.keys.claim(this.piece?.key ?? this.font.postscriptName, this.path)); }
   get unitsPerEm() { return this.font.unitsPerEm; }
   get numGlyphs() { return this.font.numGlyphs; }
   get ascent() { return this.font.ascent; }
@@ -309,6 +334,7 @@ class LazyFont implements Font {
   hasGlyphForCodePoint(codePoint: number) { return this.guarded(() => this.font.hasGlyphForCodePoint(codePoint)); }
   glyphForCodePoint(codePoint: number) { return this.guarded(() => this.font.glyphForCodePoint(codePoint)); }
   layout(text: string, features?: string[]) { return this.guarded(() => this.font.layout(text, features)); }
+  isBlank(id: number) { return this.guarded(() => isBlankGlyph(this.font, id)); }
 
   /** A table damaged past what opening reads (a lookup of GSUB met by one text only): the same message at the font's line. */
   private guarded<T>(use: () => T): T {

@@ -14,6 +14,8 @@ import { quickenSubset } from './ttf-subset.ts';
 /** What pdfkit's EmbeddedFont offers that we use. */
 export interface EmbeddedFont {
   id: string;
+  /** Its PostScript name, by which pdfkit also keeps it. */
+  name: string;
   /** The font as fontkit opened it. */
   font: { numGlyphs: number };
   subset: { includeGlyph(id: number): number };
@@ -29,6 +31,8 @@ export interface FontDoc {
   registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
   _font: EmbeddedFont;
+  /** pdfkit's fonts by name, which it searches by PostScript name too (DocumentFonts.fontOfItsOwn). */
+  _fontFamilies: Record<string, unknown>;
 }
 
 /** A glyph's first use in the document: enough to give it the same CID again without drawing its page. */
@@ -76,11 +80,27 @@ export class DocumentFonts {
     // An opened font is not parsed again, and keeps the glyphs it decoded for the last subset (watch).
     this.doc.registerFont(key, file instanceof Uint8Array ? Buffer.from(file) : file);
     this.doc.font(key);
-    font = this.doc._font;
+    font = [...this.used.values()].includes(this.doc._font) ? this.fontOfItsOwn(key, this.doc._font) : this.doc._font;
     quickenSubset(font.subset);
     this.used.set(key, font);
     this.mix(key, -1);
     return font;
+  }
+
+  /**
+   * pdfkit took a font it has already for this key's: it matches fonts by
+   * PostScript name and name records, which two files share when one is a
+   * subset of the other, its glyphs numbered anew, and one would be drawn
+   * with the other's outlines. The match is hidden from pdfkit while this
+   * key's file is opened as a font of its own.
+   */
+  private fontOfItsOwn(key: string, taken: EmbeddedFont): EmbeddedFont {
+    const families = this.doc._fontFamilies;
+    delete families[taken.name];
+    this.doc.font(key);
+    // Put back, unless this key is that name: pdfkit embeds the fonts it keeps, and keeps the other by its own key.
+    if (taken.name !== key) families[taken.name] = taken;
+    return this.doc._font;
   }
 
   /** The CID of a glyph in the subset (literalCid), registering its width and text the first time. */

@@ -37,6 +37,7 @@ export interface PdfInput {
 /** pdfkit's document with the internals the renderers use (the press PDF draws pages the same way: press.ts). */
 export type Doc = PDFKit.PDFDocument & {
   _font: EmbeddedFont;
+  _fontFamilies: Record<string, unknown>;
   page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
   addContent(data: string): Doc;
 };
