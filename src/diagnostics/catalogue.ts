@@ -127,6 +127,7 @@ export const CATALOGUE = {
   'format-trim-mismatch': rule('error', (p) => `book.yaml 的开本 ${p.format}（每页纸面 ${p.fraction}）裁不出版式 ${p.template} 的成品尺寸 ${p.trim}。请改正 format 的纸张与开数，或换用与开本相符的版式。`),
   'format-trim-loose': rule('warning', (p) => `book.yaml 的开本 ${p.format}（每页纸面 ${p.fraction}）比版式 ${p.template} 的成品尺寸 ${p.trim} 大出 ${p.loss}，修边过多（通常 3–25 mm）。请核对版权页的开本。`),
   'press-profile-missing': rule('error', (p) => `找不到印刷用的 CMYK 特性文件 ${p.path}，未生成印刷文件。请安装 Debian 的 ghostscript（其 libgs-common 带有此文件），或在版式 press.icc_profile 中写明印厂提供的 ICC 文件。`),
+  'press-profile-damaged': rule('error', (p) => `印刷用的 CMYK 特性文件 ${p.path} 已损坏或不完整：${p.reason}，未生成印刷文件。请重新下载或向印厂重新索取此 ICC 文件。`),
   'press-profile-not-cmyk': rule('error', (p) => `特性文件 ${p.path} 的色彩空间是 ${p.space}，不是 CMYK，不能作印刷输出条件。请换用 CMYK 的 ICC 文件。`),
   'press-image-low-resolution': rule('warning', (p) => `图片 ${p.src} 在印刷文件中只有 ${p.dpi} dpi（应不低于 300 dpi）。请换用更高分辨率的原图。`),
   'press-image-assumed-srgb': rule('warning', (p) => `${p.count} 幅 RGB 图片没有嵌入 ICC 特性文件（如 ${p.examples}），已按 sRGB 转换为 CMYK。如原图另有色彩空间，请嵌入其特性文件。`),

@@ -44,6 +44,10 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
     return { outputs: [], lines: [] };
   }
   const intent = outputIntentOf(press, icc);
+  if ('damaged' in intent) {
+    report(r.templateFile, at, 'press-profile-damaged', { path, reason: intent.damaged });
+    return { outputs: [], lines: [] };
+  }
   if ('notCmyk' in intent) {
     report(r.templateFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
     return { outputs: [], lines: [] };
