@@ -132,6 +132,7 @@ export const CATALOGUE = {
   'press-image-low-resolution': rule('warning', (p) => `图片 ${p.src} 在印刷文件中只有 ${p.dpi} dpi（应不低于 300 dpi）。请换用更高分辨率的原图。`),
   'press-image-assumed-srgb': rule('warning', (p) => `${p.count} 幅 RGB 图片没有嵌入 ICC 特性文件（如 ${p.examples}），已按 sRGB 转换为 CMYK。如原图另有色彩空间，请嵌入其特性文件。`),
   'press-safety-margin': rule('warning', (p) => `第 ${p.page} 页有${p.what}距成品裁切边只有 ${p.distance} mm，小于安全距离 ${p.safety} mm，裁切时可能被切掉。请调整版式或该页内容。`),
+  'price-beyond-barcode': rule('warning', (p) => `定价 ${p.price} 超出了封底条码附加码五位数字所能表示的范围（最高 999.99元），附加码印作 ${p.addOn}（不标价格）。如需条码标价，请向条码发放机构确认写法。`),
   'cover-image-missing': rule('warning', (p) => `找不到封面图片 ${p.src}，封面按版式的底色生成。请检查 book.yaml 中 cover_image 的路径。`),
   'cover-image-low-resolution': rule('warning', (p) => `封面图片 ${p.src} 只有 ${p.dpi} dpi（应不低于 300 dpi）。请换用更高分辨率的原图。`),
   'word-count-off': rule('warning', (p) => `book.yaml 写明字数 ${p.stated}，按版面容量计算为 ${p.computed} 千字，相差超过 5%（R-CIP-11）。请核对，或删去 word_count 由排版计算。`),
