@@ -9,7 +9,7 @@ import { report, type VFile } from '../diagnostics/index.ts';
 import type { Font } from '../font/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
 import { type Book, type Source, walkBook } from '../model/index.ts';
-import { type CoverFacts, iccColourSpace, iccDescription, type OutputIntent, renderCover, renderPressPdf, type SafetyFinding, type SheetSpec } from '../render/index.ts';
+import { type CoverFacts, iccColourSpace, iccDescription, iccFault, type OutputIntent, renderCover, renderPressPdf, type SafetyFinding, type SheetSpec } from '../render/index.ts';
 import type { ImageCache } from './build-epub.ts';
 import { MIN_PRESS_DPI, pressColours, pressImage, type PressImageFacts, pressImages, profileKeyOf } from './press-images.ts';
 
@@ -48,7 +48,9 @@ export const sheetOf = (p: PressProfile): SheetSpec => ({
 });
 
 /** The output intent from the profile, or why it cannot be one. */
-export function outputIntentOf(p: PressProfile, icc: Uint8Array): OutputIntent | { notCmyk: string } {
+export function outputIntentOf(p: PressProfile, icc: Uint8Array): OutputIntent | { notCmyk: string } | { damaged: string } {
+  const damaged = iccFault(icc);
+  if (damaged) return { damaged };
   const space = iccColourSpace(icc);
   if (space !== 'CMYK') return { notCmyk: space.trim() || '?' };
   return { icc, condition: p.output_condition, info: iccDescription(icc) || p.output_condition };

@@ -55,6 +55,41 @@ function layoutFault(directory: Directory['tables'], bytes: Uint8Array): string 
   return undefined;
 }
 
+/**
+ * What the PDF's font descriptor reads of the font (pdfkit's embed): the
+ * post table's isFixedPitch, head's macStyle, the bounding box, the italic
+ * angle. A missing or damaged post table made the PDF step die with a
+ * TypeError (exit 70) after the whole layout; it is found here instead.
+ */
+function descriptorFault(font: Font): string | undefined {
+  const tables = font as unknown as { post?: { isFixedPitch?: unknown }; head?: { macStyle?: unknown }; bbox: unknown; italicAngle: unknown };
+  if (!tables.post) return '没有 PostScript 信息表（post），或读不出';
+  if (!tables.head?.macStyle) return '字体头表（head）读不出';
+  void tables.post.isFixedPitch;
+  void tables.bbox;
+  void tables.italicAngle;
+  return undefined;
+}
+
+/** A glyph of the probe's layout, as fontkit gives it. */
+interface ProbeGlyph { id: number; advanceWidth: number; codePoints: number[]; path: { commands: unknown[] } }
+
+/**
+ * A probe character the font has whose glyph has no width or no outline: a
+ * zeroed hmtx (or hhea's count of metrics 0) sets every character on top of
+ * the last, a zeroed glyf or loca prints every character blank; both built
+ * without a word. Only where the font has outlines to read (glyf or CFF), not
+ * a bitmap font.
+ */
+function blankGlyphFault(glyphs: ProbeGlyph[], directory: Directory['tables']): string | undefined {
+  const has = glyphs.filter((g) => g.id !== 0);
+  if (has.some((g) => !(g.advanceWidth > 0))) return '字宽表（hmtx/hhea）中字的宽度为 0，排出的字会叠在一起';
+  const outlined = directory.glyf !== undefined || directory['CFF '] !== undefined || directory.CFF2 !== undefined;
+  const blank = has.find((g) => g.path.commands.length === 0);
+  if (outlined && blank) return `字形数据（glyf/loca 或 CFF）中“${String.fromCodePoint(...blank.codePoints)}”的字形是空的，印出来是空白`;
+  return undefined;
+}
+
 function faultOf(font: Font, bytes: Uint8Array, cjk: boolean): FontFault | undefined {
   const cut = cutTable(font, bytes.byteLength);
   if (cut) return { kind: 'damaged', reason: `文件不完整，表 ${cut.trim()} 超出了文件末尾（文件可能没有下载或复制完整）` };
@@ -70,9 +105,13 @@ function faultOf(font: Font, bytes: Uint8Array, cjk: boolean): FontFault | undef
     if (!font.postscriptName) return { kind: 'unusable', reason: '没有 PostScript 名称（name 表），不能嵌入 PDF' };
     void font.ascent;
     void font.descent;
+    const described = descriptorFault(font);
+    if (described) return { kind: 'damaged', reason: described };
     if (cjk && !font.hasGlyphForCodePoint(CJK_PROBE)) return { kind: 'unusable', reason: '不含汉字（如“中”），不能排中文正文、标题或图注' };
     const probe = cjk ? '中文年鉴，Ab1' : 'Ab1';
-    const laid = font.layout(probe) as { glyphs: unknown[] };
+    const laid = font.layout(probe) as { glyphs: ProbeGlyph[] };
+    const blank = blankGlyphFault(laid.glyphs, directory);
+    if (blank) return { kind: 'damaged', reason: blank };
     const subset = font.createSubset();
     for (const glyph of laid.glyphs) subset.includeGlyph(glyph);
     subset.encode();

@@ -9,6 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../build/index.ts';
 import { placeOfKey, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
+import { ADD_ON_NO_PRICE, priceAddOn } from '../render/index.ts';
 import type { Font } from '../font/index.ts';
 import { type Output, readImageBytes } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
@@ -44,6 +45,10 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
     return { outputs: [], lines: [] };
   }
   const intent = outputIntentOf(press, icc);
+  if ('damaged' in intent) {
+    report(r.templateFile, at, 'press-profile-damaged', { path, reason: intent.damaged });
+    return { outputs: [], lines: [] };
+  }
   if ('notCmyk' in intent) {
     report(r.templateFile, at, 'press-profile-not-cmyk', { path, space: intent.notCmyk });
     return { outputs: [], lines: [] };
@@ -51,6 +56,8 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
   const coverSrc = r.book.settings.cover_image;
   const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).bytes.get(coverSrc) : undefined;
   if (coverSrc && !coverImage) report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
+  // A price the bar code's five digits cannot hold: the cover's add-on says "no price", and the editor is told why.
+  if (priceAddOn(r.book.settings.price) === undefined) report(r.bookFile, placeOfKey(r.bookFile, ['price']), 'price-beyond-barcode', { price: r.book.settings.price, addOn: ADD_ON_NO_PRICE });
   const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);
   reportPress(made, r.book, r.files, r.bookFile, press.safety_mm);
   const name = bookFileName(r.book);

@@ -35,8 +35,22 @@ export function spineWidthMm(pageCount: number, binding: BookSettings['binding']
   return Math.round(width * 100) / 100;
 }
 
-/** The EAN-5 add-on of Chinese book bar codes: the price in 角 … as five digits (268.00元 → 26800). */
-export const priceAddOn = (price: string) => String(Math.round(Number.parseFloat(price) * 100)).padStart(5, '0').slice(-5);
+/** The most five digits hold: 999.99元. */
+const ADD_ON_MAX_FEN = 99_999;
+/** GS1's add-on for a book with no price in its bar code. */
+export const ADD_ON_NO_PRICE = '90000';
+
+/**
+ * The EAN-5 add-on of Chinese book bar codes: the price in 分 as five
+ * digits (268.00元 → 26800), or undefined when five digits cannot hold it
+ * (1000.00元 and up). It was cut to its last five digits: 1280.00元 went
+ * into the bar code as 280.00, and a price long enough to be written in
+ * exponent form stopped the press build (exit 70).
+ */
+export function priceAddOn(price: string): string | undefined {
+  const fen = Math.round(Number.parseFloat(price) * 100);
+  return Number.isSafeInteger(fen) && fen >= 0 && fen <= ADD_ON_MAX_FEN ? String(fen).padStart(5, '0') : undefined;
+}
 
 export interface CoverInput {
   settings: BookSettings;
@@ -139,7 +153,7 @@ export async function renderCover(input: CoverInput): Promise<{ bytes: Uint8Arra
   doc.restore();
   // Back: the bar code on a white ground, the price under it.
   const isbn = s.isbn.replace(/[^\dXx]/g, '');
-  const addOn = priceAddOn(s.price);
+  const addOn = priceAddOn(s.price) ?? ADD_ON_NO_PRICE; // the press step says so at the price line
   const svg = loadBwip().toSVG({ bcid: 'isbn', text: `${s.isbn} ${addOn}`, includetext: true, textxalign: 'center', paddingwidth: 6, paddingheight: 4 });
   const [, , vbW, vbH] = /viewBox="([\d.\s]+)"/.exec(svg)![1]!.trim().split(/\s+/).map(Number) as [number, number, number, number];
   const scale = mmToPt(0.33) / 2; // bwip-js draws a module 2 units wide; an EAN module at 100 % is 0.33 mm

@@ -47,6 +47,28 @@ export function iccDescription(icc: Uint8Array): string {
   return '';
 }
 
+/**
+ * Why `icc` is not a whole ICC profile, or undefined when it is: the size
+ * in its header is the file's, it has the 'acsp' signature, and its tag
+ * table and every tag lie inside it. A profile cut short (a download
+ * stopped, a copy from a full disk) was embedded as the press PDF's output
+ * intent without a word, and a RIP or preflight cannot link it.
+ */
+export function iccFault(icc: Uint8Array): string | undefined {
+  if (icc.byteLength < 132) return `只有 ${icc.byteLength} 字节，连文件头也不完整`;
+  const view = new DataView(icc.buffer, icc.byteOffset, icc.byteLength);
+  if (view.getUint32(36) !== 0x61637370) return '文件头中没有 ICC 特性文件的标志（acsp）';
+  const declared = view.getUint32(0);
+  if (declared !== icc.byteLength) return `文件头写明 ${declared} 字节，文件却有 ${icc.byteLength} 字节（文件可能没有下载或复制完整）`;
+  const count = view.getUint32(128);
+  if (132 + 12 * count > icc.byteLength) return '标签表超出了文件末尾';
+  for (let i = 0; i < count; i++) {
+    const at = 132 + 12 * i;
+    if (view.getUint32(at + 4) + view.getUint32(at + 8) > icc.byteLength) return `第 ${i + 1} 个标签超出了文件末尾`;
+  }
+  return undefined;
+}
+
 /** The ICC profile's colour space signature ('CMYK', 'RGB ', 'GRAY'). */
 export const iccColourSpace = (icc: Uint8Array) => Buffer.from(icc.subarray(16, 20)).toString('latin1');
 

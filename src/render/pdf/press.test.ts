@@ -45,6 +45,10 @@ describe('cover', () => {
   test('the EAN-5 add-on is the price in 分, five digits', () => {
     expect(priceAddOn('268.00元')).toBe('26800');
     expect(priceAddOn('68.00元')).toBe('06800');
+    // Five digits hold up to 999.99元: 1280.00元 was cut to 28000 (280.00 in the bar code).
+    expect(priceAddOn('999.99元')).toBe('99999');
+    expect(priceAddOn('1280.00元')).toBeUndefined();
+    expect(priceAddOn('99999999999999999999999.00元')).toBeUndefined();
   });
 });
 
