@@ -20,7 +20,7 @@ import { expandCommentedText } from './comments.ts';
 import { expandHtml } from './html.ts';
 import { setextAsText } from './setext.ts';
 import { expandIndented } from './indented.ts';
-import { checkBounds, checkHeadingLength } from './limits.ts';
+import { checkBounds, checkHeadingLength, dropNulls } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
 import { collectFootnotes, numberNotes } from './notes.ts';
 import { readPart } from './structure.ts';
@@ -115,6 +115,7 @@ const reparse = (text: string) => processorFor(text).parse(text) as Root;
  * undefined when it nests too deep or holds too big a table to parse (reported).
  */
 function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined {
+  dropNulls(file);
   if (!checkBounds(file)) return undefined;
   const tree = markdownTree(file, trees);
   return { ...tree, children: expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse)) };

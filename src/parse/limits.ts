@@ -102,6 +102,20 @@ interface TableRun {
  * tables by runs of lines with pipes (one with a delimiter row is a table).
  * Reports the first excess at its line; false when the file must not be parsed.
  */
+/**
+ * NUL is no text. CommonMark has the parser put U+FFFD in its place, so it
+ * printed as a box, told only as a missing glyph “�”: it is taken out
+ * before parsing, each at its line and column (control-character).
+ */
+export function dropNulls(file: VFile): void {
+  const text = String(file.value);
+  if (!text.includes('\0')) return;
+  text.split('\n').forEach((line, i) => {
+    for (let at = line.indexOf('\0'); at >= 0; at = line.indexOf('\0', at + 1)) report(file, { line: i + 1, column: at + 1 }, 'control-character', { code: 'U+0000' });
+  });
+  file.value = text.replaceAll('\0', '');
+}
+
 export function checkBounds(file: VFile): boolean {
   const lines = String(file.value).split('\n');
   let run: TableRun | undefined;
