@@ -156,6 +156,7 @@ export const CATALOGUE = {
   'font-piece-damaged': rule('error', (p) => `网页字体 ${p.path} 的子集 ${p.piece} ${p.reason}。请重新安装此字体包（npm install）或重新下载其全部文件，或改用 .ttf/.otf 字体。`),
   'output-name-changed': rule('warning', (p) => `书名“${p.title}”含有不能用于文件名的字符，输出文件改名为“${p.name}”。`),
   'paragraph-too-long': rule('warning', (p) => `段落长达 ${p.length} 字。请确认是否漏了分段。`),
+  'numbers-apart': rule('warning', (p) => `两个数字之间只隔一个空格：“${p.excerpt}”。中间多半漏了符号（比号“∶”、乘号“×”、顿号）或多了字。请对照原稿核对。`),
   'text-repeated': rule('warning', (p) => `同样的文字接连出现两次：【${p.excerpt}】。多半是粘贴重了，请对照原稿删去多余的一处。`),
 } satisfies Record<string, RuleSpec>;
 

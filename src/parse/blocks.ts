@@ -223,6 +223,26 @@ export function checkParagraph(state: ParseState, node: MdParagraph, children: r
   const text = inlineText(children);
   checkRepeats(state, node, text);
   checkNoteLabels(state, node, text);
+  checkNumbersApart(state, node, text);
+}
+
+/**
+ * Two numbers with only a space between them after a hanzi or a Chinese mark (之比约为2.46 1):
+ * text copied out of a PDF or a scan loses the sign between them (∶, ×).
+ * A phone number in groups (022 28331234, more than six digits) and digit
+ * groups of three (10 000) are typed so on purpose.
+ */
+const NUMBERS_APART = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef](\d+(?:\.\d+)?) (\d+(?:\.\d+)?)(?![\d.])/gu;
+
+const isTypedSo = (a: string, b: string) => (a + b).replace('.', '').length > 6 || (/^\d{1,3}$/.test(a) && /^\d{3}$/.test(b));
+
+function checkNumbersApart(state: ParseState, node: MdParagraph, text: string): void {
+  if (!text.includes(' ')) return;
+  for (const [, a, b] of text.matchAll(NUMBERS_APART)) {
+    if (isTypedSo(a!, b!)) continue;
+    report(state.file, node, 'numbers-apart', { excerpt: `${a} ${b}` });
+    return;
+  }
 }
 
 /** `[^9]` left as text: a note mark whose note was never written (GFM makes a reference only of a defined label), printed as typed. */
