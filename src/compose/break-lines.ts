@@ -163,6 +163,14 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
   return Math.min(LOOSEST_BADNESS, 100 * cube(perGap / LOOSE_EM));
 }
 
+/**
+ * A break inside a word where words are preferred (a table's cell): less
+ * than a line costs (demerits(0) = 100), so a cell takes no more lines for
+ * it and a table's fitted widths stay; among covers of as many lines, the
+ * one that breaks between words.
+ */
+const INSIDE_WORD_DEMERITS = 50;
+
 /** A line of a heading or caption with fewer characters than this is a runt (issue 18). */
 const RUNT_WORDS = 3;
 const RUNT_DEMERITS = 1e8;
@@ -178,6 +186,7 @@ const TURNOVER_LINE_DEMERITS = 1e6;
  */
 function turnoverDemerits(m: LineMetrics, from: number, to: number, isLast: boolean, input: BreakInput, t: Turnover, totalWords: number, bad: number): number {
   let d = demerits(bad);
+  if (t.insideWord) return isLast || t.insideWord[to] !== 1 ? d : d + INSIDE_WORD_DEMERITS;
   if (t.isBalanced) {
     const slack = Math.max(0, input.measureEm - m.natural(from, to));
     d += TURNOVER_LINE_DEMERITS + slack * slack;

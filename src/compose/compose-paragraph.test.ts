@@ -569,3 +569,17 @@ describe('issue 18: turnovers, pairs, small marks', () => {
     }
   });
 });
+
+describe('a table cell turns over between words where that takes no more lines (words-preferred)', () => {
+  const cell = (text: string, measureEm: number, turnover?: 'words-preferred') => texts(composeParagraph({ ...para(text, 0, 'start'), ...(turnover ? { turnover } : {}) }, opts(measureEm)).lines);
+
+  test('新华圣功学校|（小学部）, not （小|学部）', () => {
+    expect(cell('新华圣功学校（小学部）', 8)).toEqual(['新华圣功学校（小', '学部）']);
+    expect(cell('新华圣功学校（小学部）', 8, 'words-preferred')).toEqual(['新华圣功学校', '（小学部）']);
+  });
+
+  test('a word that fits no line still breaks, and no cell takes a line more for a word', () => {
+    expect(cell('中华人民共和国', 4, 'words-preferred')).toHaveLength(2);
+    expect(cell('河西区利民道景福里28号增1号', 9, 'words-preferred')).toHaveLength(cell('河西区利民道景福里28号增1号', 9).length);
+  });
+});

@@ -15,6 +15,8 @@ export interface Turnover {
   isBalanced: boolean;
   /** 1 where gap i is a phrase boundary: a break there costs nothing extra. */
   isPhrase: Uint8Array;
+  /** words-preferred: 1 where gap i is inside a word, a break there allowed at a cost (break-lines.ts); no runt rule. */
+  insideWord?: Uint8Array;
 }
 
 const PHRASE_END = new Set(['stop-in', 'stop-end', 'close']);
@@ -46,6 +48,7 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
   const quoted = quotesWhole ? insideShortQuotes(text) : [];
   for (const k of quoted) cuts.delete(k);
   const isPhrase = new Uint8Array(gaps.length);
+  const insideWord = kind === 'words-preferred' ? new Uint8Array(gaps.length) : undefined;
   const out = gaps.map((g, i) => {
     const a = units[i]!;
     const b = units[i + 1]!;
@@ -56,8 +59,10 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
       return g;
     }
     const atWord = cuts.has(startOf[i + 1]!) || cuts.has(startOf[i]! + a.seg.text.length);
-    return atWord || !g.canBreak ? g : { ...g, canBreak: false };
+    if (atWord || !g.canBreak) return g;
+    if (insideWord) insideWord[i] = 1;
+    return insideWord ? g : { ...g, canBreak: false };
   });
   // quotesKept: a short quoted name was kept whole, so the same turnover without quotesWhole would differ.
-  return { gaps: out, turnover: { isBalanced: kind === 'balanced', isPhrase }, quotesKept: quoted.length > 0 };
+  return { gaps: out, turnover: { isBalanced: kind === 'balanced', isPhrase, ...(insideWord ? { insideWord } : {}) }, quotesKept: quoted.length > 0 };
 }

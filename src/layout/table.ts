@@ -177,7 +177,9 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   const measure = Math.max(size, width);
   if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
   const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
-  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start' }, size, measure), isNumeric, ...(key ? { key } : {}) };
+  // Of as many lines, the text turned between words: 新华圣功学校|（小学部）, not （小|学部）. No more lines for it, so the fitted widths stay.
+  const turnover = isNumeric ? {} : { turnover: 'words-preferred' as const };
+  return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start', ...turnover }, size, measure), isNumeric, ...(key ? { key } : {}) };
 }
 
 /**
