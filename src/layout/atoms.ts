@@ -32,6 +32,8 @@ export interface Placement {
   column: number;
   /** First grid line (0-based) the atom occupies. */
   line: number;
+  /** A float (a photo) ends on the grid line right above: a photo stacked under another starts as one at the column's head does. */
+  afterFloat?: boolean;
   /** Resolves a link target once all pages are placed (a TOC line links to its page). */
   pageIndexOf?: (anchorId: string) => number | undefined;
 }

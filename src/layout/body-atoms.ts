@@ -120,14 +120,16 @@ export function figureAtom(ctx: LayoutContext, fig: Figure, group?: { title: str
   // A photo between text may take one grid line more, shared above it and under its caption (R-COL-1: the make-up's give, less seen than a spread paragraph).
   const inLines = (lines: number): Atom => ({
     lines, keepWithNextLines: 0, isFloat: true, anchors: [fig.id, ...queriesIn(fig.caption).map((q) => q.id)], spansColumns: isWide, placement: fig.placement,
-    draw({ geometry, isRecto, column, line: at }) {
+    draw({ geometry, isRecto, column, line: at, afterFloat }) {
       // At a column or page foot the blank line goes above the photo, its caption's last line on the last grid line (R-COL-1, R-COL-2);
-      // at a column's head the photo starts at the type area's top; between text, what the block leaves of its grid lines is shared
-      // above the photo and under the caption (at the band's top a photo stood 4 pt under the text above, a line and more over the text below).
+      // at a column's head, and under another photo, the photo starts at its band's top (two stacked photos had their first's room
+      // and half the second's between them, twice what stood under the second's caption); between text, what the block leaves of
+      // its grid lines is shared above the photo and under the caption (at the band's top a photo stood 4 pt under the text above,
+      // a line and more over the text below).
       const atFoot = at + lines >= geometry.linesPerColumn;
       const left = geometry.columnLeft(isRecto, column);
       const bandTop = geometry.baseline(at) - 0.88 * geometry.bodySizePt;
-      const shared = at === 0 ? 0 : Math.max(0, lines * geometry.pitchPt - blockHeight) / 2;
+      const shared = at === 0 || afterFloat ? 0 : Math.max(0, lines * geometry.pitchPt - blockHeight) / 2;
       const top = atFoot ? geometry.baseline(at + lines - 1) - firstBaseline - (caption.length - 1) * captionPitch : bandTop + shared;
       const titleKey = group && blockKey(group.source);
       const titleLines = title.map((l, i) => ({

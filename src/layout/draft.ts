@@ -68,7 +68,11 @@ export function flowPageDraft(ctx: LayoutContext, page: FlowPage, partTitle: str
       const source = page.columns[c.column]!.flatMap((p) => p.atom.sources ?? []).at(-1);
       return source ? [{ ...c, source }] : [];
     }),
-    draw: (isRecto, pageIndexOf) => page.columns.flatMap((col, column) => col.flatMap((p) => p.atom.draw({ geometry: g, isRecto, column, line: p.line, pageIndexOf }))),
+    draw: (isRecto, pageIndexOf) => page.columns.flatMap((col, column) => col.flatMap((p, i) => {
+      const above = col[i - 1];
+      const afterFloat = above !== undefined && above.atom.isFloat && above.line + above.atom.lines === p.line;
+      return p.atom.draw({ geometry: g, isRecto, column, line: p.line, pageIndexOf, ...(afterFloat ? { afterFloat } : {}) });
+    })),
   };
 }
 

@@ -10,7 +10,7 @@ import { checkManuscript, layoutForPrint } from '../../src/build/index.ts';
 import { loadTemplate, type Template } from '../../src/config/index.ts';
 import { createFontProvider } from '../../src/font/index.ts';
 import { imageSizeOf, loadFonts, readImageBytes, readManuscript, readTemplateFile } from '../../src/io/index.ts';
-import { type BuildProblem, dumpPage, type PagedDocument } from '../../src/layout/index.ts';
+import { type BuildProblem, dumpPage, geometryOf, type PagedDocument } from '../../src/layout/index.ts';
 import { walkBook } from '../../src/model/index.ts';
 import { renderPdf } from '../../src/render/index.ts';
 import { type FitCounts, fitCounts } from '../../scripts/fit-counts.ts';
@@ -48,6 +48,28 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(counts.bodyPages).toBeGreaterThan(250);
     // Before issue 17: 100 short columns on 89 of 271 body pages; 4 of 275 before headings were given their space as give and fixes reached the page before.
     expect(counts.shortColumns.length).toBeLessThanOrEqual(Math.floor(0.01 * counts.bodyPages));
+  });
+
+  test('R-COL-2: a photo stacked under another starts at its band\'s top, as at a column\'s head (p. 170 had the first\'s room and half the second\'s between them)', () => {
+    const g = geometryOf(template);
+    const onGrid = (y: number) => {
+      const k = (y + 0.88 * g.bodySizePt - g.baseline(0)) / g.pitchPt;
+      return Math.abs(k - Math.round(k)) < 1e-3;
+    };
+    let stacked = 0;
+    for (const page of paged.pages.filter((p) => p.kind === 'body')) {
+      const images = page.items.flatMap((i) => (i.kind === 'image' ? [i] : [])).sort((a, b) => a.x - b.x || a.y - b.y);
+      const bodyBaselines = (page.textLines ?? []).filter((l) => onGrid(l.y - 0.88 * g.bodySizePt)).map((l) => ({ x: l.x, y: l.y }));
+      images.forEach((b, i) => {
+        const a = images[i - 1];
+        if (!a || Math.abs(a.x - b.x) > 1 || b.y < a.y + a.height) return;
+        // Nothing on the body grid between them (only the first one's caption): stacked.
+        if (bodyBaselines.some((l) => Math.abs(l.x - a.x) < 40 && l.y > a.y + a.height && l.y < b.y)) return;
+        stacked++;
+        expect(onGrid(b.y), `p. ${page.folio ?? '?'}`).toBe(true);
+      });
+    }
+    expect(stacked).toBeGreaterThan(0);
   });
 
   test('R-COL-1: a column the flow could not fill is a preflight finding with its page, column and cause', () => {
