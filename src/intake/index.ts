@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { importCsv } from './csv.ts';
 import { DAMAGED_SHARE, damagedMessage, strangeShare } from './damaged.ts';
 import { importXlsx } from './sheet.ts';
+import { MOST_XML_BYTES, unpackedMessage, xmlBytesOf } from './zip-guard.ts';
 import type { Submission } from './submission.ts';
 
 export { toManuscript } from './markdown.ts';
@@ -75,6 +76,8 @@ export async function importFile(source: string, bytes: Uint8Array, options: Imp
   if (bad) return bad;
   try {
     if (TEXT_TABLES.includes(ext)) return importCsv(bytes, source, options.stem, ext === '.txt');
+    const xml = await xmlBytesOf(bytes);
+    if (xml > MOST_XML_BYTES) return failed(source, 'too-large', unpackedMessage(xml));
     return refuseGarbage(ext === '.xlsx' ? await importXlsx(bytes, source) : await importDocx(bytes, source, options.stem, options.underPart));
   } catch (error) {
     return failed(source, 'corrupt', `文件已损坏，无法读取（${error instanceof Error ? error.message : String(error)}）。请让供稿单位用 Word/Excel 重新保存后发送。`);

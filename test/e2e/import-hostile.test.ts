@@ -283,6 +283,23 @@ describe('folders and part names', () => {
     for (const unit of Object.keys(colours)) expect(partsIn(book).filter((n) => readFileSync(join(book, n), 'utf8').includes(`【${unit}】`))).toHaveLength(1);
   }, 60_000);
 
+  test('a Word file whose XML unpacks to 210 MB (a zip bomb) is refused from its zip directory, in Chinese, without inflating it', async () => {
+    const yazl = (await import('yazl')).default;
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), '[Content_Types].xml');
+    zip.addBuffer(Buffer.alloc(210 * 1024 * 1024, 0x20), 'word/document.xml', { compress: true });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const file = join(work, '炸弹.docx');
+    writeFileSync(file, Buffer.concat(chunks));
+    const { code, out, book } = await importInto([file]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/炸弹\.docx：错误：文件解压后的文字部分有 210 MB，远超任何一份供稿.*未导入。.*\[too-large\]/);
+    expect(out).not.toMatch(/Cannot|string longer/);
+    expect(partsIn(book)).toEqual(['01-概况.md']);
+  }, 60_000);
+
   test('--part with a slash is refused with exit 2 and nothing written; an existing part file named by its path is still found', async () => {
     const file = join(work, '工商联.docx');
     await simpleDocx(file, '工商联');
