@@ -122,6 +122,19 @@ const lastResort = (error) => {
 };
 process.on('uncaughtException', lastResort).on('unhandledRejection', lastResort);
 
+// A terminal left in a folder that was since deleted (a fresh copy of the book
+// unpacked over the old one, a shared folder synced anew): every relative path,
+// tsx and each VFile read the current folder, and the first of them threw
+// (exit 70 'internal error', before anything was read). Said here, before
+// anything is loaded, with what to do: the folder the shell is in is the
+// command line's mistake (exit 2).
+try {
+  process.cwd();
+} catch {
+  process.stdout.write('nianjian：当前所在的文件夹已不存在（已被删除或移走）。请用 cd 进入书稿所在的文件夹后重新运行。 [cwd-missing]\n');
+  process.exit(2);
+}
+
 let main;
 if (isFresh()) ({ main } = loadBundle());
 else {

@@ -62,6 +62,7 @@ export const CATALOGUE = {
   'directive-unclosed': rule('error', (p) => `${p.name} 没有结束行“:::”，其后的内容都被并入了它。请在${p.what}之后单独一行写上 :::。`),
   'code-fence-unclosed': rule('error', () => '代码块的开头“```”没有对应的结尾“```”，此后全文都会被当作代码。请删去这一行的 ```，或在代码块末尾补上 ```。'),
   'code-as-text': rule('warning', () => '书稿中的代码块（``` 或 ~~~ 围起的文字）已按正文段落排出。年鉴不排代码；如无必要，请删去 ``` 行。'),
+  'run-in-markup': rule('info', () => '段首的【条目标题】或大事记日期加了粗体或斜体标记，已去掉标记，按条目（日期）排出：条目标题与日期本就排粗体。'),
   'indented-as-text': rule('info', () => '这段文字行首有缩进（制表符或 4 个空格，常见于从 Word 粘贴），已按普通段落排出。'),
   'footnote-in-front': rule('warning', () => '卷首页（编辑说明等）中的页下注不排出：注号与注文都不印。请把注文写进这段正文，或把这段移到正文的篇目文件中。'),
   'footnote-numbers-unsettled': rule('warning', () => '页下注按页编号（footnotes.numbering: page），排版 4 次后注号仍在变：注号使某行移到下一页又移回。此注及其后的注号可能不从本页的第 1 号起。请改写此处附近的文字，或在版式中改用 numbering: article。'),

@@ -2,7 +2,7 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { statSync } from 'node:fs';
-import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { errnoOf, systemFault } from './faults.ts';
 import { join, resolve } from 'node:path';
 import { loadSharp } from '../build/index.ts';
@@ -12,6 +12,7 @@ import { readTextFile } from './read-text.ts';
 import { printableImage } from './printable-images.ts';
 import type { ScratchFiles } from './commit.ts';
 import { type ByteCache, diskCache } from './disk-cache.ts';
+import { makeFolder } from './folders.ts';
 
 /** The default templates/ folder of the nianjian installation. */
 export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates');
@@ -87,8 +88,8 @@ export async function createManuscript(dir: string): Promise<{ status: 'ok' } | 
   if (existing.length > 0) return { status: 'usage', message: `目录已存在且不为空，为免覆盖，${unchanged}请换一个新的目录名，或先清空它。` };
   try {
     await cp(join(DEFAULT_TEMPLATES_DIR, 'new-book'), dir, { recursive: true });
-    await mkdir(join(dir, 'templates'), { recursive: true });
-    await mkdir(join(dir, 'photos'), { recursive: true });
+    await makeFolder(join(dir, 'templates'));
+    await makeFolder(join(dir, 'photos'));
     await cp(join(DEFAULT_TEMPLATES_DIR, 'yearbook-16k.yaml'), join(dir, 'templates', 'yearbook-16k.yaml'));
     const sharp = loadSharp();
     const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#9a9a96' } }).jpeg({ quality: 70 }).toBuffer();

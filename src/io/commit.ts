@@ -4,9 +4,10 @@
  * build that fails anywhere before — in layout, sharp, zlib or the disk —
  * has touched none of the last good outputs (issue 16).
  */
-import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type SystemFault, systemFault } from './faults.ts';
+import { makeFolder } from './folders.ts';
 
 export interface Output {
   path: string;
@@ -96,7 +97,7 @@ export class ScratchClosedError extends Error {
 /** The output folder, made if missing; a fault when it cannot be (a file in its place, no permission). */
 export async function ensureFolder(dir: string): Promise<SystemFault | undefined> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     if (!(await stat(dir)).isDirectory()) return systemFault(Object.assign(new Error(), { code: 'ENOTDIR' }), dir, '建立输出目录');
     return undefined;
   } catch (error) {

@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScratchFiles } from './commit.ts';
+import { makeFolder } from './folders.ts';
 
 const HASH_BYTES = 32;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -57,7 +58,7 @@ export function diskCache(outDir: string, kind: string, scratch = new ScratchFil
       const path = join(dir, key);
       let tmp: string | undefined;
       try {
-        await mkdir(dir, { recursive: true });
+        await makeFolder(dir);
         tmp = await scratch.write(path, sealEntry(bytes));
         await scratch.rename(tmp, path);
       } catch {

@@ -33,7 +33,12 @@ export async function manuscriptAtRevision(dir: string, rev: string): Promise<{ 
   let tarball: Buffer;
   try {
     const prefix = git('rev-parse', '--show-prefix').toString().trim().replace(/\/$/, '');
-    tarball = git('archive', '--format=tar', prefix ? `${rev}:${prefix}` : rev);
+    // Archived from the top of the work tree: run in a subfolder (a book in
+    // the repository's manuscript/), git archive also limits the archive to
+    // that subfolder's path inside the tree it is given, which the subtree
+    // rev:prefix does not have ("current working directory is untracked").
+    const top = git('rev-parse', '--show-toplevel').toString().trim();
+    tarball = execFileSync('git', ['-C', top, 'archive', '--format=tar', prefix ? `${rev}:${prefix}` : rev], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
     return `不是书稿目录所在 git 库中的版本（${stderr || 'git 出错'}）`;

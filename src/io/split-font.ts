@@ -14,10 +14,11 @@
  */
 import { createHash } from 'node:crypto';
 import { sealEntry, unsealEntry } from './disk-cache.ts';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Font } from '../font/index.ts';
+import { makeFolderSync } from './folders.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -115,7 +116,7 @@ export function trueTypeOf(woff2File: string): Buffer {
   if (ttf === false) throw new Error(`不是 WOFF2 字体：${woff2File}`);
   const bytes = Buffer.from(ttf);
   try {
-    mkdirSync(dirname(cached), { recursive: true });
+    makeFolderSync(dirname(cached));
     const temp = `${cached}.${process.pid}`;
     writeFileSync(temp, sealEntry(bytes));
     renameSync(temp, cached);

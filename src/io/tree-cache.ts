@@ -13,12 +13,13 @@
  * nothing is kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import type { TreeStore } from '../parse/index.ts';
 import { sealEntry, unsealEntry } from './disk-cache.ts';
+import { makeFolderSync } from './folders.ts';
 
 const HEX = 40;
 const sha1 = (...parts: string[]) => {
@@ -44,7 +45,7 @@ function makeFolder(dir: string): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
   for (const old of existsSync(parent) ? readdirSync(parent) : []) if (old.startsWith('trees-')) rmSync(join(parent, old), { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  makeFolderSync(dir);
 }
 
 /** The trees kept for a build writing to `outDir` (`name`: the bundle's, given by a test); undefined when run from the sources. A failure to keep one is not a failure of the build. */

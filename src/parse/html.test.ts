@@ -43,6 +43,18 @@ describe('HTML blocks', () => {
     expect(r.ruleIds.filter((id) => id === 'html-read')).toHaveLength(2);
   });
 
+  // An inline <br> (how a GFM table breaks a line in a cell) was dropped with raw-html: two phone
+  // numbers in a cell were printed as one number of 16 digits, an address ran into its unit.
+  test('an inline <br> in a table cell or a paragraph is a line break, not dropped HTML', async () => {
+    const r = await checkFiles(part('第一行<br>第二行。\n\n::caption[表]\n\n| 单位 | 电话 |\n| - | -: |\n| 马场街 | 23559435<br/>23559436 |\n| 友谊路街 | 23289915<BR /> |'));
+    expect(r.messages).toEqual([]);
+    const t = blocksOf(r).find((b): b is StatTable => b.type === 'table')!;
+    expect(t.rows[0]![1]!.map((i) => (i.type === 'text' ? i.value : i.type))).toEqual(['23559435', 'break', '23559436']);
+    expect(t.rows[1]![1]!.map((i) => i.type)).toEqual(['text', 'break']);
+    const paragraph = blocksOf(r).find((b): b is Paragraph => b.type === 'paragraph')!;
+    expect(paragraph.children.map((i) => i.type)).toEqual(['text', 'break', 'text']);
+  });
+
   test('HTML with no text (a script) is still dropped with its warning; a comment is no text', async () => {
     const r = await checkFiles(part('<script>alert(1)</script>\n\n<!-- 编者按 -->\n\n正文。'));
     expect(r.messages).toEqual(['01-篇.md 5:1 raw-html warning']);

@@ -122,6 +122,10 @@ function one(state: ParseState, node: PhrasingContent): Inline[] {
     case 'link': return toInlines(state, node.children);
     case 'footnoteReference': return noteRef(state, node);
     case 'html':
+      // <br> is how a GFM table breaks a line in a cell (two phone numbers, an address and its
+      // unit): dropped, 23559435<br>23559436 printed as one number of 16 digits. It is the
+      // backslash line end, a line break of the cell or paragraph.
+      if (isLineBreak(node.value)) return [{ type: 'break', source: state.source(node) }];
       if (!isComment(node.value)) report(state.file, node, 'raw-html');
       return [];
     case 'textDirective': {
@@ -174,6 +178,9 @@ function typedText(state: ParseState, nodes: readonly PhrasingContent[]): readon
   }
   return out;
 }
+
+/** <br>, <br/>, <BR /> (HTML's line break, as converters and editors write it). */
+export const isLineBreak = (html: string): boolean => /^<br\s*\/?>$/i.test(html.trim());
 
 /** An HTML comment, closed: an editor's note, never printed. */
 export const isComment = (html: string): boolean => /^<!--[\s\S]*-->$/.test(html.trim());

@@ -12,6 +12,7 @@ import { checkParagraph, toBlocks } from './blocks.ts';
 import { checkAttributes } from './attributes.ts';
 import { printedText, toInlines } from './inline.ts';
 import { checkHeadingLength } from './limits.ts';
+import { withoutRunInMarkup } from './run-in-markup.ts';
 import type { ParseState } from './state.ts';
 
 type Container = Chapter | Section;
@@ -132,13 +133,20 @@ function chronicleItem(state: ParseState, node: MdParagraph, first: Text, match:
 
 /** Does `node` start an entry (【标题】) or, in a 大事记, a dated item (which goes into the entry before it, if any)? */
 export function itemStart(node: MdParagraph, kind: PartKind): 'entry' | 'dated' | undefined {
-  const first = node.children[0];
+  const first = (unmarked(node, kind) ?? node).children[0];
   if (first?.type !== 'text') return undefined;
   if (RUN_IN.test(first.value)) return 'entry';
   return kind === 'chronicle' && DATE_RUN_IN.test(first.value) ? 'dated' : undefined;
 }
 
-function paragraph(state: ParseState, o: Outline, node: MdParagraph): void {
+/** The paragraph with the bold or italics taken off its run-in (run-in-markup.ts), when it has one. */
+const unmarked = (node: MdParagraph, kind: PartKind) =>
+  withoutRunInMarkup(node, (text) => RUN_IN.test(text) || (kind === 'chronicle' && DATE_RUN_IN.test(text)));
+
+function paragraph(state: ParseState, o: Outline, typed: MdParagraph): void {
+  const plain = unmarked(typed, o.part.kind);
+  if (plain) report(state.file, typed, 'run-in-markup');
+  const node = plain ?? typed;
   const first = node.children[0];
   if (first?.type === 'text') {
     const run = RUN_IN.exec(first.value);

@@ -75,6 +75,23 @@ describe('listings whose standard output cannot be written', () => {
   }, 60_000);
 });
 
+describe('run from a folder that was deleted', () => {
+  const bin = join(import.meta.dirname, '../../bin/nianjian.js');
+
+  // A terminal left in a book folder that was unpacked anew: tsx and every VFile read the
+  // current folder, and the build ended in exit 70 'internal error' (uv_cwd) before reading anything.
+  test('exit 2 and one Chinese line that says to cd, no internal error', async () => {
+    const book = join(scratch(), 'book');
+    await main(['init', book], () => {});
+    const gone = join(scratch(), 'gone');
+    const script = `mkdir "${gone}" && cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${bin}" build "${book}" --out "${join(scratch(), 'out')}"`;
+    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/当前所在的文件夹已不存在.*请用 cd 进入书稿所在的文件夹.*\[cwd-missing\]/);
+    expect(run.stdout + run.stderr).not.toMatch(/internal-error|uv_cwd|Error:/);
+  }, 60_000);
+});
+
 describe('--since that names no earlier proof', () => {
   test('is the command line\'s mistake: exit 2 with since-unreadable', async () => {
     const dir = join(scratch(), 'book');
