@@ -164,12 +164,13 @@ export function badness(m: LineMetrics, from: number, to: number, isLast: boolea
 }
 
 /**
- * A break inside a word where words are preferred (a table's cell): less
- * than a line costs (demerits(0) = 100), so a cell takes no more lines for
- * it and a table's fitted widths stay; among covers of as many lines, the
- * one that breaks between words.
+ * A break inside a word where words are preferred (a table's cell, set
+ * ragged): a hundredth of what a line costs (demerits(0) = 100), so a cell
+ * takes no more lines for it (that would take a hundred such breaks) and a
+ * table's fitted widths stay; among covers of as many lines, the one that
+ * breaks between words.
  */
-const INSIDE_WORD_DEMERITS = 50;
+const INSIDE_WORD_DEMERITS = 1;
 
 /** A line of a heading or caption with fewer characters than this is a runt (issue 18). */
 const RUNT_WORDS = 3;

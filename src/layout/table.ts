@@ -114,7 +114,8 @@ function columnFit(ctx: LayoutContext, t: StatTable, limits: Limits & { cells: n
     const key = r * t.columns + column;
     const was = known.get(key);
     if (was && was.width >= measure && was.widest <= measure) return was;
-    const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, r < head.length).lines;
+    // Counted as set plainly: turning between words (cellOf) never takes a cell a line more, and costs a segmentation at each width tried.
+    const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, r < head.length, undefined, false).lines;
     const now = { width: measure, lines: Math.max(1, lines.length), widest: Math.max(0, ...lines.map((l) => l.widthPt)) };
     known.set(key, now);
     return now;
@@ -169,8 +170,11 @@ function columnWidths(ctx: LayoutContext, t: StatTable, fit: ColumnFit, total: n
 /** Table text: tabular figures, so the digits of a column stand under each other (R-MIX-5). */
 const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
 
-/** `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its width the composer fits it to the measure). */
-function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line): Cell {
+/**
+ * `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its
+ * width the composer fits it to the measure). `betweenWords`: a text cell of more lines turns between words where it can.
+ */
+function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line, betweenWords = true): Cell {
   const text = inlineText(inl);
   const isNumeric = !isHeader && isNumberText(text);
   const key = inl[0] && blockKey(inl[0].source);
@@ -178,7 +182,7 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
   const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
   // Of as many lines, the text turned between words: 新华圣功学校|（小学部）, not （小|学部）. No more lines for it, so the fitted widths stay.
-  const turnover = isNumeric ? {} : { turnover: 'words-preferred' as const };
+  const turnover = isNumeric || !betweenWords ? {} : { turnover: 'words-preferred' as const };
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start', ...turnover }, size, measure), isNumeric, ...(key ? { key } : {}) };
 }
 
