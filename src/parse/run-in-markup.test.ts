@@ -24,3 +24,10 @@ test('a bold date in a 大事记 is a dated item', async () => {
   expect(month.children.map((b) => (b.type === 'chronicleItem' ? `${b.date}|${inlineText(b.children)}` : b.type))).toEqual(['6日|河西区召开全会。', '同日|另一会议。']);
   expect(r.ruleIds).toEqual(['run-in-markup', 'run-in-markup']);
 });
+
+test('a line break inside 【…】 (<br>, or a backslash at the line end) is joined: the paragraph is its entry', async () => {
+  const r = await checkFiles({ '01-篇.md': '# 篇\n\n## 章\n\n【概况<br>续题】 文字一。\n\n【标题\\\n接上】 文字二。\n\n【普通】 正文<br>换行。\n' });
+  const chapter = r.book!.parts[0]!.chapters[0]!;
+  expect(entries(chapter.children).map((e) => e.split('|')[0])).toEqual(['概况续题', '标题接上', '普通']);
+  expect(r.messages).toEqual(['01-篇.md 5:1 run-in-markup info', '01-篇.md 7:1 run-in-markup info']);
+});

@@ -1,16 +1,20 @@
 /**
  * An entry title or a 大事记 date typed in bold or italics: `**【概况】** 文字`,
- * `【**概况**】 文字`, `**6日**　会议` (Word's bold titles, pasted or converted).
+ * `【**概况**】 文字`, `**6日**　会议` (Word's bold titles, pasted or converted),
+ * or broken by a line break inside its brackets (`【概况<br>续题】`).
  * The run-in was looked for in the paragraph's first text node only, so these
  * were set as plain paragraphs of the entry before: the entry silently gone
  * from the TOC and the index, its text run into another entry's. The title is
  * printed bold anyway, so the marks are taken off and the paragraph read again.
  */
 import type { Paragraph as MdParagraph, PhrasingContent, Text } from 'mdast';
+import { isLineBreak } from './inline.ts';
 
-/** The text of an emphasis or strong holding only text (nested ones too); undefined for anything else. */
+/** The text of an emphasis or strong holding only text (nested ones too), '' for a line break; undefined for anything else. */
 function plainText(node: PhrasingContent): string | undefined {
   if (node.type === 'text') return node.value;
+  // 【概况<br>续题】 or a backslash at a line's end inside the brackets: a title is one line, the break a slip.
+  if (node.type === 'break' || (node.type === 'html' && isLineBreak(node.value))) return '';
   if (node.type !== 'strong' && node.type !== 'emphasis') return undefined;
   const parts = node.children.map(plainText);
   return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
