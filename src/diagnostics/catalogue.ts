@@ -102,7 +102,9 @@ export const CATALOGUE = {
   'table-merge-invalid': rule('warning', (p) => `表头第 ${p.row} 行第 ${p.col} 列：合并标记（“<”并入左格，“^”并入上格）无处可并，或合并区不是矩形，已按文字排出。请核对表头，多层表头写法见“Tables”一节。`),
   'table-caption-missing': rule('info', () => '表格没有标题。可在表格前一行加 ::caption[表题]。'),
   // Figures
-  'figure-file-missing': rule('error', (p) => `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`),
+  'figure-file-missing': rule('error', (p) => (p.like
+    ? `图片文件不存在：${p.src}。书稿目录中有 ${p.like}，只是字母大小写或斜杠不同（Windows 上能找到，排版时不能）。请把路径改成 ${p.like}。`
+    : `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`)),
   'figure-outside-manuscript': rule('error', (p) => `图片路径 ${p.src} 指向书稿目录之外。请把图片复制到书稿目录的 photos/ 中再引用。`),
   'figure-unreadable': rule('error', (p) => `图片 ${p.src} 无法读取或已损坏（${p.reason}）。请重新导出为 JPEG 或 PNG。`),
   'image-low-resolution': rule('warning', (p) => `图片 ${p.src} 按印刷尺寸只有 ${p.dpi} dpi（应不低于 200 dpi），印出会发虚。请换用更高分辨率的原图。`),

@@ -209,7 +209,22 @@ export async function probeImages(root: string, cache?: ImageProbeCache): Promis
   return new Map(entries);
 }
 
-/** A lookup over the probed images; paths not found are missing. */
+/** A path as a Windows user may type it for the file: any case, \\ for /. */
+const looseName = (path: string) => path.replace(/\\/g, '/').toLowerCase();
+
+/**
+ * A lookup over the probed images; paths not found are missing, with the
+ * image whose path differs only in case or slashes where there is one
+ * (photos/img_001.jpg for IMG_001.JPG, photos\\a.jpg): Windows and macOS
+ * find those, this machine's file system does not.
+ */
 export function assetLookup(images: Map<string, AssetStatus>): AssetLookup {
-  return (src) => images.get(src) ?? { status: 'missing' };
+  let loose: Map<string, string> | undefined;
+  return (src) => {
+    const found = images.get(src);
+    if (found) return found;
+    loose ??= new Map([...images.keys()].map((path) => [looseName(path), path]));
+    const like = loose.get(looseName(src));
+    return like ? { status: 'missing', like } : { status: 'missing' };
+  };
 }

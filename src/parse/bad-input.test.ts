@@ -38,6 +38,14 @@ describe('bad input', () => {
     expect(r.messages).toContain('01-篇.md 5:1 figure-file-missing error');
   });
 
+  test.each(['photos/img_001.jpg', 'photos\\IMG_001.JPG'])('a photo path that differs from the file only in case or slashes (%s) names the file to write', async (src) => {
+    const dir = writeManuscript({ ...part(`## 章\n\n![图注](${src} "某提供")`), 'photos/IMG_001.JPG': await jpeg(60, 40) });
+    const r = await checkDir(dir);
+    expect(r.messages).toContain('01-篇.md 5:1 figure-file-missing error');
+    const message = r.files.flatMap((f) => f.messages).find((m) => m.ruleId === 'figure-file-missing')!;
+    expect(message.reason).toContain('书稿目录中有 photos/IMG_001.JPG，只是字母大小写或斜杠不同');
+  });
+
   test.each(['../../etc/passwd', '/etc/passwd', 'photos/../../x.jpg'])('image outside the manuscript folder: %s', async (src) => {
     const r = await checkFiles(part(`## 章\n\n![图注](${src} "某提供")`));
     expect(r.messages).toContain('01-篇.md 5:1 figure-outside-manuscript error');

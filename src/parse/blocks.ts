@@ -52,7 +52,7 @@ export function checkImage(state: ParseState, src: string, node: { position?: im
   const file = imageFile(state, src);
   const isOutside = posix.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file) || file.startsWith('..');
   const found = isOutside ? ({ status: 'outside' } as const) : state.assets(file);
-  if (found.status === 'missing') report(state.file, node, 'figure-file-missing', { src });
+  if (found.status === 'missing') report(state.file, node, 'figure-file-missing', { src, ...(found.like ? { like: found.like } : {}) });
   else if (found.status === 'outside') report(state.file, node, 'figure-outside-manuscript', { src });
   else if (found.status === 'unreadable') report(state.file, node, 'figure-unreadable', { src, reason: found.reason });
   return file;

@@ -6,10 +6,10 @@ import type { VFile } from '../diagnostics/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Position } from '../units/index.ts';
 
-/** What io found at an image path: the parser itself reads no files. */
+/** What io found at an image path: the parser itself reads no files. `like`: a file there whose name differs only in case or slashes. */
 export type AssetStatus =
   | { status: 'ok'; widthPx: number; heightPx: number; format: string }
-  | { status: 'missing' }
+  | { status: 'missing'; like?: string }
   | { status: 'outside' }
   | { status: 'unreadable'; reason: string };
 
