@@ -7,6 +7,7 @@
 import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type SystemFault, systemFault } from './faults.ts';
+import { withCommitLock } from './commit-lock.ts';
 import { makeFolder } from './folders.ts';
 
 export interface Output {
@@ -124,7 +125,9 @@ export async function commitOutputs(outputs: readonly Output[], scratch = new Sc
       return abandon(written, scratch, systemFault(error, o.path, '写入'));
     }
   }
-  return scratch.committing(putInPlace(written, scratch));
+  // One build at a time in a folder (commit-lock.ts): two at once could leave one's PDF beside the other's EPUB.
+  const dir = outputs[0] ? dirname(outputs[0].path) : '.';
+  return scratch.committing(withCommitLock(dir, () => putInPlace(written, scratch)));
 }
 
 async function putInPlace(written: Array<[string, string]>, scratch: ScratchFiles): Promise<SystemFault | undefined> {
