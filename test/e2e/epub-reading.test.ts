@@ -78,6 +78,16 @@ describe('the sample’s EPUB in epub.js on a 390×844 phone screen', () => {
     expect(seen).toBeGreaterThan(100);
   }, 120_000);
 
+  test('no page turn parts a photo from its caption or a 大事记 date from its text (in the 彩页, the 大事记 and the part with the most photos)', async () => {
+    const photos = Object.keys(files).filter((n) => /^OEBPS\/part-\d+\.xhtml$/.test(n))
+      .sort((a, b) => (strFromU8(files[b]!).match(/<figure/g) ?? []).length - (strFromU8(files[a]!).match(/<figure/g) ?? []).length)[0]!.slice('OEBPS/'.length);
+    const chronicle = Object.keys(files).find((n) => /^OEBPS\/part-\d+\.xhtml$/.test(n) && strFromU8(files[n]!).includes('class="chronicle"'))!.slice('OEBPS/'.length);
+    for (const href of ['front-02.xhtml', chronicle, photos]) {
+      const screens = await reader.pageThrough(href);
+      expect(screens.flatMap((s, i) => s.parted.map((p) => `${where(s, i)}: ${p}`))).toEqual([]);
+    }
+  }, 180_000);
+
   test('the nav’s table of contents holds the front matter and the index, and the index opens from it', async () => {
     const toc = await reader.toc();
     const labels = toc.map((t) => t.label);

@@ -27,6 +27,8 @@ export interface Screen {
   last?: { heading: boolean; text: string };
   /** The headings on this screen, by their text. */
   headings: string[];
+  /** Photos shown without their caption, or captions without their photo, and 大事记 dates without their text: parted by a page turn. */
+  parted: string[];
   tableCells: number;
 }
 
@@ -69,7 +71,7 @@ function measure(): Screen {
   const w = window as unknown as { rendition: { location?: { start: { href: string } } } };
   const viewer = document.querySelector('#viewer')!.getBoundingClientRect();
   const frames = Array.from(document.querySelectorAll<HTMLIFrameElement>('#viewer iframe'));
-  const screen: Screen = { href: w.rendition.location?.start.href ?? '', overflow: [], scrolling: [], headings: [], tableCells: 0 };
+  const screen: Screen = { href: w.rendition.location?.start.href ?? '', overflow: [], scrolling: [], headings: [], parted: [], tableCells: 0 };
   let lastBottom = -Infinity;
   const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : el.className ? `.${String(el.className).split(' ')[0]}` : ''} ${(el.textContent ?? '').slice(0, 20)}`;
   for (const frame of frames) {
@@ -96,6 +98,19 @@ function measure(): Screen {
           screen.last = { heading, text: (el.textContent ?? '').slice(0, 30) };
         }
       }
+    }
+    // Whether a box is on this screen; a pair is parted when the first one's last box and the second's first box are not on the same screen.
+    const onScreen = (r: DOMRect | undefined) => r !== undefined
+      && f.left + r.right > viewer.left && f.left + r.left < viewer.right && f.top + r.bottom > viewer.top && f.top + r.top < viewer.bottom;
+    const boxes = (el: Element) => Array.from(el.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+    const pairs: Array<[Element, Element | null]> = [
+      ...Array.from(doc.querySelectorAll('figure')).map((fig): [Element, Element | null] => [fig.querySelector('img') ?? fig, fig.querySelector('figcaption')]),
+      ...Array.from(doc.querySelectorAll('dl.chronicle dt')).map((dt): [Element, Element | null] => [dt, dt.nextElementSibling]),
+    ];
+    for (const [a, b] of pairs) {
+      if (!b) continue;
+      const [end, start] = [onScreen(boxes(a).at(-1)), onScreen(boxes(b)[0])];
+      if (end !== start) screen.parted.push(name(end ? a : b));
     }
     for (const wrap of Array.from(doc.querySelectorAll('.table-scroll'))) {
       const r = wrap.getBoundingClientRect();

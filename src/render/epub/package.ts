@@ -57,7 +57,11 @@ ${spine.map((id) => `    <itemref idref="${id}"/>`).join('\n')}
  * a narrow screen, one row a block with each cell labelled by its column.
  * The narrow test is a container query on the wrapper, not a media query:
  * a paginating reader (epub.js) widens the document's viewport to all its
- * columns, but the wrapper is one column wide.
+ * columns, but the wrapper is one column wide. Seen page by page (session
+ * 37's reading in Chromium): a photo keeps its caption and a 大事记 date its
+ * text on one page, headings of every level are at least the body's size,
+ * table cells and the copyright page are set flush left, not spread (张 家
+ * 琪), and a column head does not turn over (序|号).
  */
 export const STYLE_CSS = `@charset "UTF-8";
 html { line-break: strict; -epub-line-break: strict; }
@@ -67,18 +71,20 @@ h1, h2, h3, h4, h5, h6 { font-family: sans-serif; font-weight: bold; text-indent
 h1 { text-align: center; font-size: 1.6em; margin: 2em 0 1em; }
 h2 { text-align: center; font-size: 1.25em; margin: 1.5em 0 0.75em; }
 h3 { text-align: center; font-size: 1.1em; margin: 1em 0 0.5em; }
+h4, h5, h6 { font-size: 1em; margin: 0.8em 0 0.3em; }
 .subtitle, .dateline, .byline, caption { break-after: avoid; page-break-after: avoid; }
 .entry-title { font-size: 1em; text-align: left; margin: 0.8em 0 0; }
 .lead { text-indent: 2em; }
 .credit { text-align: right; text-indent: 0; }
-figure { margin: 1em 0; text-align: center; }
+figure { margin: 1em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; text-align: justify; }
 figcaption .credit { display: inline; }
 .table-wrap { margin: 1em 0; container-type: inline-size; }
 .table-scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.8em; }
-th, td { border: 1px solid #555; padding: 0.2em 0.3em; vertical-align: middle; }
+th, td { border: 1px solid #555; padding: 0.2em 0.3em; vertical-align: middle; text-align: start; }
+th { white-space: nowrap; }
 td { font-variant-numeric: tabular-nums; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
@@ -92,8 +98,8 @@ caption { font-family: sans-serif; font-weight: bold; }
   table.wide td:empty { display: none; }
   table.wide td[data-label]::before { content: attr(data-label) "："; display: inline-block; width: 5em; text-indent: 0; font-family: sans-serif; color: #444; }
 }
-dl.chronicle dt { font-family: sans-serif; font-weight: bold; float: left; margin-right: 1em; }
-dl.chronicle dd { margin: 0 0 0.3em 3em; }
+dl.chronicle dt { font-family: sans-serif; font-weight: bold; float: left; margin-right: 1em; break-after: avoid; page-break-after: avoid; }
+dl.chronicle dd { margin: 0 0 0.3em 3em; break-before: avoid; page-break-before: avoid; }
 ul.names { list-style: none; padding: 0; }
 ul.names li { display: inline-block; min-width: 4em; margin-right: 1em; }
 nav ol { list-style: none; list-style-type: none; padding-left: 1.5em; margin: 0; }
@@ -103,7 +109,7 @@ nav li { margin: 0.2em 0; }
 figcaption, .subtitle, .dateline, .byline, em { font-family: "LXGW WenKai", "霞鹜文楷", "Kaiti SC", STKaiti, KaiTi, "楷体", "AR PL UKai CN", serif; font-style: normal; }
 .titlepage { text-align: center; }
 .titlepage p { text-indent: 0; }
-.copyright p, .cip p { text-indent: 0; }
+.copyright p, .cip p { text-indent: 0; text-align: start; }
 ul.index { list-style: none; padding: 0; }
 ul.index li { text-indent: -1em; padding-left: 1em; }
 `;
