@@ -115,7 +115,7 @@ function columnFit(ctx: LayoutContext, t: StatTable, limits: Limits & { cells: n
     const was = known.get(key);
     if (was && was.width >= measure && was.widest <= measure) return was;
     // Counted as set plainly: turning between words (cellOf) never takes a cell a line more, and costs a segmentation at each width tried.
-    const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, r < head.length, undefined, false).lines;
+    const lines = cellOf(ctx, rows[r]![column] ?? [], measure, size, { isHeader: r < head.length, betweenWords: false }).lines;
     const now = { width: measure, lines: Math.max(1, lines.length), widest: Math.max(0, ...lines.map((l) => l.widthPt)) };
     known.set(key, now);
     return now;
@@ -174,7 +174,8 @@ const TABLE_TEXT = { ...BODY, figures: 'tabular' } as const;
  * `natural`: a body cell's one line at its natural width (columnLimits), which it keeps where the column is wider (at exactly its
  * width the composer fits it to the measure). `betweenWords`: a text cell of more lines turns between words where it can.
  */
-function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, isHeader: boolean, natural?: Line, betweenWords = true): Cell {
+function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, o: { isHeader: boolean; natural?: Line; betweenWords?: boolean }): Cell {
+  const { isHeader, natural, betweenWords = true } = o;
   const text = inlineText(inl);
   const isNumeric = !isHeader && isNumberText(text);
   const key = inl[0] && blockKey(inl[0].source);
@@ -210,8 +211,8 @@ export function setTable(ctx: LayoutContext, t: StatTable, title: string, notes:
   const span = spanFor(ctx, t, limits);
   const area = areaOf(ctx, span);
   const widths = columnWidths(ctx, t, columnFit(ctx, t, limits, size, pad), area.width);
-  const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, true).lines);
-  const body = t.rows.map((cells, r) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, false, limits.lines[t.headRows + r]![c])));
+  const header = setHead(t.head, t.headRows, widths, pitch, pad, (cell, width) => cellOf(ctx, cell.content, width, size, { isHeader: true }).lines);
+  const body = t.rows.map((cells, r) => widths.map((w, c) => cellOf(ctx, cells[c] ?? [], w - 2 * pad, size, { isHeader: false, natural: limits.lines[t.headRows + r]![c] })));
   const aligns = columnAligns(t);
   const rowHeight = (cells: Cell[]) => Math.max(1, ...cells.map((c) => c.lines.length)) * pitch + 2 * pad;
   const tops = [0];

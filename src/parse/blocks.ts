@@ -234,7 +234,7 @@ export function checkParagraph(state: ParseState, node: MdParagraph, children: r
  */
 const NUMBERS_APART = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef](\d+(?:\.\d+)?) (\d+(?:\.\d+)?)(?![\d.])/gu;
 
-const isTypedSo = (a: string, b: string) => (a + b).replace('.', '').length > 6 || (/^\d{1,3}$/.test(a) && /^\d{3}$/.test(b));
+const isTypedSo = (a: string, b: string) => (a + b).replace(/\./g, '').length > 6 || (/^\d{1,3}$/.test(a) && /^\d{3}$/.test(b));
 
 function checkNumbersApart(state: ParseState, node: MdParagraph, text: string): void {
   if (!text.includes(' ')) return;
