@@ -132,6 +132,23 @@ describe('the EPUB of the sample', () => {
     expect(css).toMatch(/h1, h2, h3, h4, h5, h6 \{[^}]*break-after: avoid; page-break-after: avoid;/);
   });
 
+  test('the accessibility metadata claims what the book has: page list, index, alt text, text alone sufficient when every photo is captioned', () => {
+    const opf = text('content.opf');
+    const values = (p: string) => [...opf.matchAll(new RegExp(`<meta property="schema:${p}">([^<]+)</meta>`, 'g'))].map((m) => m[1]!);
+    const nav = text('nav.xhtml');
+    const figures: string[] = [];
+    walkBook(book, (n) => { if (n.type === 'figure') figures.push(inlineText(n.caption).trim()); });
+    expect(figures.length).toBeGreaterThan(0);
+    expect(values('accessMode')).toEqual(['textual', 'visual']);
+    expect(values('accessModeSufficient').includes('textual')).toBe(figures.every((c) => c !== ''));
+    const features = values('accessibilityFeature');
+    expect(features.includes('pageNavigation')).toBe(/epub:type="page-list"/.test(nav));
+    expect(features.includes('index')).toBe(/<a [^>]*href="[^"]+"/.test(text('index.xhtml')));
+    expect(features).toContain('alternativeText');
+    expect(values('accessibilityHazard')).toEqual(['none']);
+    expect(values('accessibilitySummary')[0]).toMatch(/^本书为可重排的 EPUB 3.*页码导航.*主题索引.*替代文本.*。$/);
+  });
+
   test('the text is the same normalised text as the PDF’s: every entry title, in order', () => {
     const all = Object.keys(files).filter((n) => /part-\d+\.xhtml$/.test(n)).sort().map((n) => strFromU8(files[n]!)).join('');
     let at = 0;

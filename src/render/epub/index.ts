@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { ebookIdentifier, type IndexGroup, type TocItem } from '../../derive/index.ts';
 import { blockKey, type Book, walkBook } from '../../model/index.ts';
+import { accessFacts, accessibilityMetadata } from './accessibility.ts';
 import type { ContentContext } from './content.ts';
 import { partBody } from './content.ts';
 import { committeeDocument, copyrightDocument, frontSectionDocument, indexDocument, navDocument, titleDocument, xhtml } from './documents.ts';
@@ -191,7 +192,8 @@ export function renderEpub(input: EpubInput): Promise<Uint8Array> {
   // Reading order (R-YB-1): front matter, 彩页, then the 目录 (the nav document), the parts and the index.
   const spine = docs.map((_, i) => `doc${i + 1}`);
   spine.splice(docs.findIndex((d) => d.name.startsWith('part-')), 0, 'nav');
-  const opf = packageDocument(s, identifier, input.date, manifest, spine);
+  const access = accessibilityMetadata(accessFacts(book, input.index.length > 0, pages.length > 0));
+  const opf = packageDocument(s, identifier, input.date, manifest, spine, access);
 
   // The text goes into the zip now, so that it is deflated while photos, cover and fonts are made.
   const zip = startZip(input.date);

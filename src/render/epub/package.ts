@@ -21,8 +21,8 @@ export const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-/** content.opf: metadata from book.yaml, the ebook's own identifier (the print book's ISBN as its source), dcterms:modified from the build date. */
-export function packageDocument(s: BookSettings, identifier: string, date: Date, manifest: ManifestItem[], spine: string[]): string {
+/** content.opf: metadata from book.yaml, the ebook's own identifier (the print book's ISBN as its source), dcterms:modified from the build date, then the accessibility metadata. */
+export function packageDocument(s: BookSettings, identifier: string, date: Date, manifest: ManifestItem[], spine: string[], access: readonly string[] = []): string {
   const modified = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const items = manifest.map((m) => `    <item id="${m.id}" href="${esc(m.href)}" media-type="${m.type}"${m.properties ? ` properties="${m.properties}"` : ''}/>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -37,6 +37,7 @@ export function packageDocument(s: BookSettings, identifier: string, date: Date,
     <dc:language>${esc(s.language)}</dc:language>
     <dc:date>${s.edition.date}</dc:date>
     <meta property="dcterms:modified">${modified}</meta>
+${access.map((m) => `    ${m}`).join('\n')}
   </metadata>
   <manifest>
 ${items.join('\n')}
