@@ -180,6 +180,7 @@ rows.push(
   ['table columns with cells flush left and flush right (〔？〕 among numbers)', `${fit.tableColumnsMixed.length} of ${fit.tableColumns}`],
   ['pages with two pieces of one table one above the other', `${fit.tablePiecesStacked.length} (of ${fit.tablePieces} table pieces)`],
   ['table lines turned over; short entries (numbers, phones, names) turned', `${fit.tableLinesTurned}; ${fit.shortCellsTurned.length} of ${fit.shortCells}`],
+  ['table cells turned over inside a word', `${fit.tableCellsCutInWords.length} of ${fit.tableCells}`],
   ['headings standing farther above their text than the others of their size (R-HEAD-1)', `${fit.headingsApart.length} of ${fit.headingsOverText}`],
   ['index/TOC turned lines ≥ 2 em short though the next word fits', `${fit.listTurnoversShort.length} of ${fit.listTurnovers}`],
   ['index/TOC headings whose last line is a runt of under 5 characters', `${fit.listRunts.length} of ${fit.listTurnovers}`],

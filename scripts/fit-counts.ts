@@ -13,6 +13,7 @@
  *   page number) although the next word (up to the next place a heading may
  *   turn over) would have fitted there.
  */
+import { wordBoundaries } from '../src/cjk/index.ts';
 import type { Template } from '../src/config/index.ts';
 import { type GlyphItem, type Page, type PagedDocument, type RuleItem } from '../src/layout/index.ts';
 import { turnoverPoints } from '../src/layout/index-lines.ts';
@@ -29,6 +30,8 @@ export interface FitCounts {
   shortCellsTurned: string[];
   /** Lines turned over in all the tables' cells (a cell of three lines turns two). */
   tableLinesTurned: number;
+  /** Cells turned over inside a word (a word by the segmenter the composer uses: 小学 / 部, 2023 / 年 is no cut, 20 / 23 is): "p<page> line / line". */
+  tableCellsCutInWords: string[];
   /** Table columns looked at, and those with one cell flush left and another flush right ("p<page> text | text"): a column stands one way (a 〔？〕 among numbers too). */
   tableColumns: number;
   tableColumnsMixed: string[];
@@ -42,6 +45,14 @@ export interface FitCounts {
   headingsApart: string[];
 }
 
+/** Whether some turn of these lines falls where the segmenter finds no word boundary. */
+function turnedInsideWord(lines: readonly string[]): boolean {
+  const texts = lines.map((t) => t.replace(/[\s\u3000]/g, ''));
+  const cuts = wordBoundaries(texts.join(''));
+  let at = 0;
+  return texts.slice(0, -1).some((t) => !cuts.has((at += t.length)));
+}
+
 const textOf = (g: GlyphItem) => g.glyphs.refs.map((r) => r.text).join('');
 /** Where a glyph item's last glyph ends, from the page's left. */
 const endOf = (g: GlyphItem) => {
@@ -50,7 +61,7 @@ const endOf = (g: GlyphItem) => {
 };
 
 export function fitCounts(paged: PagedDocument, t: Template): FitCounts {
-  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, tableColumns: 0, tableColumnsMixed: [], listTurnovers: 0, listTurnoversShort: [], listRunts: [], headingsOverText: 0, headingsApart: [] };
+  const counts: FitCounts = { tableCells: 0, tableCellsTurnedNeedlessly: [], tablePieces: 0, tablePiecesStacked: [], shortCells: 0, shortCellsTurned: [], tableLinesTurned: 0, tableCellsCutInWords: [], tableColumns: 0, tableColumnsMixed: [], listTurnovers: 0, listTurnoversShort: [], listRunts: [], headingsOverText: 0, headingsApart: [] };
   const tables = new Map<string, { edges: number[]; cells: TableCell[] }>();
   for (const page of paged.pages) {
     if (page.kind === 'body') tableCellsOf(page, tables, counts);
@@ -204,6 +215,7 @@ function tableCells(tables: Map<string, { edges: number[]; cells: TableCell[] }>
       if (!long[cell.column]) counts.shortCells++;
       if (cell.lines.length < 2) continue;
       counts.tableLinesTurned += cell.lines.length - 1;
+      if (turnedInsideWord(cell.lines.map(textOf))) counts.tableCellsCutInWords.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);
       if (!long[cell.column]) counts.shortCellsTurned.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);
       const lacks = cell.lines.reduce((a, l) => a + endOf(l) - l.x, 0) - measure(cell.column);
       if (lacks <= spareTotal - spare[cell.column]!) counts.tableCellsTurnedNeedlessly.push(`p${cell.folio} ${cell.lines.map(textOf).join(' / ')}`);

@@ -278,6 +278,11 @@ describe('page make-up of the sample, counted from the PDF', () => {
     expect(fit.tableLinesTurned).toBeLessThanOrEqual(85);
   });
 
+  test('tables: a cell of text turns over between words, never inside one (小学 / 部 before session 37)', () => {
+    expect(fit.tableLinesTurned).toBeGreaterThan(40);
+    expect(fit.tableCellsCutInWords).toEqual([]);
+  });
+
   test('tables: a column stands one way: the manuscript’s alignment (---:) or its cells’ majority, a 〔？〕 among numbers flush right with them, a number among names flush left (before: 7 of 50 columns mixed)', () => {
     expect(fit.tableColumns).toBeGreaterThan(40);
     expect(fit.tableColumnsMixed).toEqual([]);
