@@ -160,6 +160,7 @@ rows.push(
   ['make-up: gallery rows misaligned', `${makeup.galleryRowsMisaligned.length} of ${makeup.galleryRows}`],
   ['make-up: gallery pages whose rows’ outer edges differ', `${makeup.galleryEdgesMisaligned.length} of ${makeup.galleryEdgePages}`],
   ['make-up: gallery pages ending above an empty band', `${makeup.galleryBands.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryBands)}`],
+  ['make-up: gallery pages whose photos stand on another measure than the most', `${makeup.galleryWidthsOff.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryWidthsOff)}`],
   ['make-up: gallery pages running below the type area', `${makeup.galleryPastFoot.length} of ${makeup.galleryPages}${pagesOf(makeup.galleryPastFoot)}`],
   ['make-up: parts’ last pages whose right column ends lower than the left; two lines or more above it', `${makeup.partLastPagesRightLonger.length}; ${makeup.partLastPagesApart.length} of ${makeup.partLastPages}`],
   ['make-up: last TOC and index pages unbalanced', `${makeup.listLastPagesUnbalanced.length} of ${makeup.listLastPages.length}`],

@@ -13,7 +13,7 @@
  *   page number) although the next word (up to the next place a heading may
  *   turn over) would have fitted there.
  */
-import { wordBoundaries } from '../src/cjk/index.ts';
+import { addressBoundaries, isAddress, wordBoundaries } from '../src/cjk/index.ts';
 import type { Template } from '../src/config/index.ts';
 import { type GlyphItem, type Page, type PagedDocument, type RuleItem } from '../src/layout/index.ts';
 import { turnoverPoints } from '../src/layout/index-lines.ts';
@@ -30,7 +30,7 @@ export interface FitCounts {
   shortCellsTurned: string[];
   /** Lines turned over in all the tables' cells (a cell of three lines turns two). */
   tableLinesTurned: number;
-  /** Cells turned over inside a word (a word by the segmenter the composer uses: 小学 / 部, 2023 / 年 is no cut, 20 / 23 is): "p<page> line / line". */
+  /** Cells turned over inside a word (a word by the segmenter the composer uses: 小学 / 部; an address's part: 琼州 / 道, 2 / 号): "p<page> line / line". */
   tableCellsCutInWords: string[];
   /** Table columns looked at, and those with one cell flush left and another flush right ("p<page> text | text"): a column stands one way (a 〔？〕 among numbers too). */
   tableColumns: number;
@@ -45,10 +45,11 @@ export interface FitCounts {
   headingsApart: string[];
 }
 
-/** Whether some turn of these lines falls where the segmenter finds no word boundary. */
+/** Whether some turn of these lines falls where the segmenter finds no word boundary (in an address: no boundary between its parts). */
 function turnedInsideWord(lines: readonly string[]): boolean {
   const texts = lines.map((t) => t.replace(/[\s\u3000]/g, ''));
-  const cuts = wordBoundaries(texts.join(''));
+  const joined = texts.join('');
+  const cuts = isAddress(joined) ? addressBoundaries(joined) : wordBoundaries(joined);
   let at = 0;
   return texts.slice(0, -1).some((t) => !cuts.has((at += t.length)));
 }

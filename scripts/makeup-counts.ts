@@ -114,6 +114,8 @@ export interface MakeupCounts {
   galleryEdgesMisaligned: number[];
   /** Gallery pages (photos, no folio) whose photos and captions end more than three lines above the type area's foot (an empty band). */
   galleryBands: number[];
+  /** Gallery pages whose photos' block (leftmost to rightmost photo) is not as wide as most gallery pages', within a point (one measure for the 彩页; before: 390–482 pt from page to page). */
+  galleryWidthsOff: number[];
   /** Gallery pages with a photo or caption line below the type area's foot (the last body baseline's descent). */
   galleryPastFoot: number[];
   galleryPages: number;
@@ -186,11 +188,14 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
   const bottom = m.typeTopPt + (m.lines - 1) * m.pitchPt + m.bodySizePt;
   const inArea = (b: PdfBox) => b.y > m.typeTopPt - 2 && b.y - (b.kind === 'image' ? 0 : b.size) < bottom + 2 && (b.kind === 'image' || b.y <= bottom + 1);
   const body = pages.map((p) => isBodyPage(p, m));
-  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], partLastPagesApart: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
+  const counts: MakeupCounts = { bodyPages: 0, shortColumns: [], tableOnlyPages: [], figureBeforeCredit: [], galleryRowsMisaligned: [], galleryRows: 0, galleryEdgePages: 0, galleryEdgesMisaligned: [], galleryBands: [], galleryWidthsOff: [], galleryPastFoot: [], galleryPages: 0, partLastPages: 0, partLastPagesRightLonger: [], partLastPagesApart: [], listLastPages: [], listLastPagesUnbalanced: [], tocTurnovers: 0, tocTurnoversFlush: [], tocLevelsFlattened: [], listOpeningMarks: 0, listOpeningMarksSetIn: [], listOpeningMarksHungOut: [],
     credits: 0, creditsAtColumnTop: [], creditLines: 0, creditsPastEdge: [], tableHeadPairs: 0, tableHeadsMisaligned: [], tableLabelsMisaligned: [], tocNumbers: 0, tocBackwards: [], figures: 0, captionGapsWide: [], photosBetweenText: 0, photosTightAbove: [], wideFiguresAtFoot: [], columnsUnbalancedOverFoot: [] };
+  const galleryWidths = new Map<number, number>();
   pages.forEach((boxes, i) => {
     if (!body[i]) {
       galleryRows(boxes, inArea, i, counts);
+      const photos = boxes.filter((b) => b.kind === 'image' && inArea(b));
+      if (photos.length > 0) galleryWidths.set(i, Math.max(...photos.map((b) => b.x + b.width)) - Math.min(...photos.map((b) => b.x)));
       galleryBand(boxes, inArea, { least: bottom - 3 * m.pitchPt, most: bottom + 1 }, i, counts);
       return;
     }
@@ -213,7 +218,16 @@ export function countMakeup(pages: readonly PdfBox[][], m: GridMeasures): Makeup
     figures(area, m, mid, lastBaseline, i, counts);
   });
   listPages(pages, m, inArea, counts);
+  counts.galleryWidthsOff = offTheMost(galleryWidths);
   return counts;
+}
+
+/** The keys whose value differs by over a point from the (whole-point) value most of them share. */
+function offTheMost(values: ReadonlyMap<number, number>): number[] {
+  const tally = new Map<number, number>();
+  for (const v of values.values()) tally.set(Math.round(v), (tally.get(Math.round(v)) ?? 0) + 1);
+  const most = [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  return [...values].filter(([, v]) => Math.abs(v - most) > 1).map(([k]) => k);
 }
 
 /** A page's text lines in each column: its boxes grouped by baseline, top down, each with its left edge and text. */

@@ -1,4 +1,5 @@
 /** Chinese text rules as data and pure functions. */
+export { addressBoundaries, isAddress } from './address.ts';
 export {
   ASCII_CLOSING, ASCII_OPENING, CLOSE, CONNECTOR, INTERPUNCT, isHan, isWide, LONG_MARK, OPEN, POSTFIX, PREFIX, punctClassOf, type PunctClass, SOLIDUS,
   STOP_END, STOP_IN,

@@ -571,7 +571,7 @@ describe('issue 18: turnovers, pairs, small marks', () => {
 });
 
 describe('a table cell turns over between words where that takes no more lines (words-preferred)', () => {
-  const cell = (text: string, measureEm: number, turnover?: 'words-preferred') => texts(composeParagraph({ ...para(text, 0, 'start'), ...(turnover ? { turnover } : {}) }, opts(measureEm)).lines);
+  const cell = (text: string, measureEm: number, turnover?: 'words-preferred' | 'address') => texts(composeParagraph({ ...para(text, 0, 'start'), ...(turnover ? { turnover } : {}) }, opts(measureEm)).lines);
 
   test('新华圣功学校|（小学部）, not （小|学部）', () => {
     expect(cell('新华圣功学校（小学部）', 8)).toEqual(['新华圣功学校（小', '学部）']);
@@ -581,5 +581,13 @@ describe('a table cell turns over between words where that takes no more lines (
   test('a word that fits no line still breaks, and no cell takes a line more for a word', () => {
     expect(cell('中华人民共和国', 4, 'words-preferred')).toHaveLength(2);
     expect(cell('河西区利民道景福里28号增1号', 9, 'words-preferred')).toHaveLength(cell('河西区利民道景福里28号增1号', 9).length);
+  });
+
+  test('an address turns between its parts: 琼州道|19号, not 琼州|道; 2号 kept whole; still no line more', () => {
+    const text = '天津市河西区下瓦房街琼州道19号增1号';
+    const lines = cell(text, 12, 'address');
+    expect(lines).toHaveLength(cell(text, 12).length);
+    expect(lines[0]).toMatch(/(街|道)$/);
+    expect(cell('台儿庄路海华里4号楼底商1号、2号、3号', 9, 'address').every((l) => !/^号|^华里|^楼/.test(l))).toBe(true);
   });
 });

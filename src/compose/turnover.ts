@@ -5,7 +5,7 @@
  * mark), never leaves a line of one or two characters, and a heading's lines
  * are balanced to similar lengths.
  */
-import { insideShortQuotes, wordBoundaries } from '../cjk/index.ts';
+import { addressBoundaries, insideShortQuotes, wordBoundaries } from '../cjk/index.ts';
 import type { Gap, ParagraphInput, Unit } from './types.ts';
 
 export type TurnoverKind = NonNullable<ParagraphInput['turnover']>;
@@ -15,7 +15,7 @@ export interface Turnover {
   isBalanced: boolean;
   /** 1 where gap i is a phrase boundary: a break there costs nothing extra. */
   isPhrase: Uint8Array;
-  /** words-preferred: 1 where gap i is inside a word, a break there allowed at a cost (break-lines.ts); no runt rule. */
+  /** words-preferred and address: 1 where gap i is inside a word (an address's part), a break there allowed at a cost (break-lines.ts); no runt rule. */
   insideWord?: Uint8Array;
 }
 
@@ -44,11 +44,11 @@ export function turnoverGaps(units: readonly Unit[], gaps: readonly Gap[], kind:
     const g = gaps[i];
     if (g && (g.kind === 'fixed' || g.kind === 'word-space')) text += g.kind === 'fixed' ? '\u3000' : ' ';
   }
-  const cuts = wordBoundaries(text);
+  const cuts = kind === 'address' ? addressBoundaries(text) : wordBoundaries(text);
   const quoted = quotesWhole ? insideShortQuotes(text) : [];
   for (const k of quoted) cuts.delete(k);
   const isPhrase = new Uint8Array(gaps.length);
-  const insideWord = kind === 'words-preferred' ? new Uint8Array(gaps.length) : undefined;
+  const insideWord = kind === 'words-preferred' || kind === 'address' ? new Uint8Array(gaps.length) : undefined;
   const out = gaps.map((g, i) => {
     const a = units[i]!;
     const b = units[i + 1]!;

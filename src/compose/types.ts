@@ -66,9 +66,10 @@ export interface ParagraphInput {
    * Headings, titles, TOC lines, captions (issue 18): break only between
    * words, never leave a runt of one or two characters; 'balanced' also
    * makes the lines of similar length. 'words-preferred' (a table's cells):
-   * any break the rules allow, but of as many lines the one between words.
+   * any break the rules allow, but of as many lines the one between words;
+   * 'address' likewise, between an address's parts (cjk/address.ts).
    */
-  turnover?: 'balanced' | 'words' | 'words-preferred';
+  turnover?: 'balanced' | 'words' | 'words-preferred' | 'address';
   /** A turnover that may break between the words of a short quoted name (“天津科普之夜”), kept whole otherwise: a caption asks when keeping it whole spreads a line. */
   quotesBroken?: boolean;
 }

@@ -9,7 +9,7 @@ import { type Atom, lineAtom } from './atoms.ts';
 import { flowPageDraft, type PageDraft } from './draft.ts';
 import { flowAtoms } from './flow.ts';
 import { singleColumn } from './geometry.ts';
-import { galleryDrafts } from './galleries.ts';
+import { galleriesDrafts } from './galleries.ts';
 
 /** Grid lines the section title takes at the head of its first page. */
 const TITLE_LINES = 5;
@@ -37,7 +37,7 @@ export function textSectionDrafts(ctx: LayoutContext, section: FrontSection): Pa
 }
 
 function sectionDrafts(ctx: LayoutContext, section: FrontSection): PageDraft[] {
-  if (section.kind === 'galleries') return section.blocks.flatMap((b) => (b.type === 'gallery' ? galleryDrafts(ctx, b) : []));
+  if (section.kind === 'galleries') return galleriesDrafts(ctx, section.blocks.filter((b) => b.type === 'gallery'));
   return textSectionDrafts(ctx, section);
 }
 

@@ -1,7 +1,9 @@
 /**
  * 彩页: each page of a photo group is one of the template's layouts (rows of
  * 1–3 photos: one large over two, three rows, 2×3…), chosen by the photos'
- * count and aspect ratios so the page is fullest. The photos of a row share
+ * count and aspect ratios so the page is fullest. All the 彩页's rows stand
+ * on one measure (a share of the type width, centred), chosen for the whole
+ * section, so facing pages match. The photos of a row share
  * their top and height and fill the type width together; captions are set
  * under each photo as in the body; the rows stand from the top of the page,
  * spaced evenly, so no photo floats alone in the middle. The group title
@@ -18,7 +20,7 @@ import { singleColumn } from './geometry.ts';
 import type { DisplayItem } from './types.ts';
 
 /** Most extra room between two rows when the page has room to spare, in body lines. */
-const MOST_ROW_SPACE_LINES = 3;
+const MOST_ROW_SPACE_LINES = 5;
 /**
  * The narrowest a photo in a row may be, in caption characters: a tall
  * narrow photo beside a panorama was set 4.8 pt wide, its caption turned
@@ -57,8 +59,13 @@ function estimatedCaption(ctx: LayoutContext, fig: Figure, width: number): Line[
   return Array.from({ length: lines }) as Line[];
 }
 
-/** Photos in rows of `counts`, scaled together so the page holds them in `room` pt of height; `caption` sets (or estimates) a caption. */
-function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, caption = captionLines): PageLayout {
+/**
+ * Photos in rows of `counts`, each row `measure` of the type width; scaled
+ * down together only where the page cannot hold them in `room` pt of height
+ * (`fill` 0 then, so the plan takes another layout where it has one);
+ * `caption` sets (or estimates) a caption.
+ */
+function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly number[], room: number, measure: number, caption = captionLines): PageLayout {
   const g = ctx.geometry;
   const gap = g.gutterPt;
   const size = ctx.template.caption.size_pt;
@@ -75,15 +82,17 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
     });
   };
   const total = (rows: Row[]) => rows.reduce((h, r) => h + r.height + r.captionHeight, 0) + (rows.length - 1) * gap;
-  let rows = build(1);
+  let rows = build(measure);
+  const first = rows;
   // Scaled down to what the captions leave; narrower photos may turn their captions over once more, so again (a few times at most).
   const photosAtFull = rows.reduce((h, r) => h + r.height, 0);
   for (let tries = 0; tries < 4 && total(rows) > room + 0.5; tries++) {
     const captions = rows.reduce((h, r) => h + r.captionHeight, 0) + (rows.length - 1) * gap;
-    rows = build(Math.max(0.2, Math.min(1, (room - captions) / photosAtFull)));
+    rows = build(Math.max(0.2, Math.min(measure, (room - captions) / (photosAtFull / measure))));
   }
   const area = rows.reduce((a, r) => a + r.cells.reduce((w, c) => w + c.width, 0) * r.height, 0);
-  const fits = total(rows) <= room + 0.5 && rows.every((r) => r.cells.every((c) => c.width >= NARROWEST_CELL_CHARS * size));
+  const onMeasure = rows === first;
+  const fits = onMeasure && total(rows) <= room + 0.5 && rows.every((r) => r.cells.every((c) => c.width >= NARROWEST_CELL_CHARS * size));
   return { rows, fill: fits ? area / (g.typeWidthPt * room) : 0, height: total(rows) };
 }
 
@@ -105,7 +114,7 @@ function pageCost(ctx: LayoutContext, layout: PageLayout, room: number): number 
  * is left with a lone photo or a band of white, and the photos are as large
  * as that allows. `roomOf(page)`: the height the page's photos have.
  */
-function planPages(ctx: LayoutContext, photos: readonly Photo[], roomOf: (isFirst: boolean) => number): number[][] {
+function planPages(ctx: LayoutContext, photos: readonly Photo[], roomOf: (isFirst: boolean) => number, measure: number): { cost: number; pages: number[][] } {
   const most = Math.max(1, ctx.template.gallery.per_page);
   const layouts = ctx.template.gallery.layouts.map((counts) => ({ counts, n: counts.reduce((a, b) => a + b, 0) })).filter(({ n }) => n <= most);
   // best[i]: the cheapest pages for photos i.. (i = photos.length: none).
@@ -117,13 +126,13 @@ function planPages(ctx: LayoutContext, photos: readonly Photo[], roomOf: (isFirs
     for (const { counts, n } of layouts) {
       const rest = best[i + n];
       if (!rest) continue;
-      const cost = pageCost(ctx, setRows(ctx, photos.slice(i, i + n), counts, room, estimatedCaption), room) + rest.cost;
+      const cost = pageCost(ctx, setRows(ctx, photos.slice(i, i + n), counts, room, measure, estimatedCaption), room) + rest.cost;
       if (cost < choice.cost) choice = { cost, pages: [counts, ...rest.pages] };
     }
     // No layout fits (a photo taller than the page): one photo a page.
     best[i] = choice.cost < Infinity ? choice : { cost: 1 + (best[i + 1]?.cost ?? 0), pages: [[1], ...(best[i + 1]?.pages ?? [])] };
   }
-  return best[0]!.pages;
+  return best[0]!;
 }
 
 function drawRows(ctx: LayoutContext, layout: PageLayout, left: number, top: number, room: number): DisplayItem[] {
@@ -156,8 +165,8 @@ function reportOverfullPage(ctx: LayoutContext, layout: PageLayout, room: number
   ctx.problems.push({ kind: 'figure-too-tall', captionLines: longest.caption.length, source: longest.photo.fig.source, anchor: longest.photo.fig.id });
 }
 
-/** The group title over a rule: a page-wide band at the top of the group's first page, `lines` grid lines tall. */
-function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
+/** The group title over a rule as wide as the photos' rows: a page-wide band at the top of the group's first page, `lines` grid lines tall. */
+function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number, measure: number): Atom {
   const titleSize = ctx.template.gallery.title_size_pt;
   const titleLines = composeAt(ctx, plain(gallery.title, RUN_IN_HEAD), titleSize, ctx.geometry.typeWidthPt);
   // The banner is one line: a title that turns over lost what did not fit on it.
@@ -167,13 +176,49 @@ function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
     lines, keepWithNextLines: 0, isFloat: false, spansColumns: true, anchors: [gallery.id], outline: { title: gallery.title, level: 1 },
     draw: ({ geometry: g, isRecto }) => {
       const left = g.typeLeft(isRecto);
+      const inset = (g.typeWidthPt * (1 - measure)) / 2;
       return title ? [
         { kind: 'glyphs', x: left + (g.typeWidthPt - title.widthPt) / 2, y: g.typeTopPt + titleSize * 1.5, glyphs: title.glyphs },
-        { kind: 'rule', x1: left, y1: g.typeTopPt + titleSize * 2.2, x2: left + g.typeWidthPt, y2: g.typeTopPt + titleSize * 2.2, widthPt: 1 },
+        { kind: 'rule', x1: left + inset, y1: g.typeTopPt + titleSize * 2.2, x2: left + g.typeWidthPt - inset, y2: g.typeTopPt + titleSize * 2.2, widthPt: 1 },
       ] : [];
     },
   };
 }
+
+/** The shares of the type width the 彩页's rows may stand on, widest first. */
+const MEASURES = [1, 0.95, 0.9, 0.85, 0.8, 0.75];
+
+/**
+ * The 彩页 of a front section: one measure for all its photo groups, the
+ * one whose planned pages cost least together (pageCost: pages, bands, the
+ * photos' share of them), so every spread's rows stand on the same edges;
+ * then each group's pages.
+ */
+export function galleriesDrafts(ctx: LayoutContext, galleries: readonly Gallery[]): PageDraft[] {
+  const groups = galleries.filter((gallery) => gallery.figures.length > 0).map((gallery) => ({ gallery, photos: photosOf(ctx, gallery) }));
+  const roomOf = roomsOf(ctx);
+  let best = { measure: 1, cost: Infinity };
+  for (const measure of MEASURES) {
+    const cost = groups.reduce((sum, { photos }) => sum + planPages(ctx, photos, roomOf, measure).cost, 0);
+    if (cost < best.cost - 1e-9) best = { measure, cost };
+  }
+  return groups.flatMap(({ gallery, photos }) => galleryDrafts(ctx, gallery, photos, best.measure));
+}
+
+function photosOf(ctx: LayoutContext, gallery: Gallery): Photo[] {
+  return gallery.figures.map((fig) => {
+    const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
+    return { fig, aspect: size.widthPx / size.heightPx };
+  });
+}
+
+/** The height a group's page has for its photos: the first page's less its banner. */
+function roomsOf(ctx: LayoutContext): (isFirst: boolean) => number {
+  const g = singleColumn(ctx.geometry);
+  return (isFirst) => g.typeHeightPt - (isFirst ? bannerHeight(ctx) : 0);
+}
+
+const bannerHeight = (ctx: LayoutContext) => ctx.template.gallery.title_size_pt * 3;
 
 /**
  * The pages of one photo group, made up by the page make-up engine: the
@@ -181,23 +226,19 @@ function bannerAtom(ctx: LayoutContext, gallery: Gallery, lines: number): Atom {
  * unbreakable block that fills the rest of its page, a forced page break
  * before each but the first.
  */
-export function galleryDrafts(ctx: LayoutContext, gallery: Gallery): PageDraft[] {
-  if (gallery.figures.length === 0) return [];
+function galleryDrafts(ctx: LayoutContext, gallery: Gallery, all: readonly Photo[], measure: number): PageDraft[] {
   const g = singleColumn(ctx.geometry);
-  const banner = ctx.template.gallery.title_size_pt * 3;
+  const banner = bannerHeight(ctx);
   const bannerLines = Math.min(g.linesPerColumn - 1, Math.ceil(banner / g.pitchPt));
-  let photos: Photo[] = gallery.figures.map((fig) => {
-    const size = ctx.imageSize(fig.src) ?? { widthPx: 3, heightPx: 2 };
-    return { fig, aspect: size.widthPx / size.heightPx };
-  });
-  const roomOf = (isFirst: boolean) => g.typeHeightPt - (isFirst ? banner : 0);
-  const atoms: Atom[] = [bannerAtom(ctx, gallery, bannerLines)];
-  for (const counts of planPages(ctx, photos, roomOf)) {
+  const roomOf = roomsOf(ctx);
+  let photos = all;
+  const atoms: Atom[] = [bannerAtom(ctx, gallery, bannerLines, measure)];
+  for (const counts of planPages(ctx, photos, roomOf, measure).pages) {
     const isFirst = atoms.length === 1;
     const top = g.typeTopPt + (isFirst ? banner : 0);
     const room = roomOf(isFirst);
     const n = counts.reduce((a, b) => a + b, 0);
-    const layout = setRows(ctx, photos.slice(0, n), counts, room);
+    const layout = setRows(ctx, photos.slice(0, n), counts, room, measure);
     reportOverfullPage(ctx, layout, room);
     photos = photos.slice(n);
     atoms.push({

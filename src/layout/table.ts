@@ -7,6 +7,7 @@
  * set turned a quarter on pages of its own (卧排表), its head to the left,
  * where the type area's height is its width.
  */
+import { isAddress } from '../cjk/index.ts';
 import { BODY, bodyParagraph, EMPHASIS, inlineRuns, type Line, RUN_IN_HEAD } from '../compose/index.ts';
 import { type ColumnAlign, columnAligns, isNumberText } from '../derive/index.ts';
 import { blockKey, type Inline, inlineText, type Paragraph, type Source, type StatTable } from '../model/index.ts';
@@ -182,8 +183,8 @@ function cellOf(ctx: LayoutContext, inl: Inline[], width: number, size: number, 
   const measure = Math.max(size, width);
   if (natural && !isHeader && natural.widthPt < measure) return { lines: [natural], isNumeric, ...(key ? { key } : {}) };
   const runs = isHeader ? plain(text, RUN_IN_HEAD).runs : inlineRuns(inl, TABLE_TEXT);
-  // Of as many lines, the text turned between words: 新华圣功学校|（小学部）, not （小|学部）. No more lines for it, so the fitted widths stay.
-  const turnover = isNumeric || !betweenWords ? {} : { turnover: 'words-preferred' as const };
+  // Of as many lines, the text turned between words: 新华圣功学校|（小学部）, not （小|学部）; an address between its parts: 琼州道|19号, not 琼州|道. No more lines for it, so the fitted widths stay.
+  const turnover = isNumeric || !betweenWords ? {} : { turnover: isAddress(text) ? 'address' as const : 'words-preferred' as const };
   return { lines: composeAt(ctx, { runs, indentEm: 0, align: 'start', ...turnover }, size, measure), isNumeric, ...(key ? { key } : {}) };
 }
 
