@@ -11,16 +11,16 @@
 /** The last characters of an address's parts: divisions, streets and lanes, numbers, buildings and their parts. */
 const PART_ENDS = new Set([...'省市区县旗镇乡街道路里巷弄村园苑庭院城厦号楼座层室门栋幢段侧口']);
 
-/** A street or lane (路, 道, 街, 里, 巷, 弄) and later a house number (19号): the text is an address. */
-const ADDRESS = /[路道街里巷弄].*\d+\s*号/u;
 
 /** A pause or closing mark stays with the part before it. */
 const CLOSING = /[、，；：。）)]/u;
 const AFTER_MARK = /[、，；：。）)\s\u3000-]/u;
 const BEFORE_MARK = /[（(\s\u3000]/u;
 
+/** A street or lane (路, 道, 街, 里, 巷, 弄) and later a house number (19号): the text is an address. */
 export function isAddress(text: string): boolean {
-  return ADDRESS.test(text);
+  const street = text.search(/[路道街里巷弄]/u);
+  return street >= 0 && /\d\s*号/u.test(text.slice(street + 1));
 }
 
 /** Offsets where a part of the address ends and the next begins (after a part's end character, before anything but another such character). */
