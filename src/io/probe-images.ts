@@ -10,13 +10,15 @@
  * file: that directory is read where it lies (image-size's own
  * imageSizeFromFile reads only the first 512 KB too, and said such TIFFs were broken).
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
+import { systemFault } from './faults.ts';
 import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
+import { kindOf } from './safe-read.ts';
 
 /** Every kind of image an editor may drop in; those that cannot be printed are said so at their figure. */
 const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)$/i;
@@ -105,7 +107,9 @@ function sizeIn(head: Buffer): ReturnType<typeof imageSize> | undefined {
 
 /** What the file's head and tail say of it: its size and format, or why it cannot be printed. */
 function verdictOf(fd: number): AssetStatus {
-  const { size: bytes } = fstatSync(fd);
+  const info = fstatSync(fd);
+  if (!info.isFile()) return { status: 'not-a-file', kind: kindOf(info) };
+  const bytes = info.size;
   let head = headOf(fd, bytes, FIRST_BYTES);
   let size = sizeIn(head);
   if (!size && bytes > head.length) size = sizeIn((head = headOf(fd, bytes, HEAD_BYTES)));
@@ -121,19 +125,40 @@ function verdictOf(fd: number): AssetStatus {
   return { status: 'ok', widthPx, heightPx, format };
 }
 
+/** Why a file could not be read, in Chinese (the errno's hint): `EACCES` alone told an editor nothing. */
+const faultOf = (error: unknown, path: string): AssetStatus => ({ status: 'unreadable', reason: systemFault(error, path, '读取').message.replace(/。$/, '') });
+
+/**
+ * Opened without blocking, and read only when it is a regular file: a FIFO
+ * named `photo.jpg` blocked the open, and the build with it, past every
+ * signal (the main thread never came back to take SIGTERM).
+ */
 function probe(path: string): AssetStatus {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { status: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return faultOf(error, path);
   }
   try {
     return verdictOf(fd);
   } catch (error) {
-    return { status: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return faultOf(error, path);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** What a path with a photo's name is when it is not a file that can be opened: a folder, or a link to nothing or to itself. */
+function notAFile(path: string): AssetStatus | undefined {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? undefined : { status: 'not-a-file', kind: kindOf(info) };
+  } catch (error) {
+    const link = (() => { try { return lstatSync(path).isSymbolicLink(); } catch { return false; } })();
+    if (!link) return undefined;
+    const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    return { status: 'not-a-file', kind: loop ? '链接成环的符号链接' : '一个失效的符号链接（它指向的文件已不存在）' };
   }
 }
 
@@ -161,8 +186,9 @@ async function listImages(root: string, dir: string, out: string[], seen = new S
     const rel = dir ? `${dir}/${name}` : name;
     // A link is followed to see what it is; other entries say so themselves.
     const isDirectory = entry.isSymbolicLink() ? (await stat(join(root, rel)).catch(() => undefined))?.isDirectory() : entry.isDirectory();
+    // A folder with a photo's name is listed too, so that a figure naming it is told what it is.
+    if (IMAGE_EXT.test(name)) out.push(rel);
     if (isDirectory) await listImages(root, rel, out, seen, depth + 1);
-    else if (IMAGE_EXT.test(name)) out.push(rel);
   }
 }
 
@@ -201,16 +227,17 @@ export async function probeImages(root: string, cache?: ImageProbeCache): Promis
   const entries = await Promise.all(
     paths.map(async (rel): Promise<[string, AssetStatus]> => {
       const real = realPathOf(join(root, rel));
-      if (!real) return [rel, { status: 'missing' }];
+      if (!real) return [rel, notAFile(join(root, rel)) ?? { status: 'missing' }];
       const inside = !relative(realRoot, real).startsWith(`..${sep}`) && relative(realRoot, real) !== '..';
-      return [rel, inside ? await perFile(cache?.probes, real, async () => probe(real)) : { status: 'outside' }];
+      if (!inside) return [rel, { status: 'outside' }];
+      return [rel, notAFile(real) ?? await perFile(cache?.probes, real, async () => probe(real))];
     }),
   );
   return new Map(entries);
 }
 
 /** A path as a Windows user may type it for the file: any case, \\ for /. */
-const looseName = (path: string) => path.replace(/\\/g, '/').toLowerCase();
+const looseName = (path: string) => path.replace(/\\/g, '/').normalize('NFC').toLowerCase();
 
 /**
  * A lookup over the probed images; paths not found are missing, with the
@@ -220,9 +247,14 @@ const looseName = (path: string) => path.replace(/\\/g, '/').toLowerCase();
  */
 export function assetLookup(images: Map<string, AssetStatus>): AssetLookup {
   let loose: Map<string, string> | undefined;
+  let composed: Map<string, string> | undefined;
   return (src) => {
     const found = images.get(src);
     if (found) return found;
+    composed ??= new Map([...images.keys()].map((path) => [path.normalize('NFC'), path]));
+    const same = composed.get(src.normalize('NFC'));
+    const status = same === undefined ? undefined : images.get(same);
+    if (same !== undefined && status) return status.status === 'ok' ? { ...status, file: same } : status;
     loose ??= new Map([...images.keys()].map((path) => [looseName(path), path]));
     const like = loose.get(looseName(src));
     return like ? { status: 'missing', like } : { status: 'missing' };

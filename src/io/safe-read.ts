@@ -20,7 +20,8 @@ export function isOutside(realRoot: string, real: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep) || /^[A-Za-z]:/.test(rel);
 }
 
-function kindOf(info: import('node:fs').Stats): string {
+/** What a file that is not a regular file is, in an editor's words. */
+export function kindOf(info: import('node:fs').Stats): string {
   if (info.isDirectory()) return '目录';
   if (info.isFIFO()) return '命名管道（FIFO）';
   if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';

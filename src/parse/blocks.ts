@@ -55,7 +55,8 @@ export function checkImage(state: ParseState, src: string, node: { position?: im
   if (found.status === 'missing') report(state.file, node, 'figure-file-missing', { src, ...(found.like ? { like: found.like } : {}) });
   else if (found.status === 'outside') report(state.file, node, 'figure-outside-manuscript', { src });
   else if (found.status === 'unreadable') report(state.file, node, 'figure-unreadable', { src, reason: found.reason });
-  return file;
+  else if (found.status === 'not-a-file') report(state.file, node, 'figure-not-a-file', { src, kind: found.kind });
+  return found.status === 'ok' && found.file !== undefined ? found.file : file;
 }
 
 function figureFromImage(state: ParseState, image: Image): Figure {
