@@ -143,6 +143,7 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
   checkDirectiveAlone(state, node);
+  checkImageTyped(state, node);
   checkParagraph(state, node, children);
   return [{ type: 'paragraph', children, source: state.source(node) }];
 }
@@ -157,6 +158,56 @@ function checkDirectiveAlone(state: ParseState, node: MdParagraph): void {
   if (first?.type !== 'text') return;
   const name = BLOCK_DIRECTIVES.find((d) => first.value.startsWith(`${d}[`) || first.value.startsWith(`${d}{`));
   if (name) report(state.file, node, 'directive-not-alone', { name });
+}
+
+/**
+ * Whether `text` holds `![图注](`, or that with a full-width ！ or （: an
+ * image's opening as an editor types it. A scan, not a regular expression:
+ * one would try each `![` to the line's end (recheck: polynomial).
+ */
+function hasImageOpening(text: string): boolean {
+  let opened = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' && (text[i - 1] === '!' || text[i - 1] === '！')) opened = true;
+    else if (c === '\n') opened = false;
+    else if (c === ']') {
+      if (opened && (text[i + 1] === '(' || text[i + 1] === '（')) return true;
+      opened = false;
+    }
+  }
+  return false;
+}
+/** A path that names a photo file (io lists the same kinds). */
+const PHOTO_PATH = /\.(?:jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)(?:[?#]|$)/i;
+
+/**
+ * `![图注](photos/a b.jpg "某某提供")` with a space in its path, a title in
+ * “curly quotes”, （full-width brackets） or a full-width ！ is no image to
+ * CommonMark: the paragraph was printed as typed (or, for ！[…](…), as a
+ * link's words) and the photo left out, with no word. What went wrong is
+ * guessed from the text, for the hint.
+ */
+/** The path of the first image opening in `text`, as typed: from `](` to the title or the closing bracket. */
+function typedPath(text: string): string {
+  const start = text.search(/\][(（]/);
+  if (start < 0) return '';
+  const rest = text.slice(start + 2);
+  const end = rest.search(/[)）"“'‘]/);
+  return (end < 0 ? rest : rest.slice(0, end)).trim();
+}
+
+function checkImageTyped(state: ParseState, node: MdParagraph): void {
+  const typed = node.children.find((c) => (c.type === 'text' && hasImageOpening(c.value)) || (c.type === 'link' && PHOTO_PATH.test(c.url)));
+  if (!typed) return;
+  const text = sourceOf(state, node);
+  const why = [
+    /[！（）]/.test(text) ? '用了全角的“！”或括号“（）”' : '',
+    /[“”‘’]/.test(text) ? '署名用了中文引号' : '',
+    typed.type === 'link' && !/[!！]\[/.test(text) ? '方括号前少了 !' : '',
+    /\s/.test(typedPath(text)) ? '路径中有空格' : '',
+  ].filter((w) => w !== '');
+  report(state.file, node, 'figure-syntax-broken', { why: why.length > 0 ? why.join('，') : '写法不合规则' });
 }
 
 /**
