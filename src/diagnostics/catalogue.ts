@@ -139,6 +139,7 @@ export const CATALOGUE = {
   'press-safety-margin': rule('warning', (p) => `第 ${p.page} 页有${p.what}距成品裁切边只有 ${p.distance} mm，小于安全距离 ${p.safety} mm，裁切时可能被切掉。请调整版式或该页内容。`),
   'price-beyond-barcode': rule('warning', (p) => `定价 ${p.price} 超出了封底条码附加码五位数字所能表示的范围（最高 999.99元），附加码印作 ${p.addOn}（不标价格）。如需条码标价，请向条码发放机构确认写法。`),
   'cover-image-missing': rule('warning', (p) => `找不到封面图片 ${p.src}，封面按版式的底色生成。请检查 book.yaml 中 cover_image 的路径。`),
+  'cover-image-unusable': rule('warning', (p) => `封面图片 ${p.src} 未能使用（${p.why}），封面按版式的底色生成。请把封面图片（JPEG 或 PNG）放进书稿目录的 photos/，在 book.yaml 的 cover_image 写出它的路径。`),
   'cover-image-low-resolution': rule('warning', (p) => `封面图片 ${p.src} 只有 ${p.dpi} dpi（应不低于 300 dpi）。请换用更高分辨率的原图。`),
   'word-count-off': rule('warning', (p) => `book.yaml 写明字数 ${p.stated}，按版面容量计算为 ${p.computed} 千字，相差超过 5%（R-CIP-11）。请核对，或删去 word_count 由排版计算。`),
   'heading-stranded': rule('warning', () => '此标题排在栏末，其下正文转到下一栏或下一页（R-HEAD-3）。可增删文字、调整图片位置，或确认此处本无正文。'),

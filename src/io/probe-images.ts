@@ -150,7 +150,7 @@ function probe(path: string): AssetStatus {
 }
 
 /** What a path with a photo's name is when it is not a file that can be opened: a folder, or a link to nothing or to itself. */
-function notAFile(path: string): AssetStatus | undefined {
+export function notAFile(path: string): { status: 'not-a-file'; kind: string } | undefined {
   try {
     const info = statSync(path);
     return info.isFile() ? undefined : { status: 'not-a-file', kind: kindOf(info) };
@@ -210,7 +210,7 @@ export async function perFile<V>(cache: SessionCache<V> | undefined, path: strin
   return cache.lookup(stamp) ?? cache.store(stamp, await make());
 }
 
-function realPathOf(path: string): string | undefined {
+export function realPathOf(path: string): string | undefined {
   try {
     return realpathSync(path);
   } catch {

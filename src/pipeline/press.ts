@@ -11,7 +11,7 @@ import { placeOfKey, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import { ADD_ON_NO_PRICE, priceAddOn } from '../render/index.ts';
 import type { Font } from '../font/index.ts';
-import { type Output, readImageBytes } from '../io/index.ts';
+import { type Output, readCoverImage } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
 import type { Book } from '../model/index.ts';
 import { bookFileName } from './names.ts';
@@ -54,8 +54,10 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
     return { outputs: [], lines: [] };
   }
   const coverSrc = r.book.settings.cover_image;
-  const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).bytes.get(coverSrc) : undefined;
-  if (coverSrc && !coverImage) report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
+  const cover = coverSrc ? await readCoverImage(r.manuscriptDir, coverSrc) : undefined;
+  const coverImage = cover?.status === 'ok' ? cover.bytes : undefined;
+  if (coverSrc && cover?.status === 'missing') report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
+  if (coverSrc && cover?.status === 'refused') report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-unusable', { src: coverSrc, why: cover.why });
   // A price the bar code's five digits cannot hold: the cover's add-on says "no price", and the editor is told why.
   if (priceAddOn(r.book.settings.price) === undefined) report(r.bookFile, placeOfKey(r.bookFile, ['price']), 'price-beyond-barcode', { price: r.book.settings.price, addOn: ADD_ON_NO_PRICE });
   const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);
