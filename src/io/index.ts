@@ -161,5 +161,5 @@ export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit
 export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
 export { treeCache } from './tree-cache.ts';
 export { errnoOf, type SystemFault, systemFault } from './faults.ts';
-export { readRegularFile } from './safe-read.ts';
+export { kindOf, readRegularFile } from './safe-read.ts';
 export { manuscriptAtRevision, readEarlierManifest } from './earlier-proof.ts';
