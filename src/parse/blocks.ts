@@ -198,7 +198,10 @@ function typedPath(text: string): string {
 }
 
 function checkImageTyped(state: ParseState, node: MdParagraph): void {
-  const typed = node.children.find((c) => (c.type === 'text' && hasImageOpening(c.value)) || (c.type === 'link' && PHOTO_PATH.test(c.url)));
+  // A link to a photo is taken for an image only when it stands alone (after a ！ at most): 见[附图](photos/a.jpg) in a sentence is a link, its words set.
+  const content = node.children.filter((c) => !(c.type === 'text' && /^[\s!！]*$/.test(c.value)));
+  const lone = content.length === 1 && content[0]!.type === 'link' && PHOTO_PATH.test(content[0]!.url);
+  const typed = lone ? content[0] : node.children.find((c) => c.type === 'text' && hasImageOpening(c.value));
   if (!typed) return;
   const text = sourceOf(state, node);
   const why = [
