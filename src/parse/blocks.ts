@@ -161,7 +161,7 @@ function checkDirectiveAlone(state: ParseState, node: MdParagraph): void {
 }
 
 /**
- * Whether `text` holds `![图注](`, or that with a full-width ！ or （: an
+ * Whether `text` holds `![图注](` or `![图注][`, or that with a full-width ！ or （: an
  * image's opening as an editor types it. A scan, not a regular expression:
  * one would try each `![` to the line's end (recheck: polynomial).
  */
@@ -172,7 +172,7 @@ function hasImageOpening(text: string): boolean {
     if (c === '[' && (text[i - 1] === '!' || text[i - 1] === '！')) opened = true;
     else if (c === '\n') opened = false;
     else if (c === ']') {
-      if (opened && (text[i + 1] === '(' || text[i + 1] === '（')) return true;
+      if (opened && (text[i + 1] === '(' || text[i + 1] === '（' || text[i + 1] === '[')) return true;
       opened = false;
     }
   }
@@ -209,6 +209,7 @@ function checkImageTyped(state: ParseState, node: MdParagraph): void {
     /[“”‘’]/.test(text) ? '署名用了中文引号' : '',
     typed.type === 'link' && !/[!！]\[/.test(text) ? '方括号前少了 !' : '',
     /\s/.test(typedPath(text)) ? '路径中有空格' : '',
+    /\]\[/.test(text) && !/\][(（]/.test(text) ? '引用式图片的定义“[标签]: 路径”在本文件中找不到' : '',
   ].filter((w) => w !== '');
   report(state.file, node, 'figure-syntax-broken', { why: why.length > 0 ? why.join('，') : '写法不合规则' });
 }

@@ -22,6 +22,7 @@ import { setextAsText } from './setext.ts';
 import { expandIndented } from './indented.ts';
 import { checkBounds, checkHeadingLength, dropNulls } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
+import { resolveImageReferences } from './image-references.ts';
 import { collectFootnotes, numberNotes } from './notes.ts';
 import { readPart } from './structure.ts';
 import { mayHoldFootnote, mayHoldTable, yearbookGfm } from './syntax.ts';
@@ -118,7 +119,7 @@ function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined 
   dropNulls(file);
   if (!checkBounds(file)) return undefined;
   const tree = markdownTree(file, trees);
-  return { ...tree, children: expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse)) };
+  return { ...tree, children: resolveImageReferences(expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse))) };
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): Part | undefined {
