@@ -17,6 +17,7 @@ import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
 import { systemFault } from './faults.ts';
+import { jpegEnd } from './jpeg-end.ts';
 import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
 import { kindOf } from './safe-read.ts';
 
@@ -89,8 +90,18 @@ function tailOf(fd: number, size: number): Buffer {
   return tail;
 }
 
-function isTruncated(tail: Buffer, format: string): boolean {
-  if (format === 'jpeg') return !tail.includes(Buffer.from([0xff, 0xd9]));
+/**
+ * A JPEG whose last bytes are not its EOI is walked whole (jpeg-end.ts):
+ * a Motion Photo's video or a camera's zero padding follows a whole
+ * picture, and was "文件不完整". Only such files are read whole.
+ */
+function isTruncated(fd: number, bytes: number, tail: Buffer, format: string): boolean {
+  if (format === 'jpeg') {
+    if (tail.includes(Buffer.from([0xff, 0xd9]))) return false;
+    const whole = Buffer.alloc(bytes);
+    readSync(fd, whole, 0, bytes, 0);
+    return jpegEnd(whole) === undefined;
+  }
   if (format === 'png') return !tail.includes(Buffer.from('IEND'));
   return false;
 }
@@ -121,7 +132,7 @@ function verdictOf(fd: number): AssetStatus {
   const format = FORMAT_NAMES[size.type ?? ''] ?? size.type ?? 'unknown';
   if (widthPx * heightPx > MAX_PIXELS) return { status: 'unreadable', reason: `声明的尺寸 ${widthPx}×${heightPx} 像素不合常理` };
   if (widthPx === 0 || heightPx === 0) return { status: 'unreadable', reason: '读不出图片尺寸' };
-  if (isTruncated(tailOf(fd, bytes), format)) return { status: 'unreadable', reason: '文件不完整' };
+  if (isTruncated(fd, bytes, tailOf(fd, bytes), format)) return { status: 'unreadable', reason: '文件不完整' };
   return { status: 'ok', widthPx, heightPx, format };
 }
 
