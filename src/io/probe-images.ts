@@ -17,7 +17,7 @@ import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
 import { systemFault } from './faults.ts';
-import { jpegEnd } from './jpeg-end.ts';
+import { imageEnd } from './image-end.ts';
 import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
 import { kindOf } from './safe-read.ts';
 
@@ -91,19 +91,16 @@ function tailOf(fd: number, size: number): Buffer {
 }
 
 /**
- * A JPEG whose last bytes are not its EOI is walked whole (jpeg-end.ts):
- * a Motion Photo's video or a camera's zero padding follows a whole
- * picture, and was "文件不完整". Only such files are read whole.
+ * A JPEG or PNG whose last bytes are not its end marker is walked whole
+ * (image-end.ts): a Motion Photo's video or a camera's zero padding follows
+ * a whole picture, and was "文件不完整". Only such files are read whole.
  */
 function isTruncated(fd: number, bytes: number, tail: Buffer, format: string): boolean {
-  if (format === 'jpeg') {
-    if (tail.includes(Buffer.from([0xff, 0xd9]))) return false;
-    const whole = Buffer.alloc(bytes);
-    readSync(fd, whole, 0, bytes, 0);
-    return jpegEnd(whole) === undefined;
-  }
-  if (format === 'png') return !tail.includes(Buffer.from('IEND'));
-  return false;
+  if (format !== 'jpeg' && format !== 'png') return false;
+  if (tail.includes(format === 'jpeg' ? Buffer.from([0xff, 0xd9]) : Buffer.from('IEND'))) return false;
+  const whole = Buffer.alloc(bytes);
+  readSync(fd, whole, 0, bytes, 0);
+  return imageEnd(whole, format) === undefined;
 }
 
 /** image-size's reading of a head, or undefined when it finds no size there. */

@@ -1,5 +1,5 @@
 /**
- * Where a JPEG ends: the byte after its EOI marker, found by walking its
+ * Where a JPEG or a PNG ends. A JPEG: the byte after its EOI marker, found by walking its
  * segments and scans, not by looking for FF D9 at the file's end. A phone's
  * Motion Photo carries a video after the EOI, some cameras pad the file
  * with zeros, and the EXIF thumbnail inside APP1 has an EOI of its own: the
@@ -29,3 +29,21 @@ export function jpegEnd(b: Uint8Array): number | undefined {
   }
   return undefined;
 }
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The offset just past a PNG's IEND chunk, walking its chunks; undefined when the data ends first or is no PNG. */
+export function pngEnd(b: Uint8Array): number | undefined {
+  if (!PNG_SIGNATURE.every((x, i) => b[i] === x)) return undefined;
+  for (let i = 8; i + 12 <= b.length;) {
+    const length = ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
+    const end = i + 12 + length;
+    if (end > b.length) return undefined;
+    if (b[i + 4] === 0x49 && b[i + 5] === 0x45 && b[i + 6] === 0x4e && b[i + 7] === 0x44) return end;
+    i = end;
+  }
+  return undefined;
+}
+
+/** Where the picture in `b` ends, for a JPEG or a PNG; undefined for other formats or a file cut short. */
+export const imageEnd = (b: Uint8Array, format: string): number | undefined => (format === 'jpeg' ? jpegEnd(b) : format === 'png' ? pngEnd(b) : undefined);

@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
-import { jpegEnd } from './jpeg-end.ts';
+import { jpegEnd, pngEnd } from './image-end.ts';
 
 const base = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#8a7' } });
 
@@ -25,4 +25,12 @@ test('an FF D9 inside a segment (an EXIF thumbnail\'s end) is not the picture\'s
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, payload.length + 2]), payload]);
   const withThumb = Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
   expect(jpegEnd(withThumb)).toBe(withThumb.length);
+});
+
+test('a PNG ends after its IEND chunk, whatever follows; one cut short has no end', async () => {
+  const png = await base().png().toBuffer();
+  expect(pngEnd(png)).toBe(png.length);
+  expect(pngEnd(Buffer.concat([png, Buffer.alloc(300, 1)]))).toBe(png.length);
+  expect(pngEnd(png.subarray(0, png.length - 4))).toBeUndefined();
+  expect(pngEnd(await base().jpeg().toBuffer())).toBeUndefined();
 });
