@@ -118,6 +118,7 @@ function verdictOf(fd: number): AssetStatus {
   const info = fstatSync(fd);
   if (!info.isFile()) return { status: 'not-a-file', kind: kindOf(info) };
   const bytes = info.size;
+  if (bytes > MAX_PHOTO_BYTES) return { status: 'unreadable', reason: `文件有 ${Math.round(bytes / 1048576)} MB，超过上限 ${MAX_PHOTO_BYTES / 1048576} MB，请缩小后再用` };
   let head = headOf(fd, bytes, FIRST_BYTES);
   let size = sizeIn(head);
   if (!size && bytes > head.length) size = sizeIn((head = headOf(fd, bytes, HEAD_BYTES)));
@@ -169,6 +170,13 @@ export function notAFile(path: string): { status: 'not-a-file'; kind: string } |
     return { status: 'not-a-file', kind: loop ? '链接成环的符号链接' : '一个失效的符号链接（它指向的文件已不存在）' };
   }
 }
+
+/**
+ * Larger than any photo a book prints (a 200-megapixel TIFF is 600 MB
+ * uncompressed): a file over it is not read whole, as a JPEG without its
+ * end marker at the end is (isTruncated) and every printed photo is (printable-images.ts).
+ */
+const MAX_PHOTO_BYTES = 1024 * 1024 * 1024;
 
 /** Deeper than any photo folder: a link loop or a pathological tree stops here. */
 const MAX_DEPTH = 16;
