@@ -107,7 +107,7 @@ export const CATALOGUE = {
     : `图片文件不存在：${p.src}。请检查路径（相对于书稿目录），或把图片放进 photos/。`)),
   'figure-outside-manuscript': rule('error', (p) => `图片路径 ${p.src} 指向书稿目录之外。请把图片复制到书稿目录的 photos/ 中再引用。`),
   'figure-unreadable': rule('error', (p) => `图片 ${p.src} 无法读取或已损坏（${p.reason}）。请重新导出为 JPEG 或 PNG。`),
-  'figure-syntax-broken': rule('error', (p) => `这一段的图片写法没有被识别（${p.why}），整段会照原样印出，图片排不进去。请写成 ![图注](photos/文件名.jpg "某某提供")：! [ ] ( ) 和引号都用半角，路径中有空格时用尖括号括起，如 <photos/文件 名.jpg>。`),
+  'figure-syntax-broken': rule('error', (p) => `这一段的图片写法没有被识别（${p.why}），图片排不进去。请写成 ![图注](photos/文件名.jpg "某某提供")：! [ ] ( ) 和引号都用半角，路径中有空格时用尖括号括起，如 <photos/文件 名.jpg>。`),
   'figure-not-a-file': rule('error', (p) => `图片路径 ${p.src} 指向的是${p.kind}，不是图片文件。请写出图片文件本身的路径，或在这里放上图片文件。`),
   'image-low-resolution': rule('warning', (p) => `图片 ${p.src} 按印刷尺寸只有 ${p.dpi} dpi（应不低于 200 dpi），印出会发虚。请换用更高分辨率的原图。`),
   'figure-too-tall': rule('error', (p) => `图注长达 ${p.lines} 行，连同图片高过版心，排不下，超出的字会印到版心之外。请缩短图注，把说明写成图前或图后的正文段落。`),

@@ -100,6 +100,7 @@ function figureDirective(state: ParseState, node: LeafDirective): Figure | null 
 function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
   const title = node.attributes?.title?.trim() ?? '';
   if (title === '') report(state.file, node, 'gallery-title-missing');
+  let mistyped = false;
   const figures = node.children.flatMap((child) => {
     if (child.type === 'paragraph' && isImageParagraph(child)) {
       return child.children.filter((c): c is Image => c.type === 'image').map((img) => figureFromImage(state, img));
@@ -108,10 +109,12 @@ function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
       checkAttributes(state, child);
       return figureDirective(state, child) ?? [];
     }
-    report(state.file, child, 'directive-misplaced', { name: '文字', where: '图片组中只能放图片' });
+    // A photo typed so that CommonMark does not take it is told as such, not as text where only photos may stand.
+    if (child.type === 'paragraph' && checkImageTyped(state, child)) mistyped = true;
+    else report(state.file, child, 'directive-misplaced', { name: '文字', where: '图片组中只能放图片' });
     return [];
   });
-  if (figures.length === 0) report(state.file, node, 'gallery-empty');
+  if (figures.length === 0 && !mistyped) report(state.file, node, 'gallery-empty');
   return { type: 'gallery', id: state.nextId('gallery'), title, figures, source: state.source(node) };
 }
 
@@ -197,12 +200,12 @@ function typedPath(text: string): string {
   return (end < 0 ? rest : rest.slice(0, end)).trim();
 }
 
-function checkImageTyped(state: ParseState, node: MdParagraph): void {
+function checkImageTyped(state: ParseState, node: MdParagraph): boolean {
   // A link to a photo is taken for an image only when it stands alone (after a ！ at most): 见[附图](photos/a.jpg) in a sentence is a link, its words set.
   const content = node.children.filter((c) => !(c.type === 'text' && /^[\s!！]*$/.test(c.value)));
   const lone = content.length === 1 && content[0]!.type === 'link' && PHOTO_PATH.test(content[0]!.url);
   const typed = lone ? content[0] : node.children.find((c) => c.type === 'text' && hasImageOpening(c.value));
-  if (!typed) return;
+  if (!typed) return false;
   const text = sourceOf(state, node);
   const why = [
     /[！（）]/.test(text) ? '用了全角的“！”或括号“（）”' : '',
@@ -212,6 +215,7 @@ function checkImageTyped(state: ParseState, node: MdParagraph): void {
     /\]\[/.test(text) && !/\][(（]/.test(text) ? '引用式图片的定义“[标签]: 路径”在本文件中找不到' : '',
   ].filter((w) => w !== '');
   report(state.file, node, 'figure-syntax-broken', { why: why.length > 0 ? why.join('，') : '写法不合规则' });
+  return true;
 }
 
 /**
