@@ -26,6 +26,13 @@ const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)$/i;
 /** Larger than any camera: a PNG that declares more pixels is treated as broken. */
 const MAX_PIXELS = MAX_IMAGE_PIXELS;
 
+/**
+ * Larger than any photo a book prints (a 200-megapixel TIFF is 600 MB
+ * uncompressed): a file over it is not read whole, as a JPEG without its
+ * end marker at the end is (isTruncated) and every printed photo is (printable-images.ts).
+ */
+const MAX_PHOTO_BYTES = 1024 * 1024 * 1024;
+
 /** image-size's names, as the rest of nianjian (and sharp) call the formats. */
 const FORMAT_NAMES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
 
@@ -170,13 +177,6 @@ export function notAFile(path: string): { status: 'not-a-file'; kind: string } |
     return { status: 'not-a-file', kind: loop ? '链接成环的符号链接' : '一个失效的符号链接（它指向的文件已不存在）' };
   }
 }
-
-/**
- * Larger than any photo a book prints (a 200-megapixel TIFF is 600 MB
- * uncompressed): a file over it is not read whole, as a JPEG without its
- * end marker at the end is (isTruncated) and every printed photo is (printable-images.ts).
- */
-const MAX_PHOTO_BYTES = 1024 * 1024 * 1024;
 
 /** Deeper than any photo folder: a link loop or a pathological tree stops here. */
 const MAX_DEPTH = 16;

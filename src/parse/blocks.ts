@@ -181,25 +181,30 @@ function hasImageOpening(text: string): boolean {
   }
   return false;
 }
+
 /** A path that names a photo file (io lists the same kinds). */
 const PHOTO_PATH = /\.(?:jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)(?:[?#]|$)/i;
+
+/** What follows the first image opening's `](` in `text`: the path and the title as typed. */
+function afterOpening(text: string): string {
+  const start = text.search(/\][(（]/);
+  return start < 0 ? '' : text.slice(start + 2);
+}
+
+/** The path of the first image opening in `text`, as typed: up to the title or the closing bracket. */
+function typedPath(text: string): string {
+  const rest = afterOpening(text);
+  const end = rest.search(/[)）"“'‘]/);
+  return (end < 0 ? rest : rest.slice(0, end)).trim();
+}
 
 /**
  * `![图注](photos/a b.jpg "某某提供")` with a space in its path, a title in
  * “curly quotes”, （full-width brackets） or a full-width ！ is no image to
  * CommonMark: the paragraph was printed as typed (or, for ！[…](…), as a
  * link's words) and the photo left out, with no word. What went wrong is
- * guessed from the text, for the hint.
+ * guessed from the text, for the hint. Whether it said so.
  */
-/** The path of the first image opening in `text`, as typed: from `](` to the title or the closing bracket. */
-function typedPath(text: string): string {
-  const start = text.search(/\][(（]/);
-  if (start < 0) return '';
-  const rest = text.slice(start + 2);
-  const end = rest.search(/[)）"“'‘]/);
-  return (end < 0 ? rest : rest.slice(0, end)).trim();
-}
-
 function checkImageTyped(state: ParseState, node: MdParagraph): boolean {
   // A link to a photo is taken for an image only when it stands alone (after a ！ at most): 见[附图](photos/a.jpg) in a sentence is a link, its words set.
   const content = node.children.filter((c) => !(c.type === 'text' && /^[\s!！]*$/.test(c.value)));
@@ -208,8 +213,8 @@ function checkImageTyped(state: ParseState, node: MdParagraph): boolean {
   if (!typed) return false;
   const text = sourceOf(state, node);
   const why = [
-    /[！（）]/.test(text) ? '用了全角的“！”或括号“（）”' : '',
-    /[“”‘’]/.test(text) ? '署名用了中文引号' : '',
+    /！\[|\]（/.test(text) ? '用了全角的“！”或括号“（）”' : '',
+    /[“”‘’]/.test(afterOpening(text)) ? '署名用了中文引号' : '',
     typed.type === 'link' && !/[!！]\[/.test(text) ? '方括号前少了 !' : '',
     /\s/.test(typedPath(text)) ? '路径中有空格' : '',
     /\]\[/.test(text) && !/\][(（]/.test(text) ? '引用式图片的定义“[标签]: 路径”在本文件中找不到' : '',
