@@ -77,12 +77,18 @@ function handled<T>(made: Promise<T>): Promise<T> {
   return made;
 }
 
+/**
+ * A photo as a screen JPEG. A transparent PNG (a chart exported from Excel,
+ * a logo) goes on white, as on paper: JPEG has no alpha, and libvips dropped
+ * it to black, so a chart's black lines vanished into a black ground. The
+ * key says so (`w`), so a screen image made before is not taken.
+ */
 async function screenImage(bytes: Uint8Array, cache: ImageCache | undefined): Promise<Uint8Array> {
-  const key = `screen-${SCREEN_WIDTH_PX}-${createHash('sha256').update(bytes).digest('hex')}`;
+  const key = `screen-${SCREEN_WIDTH_PX}w-${createHash('sha256').update(bytes).digest('hex')}`;
   const cached = await cache?.get(key);
   if (cached) return cached;
   const sharp = loadSharp();
-  const jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer());
+  const jpeg = new Uint8Array(await sharp(bytes).resize({ width: SCREEN_WIDTH_PX, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer());
   await cache?.set(key, jpeg);
   return jpeg;
 }

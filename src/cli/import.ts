@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { CATALOGUE } from '../diagnostics/index.ts';
-import { byName, commitOutputs, isMarkdownName, ScratchFiles } from '../io/index.ts';
+import { byName, commitOutputs, isMarkdownName, kindOf, ScratchFiles } from '../io/index.ts';
 import { EXIT, type ParsedCommand } from './options.ts';
 
 export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
@@ -26,6 +26,9 @@ export function importArgs({ positionals, values }: ParsedCommand): ImportArgs {
 
 /** src/intake with its readers (mammoth, exceljs), loaded only when importing: other commands start without them. */
 type Intake = typeof import('../intake/index.ts');
+
+/** Larger than any unit's Word file with its photos (the sample's largest is a few MB); a file over it is refused before it is read. */
+const MAX_SUBMISSION_BYTES = 512 * 1024 * 1024;
 
 /** A file of a folder to import: not hidden, not Word's lock file, not a .txt (in a folder as likely a note or a report as Excel's tab-separated text: only a .txt named on the command line is read). */
 const wanted = ({ READABLE, CONVERTIBLE }: Intake, name: string) => !name.startsWith('.') && !name.startsWith('~$') && extname(name).toLowerCase() !== '.txt' && [...READABLE, ...Object.keys(CONVERTIBLE)].includes(extname(name).toLowerCase());
@@ -104,6 +107,10 @@ function stemsOf(files: string[]): string[] {
 async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, file: string, stem: string, underPart: boolean): Promise<Submission> {
   const source = relative(process.cwd(), file) || file;
   const ext = extname(file).toLowerCase();
+  const info = statSync(file);
+  // A FIFO named .docx blocked readFileSync, and the import with it, past every signal; /dev/zero linked as .csv never ended.
+  if (!info.isFile()) return errorOnly(source, 'not-a-file', `这不是普通文件，而是${kindOf(info)}，未导入。请给出 Word 或 Excel 文件本身。`);
+  if (info.size > MAX_SUBMISSION_BYTES) return errorOnly(source, 'too-large', `文件有 ${(info.size / 1048576).toFixed(0)} MB，超过上限 ${MAX_SUBMISSION_BYTES / 1048576} MB，未导入。请把图片压缩后另存，或分成几个文件。`);
   const to = CONVERTIBLE[ext];
   if (to) {
     const converted = convert(file, to);

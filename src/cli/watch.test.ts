@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { until } from '../../test/helpers/lines.ts';
-import { outInsideManuscript, watchManuscript } from './watch.ts';
+import { outInsideManuscript, watchManuscript, watchStopped } from './watch.ts';
 
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nianjian-watcher-'));
@@ -49,6 +49,23 @@ test('backups, swap, hidden and temporary files are not edits; a new photo, a ch
     rmSync(join(dir, 'photos', 'a.jpg'));
     await until(w.lines, /^修改/, 2);
     expect(w.lines.filter((l) => l.startsWith('修改'))).toEqual([`修改 changed: 01.md, ${join('photos', 'a.jpg')}`, `修改 changed: ${join('photos', 'a.jpg')}`]);
+  } finally {
+    w.stop.abort();
+  }
+  expect(await w.done).toBe(0);
+});
+
+test('a folder made with a part\'s name (or any new folder) is a change: the build reports it, as a build by hand does', async () => {
+  const dir = folder();
+  const w = watching(dir);
+  try {
+    await until(w.lines, /^已更新/, 1);
+    rmSync(join(dir, '01.md'));
+    await until(w.lines, /^修改/, 1);
+    mkdirSync(join(dir, '01.md'));
+    // Before, nothing: the session kept showing a book without the part and without the error a build gives.
+    await until(w.lines, /^修改/, 2);
+    expect(w.lines.filter((l) => l.startsWith('修改'))).toEqual(['修改 changed: 01.md', '修改 changed: 01.md']);
   } finally {
     w.stop.abort();
   }
@@ -101,4 +118,12 @@ test('an output folder is inside the manuscript when it is the folder, below it,
   expect(outInsideManuscript(dir, `${dir}-output`)).toBeUndefined();
   expect(outInsideManuscript(dir, join(dir, '..'))).toBeUndefined();
   expect(outInsideManuscript(join(dir, 'photos'), dir)).toBeUndefined();
+});
+
+test('a watcher\'s system error is said in Chinese, the inotify limit as such (chokidar\'s English was printed as it came)', () => {
+  const limit = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached, watch \'/书稿\''), { code: 'ENOSPC' });
+  expect(watchStopped(limit, '书稿')).toMatch(/^停止监视 watching stopped: 系统允许监视的文件夹数已用完.*max_user_watches.*书稿/);
+  const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+  expect(watchStopped(denied, '书稿')).toMatch(/没有权限/);
+  expect(watchStopped(denied, '书稿')).not.toMatch(/permission denied/);
 });

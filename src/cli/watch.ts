@@ -11,6 +11,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { watch as watchFolder } from 'chokidar';
+import { errnoOf, systemFault } from '../io/index.ts';
 
 export interface WatchOptions {
   dir: string;
@@ -29,6 +30,18 @@ const OWN_OUTPUT = 'output';
 
 /** An editor's or the system's own file, never part of the manuscript: hidden files, backups, swap and temporary files; and the book's output/. */
 const NOT_MANUSCRIPT = /(^|[/\\])\.|~$|\.sw[px]$|\.tmp(-\d+)?$|___jb_(tmp|old)___$|(^|[/\\])4913$|^output([/\\]|$)/;
+
+/**
+ * Why the watch stopped, in Chinese: chokidar's error is the system's
+ * (`ENOSPC: System limit for number of file watchers reached`), which was
+ * printed as it came. ENOSPC from a watch is the inotify limit, not a full disk.
+ */
+export function watchStopped(error: unknown, dir: string): string {
+  const why = errnoOf(error) === 'ENOSPC'
+    ? `系统允许监视的文件夹数已用完（ENOSPC，inotify 的 max_user_watches）：请关闭其他监视文件的程序（编辑器、同步盘），或请管理员调高 fs.inotify.max_user_watches`
+    : `${systemFault(error, dir, '监视书稿目录').message.replace(/。$/, '')}`;
+  return `停止监视 watching stopped: ${why}。请确认书稿目录 ${dir} 仍在，再运行 nianjian watch。`;
+}
 
 /** The real path of `path`, also when it does not exist yet (the real path of its nearest existing folder, then the rest). */
 function realPath(path: string): string {
@@ -102,7 +115,8 @@ export async function watchManuscript(options: WatchOptions): Promise<number> {
     signal.addEventListener('abort', stop, { once: true });
     // Every folder is watched before the first build, so no save during it is missed.
     watcher.once('ready', () => stopped || run());
-    watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    // A new folder is a change too: one with a part's name (a build reports it), a front/ or a photo folder made empty.
+    watcher.on('add', changed).on('change', changed).on('unlink', changed).on('addDir', changed);
     watcher.on('unlinkDir', (path) => {
       if (path !== dir) return changed(path);
       // The folder removed or renamed under us: say so and stop, no stack trace.
@@ -110,7 +124,7 @@ export async function watchManuscript(options: WatchOptions): Promise<number> {
       stop();
     });
     watcher.on('error', (e) => {
-      out(`停止监视 watching stopped: ${e instanceof Error ? e.message : String(e)}。请确认书稿目录 ${options.dir} 仍在，再运行 nianjian watch。`);
+      out(watchStopped(e, options.dir));
       stop();
     });
   });

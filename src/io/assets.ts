@@ -2,12 +2,13 @@
  * Reads what rendering needs from disk: the page template and the image files.
  */
 import { statSync } from 'node:fs';
-import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { errnoOf, systemFault } from './faults.ts';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { loadSharp } from '../build/index.ts';
 import type { VFile } from '../diagnostics/index.ts';
-import { type ImageProbeCache, perFile } from './probe-images.ts';
+import { type ImageProbeCache, notAFile, perFile, realPathOf } from './probe-images.ts';
+import { isOutside } from './safe-read.ts';
 import { readTextFile } from './read-text.ts';
 import { printableImage } from './printable-images.ts';
 import type { ScratchFiles } from './commit.ts';
@@ -57,6 +58,32 @@ export async function readImageBytes(manuscriptDir: string, srcs: Iterable<strin
     else images.unreadable.set(src, made.reason);
   }));
   return images;
+}
+
+/** book.yaml's cover_image: its printable bytes, or nothing there, or why it is not used. */
+export type CoverImage = { status: 'ok'; bytes: Uint8Array } | { status: 'missing' } | { status: 'refused'; why: string };
+
+const OUTSIDE = '路径指向书稿目录之外，未读取';
+
+/**
+ * The cover's picture, checked as a figure's photo is: a path out of the
+ * manuscript (`../`, absolute, or a link) is not read (it was, and printed
+ * on the cover), a folder or FIFO is not opened (a FIFO hung the build),
+ * and a file that cannot be decoded says why (all three were "找不到").
+ */
+export async function readCoverImage(manuscriptDir: string, src: string): Promise<CoverImage> {
+  if (isAbsolute(src) || /^[A-Za-z]:[\\/]/.test(src)) return { status: 'refused', why: OUTSIDE };
+  const path = join(manuscriptDir, src);
+  const real = realPathOf(path);
+  if (!real) {
+    const not = notAFile(path);
+    return not ? { status: 'refused', why: `指向的是${not.kind}` } : { status: 'missing' };
+  }
+  if (isOutside(await realpath(manuscriptDir), real)) return { status: 'refused', why: OUTSIDE };
+  const not = notAFile(real);
+  if (not) return { status: 'refused', why: `指向的是${not.kind}，不是图片文件` };
+  const made = await printableImage(real);
+  return made.status === 'ok' ? { status: 'ok', bytes: made.bytes } : { status: 'refused', why: made.reason };
 }
 
 /** Derived images kept between builds in `<out>/.cache/images`, by the hash of their source (checked entries, disk-cache.ts). */

@@ -154,11 +154,12 @@ export function buildDate(manuscriptDate: string | undefined, env: NodeJS.Proces
 }
 export { DEFAULT_FONTS_DIR, fontFileProblem, loadFontFile, readBookFontConfig, readFontConfig, resolveFontPath } from './fonts.ts';
 export { checkBookFonts, FontConfigError, fontsChanged, type LoadedFonts, loadFonts, loadFontSet } from './load-fonts.ts';
-export { type BookImages, createManuscript, diskImageCache, readImageBytes, readTemplateFile } from './assets.ts';
+export { type BookImages, type CoverImage, createManuscript, diskImageCache, readCoverImage, readImageBytes, readTemplateFile } from './assets.ts';
 export { MAX_IMAGE_PIXELS } from './printable-images.ts';
 export { draftDate, manuscriptRevision } from './revision.ts';
 export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit.ts';
 export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
 export { treeCache } from './tree-cache.ts';
 export { errnoOf, type SystemFault, systemFault } from './faults.ts';
+export { kindOf, readRegularFile } from './safe-read.ts';
 export { manuscriptAtRevision, readEarlierManifest } from './earlier-proof.ts';

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { loadSharp } from '../build/index.ts';
 import type { ByteCache } from './disk-cache.ts';
 import { systemFault } from './faults.ts';
+import { imageEnd } from './image-end.ts';
 
 export type PrintableImage = { status: 'ok'; bytes: Uint8Array } | { status: 'unreadable'; reason: string };
 
@@ -69,6 +70,9 @@ export async function printableImage(path: string, verdicts?: ByteCache): Promis
   } catch (error) {
     return { status: 'unreadable', reason: systemFault(error, path, '读取').message.replace(/。$/, '') };
   }
+  // What follows a JPEG's or PNG's end (a Motion Photo's video, a camera's padding) is not the picture: it is not embedded.
+  const end = imageEnd(data, isJpeg(data) ? 'jpeg' : isPng(data) ? 'png' : '');
+  if (end !== undefined && end < data.length) data = data.subarray(0, end);
   const key = `${VERSION}-${createHash('sha256').update(data).digest('hex')}`;
   const known = await verdicts?.get(key);
   if (known) return { status: 'ok', bytes: known.length === 1 && known[0] === 1 ? data : known };

@@ -10,18 +10,28 @@
  * file: that directory is read where it lies (image-size's own
  * imageSizeFromFile reads only the first 512 KB too, and said such TIFFs were broken).
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
+import { systemFault } from './faults.ts';
+import { imageEnd } from './image-end.ts';
 import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
+import { kindOf } from './safe-read.ts';
 
 /** Every kind of image an editor may drop in; those that cannot be printed are said so at their figure. */
 const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)$/i;
 /** Larger than any camera: a PNG that declares more pixels is treated as broken. */
 const MAX_PIXELS = MAX_IMAGE_PIXELS;
+
+/**
+ * Larger than any photo a book prints (a 200-megapixel TIFF is 600 MB
+ * uncompressed): a file over it is not read whole, as a JPEG without its
+ * end marker at the end is (isTruncated) and every printed photo is (printable-images.ts).
+ */
+const MAX_PHOTO_BYTES = 1024 * 1024 * 1024;
 
 /** image-size's names, as the rest of nianjian (and sharp) call the formats. */
 const FORMAT_NAMES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
@@ -87,10 +97,17 @@ function tailOf(fd: number, size: number): Buffer {
   return tail;
 }
 
-function isTruncated(tail: Buffer, format: string): boolean {
-  if (format === 'jpeg') return !tail.includes(Buffer.from([0xff, 0xd9]));
-  if (format === 'png') return !tail.includes(Buffer.from('IEND'));
-  return false;
+/**
+ * A JPEG or PNG whose last bytes are not its end marker is walked whole
+ * (image-end.ts): a Motion Photo's video or a camera's zero padding follows
+ * a whole picture, and was "文件不完整". Only such files are read whole.
+ */
+function isTruncated(fd: number, bytes: number, tail: Buffer, format: string): boolean {
+  if (format !== 'jpeg' && format !== 'png') return false;
+  if (tail.includes(format === 'jpeg' ? Buffer.from([0xff, 0xd9]) : Buffer.from('IEND'))) return false;
+  const whole = Buffer.alloc(bytes);
+  readSync(fd, whole, 0, bytes, 0);
+  return imageEnd(whole, format) === undefined;
 }
 
 /** image-size's reading of a head, or undefined when it finds no size there. */
@@ -105,7 +122,10 @@ function sizeIn(head: Buffer): ReturnType<typeof imageSize> | undefined {
 
 /** What the file's head and tail say of it: its size and format, or why it cannot be printed. */
 function verdictOf(fd: number): AssetStatus {
-  const { size: bytes } = fstatSync(fd);
+  const info = fstatSync(fd);
+  if (!info.isFile()) return { status: 'not-a-file', kind: kindOf(info) };
+  const bytes = info.size;
+  if (bytes > MAX_PHOTO_BYTES) return { status: 'unreadable', reason: `文件有 ${Math.round(bytes / 1048576)} MB，超过上限 ${MAX_PHOTO_BYTES / 1048576} MB，请缩小后再用` };
   let head = headOf(fd, bytes, FIRST_BYTES);
   let size = sizeIn(head);
   if (!size && bytes > head.length) size = sizeIn((head = headOf(fd, bytes, HEAD_BYTES)));
@@ -117,23 +137,44 @@ function verdictOf(fd: number): AssetStatus {
   const format = FORMAT_NAMES[size.type ?? ''] ?? size.type ?? 'unknown';
   if (widthPx * heightPx > MAX_PIXELS) return { status: 'unreadable', reason: `声明的尺寸 ${widthPx}×${heightPx} 像素不合常理` };
   if (widthPx === 0 || heightPx === 0) return { status: 'unreadable', reason: '读不出图片尺寸' };
-  if (isTruncated(tailOf(fd, bytes), format)) return { status: 'unreadable', reason: '文件不完整' };
+  if (isTruncated(fd, bytes, tailOf(fd, bytes), format)) return { status: 'unreadable', reason: '文件不完整' };
   return { status: 'ok', widthPx, heightPx, format };
 }
 
+/** Why a file could not be read, in Chinese (the errno's hint): `EACCES` alone told an editor nothing. */
+const faultOf = (error: unknown, path: string): AssetStatus => ({ status: 'unreadable', reason: systemFault(error, path, '读取').message.replace(/。$/, '') });
+
+/**
+ * Opened without blocking, and read only when it is a regular file: a FIFO
+ * named `photo.jpg` blocked the open, and the build with it, past every
+ * signal (the main thread never came back to take SIGTERM).
+ */
 function probe(path: string): AssetStatus {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { status: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return faultOf(error, path);
   }
   try {
     return verdictOf(fd);
   } catch (error) {
-    return { status: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return faultOf(error, path);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** What a path with a photo's name is when it is not a file that can be opened: a folder, or a link to nothing or to itself. */
+export function notAFile(path: string): { status: 'not-a-file'; kind: string } | undefined {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? undefined : { status: 'not-a-file', kind: kindOf(info) };
+  } catch (error) {
+    const link = (() => { try { return lstatSync(path).isSymbolicLink(); } catch { return false; } })();
+    if (!link) return undefined;
+    const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    return { status: 'not-a-file', kind: loop ? '链接成环的符号链接' : '一个失效的符号链接（它指向的文件已不存在）' };
   }
 }
 
@@ -161,8 +202,9 @@ async function listImages(root: string, dir: string, out: string[], seen = new S
     const rel = dir ? `${dir}/${name}` : name;
     // A link is followed to see what it is; other entries say so themselves.
     const isDirectory = entry.isSymbolicLink() ? (await stat(join(root, rel)).catch(() => undefined))?.isDirectory() : entry.isDirectory();
+    // A folder with a photo's name is listed too, so that a figure naming it is told what it is.
+    if (IMAGE_EXT.test(name)) out.push(rel);
     if (isDirectory) await listImages(root, rel, out, seen, depth + 1);
-    else if (IMAGE_EXT.test(name)) out.push(rel);
   }
 }
 
@@ -184,7 +226,7 @@ export async function perFile<V>(cache: SessionCache<V> | undefined, path: strin
   return cache.lookup(stamp) ?? cache.store(stamp, await make());
 }
 
-function realPathOf(path: string): string | undefined {
+export function realPathOf(path: string): string | undefined {
   try {
     return realpathSync(path);
   } catch {
@@ -201,16 +243,17 @@ export async function probeImages(root: string, cache?: ImageProbeCache): Promis
   const entries = await Promise.all(
     paths.map(async (rel): Promise<[string, AssetStatus]> => {
       const real = realPathOf(join(root, rel));
-      if (!real) return [rel, { status: 'missing' }];
+      if (!real) return [rel, notAFile(join(root, rel)) ?? { status: 'missing' }];
       const inside = !relative(realRoot, real).startsWith(`..${sep}`) && relative(realRoot, real) !== '..';
-      return [rel, inside ? await perFile(cache?.probes, real, async () => probe(real)) : { status: 'outside' }];
+      if (!inside) return [rel, { status: 'outside' }];
+      return [rel, notAFile(real) ?? await perFile(cache?.probes, real, async () => probe(real))];
     }),
   );
   return new Map(entries);
 }
 
 /** A path as a Windows user may type it for the file: any case, \\ for /. */
-const looseName = (path: string) => path.replace(/\\/g, '/').toLowerCase();
+const looseName = (path: string) => path.replace(/\\/g, '/').normalize('NFC').toLowerCase();
 
 /**
  * A lookup over the probed images; paths not found are missing, with the
@@ -220,9 +263,14 @@ const looseName = (path: string) => path.replace(/\\/g, '/').toLowerCase();
  */
 export function assetLookup(images: Map<string, AssetStatus>): AssetLookup {
   let loose: Map<string, string> | undefined;
+  let composed: Map<string, string> | undefined;
   return (src) => {
     const found = images.get(src);
     if (found) return found;
+    composed ??= new Map([...images.keys()].map((path) => [path.normalize('NFC'), path]));
+    const same = composed.get(src.normalize('NFC'));
+    const status = same === undefined ? undefined : images.get(same);
+    if (same !== undefined && status) return status.status === 'ok' ? { ...status, file: same } : status;
     loose ??= new Map([...images.keys()].map((path) => [looseName(path), path]));
     const like = loose.get(looseName(src));
     return like ? { status: 'missing', like } : { status: 'missing' };

@@ -10,7 +10,23 @@ import { refusalOf } from './safe-read.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16, with a BOM or without one (Windows' Notepad "Unicode", some Word
+ * exports): its ASCII (the # of headings, spaces, line ends) has a zero byte
+ * each, all on one side of the pair. Tried before GB18030, which reads many
+ * UTF-16 pairs as hanzi.
+ */
+function utf16Of(bytes: Uint8Array): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16';
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return Math.max(even, odd) >= 2 && Math.min(even, odd) * 20 <= Math.max(even, odd) && (even + odd) * 50 >= bytes.length ? 'UTF-16' : undefined;
+}
+
 function guessEncoding(bytes: Uint8Array): string | undefined {
+  const utf16 = utf16Of(bytes);
+  if (utf16) return utf16;
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     return /[\u4e00-\u9fff]/.test(text) ? 'GB18030/GBK' : undefined;

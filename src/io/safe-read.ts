@@ -5,7 +5,8 @@
  * `*.md` would block or never end; a link out of the folder would print
  * another folder's text; a link loop would never resolve.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Params, RuleId } from '../diagnostics/index.ts';
 
@@ -20,7 +21,8 @@ export function isOutside(realRoot: string, real: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep) || /^[A-Za-z]:/.test(rel);
 }
 
-function kindOf(info: import('node:fs').Stats): string {
+/** What a file that is not a regular file is, in an editor's words. */
+export function kindOf(info: import('node:fs').Stats): string {
   if (info.isDirectory()) return '目录';
   if (info.isFIFO()) return '命名管道（FIFO）';
   if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';
@@ -43,4 +45,22 @@ export async function refusalOf(path: string, realRoot: string | undefined, maxB
   if (!info.isFile()) return ['file-not-regular', { kind: kindOf(info) }];
   if (info.size > maxBytes) return ['file-too-large', { size: (info.size / 1048576).toFixed(1), limit: maxBytes / 1048576 }];
   return undefined;
+}
+
+/**
+ * The bytes of `path` when it is a regular file, or what it is instead. It
+ * is opened without blocking and read only when fstat says it is a file: a
+ * FIFO named as an ICC profile blocked a thread of libuv's pool in open(),
+ * and the process, told to stop, never exited (exit waits for that thread).
+ * File-system errors are thrown for the caller to report.
+ */
+export async function readRegularFile(path: string): Promise<{ bytes: Buffer } | { notRegular: string }> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { notRegular: kindOf(info) };
+    return { bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
 }

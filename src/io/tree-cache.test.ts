@@ -59,3 +59,11 @@ test('the sample\'s part parsed from a kept tree is the part parsed afresh, with
   expect(readdirSync(join(out, '.cache', 'trees-1-2'))).toHaveLength(1);
   expect(parse(true)).toEqual(fresh);
 });
+
+test('an --out that is a file keeps no tree and throws nothing: the build goes on to say ENOTDIR in Chinese, exit 3 (the cleanup threw, exit 70 in English)', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'nianjian-trees-')), 'a-file');
+  writeFileSync(file, 'x');
+  const trees = treeCache(file, 'trees-1-2')!;
+  expect(() => trees.set('a.md', '年鉴', 'plain', { type: 'root', children: [] })).not.toThrow();
+  expect(trees.get('a.md', '年鉴', 'plain')).toBeUndefined();
+});

@@ -72,7 +72,12 @@ export function treeCache(outDir: string, name = bundleName()): TreeStore | unde
         writeFileSync(temp, sealEntry(Buffer.from(sha1(text, syntax) + JSON.stringify(tree))));
         renameSync(temp, entry);
       } catch {
-        rmSync(temp, { force: true });
+        // The cleanup fails as the write did where --out is a file (ENOTDIR: force ignores only ENOENT): that threw, exit 70.
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // nothing was written
+        }
       }
     },
   };

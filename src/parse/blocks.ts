@@ -55,7 +55,8 @@ export function checkImage(state: ParseState, src: string, node: { position?: im
   if (found.status === 'missing') report(state.file, node, 'figure-file-missing', { src, ...(found.like ? { like: found.like } : {}) });
   else if (found.status === 'outside') report(state.file, node, 'figure-outside-manuscript', { src });
   else if (found.status === 'unreadable') report(state.file, node, 'figure-unreadable', { src, reason: found.reason });
-  return file;
+  else if (found.status === 'not-a-file') report(state.file, node, 'figure-not-a-file', { src, kind: found.kind });
+  return found.status === 'ok' && found.file !== undefined ? found.file : file;
 }
 
 function figureFromImage(state: ParseState, image: Image): Figure {
@@ -99,6 +100,7 @@ function figureDirective(state: ParseState, node: LeafDirective): Figure | null 
 function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
   const title = node.attributes?.title?.trim() ?? '';
   if (title === '') report(state.file, node, 'gallery-title-missing');
+  let mistyped = false;
   const figures = node.children.flatMap((child) => {
     if (child.type === 'paragraph' && isImageParagraph(child)) {
       return child.children.filter((c): c is Image => c.type === 'image').map((img) => figureFromImage(state, img));
@@ -107,10 +109,12 @@ function gallery(state: ParseState, node: ContainerDirective): Gallery | null {
       checkAttributes(state, child);
       return figureDirective(state, child) ?? [];
     }
-    report(state.file, child, 'directive-misplaced', { name: '文字', where: '图片组中只能放图片' });
+    // A photo typed so that CommonMark does not take it is told as such, not as text where only photos may stand.
+    if (child.type === 'paragraph' && checkImageTyped(state, child)) mistyped = true;
+    else report(state.file, child, 'directive-misplaced', { name: '文字', where: '图片组中只能放图片' });
     return [];
   });
-  if (figures.length === 0) report(state.file, node, 'gallery-empty');
+  if (figures.length === 0 && !mistyped) report(state.file, node, 'gallery-empty');
   return { type: 'gallery', id: state.nextId('gallery'), title, figures, source: state.source(node) };
 }
 
@@ -142,6 +146,7 @@ function paragraph(state: ParseState, node: MdParagraph): Block[] {
   if (credit) return [{ type: 'credit', text: credit[1]!.trim().replace(/\s+/g, '\u3000'), source: state.source(node) }];
   const children = toInlines(state, node.children);
   checkDirectiveAlone(state, node);
+  checkImageTyped(state, node);
   checkParagraph(state, node, children);
   return [{ type: 'paragraph', children, source: state.source(node) }];
 }
@@ -156,6 +161,66 @@ function checkDirectiveAlone(state: ParseState, node: MdParagraph): void {
   if (first?.type !== 'text') return;
   const name = BLOCK_DIRECTIVES.find((d) => first.value.startsWith(`${d}[`) || first.value.startsWith(`${d}{`));
   if (name) report(state.file, node, 'directive-not-alone', { name });
+}
+
+/**
+ * Whether `text` holds `![图注](` or `![图注][`, or that with a full-width ！ or （: an
+ * image's opening as an editor types it. A scan, not a regular expression:
+ * one would try each `![` to the line's end (recheck: polynomial).
+ */
+function hasImageOpening(text: string): boolean {
+  let opened = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' && (text[i - 1] === '!' || text[i - 1] === '！')) opened = true;
+    else if (c === '\n') opened = false;
+    else if (c === ']') {
+      if (opened && (text[i + 1] === '(' || text[i + 1] === '（' || text[i + 1] === '[')) return true;
+      opened = false;
+    }
+  }
+  return false;
+}
+
+/** A path that names a photo file (io lists the same kinds). */
+const PHOTO_PATH = /\.(?:jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)(?:[?#]|$)/i;
+
+/** What follows the first image opening's `](` in `text`: the path and the title as typed. */
+function afterOpening(text: string): string {
+  const start = text.search(/\][(（]/);
+  return start < 0 ? '' : text.slice(start + 2);
+}
+
+/** The path of the first image opening in `text`, as typed: up to the title or the closing bracket. */
+function typedPath(text: string): string {
+  const rest = afterOpening(text);
+  const end = rest.search(/[)）"“'‘]/);
+  return (end < 0 ? rest : rest.slice(0, end)).trim();
+}
+
+/**
+ * `![图注](photos/a b.jpg "某某提供")` with a space in its path, a title in
+ * “curly quotes”, （full-width brackets） or a full-width ！ is no image to
+ * CommonMark: the paragraph was printed as typed (or, for ！[…](…), as a
+ * link's words) and the photo left out, with no word. What went wrong is
+ * guessed from the text, for the hint. Whether it said so.
+ */
+function checkImageTyped(state: ParseState, node: MdParagraph): boolean {
+  // A link to a photo is taken for an image only when it stands alone (after a ！ at most): 见[附图](photos/a.jpg) in a sentence is a link, its words set.
+  const content = node.children.filter((c) => !(c.type === 'text' && /^[\s!！]*$/.test(c.value)));
+  const lone = content.length === 1 && content[0]!.type === 'link' && PHOTO_PATH.test(content[0]!.url);
+  const typed = lone ? content[0] : node.children.find((c) => c.type === 'text' && hasImageOpening(c.value));
+  if (!typed) return false;
+  const text = sourceOf(state, node);
+  const why = [
+    /！\[|\]（/.test(text) ? '用了全角的“！”或括号“（）”' : '',
+    /[“”‘’]/.test(afterOpening(text)) ? '署名用了中文引号' : '',
+    typed.type === 'link' && !/[!！]\[/.test(text) ? '方括号前少了 !' : '',
+    /\s/.test(typedPath(text)) ? '路径中有空格' : '',
+    /\]\[/.test(text) && !/\][(（]/.test(text) ? '引用式图片的定义“[标签]: 路径”在本文件中找不到' : '',
+  ].filter((w) => w !== '');
+  report(state.file, node, 'figure-syntax-broken', { why: why.length > 0 ? why.join('，') : '写法不合规则' });
+  return true;
 }
 
 /**

@@ -20,8 +20,9 @@ import { expandCommentedText } from './comments.ts';
 import { expandHtml } from './html.ts';
 import { setextAsText } from './setext.ts';
 import { expandIndented } from './indented.ts';
-import { checkBounds, checkHeadingLength, dropNulls } from './limits.ts';
+import { checkBounds, checkHeadingLength, composeMarks, dropNulls } from './limits.ts';
 import { createState, type AssetLookup, type ParseState } from './state.ts';
+import { resolveImageReferences } from './image-references.ts';
 import { collectFootnotes, numberNotes } from './notes.ts';
 import { readPart } from './structure.ts';
 import { mayHoldFootnote, mayHoldTable, yearbookGfm } from './syntax.ts';
@@ -116,9 +117,10 @@ const reparse = (text: string) => processorFor(text).parse(text) as Root;
  */
 function parseTree(file: VFile, trees: TreeStore | undefined): Root | undefined {
   dropNulls(file);
+  composeMarks(file);
   if (!checkBounds(file)) return undefined;
   const tree = markdownTree(file, trees);
-  return { ...tree, children: expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse)) };
+  return { ...tree, children: resolveImageReferences(expandHtml(file, expandCommentedText(setextAsText(file, expandIndented(file, tree.children, reparse)), reparse))) };
 }
 
 function parsePart(file: VFile, assets: AssetLookup, index: number, trees?: TreeStore): Part | undefined {

@@ -116,6 +116,24 @@ export function dropNulls(file: VFile): void {
   file.value = text.replaceAll('\0', '');
 }
 
+/** A character followed by its combining marks (e and U+0301). */
+const MARKED = /\P{M}\p{M}+/gu;
+/** CJK compatibility ideographs: NFC would swap each for its unified twin, a different character to a name's bearer. */
+const isCompatibilityIdeograph = (c: number) => (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f);
+
+/**
+ * A letter and its combining marks are composed where Unicode has the
+ * letter (e and U+0301 → é, as text copied from macOS or a PDF arrives): the
+ * fonts draw é, but a combining mark beside its letter, not over it (e´).
+ * Only such runs are composed, never a whole text (NFC changes CJK
+ * compatibility ideographs); what has no composed form stays as typed.
+ */
+export function composeMarks(file: VFile): void {
+  const text = String(file.value);
+  if (!/\p{M}/u.test(text)) return;
+  file.value = text.replace(MARKED, (run) => (isCompatibilityIdeograph(run.codePointAt(0)!) ? run : run.normalize('NFC')));
+}
+
 export function checkBounds(file: VFile): boolean {
   const lines = String(file.value).split('\n');
   let run: TableRun | undefined;

@@ -6,12 +6,21 @@ import type { VFile } from '../diagnostics/index.ts';
 import type { Source } from '../model/index.ts';
 import type { Position } from '../units/index.ts';
 
-/** What io found at an image path: the parser itself reads no files. `like`: a file there whose name differs only in case or slashes. */
+/**
+ * What io found at an image path: the parser itself reads no files. `like`:
+ * a file there whose name differs only in case or slashes. `file`: the name
+ * as the disk spells it, where the path written differs from it only in
+ * Unicode normalisation (macOS writes é as e and U+0301; an editor types
+ * é): the same name to the eye, and the photo meant. `not-a-file`: a
+ * folder, a FIFO or device, or a broken link (`kind` says which) that has a
+ * photo's name.
+ */
 export type AssetStatus =
-  | { status: 'ok'; widthPx: number; heightPx: number; format: string }
+  | { status: 'ok'; widthPx: number; heightPx: number; format: string; file?: string }
   | { status: 'missing'; like?: string }
   | { status: 'outside' }
-  | { status: 'unreadable'; reason: string };
+  | { status: 'unreadable'; reason: string }
+  | { status: 'not-a-file'; kind: string };
 
 /** Looks up an image path as written in the manuscript (relative to the manuscript folder). */
 export type AssetLookup = (src: string) => AssetStatus;

@@ -4,14 +4,13 @@
  * <书名>-<年份>-印刷.pdf, -彩页.pdf and -封面.pdf. A missing or non-CMYK
  * profile is an error on the template, and nothing is written.
  */
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { buildPress, type ImageCache, outputIntentOf, reportPress } from '../build/index.ts';
 import { placeOfKey, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import { ADD_ON_NO_PRICE, priceAddOn } from '../render/index.ts';
 import type { Font } from '../font/index.ts';
-import { type Output, readImageBytes } from '../io/index.ts';
+import { type Output, readCoverImage, readRegularFile } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
 import type { Book } from '../model/index.ts';
 import { bookFileName } from './names.ts';
@@ -37,9 +36,14 @@ export interface PressRequest {
 export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]; lines: string[] }> {
   const press = r.template.press;
   const path = isAbsolute(press.icc_profile) ? press.icc_profile : join(r.manuscriptDir, press.icc_profile);
-  const icc = await readFile(path).catch(() => undefined);
+  const read = await readRegularFile(path).catch(() => undefined);
   // Reported at the template's icc_profile line (its press: line, or its first, when the default is taken).
   const at = placeOfKey(r.templateFile, ['press', 'icc_profile']);
+  if (read && 'notRegular' in read) {
+    report(r.templateFile, at, 'press-profile-damaged', { path, reason: `这不是普通文件，而是${read.notRegular}` });
+    return { outputs: [], lines: [] };
+  }
+  const icc = read?.bytes;
   if (!icc) {
     report(r.templateFile, at, 'press-profile-missing', { path });
     return { outputs: [], lines: [] };
@@ -54,8 +58,10 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
     return { outputs: [], lines: [] };
   }
   const coverSrc = r.book.settings.cover_image;
-  const coverImage = coverSrc ? (await readImageBytes(r.manuscriptDir, [coverSrc])).bytes.get(coverSrc) : undefined;
-  if (coverSrc && !coverImage) report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
+  const cover = coverSrc ? await readCoverImage(r.manuscriptDir, coverSrc) : undefined;
+  const coverImage = cover?.status === 'ok' ? cover.bytes : undefined;
+  if (coverSrc && cover?.status === 'missing') report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-missing', { src: coverSrc });
+  if (coverSrc && cover?.status === 'refused') report(r.bookFile, placeOfKey(r.bookFile, ['cover_image']), 'cover-image-unusable', { src: coverSrc, why: cover.why });
   // A price the bar code's five digits cannot hold: the cover's add-on says "no price", and the editor is told why.
   if (priceAddOn(r.book.settings.price) === undefined) report(r.bookFile, placeOfKey(r.bookFile, ['price']), 'price-beyond-barcode', { price: r.book.settings.price, addOn: ADD_ON_NO_PRICE });
   const made = await buildPress({ ...r, profile: { path, bytes: icc }, ...(coverImage ? { coverImage } : {}) }, intent);

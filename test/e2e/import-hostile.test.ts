@@ -7,7 +7,8 @@
  * Chinese message and the exit code the README gives, nothing silently
  * lost and nothing half-written.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -312,4 +313,17 @@ describe('folders and part names', () => {
     expect(await main(['import', file, '--into', join(book, 'm'), '--part', join(book, 'm', '01-概况.md')], () => {})).toBe(0);
     expect(readFileSync(join(book, 'm', '01-概况.md'), 'utf8')).toContain('【工商联】全年工作平稳推进。');
   }, 60_000);
+});
+
+describe('files that are not files', () => {
+  test('a FIFO named .docx and /dev/zero linked as .csv are refused in Chinese, exit 1, nothing written (the FIFO hung the import past every signal)', async () => {
+    const dir = mkdtempSync(join(work, 'not-files-'));
+    execFileSync('mkfifo', [join(dir, '管道.docx')]);
+    symlinkSync('/dev/zero', join(dir, '零.csv'));
+    const { code, out, book } = await importInto([join(dir, '管道.docx'), join(dir, '零.csv')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/管道\.docx：错误：这不是普通文件，而是命名管道（FIFO），未导入/);
+    expect(out).toMatch(/零\.csv：错误：这不是普通文件，而是设备文件，未导入/);
+    expect(partsIn(book)).toEqual(['01-概况.md']);
+  });
 });
