@@ -135,6 +135,12 @@ try {
   process.exit(2);
 }
 
+// Ctrl-C and SIGTERM stop a build (its temporary files removed, exit 130) or end a watch;
+// a second Ctrl-C is the system's own and ends the process at once. Listened for
+// before the bundle loads (0.15-0.8 s): a Ctrl-C then had Node's default end the
+// process without a word; now the command starts already stopped and says so.
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop.abort(signal));
 let main;
 if (isFresh()) ({ main } = loadBundle());
 else {
@@ -142,10 +148,6 @@ else {
   register();
   ({ main } = await import('../src/cli/index.ts'));
 }
-// Ctrl-C and SIGTERM stop a build (its temporary files removed, exit 130) or end a watch;
-// a second Ctrl-C is the system's own and ends the process at once.
-const stop = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop.abort(signal));
 const code = await main(process.argv.slice(2), undefined, stop.signal);
 // An interrupted build may still be running in the background: it is stopped here, with nothing committed.
 if (stop.signal.aborted) process.exit(code);

@@ -151,6 +151,32 @@ describe('an interrupted build (issue 16)', () => {
   }
 });
 
+describe('a Ctrl-C before the build begins (session 38)', () => {
+  // Sends the process SIGINT from inside, at the moment the launcher reads the bundle: Node's own handler ends a process that does not listen yet, without a word.
+  const PRELOAD = `const fs = require('node:fs'); const read = fs.readFileSync; let sent = false;
+fs.readFileSync = function (path, ...rest) {
+  if (!sent && String(path).endsWith('cli.cjs')) { sent = true; process.stderr.write('[interrupt sent while loading]\\n'); process.kill(process.pid, 'SIGINT'); }
+  return read.call(this, path, ...rest);
+};
+require('node:module').syncBuiltinESMExports();`;
+
+  test('SIGINT while the launcher loads the bundle: exit 130 and the one line, not a silent end by Node’s default', async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT });
+    const out = mkdtempSync(join(tmpdir(), 'nianjian-early-'));
+    cpSync(goodOut, out, { recursive: true });
+    const before = snapshot(out);
+    const preload = join(out, '..', `${out.split('/').pop()}-preload.cjs`);
+    writeFileSync(preload, PRELOAD);
+    const run = spawnSync(process.execPath, ['--require', preload, CLI, 'build', join(ROOT, 'manuscript'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const text = run.stdout + run.stderr;
+    expect(text).toContain('[interrupt sent while loading]');
+    expect(run.signal, text).toBeNull();
+    expect(run.status, text).toBe(130);
+    expect(text).toMatch(/生成被中断（SIGINT）.*\[build-interrupted\]/);
+    expectUntouched(out, before);
+  }, 120_000);
+});
+
 describe('caches cannot poison a build (issue 16)', () => {
   test('emptied and damaged cache entries are made again: the EPUB has every photo, the same bytes as before', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nianjian-cache-'));
