@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { IntakeNote, Submission } from '../intake/index.ts';
 import { CATALOGUE } from '../diagnostics/index.ts';
-import { byName, commitOutputs, isMarkdownName, kindOf, ScratchFiles } from '../io/index.ts';
+import { byName, commitOutputs, isMarkdownName, kindOf, notRegularReason, ScratchFiles } from '../io/index.ts';
 import { EXIT, type ParsedCommand } from './options.ts';
 
 export interface ImportArgs { inputs: string[]; into: string; part: string | undefined; force: boolean }
@@ -109,7 +109,7 @@ async function readSubmission({ CONVERTIBLE, READABLE, importFile }: Intake, fil
   const ext = extname(file).toLowerCase();
   const info = statSync(file);
   // A FIFO named .docx blocked readFileSync, and the import with it, past every signal; /dev/zero linked as .csv never ended.
-  if (!info.isFile()) return errorOnly(source, 'not-a-file', `这不是普通文件，而是${kindOf(info)}，未导入。请给出 Word 或 Excel 文件本身。`);
+  if (!info.isFile()) return errorOnly(source, 'not-a-file', `${notRegularReason(kindOf(info))}，未导入。请给出 Word 或 Excel 文件本身。`);
   if (info.size > MAX_SUBMISSION_BYTES) return errorOnly(source, 'too-large', `文件有 ${(info.size / 1048576).toFixed(0)} MB，超过上限 ${MAX_SUBMISSION_BYTES / 1048576} MB，未导入。请把图片压缩后另存，或分成几个文件。`);
   const to = CONVERTIBLE[ext];
   if (to) {

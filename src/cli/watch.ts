@@ -11,7 +11,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { watch as watchFolder } from 'chokidar';
-import { errnoOf, systemFault } from '../io/index.ts';
+import { errnoOf, faultReason } from '../io/index.ts';
 
 export interface WatchOptions {
   dir: string;
@@ -39,7 +39,7 @@ const NOT_MANUSCRIPT = /(^|[/\\])\.|~$|\.sw[px]$|\.tmp(-\d+)?$|___jb_(tmp|old)__
 export function watchStopped(error: unknown, dir: string): string {
   const why = errnoOf(error) === 'ENOSPC'
     ? `系统允许监视的文件夹数已用完（ENOSPC，inotify 的 max_user_watches）：请关闭其他监视文件的程序（编辑器、同步盘），或请管理员调高 fs.inotify.max_user_watches`
-    : `${systemFault(error, dir, '监视书稿目录').message.replace(/。$/, '')}`;
+    : faultReason(error, dir, '监视书稿目录');
   return `停止监视 watching stopped: ${why}。请确认书稿目录 ${dir} 仍在，再运行 nianjian watch。`;
 }
 

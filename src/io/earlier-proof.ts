@@ -8,21 +8,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemFault } from './faults.ts';
-import { refusalOf } from './safe-read.ts';
+import { faultReason } from './faults.ts';
+import { notRegularReason, refusalOf } from './safe-read.ts';
 
 /** The manifest's text, or why it cannot be read. */
 export async function readEarlierManifest(since: string): Promise<{ text: string } | string> {
   try {
     const refused = await refusalOf(since, undefined);
     // Said in words: the rule's id (file-not-regular) was the whole reason.
-    if (refused?.[0] === 'file-not-regular') return `这不是普通文件，而是${refused[1].kind}`;
+    if (refused?.[0] === 'file-not-regular') return notRegularReason(String(refused[1].kind));
     if (refused?.[0] === 'file-too-large') return `文件有 ${refused[1].size} MB，超过上限 ${refused[1].limit} MB`;
     if (refused) return '不能读取此文件';
     return { text: await readFile(since, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? '找不到此文件' : systemFault(error, since, '读取').message.replace(/。$/, '');
+    return code === 'ENOENT' ? '找不到此文件' : faultReason(error, since, '读取');
   }
 }
 

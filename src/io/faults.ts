@@ -36,6 +36,9 @@ export const errnoOf = (error: unknown): string | undefined => {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
 };
 
+/** The fault's message as a reason inside another sentence (its （…） or after a colon): without its closing 。. */
+export const faultReason = (error: unknown, path: string, doing: string): string => systemFault(error, path, doing).message.replace(/。$/, '');
+
 /** The fault for `error` at `path`: the errno's hint, or the error's own first line. */
 export function systemFault(error: unknown, path: string, doing: string): SystemFault {
   const code = errnoOf(error) ?? 'EUNKNOWN';

@@ -160,6 +160,6 @@ export { draftDate, manuscriptRevision } from './revision.ts';
 export { commitOutputs, ensureFolder, type Output, ScratchFiles } from './commit.ts';
 export { type ByteCache, diskCache, sealEntry, unsealEntry } from './disk-cache.ts';
 export { treeCache } from './tree-cache.ts';
-export { errnoOf, type SystemFault, systemFault } from './faults.ts';
-export { kindOf, readRegularFile } from './safe-read.ts';
+export { errnoOf, faultReason, type SystemFault, systemFault } from './faults.ts';
+export { kindOf, notRegularReason, readRegularFile } from './safe-read.ts';
 export { manuscriptAtRevision, readEarlierManifest } from './earlier-proof.ts';

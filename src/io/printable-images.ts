@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { loadSharp } from '../build/index.ts';
 import type { ByteCache } from './disk-cache.ts';
-import { systemFault } from './faults.ts';
+import { faultReason } from './faults.ts';
 import { imageEnd } from './image-end.ts';
 
 export type PrintableImage = { status: 'ok'; bytes: Uint8Array } | { status: 'unreadable'; reason: string };
@@ -68,7 +68,7 @@ export async function printableImage(path: string, verdicts?: ByteCache): Promis
   try {
     data = await readFile(path);
   } catch (error) {
-    return { status: 'unreadable', reason: systemFault(error, path, '读取').message.replace(/。$/, '') };
+    return { status: 'unreadable', reason: faultReason(error, path, '读取') };
   }
   // What follows a JPEG's or PNG's end (a Motion Photo's video, a camera's padding) is not the picture: it is not embedded.
   const end = imageEnd(data, isJpeg(data) ? 'jpeg' : isPng(data) ? 'png' : '');

@@ -12,14 +12,14 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { AssetLookup, AssetStatus } from '../parse/index.ts';
 import { SessionCache } from '../units/index.ts';
-import { systemFault } from './faults.ts';
+import { faultReason } from './faults.ts';
 import { imageEnd } from './image-end.ts';
 import { MAX_IMAGE_PIXELS, type PrintableImage } from './printable-images.ts';
-import { kindOf } from './safe-read.ts';
+import { isOutside, kindOf } from './safe-read.ts';
 
 /** Every kind of image an editor may drop in; those that cannot be printed are said so at their figure. */
 const IMAGE_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|heif|avif|svg|bmp)$/i;
@@ -142,7 +142,7 @@ function verdictOf(fd: number): AssetStatus {
 }
 
 /** Why a file could not be read, in Chinese (the errno's hint): `EACCES` alone told an editor nothing. */
-const faultOf = (error: unknown, path: string): AssetStatus => ({ status: 'unreadable', reason: systemFault(error, path, '读取').message.replace(/。$/, '') });
+const faultOf = (error: unknown, path: string): AssetStatus => ({ status: 'unreadable', reason: faultReason(error, path, '读取') });
 
 /**
  * Opened without blocking, and read only when it is a regular file: a FIFO
@@ -244,8 +244,7 @@ export async function probeImages(root: string, cache?: ImageProbeCache): Promis
     paths.map(async (rel): Promise<[string, AssetStatus]> => {
       const real = realPathOf(join(root, rel));
       if (!real) return [rel, notAFile(join(root, rel)) ?? { status: 'missing' }];
-      const inside = !relative(realRoot, real).startsWith(`..${sep}`) && relative(realRoot, real) !== '..';
-      if (!inside) return [rel, { status: 'outside' }];
+      if (isOutside(realRoot, real)) return [rel, { status: 'outside' }];
       return [rel, notAFile(real) ?? await perFile(cache?.probes, real, async () => probe(real))];
     }),
   );

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { report, VFile } from '../diagnostics/index.ts';
-import { systemFault } from './faults.ts';
+import { faultReason } from './faults.ts';
 import { refusalOf } from './safe-read.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -95,7 +95,7 @@ export async function readTextFile(absPath: string, displayPath: string, realRoo
     file.value = text ?? '';
     (file.data as { isReadable?: boolean }).isReadable = text !== undefined;
   } catch (error) {
-    report(file, undefined, 'file-unreadable', { reason: systemFault(error, displayPath, '读取').message.replace(/。$/, '') });
+    report(file, undefined, 'file-unreadable', { reason: faultReason(error, displayPath, '读取') });
     (file.data as { isReadable?: boolean }).isReadable = false;
   }
   return file;

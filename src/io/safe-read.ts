@@ -21,6 +21,9 @@ export function isOutside(realRoot: string, real: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith(sep) || /^[A-Za-z]:/.test(rel);
 }
 
+/** Why such a file is not read, as a reason inside another sentence. */
+export const notRegularReason = (kind: string): string => `这不是普通文件，而是${kind}`;
+
 /** What a file that is not a regular file is, in an editor's words. */
 export function kindOf(info: import('node:fs').Stats): string {
   if (info.isDirectory()) return '目录';

@@ -4,7 +4,7 @@
  * count and aspect ratios so the page is fullest. All the 彩页's rows stand
  * on one measure (a share of the type width, centred), chosen for the whole
  * section, so facing pages match. The photos of a row share
- * their top and height and fill the type width together; captions are set
+ * their top and height and fill that measure together; captions are set
  * under each photo as in the body; the rows stand from the top of the page,
  * spaced evenly, so no photo floats alone in the middle. The group title
  * stands over a rule (the banner) on the group's first page.
@@ -83,6 +83,7 @@ function setRows(ctx: LayoutContext, photos: readonly Photo[], counts: readonly 
   };
   const total = (rows: Row[]) => rows.reduce((h, r) => h + r.height + r.captionHeight, 0) + (rows.length - 1) * gap;
   let rows = build(measure);
+  // Rows scaled below the measure make a page of a width of its own: such a layout does not fit (fill 0).
   const first = rows;
   // Scaled down to what the captions leave; narrower photos may turn their captions over once more, so again (a few times at most).
   const photosAtFull = rows.reduce((h, r) => h + r.height, 0);
@@ -197,12 +198,13 @@ const MEASURES = [1, 0.95, 0.9, 0.85, 0.8, 0.75];
 export function galleriesDrafts(ctx: LayoutContext, galleries: readonly Gallery[]): PageDraft[] {
   const groups = galleries.filter((gallery) => gallery.figures.length > 0).map((gallery) => ({ gallery, photos: photosOf(ctx, gallery) }));
   const roomOf = roomsOf(ctx);
-  let best = { measure: 1, cost: Infinity };
+  let best = { measure: 1, cost: Infinity, plans: [] as number[][][] };
   for (const measure of MEASURES) {
-    const cost = groups.reduce((sum, { photos }) => sum + planPages(ctx, photos, roomOf, measure).cost, 0);
-    if (cost < best.cost - 1e-9) best = { measure, cost };
+    const planned = groups.map(({ photos }) => planPages(ctx, photos, roomOf, measure));
+    const cost = planned.reduce((sum, p) => sum + p.cost, 0);
+    if (cost < best.cost - 1e-9) best = { measure, cost, plans: planned.map((p) => p.pages) };
   }
-  return groups.flatMap(({ gallery, photos }) => galleryDrafts(ctx, gallery, photos, best.measure));
+  return groups.flatMap(({ gallery, photos }, i) => galleryDrafts(ctx, gallery, photos, best.measure, best.plans[i]!));
 }
 
 function photosOf(ctx: LayoutContext, gallery: Gallery): Photo[] {
@@ -222,18 +224,18 @@ const bannerHeight = (ctx: LayoutContext) => ctx.template.gallery.title_size_pt 
 
 /**
  * The pages of one photo group, made up by the page make-up engine: the
- * banner a page-wide band on the first page, each planned page of photos an
- * unbreakable block that fills the rest of its page, a forced page break
- * before each but the first.
+ * banner a page-wide band on the first page, each planned page of photos
+ * (`plan`: each page's rows) an unbreakable block that fills the rest of its
+ * page, a forced page break before each but the first.
  */
-function galleryDrafts(ctx: LayoutContext, gallery: Gallery, all: readonly Photo[], measure: number): PageDraft[] {
+function galleryDrafts(ctx: LayoutContext, gallery: Gallery, all: readonly Photo[], measure: number, plan: readonly number[][]): PageDraft[] {
   const g = singleColumn(ctx.geometry);
   const banner = bannerHeight(ctx);
   const bannerLines = Math.min(g.linesPerColumn - 1, Math.ceil(banner / g.pitchPt));
   const roomOf = roomsOf(ctx);
   let photos = all;
   const atoms: Atom[] = [bannerAtom(ctx, gallery, bannerLines, measure)];
-  for (const counts of planPages(ctx, photos, roomOf, measure).pages) {
+  for (const counts of plan) {
     const isFirst = atoms.length === 1;
     const top = g.typeTopPt + (isFirst ? banner : 0);
     const room = roomOf(isFirst);

@@ -10,7 +10,7 @@ import { placeOfKey, type Template } from '../config/index.ts';
 import { report, type VFile } from '../diagnostics/index.ts';
 import { ADD_ON_NO_PRICE, priceAddOn } from '../render/index.ts';
 import type { Font } from '../font/index.ts';
-import { type Output, readCoverImage, readRegularFile } from '../io/index.ts';
+import { notRegularReason, type Output, readCoverImage, readRegularFile } from '../io/index.ts';
 import type { PagedDocument } from '../layout/index.ts';
 import type { Book } from '../model/index.ts';
 import { bookFileName } from './names.ts';
@@ -40,7 +40,7 @@ export async function pressOutputs(r: PressRequest): Promise<{ outputs: Output[]
   // Reported at the template's icc_profile line (its press: line, or its first, when the default is taken).
   const at = placeOfKey(r.templateFile, ['press', 'icc_profile']);
   if (read && 'notRegular' in read) {
-    report(r.templateFile, at, 'press-profile-damaged', { path, reason: `这不是普通文件，而是${read.notRegular}` });
+    report(r.templateFile, at, 'press-profile-damaged', { path, reason: notRegularReason(read.notRegular) });
     return { outputs: [], lines: [] };
   }
   const icc = read?.bytes;
