@@ -17,10 +17,18 @@ const CLOSING = /[、，；：。）)]/u;
 const AFTER_MARK = /[、，；：。）)\s\u3000-]/u;
 const BEFORE_MARK = /[（(\s\u3000]/u;
 
-/** A street or lane (路, 道, 街, 里, 巷, 弄) and later a house number (19号): the text is an address. */
+/** A city, district or county named first (天津市, 河西区): where an address begins. */
+const DIVISION_FIRST = /^[\p{sc=Han}]{1,6}[市区县]/u;
+
+/**
+ * A street or lane (路, 道, 街, 里, 巷, 弄) with a house number after it
+ * (19号), or after a district named first: the text is an address. The
+ * 名录's crossings have no number (河西区九华山路与小珠江道交口), and turned
+ * 小珠江/道 and 交/口 as words.
+ */
 export function isAddress(text: string): boolean {
   const street = text.search(/[路道街里巷弄]/u);
-  return street >= 0 && /\d\s*号/u.test(text.slice(street + 1));
+  return street >= 0 && (DIVISION_FIRST.test(text) || /\d\s*号/u.test(text.slice(street + 1)));
 }
 
 /** Offsets where a part of the address ends and the next begins (after a part's end character, before anything but another such character). */
